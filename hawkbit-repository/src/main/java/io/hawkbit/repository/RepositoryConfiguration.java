@@ -1,0 +1,28 @@
+package io.hawkbit.repository;
+
+import java.time.Clock;
+
+import io.hawkbit.repository.softwaremodule.ArtifactStorageProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.jpa.repository.config.EnableJpaAuditing;
+
+/** Wires the repository module: auditing, the clock services read time from, storage properties. */
+@Configuration(proxyBeanMethods = false)
+@EnableJpaAuditing(dateTimeProviderRef = "auditingDateTimeProvider")
+@EnableConfigurationProperties({ArtifactStorageProperties.class, TenantProperties.class})
+public class RepositoryConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    org.springframework.data.auditing.DateTimeProvider auditingDateTimeProvider(Clock clock) {
+        return () -> java.util.Optional.of(clock.instant());
+    }
+}

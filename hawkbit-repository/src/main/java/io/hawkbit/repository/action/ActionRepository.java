@@ -1,0 +1,35 @@
+package io.hawkbit.repository.action;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/** Actions of all tenants. */
+public interface ActionRepository extends JpaRepository<Action, Long>, JpaSpecificationExecutor<Action> {
+
+    Optional<Action> findByTenantAndId(String tenant, Long id);
+
+    /** Open actions of a target, oldest first: the first is what the device works on. */
+    @EntityGraph(attributePaths = "distributionSet")
+    @Query("select a from Action a where a.target.id = :targetId and a.active = true order by a.id")
+    List<Action> findActive(@Param("targetId") Long targetId);
+
+    /** The newest closed, successful action: what {@code installedBase} shows. */
+    @Query("select a from Action a where a.target.id = :targetId and a.active = false and a.status = io.hawkbit.repository.action.ActionState.FINISHED order by a.id desc")
+    List<Action> findFinished(@Param("targetId") Long targetId, Pageable pageable);
+
+    Page<Action> findByTargetId(Long targetId, Pageable pageable);
+
+    boolean existsByDistributionSetId(Long distributionSetId);
+
+    /** Whether any action of the target deploys a set containing the module: only then may the device download it. */
+    @Query("select count(a) > 0 from Action a join a.distributionSet ds join ds.modules m where a.target.id = :targetId and m.id = :moduleId")
+    boolean existsForTargetAndModule(@Param("targetId") Long targetId, @Param("moduleId") Long moduleId);
+}

@@ -1,0 +1,187 @@
+package io.hawkbit.repository.action;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.hawkbit.repository.distribution.DistributionSet;
+import io.hawkbit.repository.distribution.DistributionSetService;
+import io.hawkbit.repository.error.EntityNotFoundException;
+import io.hawkbit.repository.error.HawkbitException;
+import io.hawkbit.repository.error.ServerError;
+import io.hawkbit.repository.query.QueryFields;
+import io.hawkbit.repository.query.RsqlSpecification;
+import io.hawkbit.repository.target.Target;
+import io.hawkbit.repository.target.TargetService;
+import io.hawkbit.repository.target.TargetUpdateStatus;
+import io.hawkbit.repository.tenant.TenantConfigKey;
+import io.hawkbit.repository.tenant.TenantConfigurationService;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Operator-side use cases of deployments: assigning distribution sets to targets, canceling, reading actions. */
+@Service
+public class DeploymentService {
+
+    public static final QueryFields FIELDS = QueryFields.of(Map.of(
+            "id", "id", "detailStatus", "status", "active", "active", "lastStatusCode", "lastActionStatusCode", "weight", "weight", "forceType", "actionType",
+            "target.controllerId", "target.controllerId", "distributionSet.id", "distributionSet.id",
+            "createdAt", "createdAt", "lastModifiedAt", "lastModifiedAt"));
+
+    private final ActionRepository actions;
+    private final ActionStatusRepository statuses;
+    private final TargetService targets;
+    private final DistributionSetService distributionSets;
+    private final TenantConfigurationService config;
+    private final Clock clock;
+
+    public DeploymentService(ActionRepository actions, ActionStatusRepository statuses, TargetService targets,
+            DistributionSetService distributionSets, TenantConfigurationService config, Clock clock) {
+        this.actions = actions;
+        this.statuses = statuses;
+        this.targets = targets;
+        this.distributionSets = distributionSets;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public record Assignment(String controllerId, ActionType type, Long forceTime, Integer weight) {
+    }
+
+    public record AssignmentResult(List<Action> assigned, List<Action> alreadyAssigned) {
+    }
+
+    /**
+     * Assigns a distribution set to targets: one new action per target, in one transaction. A target whose open
+     * action already deploys the set is reported as already assigned. Other open actions of the target are
+     * canceled first (closed at once when the tenant's autoclose setting is on).
+     */
+    @Transactional
+    public AssignmentResult assign(String tenant, Long distributionSetId, List<Assignment> assignments, String user) {
+        DistributionSet set = distributionSets.get(tenant, distributionSetId);
+        if (set.isDeleted()) {
+            throw new EntityNotFoundException("DistributionSet", distributionSetId);
+        }
+        if (!set.isComplete()) {
+            throw new HawkbitException(ServerError.DS_INCOMPLETE,
+                    "Distribution set " + set.getName() + ":" + set.getVersion() + " lacks a mandatory software module");
+        }
+        boolean autoclose = config.enabled(tenant, TenantConfigKey.AUTOCLOSE_ENABLED);
+        long now = clock.millis();
+        List<Action> assigned = new ArrayList<>();
+        List<Action> already = new ArrayList<>();
+        for (Assignment assignment : assignments) {
+            Target target = targets.get(tenant, assignment.controllerId());
+            List<Action> open = actions.findActive(target.getId());
+            var existing = open.stream()
+                    .filter(a -> a.getDistributionSet().getId().equals(set.getId()) && !a.isCancelingOrCanceled()).findFirst();
+            if (existing.isPresent()) {
+                already.add(existing.get());
+                continue;
+            }
+            for (Action previous : open) {
+                if (!previous.isCancelingOrCanceled()) {
+                    cancel(previous, autoclose, "Canceled: distribution set " + set.getName() + ":" + set.getVersion()
+                            + " was assigned by " + user, now, user);
+                }
+            }
+            ActionType type = assignment.type() == null ? ActionType.FORCED : assignment.type();
+            Action action = new Action(target, set, type, type == ActionType.TIMEFORCED && assignment.forceTime() != null
+                    ? assignment.forceTime() : 0L, assignment.weight());
+            actions.save(action);
+            statuses.save(new ActionStatus(action, ActionState.RUNNING, now, null,
+                    List.of("Assignment initiated by user '" + user + "'"), user));
+            target.setAssignedDistributionSet(set);
+            target.setUpdateStatus(TargetUpdateStatus.PENDING);
+            assigned.add(action);
+        }
+        set.lock();
+        actions.flush();
+        return new AssignmentResult(assigned, already);
+    }
+
+    /** Asks the device to cancel (it answers on cancelAction), or, with {@code force}, ends a canceling action at once. */
+    @Transactional
+    public Action cancel(String tenant, String controllerId, Long actionId, boolean force, String user) {
+        Action action = actionOf(tenant, controllerId, actionId);
+        if (!action.isActive()) {
+            throw new HawkbitException(ServerError.ACTION_NOT_CANCELABLE, "Action " + actionId + " is not active");
+        }
+        long now = clock.millis();
+        if (force) {
+            if (action.getStatus() != ActionState.CANCELING) {
+                throw new HawkbitException(ServerError.ACTION_NOT_FORCE_QUITABLE,
+                        "Action " + actionId + " must be canceled before it can be force-quit");
+            }
+            cancel(action, true, "Force quit by user '" + user + "'", now, user);
+        } else {
+            if (action.getStatus() == ActionState.CANCELING) {
+                throw new HawkbitException(ServerError.ACTION_NOT_CANCELABLE, "Action " + actionId + " is already canceling");
+            }
+            cancel(action, false, "Cancelation requested by user '" + user + "'", now, user);
+        }
+        return actions.saveAndFlush(action);
+    }
+
+    private void cancel(Action action, boolean close, String message, long now, String user) {
+        if (close) {
+            action.setStatus(ActionState.CANCELED);
+            action.setActive(false);
+            statuses.save(new ActionStatus(action, ActionState.CANCELED, now, null, List.of(message), user));
+            ActionOutcome.afterActionClosed(action, actions);
+        } else {
+            action.setStatus(ActionState.CANCELING);
+            statuses.save(new ActionStatus(action, ActionState.CANCELING, now, null, List.of(message), user));
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Action actionOf(String tenant, String controllerId, Long actionId) {
+        Target target = targets.get(tenant, controllerId);
+        Action action = actions.findByTenantAndId(tenant, actionId)
+                .filter(a -> a.getTarget().getId().equals(target.getId()))
+                .orElseThrow(() -> new EntityNotFoundException("Action", actionId));
+        action.getDistributionSet().getName();
+        return action;
+    }
+
+    @Transactional(readOnly = true)
+    public Action action(String tenant, Long actionId) {
+        Action action = actions.findByTenantAndId(tenant, actionId).orElseThrow(() -> new EntityNotFoundException("Action", actionId));
+        action.getTarget().getControllerId();
+        action.getDistributionSet().getName();
+        return action;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Action> actionsOf(String tenant, String controllerId, String rsql, Pageable pageable) {
+        Target target = targets.get(tenant, controllerId);
+        return find(tenant, rsql, pageable, (root, q, cb) -> cb.equal(root.get("target").get("id"), target.getId()));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Action> find(String tenant, String rsql, Pageable pageable) {
+        return find(tenant, rsql, pageable, (root, q, cb) -> null);
+    }
+
+    private Page<Action> find(String tenant, String rsql, Pageable pageable, Specification<Action> scope) {
+        Specification<Action> spec = RsqlSpecification.<Action>parse(rsql, FIELDS).and(scope)
+                .and((root, q, cb) -> cb.equal(root.get("tenant"), tenant));
+        Page<Action> page = actions.findAll(spec, pageable);
+        page.forEach(a -> {
+            a.getTarget().getControllerId();
+            a.getDistributionSet().getName();
+        });
+        return page;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ActionStatus> statusesOf(String tenant, String controllerId, Long actionId, Pageable pageable) {
+        actionOf(tenant, controllerId, actionId);
+        return statuses.findByActionId(actionId, pageable);
+    }
+}

@@ -1,0 +1,166 @@
+package io.hawkbit.repository.distribution;
+
+import java.util.List;
+import java.util.Map;
+
+import io.hawkbit.repository.action.ActionRepository;
+import io.hawkbit.repository.error.EntityAlreadyExistsException;
+import io.hawkbit.repository.error.EntityNotFoundException;
+import io.hawkbit.repository.error.HawkbitException;
+import io.hawkbit.repository.error.ServerError;
+import io.hawkbit.repository.query.QueryFields;
+import io.hawkbit.repository.query.RsqlSpecification;
+import io.hawkbit.repository.softwaremodule.SoftwareModule;
+import io.hawkbit.repository.softwaremodule.SoftwareModuleService;
+import io.hawkbit.repository.target.TargetRepository;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Use cases of distribution sets. */
+@Service
+public class DistributionSetService {
+
+    public static final QueryFields FIELDS = QueryFields.of(Map.of(
+            "id", "id", "name", "name", "version", "version", "description", "description", "type", "type.key",
+            "requiredMigrationStep", "requiredMigrationStep", "locked", "locked", "deleted", "deleted",
+            "createdAt", "createdAt", "lastModifiedAt", "lastModifiedAt"));
+
+    private final DistributionSetRepository sets;
+    private final DistributionSetTypeService types;
+    private final SoftwareModuleService modules;
+    private final TargetRepository targets;
+    private final ActionRepository actions;
+
+    public DistributionSetService(DistributionSetRepository sets, DistributionSetTypeService types, SoftwareModuleService modules,
+            TargetRepository targets, ActionRepository actions) {
+        this.sets = sets;
+        this.types = types;
+        this.modules = modules;
+        this.targets = targets;
+        this.actions = actions;
+    }
+
+    public record Create(String name, String version, String description, String type, List<Long> modules,
+            Boolean requiredMigrationStep) {
+    }
+
+    @Transactional
+    public DistributionSet create(String tenant, Create create) {
+        DistributionSetType type = types.getByKey(tenant, create.type() == null ? "os_app" : create.type());
+        if (type.isDeleted()) {
+            throw new HawkbitException(ServerError.DS_TYPE_UNDEFINED, "Distribution set type " + type.getKey() + " is deleted");
+        }
+        if (sets.existsByTenantAndNameAndVersion(tenant, create.name(), create.version())) {
+            throw new EntityAlreadyExistsException("Distribution set " + create.name() + ":" + create.version() + " already exists");
+        }
+        DistributionSet set = new DistributionSet(tenant, type, create.name(), create.version());
+        set.setDescription(create.description());
+        set.setRequiredMigrationStep(Boolean.TRUE.equals(create.requiredMigrationStep()));
+        if (create.modules() != null) {
+            for (Long moduleId : create.modules()) {
+                addModule(tenant, set, moduleId);
+            }
+        }
+        return sets.saveAndFlush(set);
+    }
+
+    @Transactional(readOnly = true)
+    public DistributionSet get(String tenant, Long id) {
+        return sets.findByTenantAndId(tenant, id).orElseThrow(() -> new EntityNotFoundException("DistributionSet", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<DistributionSet> find(String tenant, String rsql, Pageable pageable) {
+        Specification<DistributionSet> spec = RsqlSpecification.<DistributionSet>parse(rsql, FIELDS)
+                .and((root, q, cb) -> cb.and(cb.equal(root.get("tenant"), tenant), cb.isFalse(root.get("deleted"))));
+        return sets.findAll(spec, pageable);
+    }
+
+    public record Update(String name, String version, String description, Boolean requiredMigrationStep, Boolean locked) {
+    }
+
+    @Transactional
+    public DistributionSet update(String tenant, Long id, Update update) {
+        DistributionSet set = get(tenant, id);
+        boolean renames = (update.name() != null && !update.name().equals(set.getName()))
+                || (update.version() != null && !update.version().equals(set.getVersion()));
+        if (renames) {
+            String name = update.name() != null ? update.name() : set.getName();
+            String version = update.version() != null ? update.version() : set.getVersion();
+            if (sets.existsByTenantAndNameAndVersion(tenant, name, version)) {
+                throw new EntityAlreadyExistsException("Distribution set " + name + ":" + version + " already exists");
+            }
+            set.setName(name);
+            set.setVersion(version);
+        }
+        if (update.description() != null) {
+            set.setDescription(update.description());
+        }
+        if (update.requiredMigrationStep() != null) {
+            set.setRequiredMigrationStep(update.requiredMigrationStep());
+        }
+        if (Boolean.TRUE.equals(update.locked())) {
+            set.lock();
+        }
+        return sets.saveAndFlush(set);
+    }
+
+    @Transactional
+    public DistributionSet assignModules(String tenant, Long id, List<Long> moduleIds) {
+        DistributionSet set = get(tenant, id);
+        checkUnlocked(set);
+        for (Long moduleId : moduleIds) {
+            addModule(tenant, set, moduleId);
+        }
+        return sets.saveAndFlush(set);
+    }
+
+    @Transactional
+    public DistributionSet unassignModule(String tenant, Long id, Long moduleId) {
+        DistributionSet set = get(tenant, id);
+        checkUnlocked(set);
+        if (!set.removeModule(moduleId)) {
+            throw new EntityNotFoundException("SoftwareModule", moduleId);
+        }
+        return sets.saveAndFlush(set);
+    }
+
+    private void addModule(String tenant, DistributionSet set, Long moduleId) {
+        SoftwareModule module = modules.get(tenant, moduleId);
+        if (module.isDeleted()) {
+            throw new EntityNotFoundException("SoftwareModule", moduleId);
+        }
+        if (!set.getType().allows(module.getType())) {
+            throw new HawkbitException(ServerError.DS_MODULE_UNSUPPORTED, "Software module type " + module.getType().getKey()
+                    + " is not supported by distribution set type " + set.getType().getKey());
+        }
+        long sameType = set.getModules().stream()
+                .filter(m -> m.getType().getId().equals(module.getType().getId()) && !m.getId().equals(moduleId)).count();
+        if (sameType >= module.getType().getMaxAssignments()) {
+            throw new HawkbitException(ServerError.QUOTA_EXCEEDED, "Distribution set already holds "
+                    + module.getType().getMaxAssignments() + " module(s) of type " + module.getType().getKey());
+        }
+        set.addModule(module);
+    }
+
+    private static void checkUnlocked(DistributionSet set) {
+        if (set.isLocked()) {
+            throw new HawkbitException(ServerError.ENTITY_LOCKED,
+                    "Distribution set " + set.getId() + " is locked (it was assigned); its modules cannot change");
+        }
+    }
+
+    /** A set that was ever deployed is only marked deleted, so action history keeps its reference. */
+    @Transactional
+    public void delete(String tenant, Long id) {
+        DistributionSet set = get(tenant, id);
+        if (actions.existsByDistributionSetId(id) || targets.existsByAssignedDistributionSetOrInstalledDistributionSet(set, set)) {
+            set.markDeleted();
+        } else {
+            sets.delete(set);
+        }
+    }
+}

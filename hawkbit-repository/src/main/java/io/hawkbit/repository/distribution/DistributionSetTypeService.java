@@ -1,0 +1,123 @@
+package io.hawkbit.repository.distribution;
+
+import java.util.List;
+import java.util.Map;
+
+import io.hawkbit.repository.error.EntityAlreadyExistsException;
+import io.hawkbit.repository.error.EntityNotFoundException;
+import io.hawkbit.repository.error.HawkbitException;
+import io.hawkbit.repository.error.ServerError;
+import io.hawkbit.repository.query.QueryFields;
+import io.hawkbit.repository.query.RsqlSpecification;
+import io.hawkbit.repository.softwaremodule.SoftwareModuleTypeService;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Use cases of distribution set types. */
+@Service
+public class DistributionSetTypeService {
+
+    public static final QueryFields FIELDS = QueryFields.of(Map.of(
+            "id", "id", "key", "key", "name", "name", "description", "description", "deleted", "deleted"));
+
+    private final DistributionSetTypeRepository types;
+    private final DistributionSetRepository sets;
+    private final SoftwareModuleTypeService moduleTypes;
+
+    public DistributionSetTypeService(DistributionSetTypeRepository types, DistributionSetRepository sets,
+            SoftwareModuleTypeService moduleTypes) {
+        this.types = types;
+        this.sets = sets;
+        this.moduleTypes = moduleTypes;
+    }
+
+    public record Create(String key, String name, String description, String colour, List<Long> mandatoryModuleTypes,
+            List<Long> optionalModuleTypes) {
+    }
+
+    @Transactional
+    public DistributionSetType create(String tenant, Create create) {
+        if (types.existsByTenantAndKey(tenant, create.key()) || types.existsByTenantAndName(tenant, create.name())) {
+            throw new EntityAlreadyExistsException("A distribution set type with key '" + create.key() + "' or name '"
+                    + create.name() + "' already exists");
+        }
+        DistributionSetType type = new DistributionSetType(tenant, create.key(), create.name(), create.description());
+        type.setColour(create.colour());
+        types.save(type);
+        nullSafe(create.mandatoryModuleTypes()).forEach(id -> type.addModuleType(moduleTypes.get(tenant, id), true));
+        nullSafe(create.optionalModuleTypes()).forEach(id -> type.addModuleType(moduleTypes.get(tenant, id), false));
+        return types.saveAndFlush(type);
+    }
+
+    private static List<Long> nullSafe(List<Long> ids) {
+        return ids == null ? List.of() : ids;
+    }
+
+    @Transactional(readOnly = true)
+    public DistributionSetType get(String tenant, Long id) {
+        return types.findByTenantAndId(tenant, id).orElseThrow(() -> new EntityNotFoundException("DistributionSetType", id));
+    }
+
+    @Transactional(readOnly = true)
+    public DistributionSetType getByKey(String tenant, String key) {
+        return types.findByTenantAndKey(tenant, key).orElseThrow(() -> new EntityNotFoundException("DistributionSetType", key));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<DistributionSetType> find(String tenant, String rsql, Pageable pageable) {
+        Specification<DistributionSetType> spec = RsqlSpecification.<DistributionSetType>parse(rsql, FIELDS)
+                .and((root, q, cb) -> cb.and(cb.equal(root.get("tenant"), tenant), cb.isFalse(root.get("deleted"))));
+        return types.findAll(spec, pageable);
+    }
+
+    @Transactional
+    public DistributionSetType update(String tenant, Long id, String description, String colour) {
+        DistributionSetType type = get(tenant, id);
+        if (description != null) {
+            type.setDescription(description);
+        }
+        if (colour != null) {
+            type.setColour(colour);
+        }
+        return types.saveAndFlush(type);
+    }
+
+    /** Module types of a type in use are frozen: sets already built on it must stay valid. */
+    @Transactional
+    public DistributionSetType addModuleType(String tenant, Long id, Long moduleTypeId, boolean mandatory) {
+        DistributionSetType type = get(tenant, id);
+        checkUnused(type);
+        type.addModuleType(moduleTypes.get(tenant, moduleTypeId), mandatory);
+        return types.saveAndFlush(type);
+    }
+
+    @Transactional
+    public DistributionSetType removeModuleType(String tenant, Long id, Long moduleTypeId) {
+        DistributionSetType type = get(tenant, id);
+        checkUnused(type);
+        if (!type.removeModuleType(moduleTypeId)) {
+            throw new EntityNotFoundException("SoftwareModuleType", moduleTypeId);
+        }
+        return types.saveAndFlush(type);
+    }
+
+    private void checkUnused(DistributionSetType type) {
+        if (sets.existsByType(type)) {
+            throw new HawkbitException(ServerError.ENTITY_READ_ONLY,
+                    "Distribution set type " + type.getKey() + " is in use; its module types cannot change");
+        }
+    }
+
+    @Transactional
+    public void delete(String tenant, Long id) {
+        DistributionSetType type = get(tenant, id);
+        if (sets.existsByType(type)) {
+            type.markDeleted();
+        } else {
+            types.delete(type);
+        }
+    }
+}

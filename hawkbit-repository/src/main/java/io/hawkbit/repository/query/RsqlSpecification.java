@@ -1,0 +1,177 @@
+package io.hawkbit.repository.query;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import cz.jirutka.rsql.parser.RSQLParser;
+import cz.jirutka.rsql.parser.RSQLParserException;
+import cz.jirutka.rsql.parser.ast.AndNode;
+import cz.jirutka.rsql.parser.ast.ComparisonNode;
+import cz.jirutka.rsql.parser.ast.Node;
+import cz.jirutka.rsql.parser.ast.OrNode;
+import cz.jirutka.rsql.parser.ast.RSQLOperators;
+import io.hawkbit.repository.error.ServerError;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.From;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.JoinType;
+import jakarta.persistence.criteria.MapJoin;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import org.springframework.data.jpa.domain.Specification;
+
+/**
+ * Turns an RSQL filter (hawkBit's {@code q=} parameter, parsed by rsql-parser) into a JPA {@link Specification}.
+ * Supports {@code == != =lt= =le= =gt= =ge= =in= =out=}, {@code *} wildcards with {@code ==}/{@code !=} on text,
+ * and joins through dotted paths (e.g. {@code tags.name}).
+ */
+public final class RsqlSpecification {
+
+    private static final RSQLParser PARSER = new RSQLParser();
+
+    private RsqlSpecification() {
+    }
+
+    public static <T> Specification<T> parse(String query, QueryFields fields) {
+        if (query == null || query.isBlank()) {
+            return (root, cq, cb) -> null;
+        }
+        Node node;
+        try {
+            node = PARSER.parse(query);
+        } catch (RSQLParserException e) {
+            throw new InvalidQueryException(ServerError.RSQL_SYNTAX, "The RSQL query '" + query + "' is not valid: "
+                    + rootCause(e));
+        }
+        validate(node, fields);
+        return (root, cq, cb) -> {
+            cq.distinct(true);
+            return toPredicate(node, root, cb, fields);
+        };
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+    }
+
+    private static void validate(Node node, QueryFields fields) {
+        if (node instanceof ComparisonNode comparison) {
+            String selector = comparison.getSelector();
+            if (fields.path(selector).isEmpty() && fields.mapField(selector).isEmpty()) {
+                throw new InvalidQueryException(ServerError.RSQL_FIELD,
+                        "The field '" + selector + "' cannot be searched; valid fields: " + fields.names());
+            }
+        } else if (node instanceof AndNode and) {
+            and.getChildren().forEach(child -> validate(child, fields));
+        } else if (node instanceof OrNode or) {
+            or.getChildren().forEach(child -> validate(child, fields));
+        }
+    }
+
+    private static Predicate toPredicate(Node node, Root<?> root, CriteriaBuilder cb, QueryFields fields) {
+        if (node instanceof AndNode and) {
+            return cb.and(and.getChildren().stream().map(c -> toPredicate(c, root, cb, fields)).toArray(Predicate[]::new));
+        }
+        if (node instanceof OrNode or) {
+            return cb.or(or.getChildren().stream().map(c -> toPredicate(c, root, cb, fields)).toArray(Predicate[]::new));
+        }
+        ComparisonNode comparison = (ComparisonNode) node;
+        String selector = comparison.getSelector();
+        var mapField = fields.mapField(selector);
+        if (mapField.isPresent()) {
+            MapJoin<?, String, String> join = root.joinMap(mapField.get().getValue(), JoinType.LEFT);
+            Predicate keyMatches = cb.equal(join.key(), mapField.get().getKey());
+            return cb.and(keyMatches, compare(comparison, join.value(), cb));
+        }
+        return compare(comparison, resolve(root, fields.path(selector).orElseThrow()), cb);
+    }
+
+    private static Path<?> resolve(Root<?> root, String attributePath) {
+        String[] parts = attributePath.split("\\.");
+        From<?, ?> from = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            Join<?, ?> join = from.join(parts[i], JoinType.LEFT);
+            from = join;
+        }
+        return from.get(parts[parts.length - 1]);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Predicate compare(ComparisonNode node, Path<?> path, CriteriaBuilder cb) {
+        Class<?> type = path.getJavaType();
+        List<String> args = node.getArguments();
+        var op = node.getOperator();
+        if (op.equals(RSQLOperators.IN) || op.equals(RSQLOperators.NOT_IN)) {
+            List<Object> values = new ArrayList<>();
+            args.forEach(a -> values.add(convert(a, type, node.getSelector())));
+            Predicate in = path.in(values);
+            return op.equals(RSQLOperators.IN) ? in : cb.not(in);
+        }
+        String arg = args.get(0);
+        if (op.equals(RSQLOperators.EQUAL) || op.equals(RSQLOperators.NOT_EQUAL)) {
+            Predicate predicate;
+            if (type == String.class && arg.contains("*")) {
+                String pattern = arg.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%');
+                predicate = cb.like(cb.lower((Path<String>) path), pattern.toLowerCase(), '\\');
+            } else if (type == String.class) {
+                predicate = cb.equal(cb.lower((Path<String>) path), arg.toLowerCase());
+            } else {
+                predicate = cb.equal(path, convert(arg, type, node.getSelector()));
+            }
+            return op.equals(RSQLOperators.EQUAL) ? predicate : cb.or(cb.isNull(path), cb.not(predicate));
+        }
+        Comparable value = (Comparable) convert(arg, type, node.getSelector());
+        Path<Comparable> comparable = (Path<Comparable>) path;
+        if (op.equals(RSQLOperators.LESS_THAN)) {
+            return cb.lessThan(comparable, value);
+        }
+        if (op.equals(RSQLOperators.LESS_THAN_OR_EQUAL)) {
+            return cb.lessThanOrEqualTo(comparable, value);
+        }
+        if (op.equals(RSQLOperators.GREATER_THAN)) {
+            return cb.greaterThan(comparable, value);
+        }
+        if (op.equals(RSQLOperators.GREATER_THAN_OR_EQUAL)) {
+            return cb.greaterThanOrEqualTo(comparable, value);
+        }
+        throw new InvalidQueryException(ServerError.RSQL_SYNTAX, "Operator " + op + " is not supported");
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object convert(String value, Class<?> type, String field) {
+        try {
+            if (type == String.class) {
+                return value;
+            }
+            if (type == Long.class || type == long.class) {
+                return Long.valueOf(value);
+            }
+            if (type == Integer.class || type == int.class) {
+                return Integer.valueOf(value);
+            }
+            if (type == Boolean.class || type == boolean.class) {
+                if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                    throw new IllegalArgumentException(value);
+                }
+                return Boolean.valueOf(value);
+            }
+            if (type == Instant.class) {
+                return Instant.ofEpochMilli(Long.parseLong(value));
+            }
+            if (type.isEnum()) {
+                return Enum.valueOf((Class<Enum>) type, value.toUpperCase().replace('-', '_'));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException(ServerError.RSQL_SYNTAX,
+                    "The value '" + value + "' is not valid for field '" + field + "'");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,153 @@
+package io.hawkbit.repository.softwaremodule;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+import io.hawkbit.repository.distribution.DistributionSetRepository;
+import io.hawkbit.repository.error.EntityAlreadyExistsException;
+import io.hawkbit.repository.error.EntityNotFoundException;
+import io.hawkbit.repository.error.HawkbitException;
+import io.hawkbit.repository.error.ServerError;
+import io.hawkbit.repository.query.QueryFields;
+import io.hawkbit.repository.query.RsqlSpecification;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Use cases of software modules and their artifacts. */
+@Service
+public class SoftwareModuleService {
+
+    public static final QueryFields FIELDS = QueryFields.of(Map.of(
+            "id", "id", "name", "name", "version", "version", "vendor", "vendor", "description", "description",
+            "type", "type.key", "deleted", "deleted", "createdAt", "createdAt", "lastModifiedAt", "lastModifiedAt"));
+
+    private final SoftwareModuleRepository modules;
+    private final SoftwareModuleTypeService types;
+    private final ArtifactRepository artifacts;
+    private final ArtifactStore store;
+    private final DistributionSetRepository distributionSets;
+
+    public SoftwareModuleService(SoftwareModuleRepository modules, SoftwareModuleTypeService types, ArtifactRepository artifacts,
+            ArtifactStore store, DistributionSetRepository distributionSets) {
+        this.modules = modules;
+        this.types = types;
+        this.artifacts = artifacts;
+        this.store = store;
+        this.distributionSets = distributionSets;
+    }
+
+    public record Create(String type, String name, String version, String vendor, String description) {
+    }
+
+    @Transactional
+    public SoftwareModule create(String tenant, Create create) {
+        SoftwareModuleType type = types.getByKey(tenant, create.type());
+        if (modules.existsByTenantAndTypeAndNameAndVersion(tenant, type, create.name(), create.version())) {
+            throw new EntityAlreadyExistsException("Software module " + create.name() + ":" + create.version()
+                    + " of type " + create.type() + " already exists");
+        }
+        SoftwareModule module = new SoftwareModule(tenant, type, create.name(), create.version());
+        module.setVendor(create.vendor());
+        module.setDescription(create.description());
+        return modules.saveAndFlush(module);
+    }
+
+    @Transactional(readOnly = true)
+    public SoftwareModule get(String tenant, Long id) {
+        return modules.findByTenantAndId(tenant, id).orElseThrow(() -> new EntityNotFoundException("SoftwareModule", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<SoftwareModule> find(String tenant, String rsql, Pageable pageable) {
+        Specification<SoftwareModule> spec = RsqlSpecification.<SoftwareModule>parse(rsql, FIELDS)
+                .and((root, q, cb) -> cb.and(cb.equal(root.get("tenant"), tenant), cb.isFalse(root.get("deleted"))));
+        return modules.findAll(spec, pageable);
+    }
+
+    @Transactional
+    public SoftwareModule update(String tenant, Long id, String vendor, String description) {
+        SoftwareModule module = get(tenant, id);
+        if (vendor != null) {
+            module.setVendor(vendor);
+        }
+        if (description != null) {
+            module.setDescription(description);
+        }
+        return modules.saveAndFlush(module);
+    }
+
+    /** A module in a distribution set is only marked deleted (devices may still need it); others go away with their artifacts. */
+    @Transactional
+    public void delete(String tenant, Long id) {
+        SoftwareModule module = get(tenant, id);
+        if (distributionSets.existsByModulesContains(module)) {
+            module.markDeleted();
+            return;
+        }
+        List<String> hashes = module.getArtifacts().stream().map(Artifact::getSha1).toList();
+        modules.delete(module);
+        modules.flush();
+        hashes.forEach(sha1 -> deleteFileIfUnused(tenant, sha1));
+    }
+
+    /** Expected hashes given by the uploader; any may be null. */
+    public record ExpectedHashes(String sha1, String md5, String sha256) {
+    }
+
+    @Transactional
+    public Artifact upload(String tenant, Long moduleId, String filename, InputStream content, ExpectedHashes expected) {
+        SoftwareModule module = get(tenant, moduleId);
+        if (module.isDeleted()) {
+            throw new EntityNotFoundException("SoftwareModule", moduleId);
+        }
+        if (artifacts.findBySoftwareModuleIdAndFilename(moduleId, filename).isPresent()) {
+            throw new EntityAlreadyExistsException("Artifact '" + filename + "' already exists in software module " + moduleId);
+        }
+        ArtifactStore.StoredFile file = store.store(tenant, content);
+        checkHash(ServerError.ARTIFACT_SHA1_MISMATCH, expected.sha1(), file.sha1(), tenant, file);
+        checkHash(ServerError.ARTIFACT_MD5_MISMATCH, expected.md5(), file.md5(), tenant, file);
+        checkHash(ServerError.ARTIFACT_SHA256_MISMATCH, expected.sha256(), file.sha256(), tenant, file);
+        Artifact artifact = new Artifact(module, filename, file);
+        module.getArtifacts().add(artifact);
+        return artifacts.saveAndFlush(artifact);
+    }
+
+    private void checkHash(ServerError error, String expected, String actual, String tenant, ArtifactStore.StoredFile file) {
+        if (expected != null && !expected.isBlank() && !expected.equalsIgnoreCase(actual)) {
+            deleteFileIfUnused(tenant, file.sha1());
+            throw new HawkbitException(error, "The given checksum " + expected + " does not match the uploaded file (" + actual + ")");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<Artifact> artifacts(String tenant, Long moduleId) {
+        get(tenant, moduleId);
+        return artifacts.findBySoftwareModuleIdOrderById(moduleId);
+    }
+
+    @Transactional(readOnly = true)
+    public Artifact artifact(String tenant, Long moduleId, Long artifactId) {
+        get(tenant, moduleId);
+        return artifacts.findBySoftwareModuleIdAndId(moduleId, artifactId)
+                .orElseThrow(() -> new EntityNotFoundException("Artifact", artifactId));
+    }
+
+    @Transactional
+    public void deleteArtifact(String tenant, Long moduleId, Long artifactId) {
+        Artifact artifact = artifact(tenant, moduleId, artifactId);
+        artifact.getSoftwareModule().getArtifacts().remove(artifact);
+        artifacts.delete(artifact);
+        artifacts.flush();
+        deleteFileIfUnused(tenant, artifact.getSha1());
+    }
+
+    private void deleteFileIfUnused(String tenant, String sha1) {
+        if (!artifacts.existsByTenantAndSha1(tenant, sha1)) {
+            store.delete(tenant, sha1);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.hawkbit.repository.softwaremodule;
+
+import io.hawkbit.repository.error.EntityAlreadyExistsException;
+import io.hawkbit.repository.error.EntityNotFoundException;
+import io.hawkbit.repository.query.QueryFields;
+import io.hawkbit.repository.query.RsqlSpecification;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Use cases of software module types. */
+@Service
+public class SoftwareModuleTypeService {
+
+    public static final QueryFields FIELDS = QueryFields.of(java.util.Map.of(
+            "id", "id", "key", "key", "name", "name", "description", "description", "maxAssignments", "maxAssignments",
+            "deleted", "deleted"));
+
+    private final SoftwareModuleTypeRepository types;
+    private final SoftwareModuleRepository modules;
+
+    public SoftwareModuleTypeService(SoftwareModuleTypeRepository types, SoftwareModuleRepository modules) {
+        this.types = types;
+        this.modules = modules;
+    }
+
+    public record Create(String key, String name, String description, String colour, Integer maxAssignments) {
+    }
+
+    @Transactional
+    public SoftwareModuleType create(String tenant, Create create) {
+        if (types.existsByTenantAndKey(tenant, create.key()) || types.existsByTenantAndName(tenant, create.name())) {
+            throw new EntityAlreadyExistsException("A software module type with key '" + create.key() + "' or name '"
+                    + create.name() + "' already exists");
+        }
+        SoftwareModuleType type = new SoftwareModuleType(tenant, create.key(), create.name(), create.description(),
+                create.maxAssignments() == null ? 1 : create.maxAssignments());
+        type.setColour(create.colour());
+        return types.saveAndFlush(type);
+    }
+
+    @Transactional(readOnly = true)
+    public SoftwareModuleType get(String tenant, Long id) {
+        return types.findByTenantAndId(tenant, id).orElseThrow(() -> new EntityNotFoundException("SoftwareModuleType", id));
+    }
+
+    @Transactional(readOnly = true)
+    public SoftwareModuleType getByKey(String tenant, String key) {
+        return types.findByTenantAndKey(tenant, key).orElseThrow(() -> new EntityNotFoundException("SoftwareModuleType", key));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<SoftwareModuleType> find(String tenant, String rsql, Pageable pageable) {
+        Specification<SoftwareModuleType> spec = RsqlSpecification.<SoftwareModuleType>parse(rsql, FIELDS)
+                .and((root, q, cb) -> cb.and(cb.equal(root.get("tenant"), tenant), cb.isFalse(root.get("deleted"))));
+        return types.findAll(spec, pageable);
+    }
+
+    @Transactional
+    public SoftwareModuleType update(String tenant, Long id, String description, String colour) {
+        SoftwareModuleType type = get(tenant, id);
+        if (description != null) {
+            type.setDescription(description);
+        }
+        if (colour != null) {
+            type.setColour(colour);
+        }
+        return types.saveAndFlush(type);
+    }
+
+    /** Deletes an unused type; a type still referenced by modules is only marked deleted, as hawkBit does. */
+    @Transactional
+    public void delete(String tenant, Long id) {
+        SoftwareModuleType type = get(tenant, id);
+        if (modules.existsByType(type)) {
+            type.markDeleted();
+        } else {
+            types.delete(type);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.hawkbit.repository.tenant;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Optional;
+
+import io.hawkbit.repository.error.HawkbitException;
+import io.hawkbit.repository.error.ServerError;
+
+/**
+ * The tenant settings the server understands, with hawkBit's key names, value types and defaults.
+ * Target-token authentication is on by default (hawkBit ships it off) so a device created through the
+ * Management API can poll without a configuration step.
+ */
+public enum TenantConfigKey {
+    POLLING_TIME("pollingTime", Kind.POLLING_TIME, "00:05:00"),
+    POLLING_OVERDUE_TIME("pollingOverdueTime", Kind.POLLING_TIME, "00:05:00"),
+    TARGET_TOKEN_ENABLED("authentication.targettoken.enabled", Kind.BOOLEAN, "true"),
+    GATEWAY_TOKEN_ENABLED("authentication.gatewaytoken.enabled", Kind.BOOLEAN, "false"),
+    GATEWAY_TOKEN_KEY("authentication.gatewaytoken.key", Kind.STRING, ""),
+    HEADER_AUTH_ENABLED("authentication.header.enabled", Kind.BOOLEAN, "false"),
+    ANONYMOUS_DOWNLOAD_ENABLED("anonymous.download.enabled", Kind.BOOLEAN, "false"),
+    AUTOCLOSE_ENABLED("repository.actions.autoclose.enabled", Kind.BOOLEAN, "false"),
+    MULTI_ASSIGNMENTS_ENABLED("multi.assignments.enabled", Kind.BOOLEAN, "false"),
+    MAINTENANCE_WINDOW_POLL_COUNT("maintenanceWindowPollCount", Kind.INTEGER, "3"),
+    ACTION_CLEANUP_ENABLED("action.cleanup.enabled", Kind.BOOLEAN, "false"),
+    ACTION_CLEANUP_EXPIRY("action.cleanup.actionExpiry", Kind.LONG, "2592000000"),
+    ACTION_CLEANUP_STATUS("action.cleanup.actionStatus", Kind.STRING, "CANCELED,ERROR"),
+    ROLLOUT_APPROVAL_ENABLED("rollout.approval.enabled", Kind.BOOLEAN, "false"),
+    USER_CONFIRMATION_ENABLED("user.confirmation.flow.enabled", Kind.BOOLEAN, "false");
+
+    /** hawkBit refuses polling times below 30 s and above a day. */
+    static final Duration MIN_POLLING = Duration.ofSeconds(30);
+
+    enum Kind { BOOLEAN, STRING, INTEGER, LONG, POLLING_TIME }
+
+    private final String key;
+    private final Kind kind;
+    private final String defaultValue;
+
+    TenantConfigKey(String key, Kind kind, String defaultValue) {
+        this.key = key;
+        this.kind = kind;
+        this.defaultValue = defaultValue;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public static Optional<TenantConfigKey> of(String key) {
+        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+    }
+
+    /** Checks a value sent over the API and returns its canonical string form. */
+    public String normalize(Object raw) {
+        if (raw == null) {
+            throw invalid(null);
+        }
+        String text = raw.toString().trim();
+        switch (kind) {
+            case BOOLEAN -> {
+                if (!(raw instanceof Boolean) && !text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+                    throw invalid(raw);
+                }
+                return text.toLowerCase();
+            }
+            case INTEGER, LONG -> {
+                if (raw instanceof Boolean) {
+                    throw invalid(raw);
+                }
+                try {
+                    long value = Long.parseLong(text);
+                    if (value < 0 || (kind == Kind.INTEGER && value > Integer.MAX_VALUE)) {
+                        throw invalid(raw);
+                    }
+                    return Long.toString(value);
+                } catch (NumberFormatException e) {
+                    throw invalid(raw);
+                }
+            }
+            case POLLING_TIME -> {
+                Duration duration = parsePollingTime(text).orElseThrow(() -> invalid(raw));
+                if (duration.compareTo(MIN_POLLING) < 0) {
+                    throw invalid(raw);
+                }
+                return text;
+            }
+            default -> {
+                if (!(raw instanceof String)) {
+                    throw invalid(raw);
+                }
+                return text;
+            }
+        }
+    }
+
+    /** Reads hawkBit's `HH:MM:SS` form. */
+    public static Optional<Duration> parsePollingTime(String text) {
+        if (text == null || !text.matches("\\d{2}:\\d{2}:\\d{2}")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.ofSeconds(LocalTime.parse(text).toSecondOfDay()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private HawkbitException invalid(Object raw) {
+        return new HawkbitException(ServerError.CONFIG_VALUE_INVALID,
+                "The value '" + raw + "' is not valid for configuration key '" + key + "' (" + describe() + ")");
+    }
+
+    private String describe() {
+        return switch (kind) {
+            case BOOLEAN -> "expected true or false";
+            case INTEGER, LONG -> "expected a non-negative number";
+            case POLLING_TIME -> "expected HH:MM:SS, at least 00:00:30";
+            case STRING -> "expected a string";
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package io.hawkbit.repository.tenant;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.hawkbit.repository.error.HawkbitException;
+import io.hawkbit.repository.error.ServerError;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads and changes tenant settings; a value never stored falls back to the key's default. */
+@Service
+public class TenantConfigurationService {
+
+    private final TenantConfigurationRepository repository;
+
+    public TenantConfigurationService(TenantConfigurationRepository repository) {
+        this.repository = repository;
+    }
+
+    /** A setting as the API shows it: stored value, or the default with {@code global = true}. */
+    public record ConfigValue(TenantConfigKey key, String value, boolean global, Optional<TenantConfiguration> stored) {
+    }
+
+    @Transactional(readOnly = true)
+    public Map<String, ConfigValue> all(String tenant) {
+        Map<String, TenantConfiguration> stored = new LinkedHashMap<>();
+        repository.findByTenant(tenant).forEach(c -> stored.put(c.getKey(), c));
+        Map<String, ConfigValue> result = new LinkedHashMap<>();
+        for (TenantConfigKey key : TenantConfigKey.values()) {
+            result.put(key.key(), toValue(key, Optional.ofNullable(stored.get(key.key()))));
+        }
+        return result;
+    }
+
+    @Transactional(readOnly = true)
+    public ConfigValue get(String tenant, String key) {
+        TenantConfigKey configKey = known(key);
+        return toValue(configKey, repository.findByTenantAndKey(tenant, key));
+    }
+
+    /** The effective value of a setting, as a string. */
+    @Transactional(readOnly = true)
+    public String value(String tenant, TenantConfigKey key) {
+        return repository.findByTenantAndKey(tenant, key.key()).map(TenantConfiguration::getValue).orElse(key.defaultValue());
+    }
+
+    @Transactional(readOnly = true)
+    public boolean enabled(String tenant, TenantConfigKey key) {
+        return Boolean.parseBoolean(value(tenant, key));
+    }
+
+    @Transactional
+    public ConfigValue set(String tenant, String key, Object rawValue) {
+        TenantConfigKey configKey = known(key);
+        String value = configKey.normalize(rawValue);
+        TenantConfiguration stored = repository.findByTenantAndKey(tenant, key)
+                .orElseGet(() -> new TenantConfiguration(tenant, key, value));
+        stored.setValue(value);
+        return toValue(configKey, Optional.of(repository.saveAndFlush(stored)));
+    }
+
+    @Transactional
+    public void reset(String tenant, String key) {
+        known(key);
+        repository.findByTenantAndKey(tenant, key).ifPresent(repository::delete);
+    }
+
+    private static TenantConfigKey known(String key) {
+        return TenantConfigKey.of(key).orElseThrow(() -> new HawkbitException(ServerError.CONFIG_KEY_INVALID,
+                "The configuration key '" + key + "' is not known"));
+    }
+
+    private static ConfigValue toValue(TenantConfigKey key, Optional<TenantConfiguration> stored) {
+        return new ConfigValue(key, stored.map(TenantConfiguration::getValue).orElse(key.defaultValue()), stored.isEmpty(), stored);
+    }
+}
