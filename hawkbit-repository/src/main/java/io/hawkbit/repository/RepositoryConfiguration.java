@@ -8,10 +8,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jpa.repository.config.EnableJpaAuditing;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
 
 /** Wires the repository module: auditing, the clock services read time from, storage properties. */
 @Configuration(proxyBeanMethods = false)
-@EnableJpaAuditing(dateTimeProviderRef = "auditingDateTimeProvider")
+@EnableJpaAuditing(dateTimeProviderRef = "auditingDateTimeProvider", auditorAwareRef = "auditor")
+@EnableJpaRepositories("io.hawkbit.repository")
+@EntityScan("io.hawkbit.repository")
 @EnableConfigurationProperties({ArtifactStorageProperties.class, TenantProperties.class})
 public class RepositoryConfiguration {
 

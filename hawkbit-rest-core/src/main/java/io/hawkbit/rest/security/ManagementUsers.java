@@ -1,0 +1,55 @@
+package io.hawkbit.rest.security;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+
+/** The users of {@link UserProperties}, or the embedded default {@code admin}/{@code admin}. */
+public class ManagementUsers implements UserDetailsService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ManagementUsers.class);
+
+    private final Map<String, ManagementUser> users;
+
+    public ManagementUsers(UserProperties properties) {
+        Map<String, UserProperties.User> configured = properties.getUsers();
+        if (configured.isEmpty()) {
+            LOG.warn("No Management API users configured (hawkbit.security.users): the default user admin/admin is active. "
+                    + "Configure your own users before exposing this server.");
+            UserProperties.User admin = new UserProperties.User();
+            admin.setPassword("admin");
+            configured = Map.of("admin", admin);
+        }
+        this.users = configured.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> toUser(e.getKey(), e.getValue())));
+    }
+
+    private static ManagementUser toUser(String name, UserProperties.User user) {
+        if (user.getPassword() == null || user.getPassword().isEmpty()) {
+            throw new IllegalStateException("hawkbit.security.users." + name + ".password must be set");
+        }
+        String password = user.getPassword().startsWith("{") ? user.getPassword() : "{noop}" + user.getPassword();
+        return new ManagementUser(name, password,
+                user.getRoles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.toUpperCase())).toList(),
+                user.getTenant().toUpperCase());
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        ManagementUser user = users.get(username);
+        if (user == null) {
+            throw new UsernameNotFoundException(username);
+        }
+        // Spring Security erases credentials after login: hand out a copy.
+        return new ManagementUser(user.getUsername(), user.getPassword(), user.getAuthorities(), user.getTenant());
+    }
+
+    public java.util.Set<String> tenants() {
+        return users.values().stream().map(ManagementUser::getTenant).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,60 @@
+package io.hawkbit.rest.security;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Management API users, configured in properties. */
+@ConfigurationProperties("hawkbit.security")
+public class UserProperties {
+
+    /** Users by name. When empty, a single {@code admin}/{@code admin} user exists and start-up warns about it. */
+    private Map<String, User> users = new LinkedHashMap<>();
+
+    public Map<String, User> getUsers() {
+        return users;
+    }
+
+    public void setUsers(Map<String, User> users) {
+        this.users = users;
+    }
+
+    /** One Management API user. */
+    public static class User {
+
+        /** Password; plain text, or encoded with a Spring Security prefix such as {@code {bcrypt}}. */
+        private String password;
+
+        /** Roles: {@code ADMIN} (everything) or {@code READ} (GET requests only). */
+        private List<String> roles = List.of("ADMIN");
+
+        /** The tenant the user works in. */
+        private String tenant = "DEFAULT";
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public List<String> getRoles() {
+            return roles;
+        }
+
+        public void setRoles(List<String> roles) {
+            this.roles = roles;
+        }
+
+        public String getTenant() {
+            return tenant;
+        }
+
+        public void setTenant(String tenant) {
+            this.tenant = tenant;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.hawkbit.server.mgmt;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** A HAL {@code _links} object with absolute hrefs built from the current request (honouring X-Forwarded-*). */
+public final class Links {
+
+    /** One link. */
+    public record Link(String href) {
+    }
+
+    private final Map<String, Link> links = new LinkedHashMap<>();
+
+    public static Links self(String path) {
+        return new Links().with("self", path);
+    }
+
+    public Links with(String rel, String path) {
+        links.put(rel, new Link(absolute(path)));
+        return this;
+    }
+
+    @JsonAnyGetter
+    public Map<String, Link> links() {
+        return links;
+    }
+
+    /** An absolute URL for a path of this server. */
+    public static String absolute(String path) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).build().toUriString();
+    }
+}
