@@ -20,7 +20,12 @@ public final class Links {
     }
 
     public Links with(String rel, String path) {
-        links.put(rel, new Link(absolute(path)));
+        return withHref(rel, absolute(path));
+    }
+
+    /** Adds a link whose href is already absolute. */
+    public Links withHref(String rel, String href) {
+        links.put(rel, new Link(href));
         return this;
     }
 

@@ -1,0 +1,114 @@
+package io.hawkbit.server.ddi;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.hawkbit.repository.action.ControllerService;
+import io.hawkbit.repository.error.EntityNotFoundException;
+import io.hawkbit.repository.softwaremodule.Artifact;
+import io.hawkbit.repository.softwaremodule.ArtifactStore;
+import io.hawkbit.repository.softwaremodule.SoftwareModule;
+import io.hawkbit.rest.security.DdiPrincipal;
+import io.hawkbit.server.mgmt.Links;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRange;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Artifact downloads for devices: GET and HEAD, single and multiple byte ranges (resumed downloads, RAUC
+ * streaming), {@code If-Range}/{@code If-Match}/{@code If-None-Match} against the SHA-1 ETag, and {@code .MD5SUM}.
+ * Downloads write no action status, so streaming installs cannot exhaust the per-action quota.
+ */
+@RestController
+@RequestMapping("/{tenant}/controller/v1/{controllerId}/softwaremodules/{moduleId}/artifacts")
+public class DdiArtifactController {
+
+    private static final String MD5SUM = ".MD5SUM";
+
+    private final ControllerService controllers;
+    private final ArtifactStore store;
+
+    public DdiArtifactController(ControllerService controllers, ArtifactStore store) {
+        this.controllers = controllers;
+        this.store = store;
+    }
+
+    @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, "application/hal+json"})
+    public List<DdiJson.Artifact> list(@AuthenticationPrincipal DdiPrincipal principal, @PathVariable String controllerId,
+            @PathVariable long moduleId) {
+        SoftwareModule module = controllers.module(principal.tenant(), controllerId, moduleId);
+        DdiLinks links = new DdiLinks(principal.tenant(), controllerId);
+        return module.getArtifacts().stream().map(a -> {
+            String href = links.artifact(moduleId, a.getFilename());
+            return new DdiJson.Artifact(a.getFilename(), new DdiJson.Hashes(a.getSha1(), a.getMd5(), a.getSha256()), a.getSize(),
+                    new Links().withHref("download", href).withHref("download-http", href)
+                            .withHref("md5sum", href + MD5SUM).withHref("md5sum-http", href + MD5SUM));
+        }).toList();
+    }
+
+    @GetMapping("/{filename}")
+    public ResponseEntity<?> download(@AuthenticationPrincipal DdiPrincipal principal, @PathVariable String controllerId,
+            @PathVariable long moduleId, @PathVariable String filename,
+            @RequestHeader(value = HttpHeaders.RANGE, required = false) String range,
+            @RequestHeader(value = HttpHeaders.IF_RANGE, required = false) String ifRange,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        Artifact artifact;
+        try {
+            artifact = controllers.artifact(principal.tenant(), controllerId, moduleId, filename);
+        } catch (EntityNotFoundException e) {
+            if (!filename.endsWith(MD5SUM)) {
+                throw e;
+            }
+            return md5sum(controllers.artifact(principal.tenant(), controllerId, moduleId,
+                    filename.substring(0, filename.length() - MD5SUM.length())));
+        }
+        String etag = "\"" + artifact.getSha1() + "\"";
+        if (ifMatch != null && !matches(ifMatch, etag)) {
+            return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(etag).build();
+        }
+        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
+        FileSystemResource file = new FileSystemResource(store.path(principal.tenant(), artifact.getSha1()));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setETag(etag);
+        headers.set(HttpHeaders.ACCEPT_RANGES, "bytes");
+        headers.setContentDisposition(ContentDisposition.attachment().filename(artifact.getFilename(), StandardCharsets.UTF_8).build());
+        headers.setLastModified(artifact.getCreatedAt());
+        boolean rangeApplies = range != null && (ifRange == null || ifRange.trim().equals(etag));
+        if (!rangeApplies) {
+            headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+            headers.setContentLength(artifact.getSize());
+            return new ResponseEntity<>(file, headers, HttpStatus.OK);
+        }
+        return ArtifactRanges.respond(file, artifact.getSize(), range, headers);
+    }
+
+    private static ResponseEntity<String> md5sum(Artifact artifact) {
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(artifact.getFilename() + MD5SUM, StandardCharsets.UTF_8).build().toString())
+                .body(artifact.getMd5() + "  " + artifact.getFilename());
+    }
+
+    private static boolean matches(String header, String etag) {
+        for (String candidate : header.split(",")) {
+            String value = candidate.trim();
+            if (value.equals("*") || value.equals(etag) || value.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,116 @@
+package io.hawkbit.server.ddi;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.hawkbit.repository.action.Action;
+import io.hawkbit.repository.action.ActionStatus;
+import io.hawkbit.repository.action.ActionType;
+import io.hawkbit.repository.action.ControllerService;
+import io.hawkbit.repository.softwaremodule.SoftwareModule;
+import io.hawkbit.rest.security.DdiPrincipal;
+import io.hawkbit.server.mgmt.Links;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Deployment, cancel and installed-base resources of one device, and its feedback. */
+@RestController
+@RequestMapping(value = "/{tenant}/controller/v1/{controllerId}", produces = {MediaType.APPLICATION_JSON_VALUE, "application/hal+json"})
+public class DdiDeploymentController {
+
+    /** Upper bound of history entries a device may ask for. */
+    private static final int MAX_HISTORY = 100;
+
+    private final ControllerService controllers;
+
+    public DdiDeploymentController(ControllerService controllers) {
+        this.controllers = controllers;
+    }
+
+    @GetMapping("/deploymentBase/{actionId}")
+    public DdiJson.DeploymentBase deploymentBase(@AuthenticationPrincipal DdiPrincipal principal, @PathVariable String controllerId,
+            @PathVariable long actionId, @RequestParam(defaultValue = "0") int actionHistory) {
+        Action action = controllers.deploymentAction(principal.tenant(), controllerId, actionId);
+        return toDeploymentBase(principal, controllerId, action, actionHistory);
+    }
+
+    @GetMapping("/installedBase/{actionId}")
+    public DdiJson.DeploymentBase installedBase(@AuthenticationPrincipal DdiPrincipal principal, @PathVariable String controllerId,
+            @PathVariable long actionId, @RequestParam(defaultValue = "0") int actionHistory) {
+        Action action = controllers.installedAction(principal.tenant(), controllerId, actionId);
+        return toDeploymentBase(principal, controllerId, action, actionHistory);
+    }
+
+    @PostMapping(value = "/deploymentBase/{actionId}/feedback", consumes = MediaType.ALL_VALUE)
+    public ResponseEntity<Void> feedback(@AuthenticationPrincipal DdiPrincipal principal, @PathVariable String controllerId,
+            @PathVariable long actionId, @RequestBody DdiJson.ActionFeedback body) {
+        controllers.deploymentFeedback(principal.tenant(), controllerId, actionId, DdiFeedbackParser.parse(body));
+        return ResponseEntity.ok().build();
+    }
+
+    @GetMapping("/cancelAction/{actionId}")
+    public DdiJson.Cancel cancelAction(@AuthenticationPrincipal DdiPrincipal principal, @PathVariable String controllerId,
+            @PathVariable long actionId) {
+        Action action = controllers.cancelAction(principal.tenant(), controllerId, actionId);
+        String id = String.valueOf(action.getId());
+        return new DdiJson.Cancel(id, new DdiJson.CancelActionToStop(id));
+    }
+
+    @PostMapping(value = "/cancelAction/{actionId}/feedback", consumes = MediaType.ALL_VALUE)
+    public ResponseEntity<Void> cancelFeedback(@AuthenticationPrincipal DdiPrincipal principal, @PathVariable String controllerId,
+            @PathVariable long actionId, @RequestBody DdiJson.ActionFeedback body) {
+        controllers.cancelFeedback(principal.tenant(), controllerId, actionId, DdiFeedbackParser.parse(body));
+        return ResponseEntity.ok().build();
+    }
+
+    private DdiJson.DeploymentBase toDeploymentBase(DdiPrincipal principal, String controllerId, Action action, int history) {
+        DdiLinks links = new DdiLinks(principal.tenant(), controllerId);
+        List<DdiJson.Chunk> chunks = action.getDistributionSet().getModules().stream()
+                .map(module -> toChunk(module, links)).toList();
+        String download = action.getActionType() == ActionType.DOWNLOAD_ONLY || action.isForcedAt(System.currentTimeMillis())
+                ? "forced" : "attempt";
+        String update = action.getActionType() == ActionType.DOWNLOAD_ONLY ? "skip" : download;
+        return new DdiJson.DeploymentBase(String.valueOf(action.getId()),
+                new DdiJson.Deployment(download, update, null, chunks), history(action, history));
+    }
+
+    private DdiJson.ActionHistory history(Action action, int requested) {
+        if (requested == 0) {
+            return null;
+        }
+        int count = requested < 0 ? MAX_HISTORY : Math.min(requested, MAX_HISTORY);
+        List<String> messages = new ArrayList<>();
+        for (ActionStatus status : controllers.history(action.getId(), count)) {
+            messages.addAll(status.getMessages());
+        }
+        return new DdiJson.ActionHistory(action.getStatus().name(), messages);
+    }
+
+    private static DdiJson.Chunk toChunk(SoftwareModule module, DdiLinks links) {
+        List<DdiJson.Artifact> artifacts = module.getArtifacts().stream().map(a -> {
+            String href = links.artifact(module.getId(), a.getFilename());
+            Links artifactLinks = new Links().withHref("download", href).withHref("download-http", href)
+                    .withHref("md5sum", href + ".MD5SUM").withHref("md5sum-http", href + ".MD5SUM");
+            return new DdiJson.Artifact(a.getFilename(), new DdiJson.Hashes(a.getSha1(), a.getMd5(), a.getSha256()), a.getSize(),
+                    artifactLinks);
+        }).toList();
+        return new DdiJson.Chunk(part(module.getType().getKey()), module.getVersion(), module.getName(), artifacts);
+    }
+
+    /** hawkBit names two default module types differently on the DDI wire; clients written for it expect these. */
+    private static String part(String typeKey) {
+        return switch (typeKey) {
+            case "application" -> "bApp";
+            case "runtime" -> "jvm";
+            default -> typeKey;
+        };
+    }
+}

@@ -1,0 +1,40 @@
+package io.hawkbit.server.ddi;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import io.hawkbit.server.mgmt.Links;
+
+/** Absolute DDI hrefs for one device, built from the request's scheme and host. */
+final class DdiLinks {
+
+    private final String base;
+
+    DdiLinks(String tenant, String controllerId) {
+        this.base = "/" + tenant + "/controller/v1/" + encode(controllerId);
+    }
+
+    String deploymentBase(long actionId, String hash) {
+        return Links.absolute(base + "/deploymentBase/" + actionId) + "?c=" + hash;
+    }
+
+    String cancelAction(long actionId) {
+        return Links.absolute(base + "/cancelAction/" + actionId);
+    }
+
+    String installedBase(long actionId) {
+        return Links.absolute(base + "/installedBase/" + actionId);
+    }
+
+    String configData() {
+        return Links.absolute(base + "/configData");
+    }
+
+    String artifact(long moduleId, String filename) {
+        return Links.absolute(base + "/softwaremodules/" + moduleId + "/artifacts/" + encode(filename));
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
