@@ -58,6 +58,15 @@ public enum TenantConfigKey {
         return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
     }
 
+    /** A stored value as its JSON type: Boolean, Long or String. */
+    public Object typed(String value) {
+        return switch (kind) {
+            case BOOLEAN -> Boolean.parseBoolean(value);
+            case INTEGER, LONG -> Long.parseLong(value);
+            default -> value;
+        };
+    }
+
     /** Checks a value sent over the API and returns its canonical string form. */
     public String normalize(Object raw) {
         if (raw == null) {

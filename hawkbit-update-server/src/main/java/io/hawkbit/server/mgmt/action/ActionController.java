@@ -1,0 +1,41 @@
+package io.hawkbit.server.mgmt.action;
+
+import io.hawkbit.repository.action.DeploymentService;
+import io.hawkbit.rest.paging.PageParams;
+import io.hawkbit.rest.paging.PagedList;
+import io.hawkbit.server.mgmt.CurrentUser;
+import io.hawkbit.server.mgmt.target.MgmtAction;
+import org.springframework.data.domain.Sort;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** hawkBit's {@code /rest/v1/actions}: the actions of all targets of the tenant. */
+@RestController
+@RequestMapping("/rest/v1/actions")
+public class ActionController {
+
+    private final DeploymentService deployments;
+    private final CurrentUser user;
+
+    public ActionController(DeploymentService deployments, CurrentUser user) {
+        this.deployments = deployments;
+        this.user = user;
+    }
+
+    @GetMapping
+    public PagedList<MgmtAction> list(@RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String q) {
+        var pageable = PageParams.of(offset, limit, sort, DeploymentService.FIELDS, Sort.by(Sort.Direction.DESC, "id"));
+        return PagedList.of(deployments.find(user.tenant(), q, pageable), a -> MgmtAction.of(a, a.getTarget().getControllerId()));
+    }
+
+    @GetMapping("/{id}")
+    public MgmtAction get(@PathVariable Long id) {
+        var action = deployments.action(user.tenant(), id);
+        return MgmtAction.detailed(action, action.getTarget().getControllerId());
+    }
+}

@@ -1,0 +1,112 @@
+package io.hawkbit.server.mgmt.distributionset;
+
+import java.util.List;
+
+import io.hawkbit.repository.action.DeploymentService;
+import io.hawkbit.repository.distribution.DistributionSetService;
+import io.hawkbit.repository.softwaremodule.SoftwareModuleService;
+import io.hawkbit.rest.paging.PageParams;
+import io.hawkbit.rest.paging.PagedList;
+import io.hawkbit.server.mgmt.CurrentUser;
+import io.hawkbit.server.mgmt.Paging;
+import io.hawkbit.server.mgmt.softwaremodule.MgmtSoftwareModule;
+import io.hawkbit.server.mgmt.target.MgmtAction;
+import io.hawkbit.server.mgmt.target.MgmtTargetAssignmentResponseBody;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** hawkBit's {@code /rest/v1/distributionsets}: sets, their modules, and assigning them to targets. */
+@RestController
+@RequestMapping("/rest/v1/distributionsets")
+public class DistributionSetController {
+
+    private final DistributionSetService sets;
+    private final DeploymentService deployments;
+    private final CurrentUser user;
+    private final TransactionTemplate transactions;
+
+    public DistributionSetController(DistributionSetService sets, DeploymentService deployments, CurrentUser user,
+            TransactionTemplate transactions) {
+        this.sets = sets;
+        this.deployments = deployments;
+        this.user = user;
+        this.transactions = transactions;
+    }
+
+    @GetMapping
+    public PagedList<MgmtDistributionSet> list(@RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String q) {
+        var pageable = PageParams.of(offset, limit, sort, DistributionSetService.FIELDS, Sort.by("id"));
+        return PagedList.of(sets.find(user.tenant(), q, pageable), MgmtDistributionSet::of);
+    }
+
+    @PostMapping
+    public ResponseEntity<List<MgmtDistributionSet>> create(
+            @RequestBody List<@Valid @NotNull MgmtDistributionSetRequestBodyPost> body) {
+        String tenant = user.tenant();
+        // One transaction around the batch: hawkBit creates all sets or none.
+        List<MgmtDistributionSet> created = transactions.execute(status -> body.stream()
+                .map(s -> MgmtDistributionSet.of(sets.create(tenant, s.toCreate()))).toList());
+        return ResponseEntity.status(HttpStatus.CREATED).body(created);
+    }
+
+    @GetMapping("/{id}")
+    public MgmtDistributionSet get(@PathVariable Long id) {
+        return MgmtDistributionSet.detailed(sets.get(user.tenant(), id));
+    }
+
+    @PutMapping("/{id}")
+    public MgmtDistributionSet update(@PathVariable Long id, @Valid @RequestBody MgmtDistributionSetRequestBodyPut body) {
+        return MgmtDistributionSet.detailed(sets.update(user.tenant(), id, body.toUpdate()));
+    }
+
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> delete(@PathVariable Long id) {
+        sets.delete(user.tenant(), id);
+        return ResponseEntity.ok().build();
+    }
+
+    /** The set's modules, paged in memory (a set holds a handful); only {@code offset} and {@code limit} apply. */
+    @GetMapping("/{id}/assignedSM")
+    public PagedList<MgmtSoftwareModule> modules(@PathVariable Long id, @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort) {
+        var pageable = PageParams.of(offset, limit, sort, SoftwareModuleService.FIELDS, Sort.by("id"));
+        return PagedList.of(Paging.of(sets.get(user.tenant(), id).getModules(), pageable), MgmtSoftwareModule::of);
+    }
+
+    @PostMapping("/{id}/assignedSM")
+    public ResponseEntity<Void> assignModules(@PathVariable Long id,
+            @RequestBody List<@Valid @NotNull MgmtSoftwareModuleAssignment> body) {
+        sets.assignModules(user.tenant(), id, body.stream().map(MgmtSoftwareModuleAssignment::id).toList());
+        return ResponseEntity.ok().build();
+    }
+
+    @DeleteMapping("/{id}/assignedSM/{moduleId}")
+    public ResponseEntity<Void> unassignModule(@PathVariable Long id, @PathVariable Long moduleId) {
+        sets.unassignModule(user.tenant(), id, moduleId);
+        return ResponseEntity.ok().build();
+    }
+
+    @PostMapping("/{id}/assignedTargets")
+    public MgmtTargetAssignmentResponseBody assignTargets(@PathVariable Long id,
+            @RequestBody List<@Valid @NotNull MgmtTargetAssignmentRequestBody> body) {
+        List<DeploymentService.Assignment> assignments = body.stream()
+                .map(t -> new DeploymentService.Assignment(t.id(), MgmtAction.parseForceType(t.type()), t.forcetime(), t.weight()))
+                .toList();
+        return MgmtTargetAssignmentResponseBody.of(List.of(deployments.assign(user.tenant(), id, assignments, user.name())));
+    }
+}

@@ -1,0 +1,146 @@
+package io.hawkbit.server.mgmt.softwaremodule;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.hawkbit.repository.error.HawkbitException;
+import io.hawkbit.repository.error.ServerError;
+import io.hawkbit.repository.softwaremodule.Artifact;
+import io.hawkbit.repository.softwaremodule.ArtifactStore;
+import io.hawkbit.repository.softwaremodule.SoftwareModuleService;
+import io.hawkbit.rest.paging.PageParams;
+import io.hawkbit.rest.paging.PagedList;
+import io.hawkbit.server.mgmt.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** hawkBit's {@code /rest/v1/softwaremodules}: software modules and their artifacts. */
+@RestController
+@RequestMapping("/rest/v1/softwaremodules")
+public class SoftwareModuleController {
+
+    private static final int FILENAME_MAX = 256;
+
+    private final SoftwareModuleService modules;
+    private final ArtifactStore store;
+    private final CurrentUser user;
+    private final TransactionTemplate transactions;
+
+    public SoftwareModuleController(SoftwareModuleService modules, ArtifactStore store, CurrentUser user,
+            TransactionTemplate transactions) {
+        this.modules = modules;
+        this.store = store;
+        this.user = user;
+        this.transactions = transactions;
+    }
+
+    @GetMapping
+    public PagedList<MgmtSoftwareModule> list(@RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String q) {
+        var pageable = PageParams.of(offset, limit, sort, SoftwareModuleService.FIELDS, Sort.by("id"));
+        return PagedList.of(modules.find(user.tenant(), q, pageable), MgmtSoftwareModule::of);
+    }
+
+    @PostMapping
+    public ResponseEntity<List<MgmtSoftwareModule>> create(
+            @RequestBody List<@Valid @NotNull MgmtSoftwareModuleRequestBodyPost> body) {
+        String tenant = user.tenant();
+        // One transaction around the batch: hawkBit creates all modules or none.
+        List<MgmtSoftwareModule> created = transactions.execute(status -> body.stream()
+                .map(m -> MgmtSoftwareModule.of(modules.create(tenant, m.toCreate()))).toList());
+        return ResponseEntity.status(HttpStatus.CREATED).body(created);
+    }
+
+    @GetMapping("/{id}")
+    public MgmtSoftwareModule get(@PathVariable Long id) {
+        return MgmtSoftwareModule.detailed(modules.get(user.tenant(), id));
+    }
+
+    @PutMapping("/{id}")
+    public MgmtSoftwareModule update(@PathVariable Long id, @Valid @RequestBody MgmtSoftwareModuleRequestBodyPut body) {
+        return MgmtSoftwareModule.detailed(modules.update(user.tenant(), id, body.vendor(), body.description()));
+    }
+
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> delete(@PathVariable Long id) {
+        modules.delete(user.tenant(), id);
+        return ResponseEntity.ok().build();
+    }
+
+    @PostMapping(path = "/{id}/artifacts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<MgmtArtifact> upload(@PathVariable Long id, @RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) String filename, @RequestParam(required = false) String md5sum,
+            @RequestParam(required = false) String sha1sum, @RequestParam(required = false) String sha256sum) {
+        if (file.isEmpty()) {
+            throw new HawkbitException(ServerError.ARTIFACT_UPLOAD_FAILED, "The uploaded file is empty");
+        }
+        String name = filename != null && !filename.isBlank() ? filename : file.getOriginalFilename();
+        if (name == null || name.isBlank() || name.length() > FILENAME_MAX) {
+            throw new HawkbitException(ServerError.ARTIFACT_UPLOAD_FAILED,
+                    "The artifact needs a file name of 1 to " + FILENAME_MAX + " characters");
+        }
+        try (InputStream content = file.getInputStream()) {
+            Artifact artifact = modules.upload(user.tenant(), id, name, content,
+                    new SoftwareModuleService.ExpectedHashes(sha1sum, md5sum, sha256sum));
+            return ResponseEntity.status(HttpStatus.CREATED).body(MgmtArtifact.detailed(id, artifact));
+        } catch (IOException e) {
+            throw new HawkbitException(ServerError.ARTIFACT_UPLOAD_FAILED, "Reading the uploaded file failed: " + e.getMessage());
+        }
+    }
+
+    @GetMapping("/{id}/artifacts")
+    public List<MgmtArtifact> artifacts(@PathVariable Long id) {
+        return modules.artifacts(user.tenant(), id).stream().map(a -> MgmtArtifact.of(id, a)).toList();
+    }
+
+    @GetMapping("/{id}/artifacts/{artifactId}")
+    public MgmtArtifact artifact(@PathVariable Long id, @PathVariable Long artifactId) {
+        return MgmtArtifact.detailed(id, modules.artifact(user.tenant(), id, artifactId));
+    }
+
+    @DeleteMapping("/{id}/artifacts/{artifactId}")
+    public ResponseEntity<Void> deleteArtifact(@PathVariable Long id, @PathVariable Long artifactId) {
+        modules.deleteArtifact(user.tenant(), id, artifactId);
+        return ResponseEntity.ok().build();
+    }
+
+    @GetMapping("/{id}/artifacts/{artifactId}/download")
+    public ResponseEntity<Resource> download(@PathVariable Long id, @PathVariable Long artifactId) {
+        String tenant = user.tenant();
+        Artifact artifact = modules.artifact(tenant, id, artifactId);
+        Path file = store.path(tenant, artifact.getSha1());
+        if (!Files.isReadable(file)) {
+            throw new HawkbitException(ServerError.INTERNAL, "The binary of artifact " + artifactId + " is missing from the store");
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .contentLength(artifact.getSize())
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(artifact.getFilename()).build().toString())
+                .body(new FileSystemResource(file));
+    }
+}

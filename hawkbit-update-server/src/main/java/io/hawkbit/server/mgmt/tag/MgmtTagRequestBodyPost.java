@@ -1,0 +1,16 @@
+package io.hawkbit.server.mgmt.tag;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.hawkbit.repository.target.TargetTagService;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** One tag to create. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record MgmtTagRequestBodyPost(@NotBlank @Size(max = 128) String name, @Size(max = 512) String description,
+        @Size(max = 16) String colour) {
+
+    TargetTagService.Create toCreate() {
+        return new TargetTagService.Create(name, description, colour);
+    }
+}

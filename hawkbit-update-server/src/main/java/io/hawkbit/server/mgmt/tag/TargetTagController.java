@@ -1,0 +1,107 @@
+package io.hawkbit.server.mgmt.tag;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.hawkbit.repository.target.TargetService;
+import io.hawkbit.repository.target.TargetTagService;
+import io.hawkbit.rest.paging.PageParams;
+import io.hawkbit.rest.paging.PagedList;
+import io.hawkbit.server.mgmt.CurrentUser;
+import io.hawkbit.server.mgmt.JsonBodies;
+import io.hawkbit.server.mgmt.target.MgmtTarget;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** hawkBit's {@code /rest/v1/targettags}: tags and the targets carrying them. */
+@RestController
+@RequestMapping("/rest/v1/targettags")
+public class TargetTagController {
+
+    private final TargetTagService tags;
+    private final TargetService targets;
+    private final CurrentUser user;
+    private final JsonBodies bodies;
+    private final TransactionTemplate transactions;
+
+    public TargetTagController(TargetTagService tags, TargetService targets, CurrentUser user, JsonBodies bodies,
+            TransactionTemplate transactions) {
+        this.tags = tags;
+        this.targets = targets;
+        this.user = user;
+        this.bodies = bodies;
+        this.transactions = transactions;
+    }
+
+    @GetMapping
+    public PagedList<MgmtTag> list(@RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String q) {
+        var pageable = PageParams.of(offset, limit, sort, TargetTagService.FIELDS, Sort.by("id"));
+        return PagedList.of(tags.find(user.tenant(), q, pageable), MgmtTag::of);
+    }
+
+    @PostMapping
+    public ResponseEntity<List<MgmtTag>> create(@RequestBody List<@Valid @NotNull MgmtTagRequestBodyPost> body) {
+        String tenant = user.tenant();
+        // One transaction around the batch: hawkBit creates all tags or none.
+        List<MgmtTag> created = transactions.execute(status -> body.stream()
+                .map(t -> MgmtTag.of(tags.create(tenant, t.toCreate()))).toList());
+        return ResponseEntity.status(HttpStatus.CREATED).body(created);
+    }
+
+    @GetMapping("/{id}")
+    public MgmtTag get(@PathVariable Long id) {
+        return MgmtTag.detailed(tags.get(user.tenant(), id));
+    }
+
+    @PutMapping("/{id}")
+    public MgmtTag update(@PathVariable Long id, @Valid @RequestBody MgmtTagRequestBodyPut body) {
+        return MgmtTag.detailed(tags.update(user.tenant(), id, body.toUpdate()));
+    }
+
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> delete(@PathVariable Long id) {
+        tags.delete(user.tenant(), id);
+        return ResponseEntity.ok().build();
+    }
+
+    @GetMapping("/{id}/assigned")
+    public PagedList<MgmtTarget> assigned(@PathVariable Long id, @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort) {
+        var pageable = PageParams.of(offset, limit, sort, TargetService.FIELDS, Sort.by("controllerId"));
+        return PagedList.of(targets.tagged(user.tenant(), id, pageable), MgmtTarget::of);
+    }
+
+    /** Tags the given targets; the body lists controllerIds either as strings or as {@code {"controllerId": ...}} objects. */
+    @PostMapping("/{id}/assigned")
+    public List<MgmtTarget> assign(@PathVariable Long id, @RequestBody JsonNode body) {
+        Set<String> controllerIds = new LinkedHashSet<>();
+        for (JsonNode node : bodies.elements(body)) {
+            controllerIds.add(node.isString() ? node.asString()
+                    : bodies.convert(node, MgmtAssignedTarget.class).controllerId());
+        }
+        return targets.tag(user.tenant(), id, controllerIds).stream().map(MgmtTarget::of).toList();
+    }
+
+    @DeleteMapping("/{id}/assigned/{controllerId}")
+    public ResponseEntity<Void> unassign(@PathVariable Long id, @PathVariable String controllerId) {
+        targets.untag(user.tenant(), id, controllerId);
+        return ResponseEntity.ok().build();
+    }
+}

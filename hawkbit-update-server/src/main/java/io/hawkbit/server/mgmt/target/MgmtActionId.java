@@ -1,0 +1,12 @@
+package io.hawkbit.server.mgmt.target;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.hawkbit.server.mgmt.Links;
+
+/** An action created by an assignment, with the link to it. */
+public record MgmtActionId(Long id, @JsonProperty("_links") Links links) {
+
+    static MgmtActionId of(String controllerId, Long actionId) {
+        return new MgmtActionId(actionId, Links.self(MgmtTarget.PATH + controllerId + "/actions/" + actionId));
+    }
+}

@@ -1,0 +1,51 @@
+package io.hawkbit.server.mgmt.target;
+
+import java.net.URI;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.hawkbit.repository.target.Target;
+import io.hawkbit.server.mgmt.Links;
+import io.hawkbit.server.mgmt.MgmtAudit;
+
+/** hawkBit's target as the Management API shows it; {@code pollStatus} only on single resources of targets that polled. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MgmtTarget(String controllerId, String name, String description, String updateStatus,
+        Long lastControllerRequestAt, Long installedAt, String ipAddress, String address, MgmtPollStatus pollStatus,
+        String securityToken, boolean requestAttributes, @JsonUnwrapped MgmtAudit audit, @JsonProperty("_links") Links links) {
+
+    static final String PATH = "/rest/v1/targets/";
+
+    /** A list item: only the self link, no poll status. */
+    public static MgmtTarget of(Target target) {
+        return of(target, null, Links.self(PATH + target.getControllerId()));
+    }
+
+    static MgmtTarget detailed(Target target, MgmtPollStatus pollStatus) {
+        String path = PATH + target.getControllerId();
+        return of(target, pollStatus, Links.self(path)
+                .with("assignedDS", path + "/assignedDS")
+                .with("installedDS", path + "/installedDS")
+                .with("attributes", path + "/attributes")
+                .with("actions", path + "/actions?offset=0&limit=50&sort=id:DESC"));
+    }
+
+    private static MgmtTarget of(Target target, MgmtPollStatus pollStatus, Links links) {
+        return new MgmtTarget(target.getControllerId(), target.getName(), target.getDescription(),
+                target.getUpdateStatus().json(), target.getLastTargetQuery(), target.getInstallDate(),
+                host(target.getAddress()), target.getAddress(), pollStatus, target.getSecurityToken(),
+                target.isRequestControllerAttributes(), MgmtAudit.of(target), links);
+    }
+
+    private static String host(String address) {
+        if (address == null) {
+            return null;
+        }
+        try {
+            return URI.create(address).getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

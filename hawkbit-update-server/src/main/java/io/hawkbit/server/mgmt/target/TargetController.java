@@ -1,0 +1,196 @@
+package io.hawkbit.server.mgmt.target;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.hawkbit.repository.action.ControllerService;
+import io.hawkbit.repository.action.DeploymentService;
+import io.hawkbit.repository.error.HawkbitException;
+import io.hawkbit.repository.error.ServerError;
+import io.hawkbit.repository.query.QueryFields;
+import io.hawkbit.repository.target.Target;
+import io.hawkbit.repository.target.TargetService;
+import io.hawkbit.repository.tenant.TenantConfigKey;
+import io.hawkbit.repository.tenant.TenantConfigurationService;
+import io.hawkbit.rest.paging.PageParams;
+import io.hawkbit.rest.paging.PagedList;
+import io.hawkbit.server.mgmt.CurrentUser;
+import io.hawkbit.server.mgmt.JsonBodies;
+import io.hawkbit.server.mgmt.distributionset.MgmtDistributionSet;
+import io.hawkbit.server.mgmt.tag.MgmtTag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** hawkBit's {@code /rest/v1/targets}: targets, their assignments, actions, attributes and tags. */
+@RestController
+@RequestMapping("/rest/v1/targets")
+public class TargetController {
+
+    private static final QueryFields STATUS_FIELDS = QueryFields.of(Map.of("id", "id", "reportedAt", "createdAt"));
+    private static final Sort BY_ID_DESC = Sort.by(Sort.Direction.DESC, "id");
+
+    private final TargetService targets;
+    private final DeploymentService deployments;
+    private final ControllerService controllers;
+    private final TenantConfigurationService config;
+    private final Clock clock;
+    private final CurrentUser user;
+    private final JsonBodies bodies;
+
+    public TargetController(TargetService targets, DeploymentService deployments, ControllerService controllers,
+            TenantConfigurationService config, Clock clock, CurrentUser user, JsonBodies bodies) {
+        this.targets = targets;
+        this.deployments = deployments;
+        this.controllers = controllers;
+        this.config = config;
+        this.clock = clock;
+        this.user = user;
+        this.bodies = bodies;
+    }
+
+    @GetMapping
+    public PagedList<MgmtTarget> list(@RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String q) {
+        var pageable = PageParams.of(offset, limit, sort, TargetService.FIELDS, Sort.by("controllerId"));
+        return PagedList.of(targets.find(user.tenant(), q, pageable), MgmtTarget::of);
+    }
+
+    @PostMapping
+    public ResponseEntity<List<MgmtTarget>> create(@RequestBody List<@Valid @NotNull MgmtTargetRequestBody> body) {
+        body.forEach(t -> checkAddress(t.address()));
+        List<Target> created = targets.create(user.tenant(), body.stream().map(MgmtTargetRequestBody::toCreate).toList());
+        return ResponseEntity.status(HttpStatus.CREATED).body(created.stream().map(MgmtTarget::of).toList());
+    }
+
+    @GetMapping("/{controllerId}")
+    public MgmtTarget get(@PathVariable String controllerId) {
+        String tenant = user.tenant();
+        return detailed(tenant, targets.get(tenant, controllerId));
+    }
+
+    @PutMapping("/{controllerId}")
+    public ResponseEntity<MgmtTarget> update(@PathVariable String controllerId, @Valid @RequestBody MgmtTargetRequestBodyPut body) {
+        // hawkBit lets operators request attributes, never withdraw the request: false is refused with an empty 400.
+        if (Boolean.FALSE.equals(body.requestAttributes())) {
+            return ResponseEntity.badRequest().build();
+        }
+        checkAddress(body.address());
+        String tenant = user.tenant();
+        return ResponseEntity.ok(detailed(tenant, targets.update(tenant, controllerId, body.toUpdate())));
+    }
+
+    @DeleteMapping("/{controllerId}")
+    public ResponseEntity<Void> delete(@PathVariable String controllerId) {
+        targets.delete(user.tenant(), controllerId);
+        return ResponseEntity.ok().build();
+    }
+
+    @GetMapping("/{controllerId}/attributes")
+    public ResponseEntity<Map<String, String>> attributes(@PathVariable String controllerId) {
+        Map<String, String> attributes = targets.attributes(user.tenant(), controllerId);
+        return attributes.isEmpty() ? ResponseEntity.noContent().build() : ResponseEntity.ok(attributes);
+    }
+
+    @GetMapping("/{controllerId}/assignedDS")
+    public ResponseEntity<MgmtDistributionSet> assignedDistributionSet(@PathVariable String controllerId) {
+        return targets.assignedDistributionSet(user.tenant(), controllerId).map(MgmtDistributionSet::of)
+                .map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    /** Accepts one assignment object or an array of them, as hawkBit does. */
+    @PostMapping("/{controllerId}/assignedDS")
+    public MgmtTargetAssignmentResponseBody assign(@PathVariable String controllerId, @RequestBody JsonNode body) {
+        Map<Long, DeploymentService.Assignment> bySet = new LinkedHashMap<>();
+        for (MgmtDistributionSetAssignment a : bodies.list(body, MgmtDistributionSetAssignment.class)) {
+            bySet.putIfAbsent(a.id(), new DeploymentService.Assignment(controllerId, MgmtAction.parseForceType(a.type()),
+                    a.forcetime(), a.weight()));
+        }
+        if (bySet.size() > 1) {
+            // Without multi-assignment each new assignment cancels the previous one, so several sets at once make no sense.
+            throw new HawkbitException(ServerError.PARAM_INVALID,
+                    "Only one distribution set can be assigned to a target at a time (multi-assignment is not supported)");
+        }
+        String tenant = user.tenant();
+        return MgmtTargetAssignmentResponseBody.of(bySet.entrySet().stream()
+                .map(e -> deployments.assign(tenant, e.getKey(), List.of(e.getValue()), user.name())).toList());
+    }
+
+    @GetMapping("/{controllerId}/installedDS")
+    public ResponseEntity<MgmtDistributionSet> installedDistributionSet(@PathVariable String controllerId) {
+        return targets.installedDistributionSet(user.tenant(), controllerId).map(MgmtDistributionSet::of)
+                .map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    @GetMapping("/{controllerId}/actions")
+    public PagedList<MgmtAction> actions(@PathVariable String controllerId, @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String q) {
+        var pageable = PageParams.of(offset, limit, sort, DeploymentService.FIELDS, BY_ID_DESC);
+        return PagedList.of(deployments.actionsOf(user.tenant(), controllerId, q, pageable), a -> MgmtAction.of(a, controllerId));
+    }
+
+    @GetMapping("/{controllerId}/actions/{actionId}")
+    public MgmtAction action(@PathVariable String controllerId, @PathVariable Long actionId) {
+        return MgmtAction.detailed(deployments.actionOf(user.tenant(), controllerId, actionId), controllerId);
+    }
+
+    /** Requests cancelation, or with {@code force=true} ends an action that is already canceling. */
+    @DeleteMapping("/{controllerId}/actions/{actionId}")
+    public ResponseEntity<Void> cancel(@PathVariable String controllerId, @PathVariable Long actionId,
+            @RequestParam(defaultValue = "false") boolean force) {
+        deployments.cancel(user.tenant(), controllerId, actionId, force, user.name());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{controllerId}/actions/{actionId}/status")
+    public PagedList<MgmtActionStatus> statuses(@PathVariable String controllerId, @PathVariable Long actionId,
+            @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String sort) {
+        var pageable = PageParams.of(offset, limit, sort, STATUS_FIELDS, BY_ID_DESC);
+        return PagedList.of(deployments.statusesOf(user.tenant(), controllerId, actionId, pageable), MgmtActionStatus::of);
+    }
+
+    @GetMapping("/{controllerId}/tags")
+    public List<MgmtTag> tags(@PathVariable String controllerId) {
+        return targets.tagsOf(user.tenant(), controllerId).stream().map(MgmtTag::of).toList();
+    }
+
+    private MgmtTarget detailed(String tenant, Target target) {
+        if (target.getLastTargetQuery() == null) {
+            return MgmtTarget.detailed(target, null);
+        }
+        Duration overdue = TenantConfigKey.parsePollingTime(config.value(tenant, TenantConfigKey.POLLING_OVERDUE_TIME))
+                .orElse(Duration.ofMinutes(5));
+        return MgmtTarget.detailed(target,
+                MgmtPollStatus.of(target.getLastTargetQuery(), controllers.pollingTime(tenant), overdue, clock.millis()));
+    }
+
+    private static void checkAddress(String address) {
+        if (address == null) {
+            return;
+        }
+        try {
+            URI.create(address);
+        } catch (IllegalArgumentException e) {
+            throw new HawkbitException(ServerError.PARAM_INVALID, "The target address '" + address + "' is not a valid URI");
+        }
+    }
+}

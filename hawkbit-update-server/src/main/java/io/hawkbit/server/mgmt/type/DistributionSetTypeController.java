@@ -1,0 +1,133 @@
+package io.hawkbit.server.mgmt.type;
+
+import java.util.List;
+import java.util.function.Function;
+
+import io.hawkbit.repository.distribution.DistributionSetType;
+import io.hawkbit.repository.distribution.DistributionSetTypeService;
+import io.hawkbit.repository.error.EntityNotFoundException;
+import io.hawkbit.repository.softwaremodule.SoftwareModuleType;
+import io.hawkbit.rest.paging.PageParams;
+import io.hawkbit.rest.paging.PagedList;
+import io.hawkbit.server.mgmt.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** hawkBit's {@code /rest/v1/distributionsettypes}, with the mandatory and optional module types of each. */
+@RestController
+@RequestMapping("/rest/v1/distributionsettypes")
+public class DistributionSetTypeController {
+
+    private final DistributionSetTypeService types;
+    private final CurrentUser user;
+    private final TransactionTemplate transactions;
+
+    public DistributionSetTypeController(DistributionSetTypeService types, CurrentUser user, TransactionTemplate transactions) {
+        this.types = types;
+        this.user = user;
+        this.transactions = transactions;
+    }
+
+    @GetMapping
+    public PagedList<MgmtDistributionSetType> list(@RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String q) {
+        var pageable = PageParams.of(offset, limit, sort, DistributionSetTypeService.FIELDS, Sort.by("id"));
+        return PagedList.of(types.find(user.tenant(), q, pageable), MgmtDistributionSetType::of);
+    }
+
+    @PostMapping
+    public ResponseEntity<List<MgmtDistributionSetType>> create(
+            @RequestBody List<@Valid @NotNull MgmtDistributionSetTypeRequestBodyPost> body) {
+        String tenant = user.tenant();
+        // One transaction around the batch: hawkBit creates all types or none.
+        List<MgmtDistributionSetType> created = transactions.execute(status -> body.stream()
+                .map(t -> MgmtDistributionSetType.of(types.create(tenant, t.toCreate()))).toList());
+        return ResponseEntity.status(HttpStatus.CREATED).body(created);
+    }
+
+    @GetMapping("/{id}")
+    public MgmtDistributionSetType get(@PathVariable Long id) {
+        return MgmtDistributionSetType.detailed(types.get(user.tenant(), id));
+    }
+
+    @PutMapping("/{id}")
+    public MgmtDistributionSetType update(@PathVariable Long id, @Valid @RequestBody MgmtTypeRequestBodyPut body) {
+        return MgmtDistributionSetType.detailed(types.update(user.tenant(), id, body.description(), body.colour()));
+    }
+
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> delete(@PathVariable Long id) {
+        types.delete(user.tenant(), id);
+        return ResponseEntity.ok().build();
+    }
+
+    @GetMapping("/{id}/mandatorymoduletypes")
+    public List<MgmtSoftwareModuleType> mandatory(@PathVariable Long id) {
+        return types.get(user.tenant(), id).mandatoryTypes().stream().map(MgmtSoftwareModuleType::of).toList();
+    }
+
+    @GetMapping("/{id}/mandatorymoduletypes/{smTypeId}")
+    public MgmtSoftwareModuleType mandatory(@PathVariable Long id, @PathVariable Long smTypeId) {
+        return find(types.get(user.tenant(), id).mandatoryTypes(), smTypeId);
+    }
+
+    @PostMapping("/{id}/mandatorymoduletypes")
+    public ResponseEntity<Void> addMandatory(@PathVariable Long id, @Valid @RequestBody MgmtId body) {
+        types.addModuleType(user.tenant(), id, body.id(), true);
+        return ResponseEntity.ok().build();
+    }
+
+    @DeleteMapping("/{id}/mandatorymoduletypes/{smTypeId}")
+    public ResponseEntity<Void> removeMandatory(@PathVariable Long id, @PathVariable Long smTypeId) {
+        remove(id, smTypeId, DistributionSetType::mandatoryTypes);
+        return ResponseEntity.ok().build();
+    }
+
+    @GetMapping("/{id}/optionalmoduletypes")
+    public List<MgmtSoftwareModuleType> optional(@PathVariable Long id) {
+        return types.get(user.tenant(), id).optionalTypes().stream().map(MgmtSoftwareModuleType::of).toList();
+    }
+
+    @GetMapping("/{id}/optionalmoduletypes/{smTypeId}")
+    public MgmtSoftwareModuleType optional(@PathVariable Long id, @PathVariable Long smTypeId) {
+        return find(types.get(user.tenant(), id).optionalTypes(), smTypeId);
+    }
+
+    @PostMapping("/{id}/optionalmoduletypes")
+    public ResponseEntity<Void> addOptional(@PathVariable Long id, @Valid @RequestBody MgmtId body) {
+        types.addModuleType(user.tenant(), id, body.id(), false);
+        return ResponseEntity.ok().build();
+    }
+
+    @DeleteMapping("/{id}/optionalmoduletypes/{smTypeId}")
+    public ResponseEntity<Void> removeOptional(@PathVariable Long id, @PathVariable Long smTypeId) {
+        remove(id, smTypeId, DistributionSetType::optionalTypes);
+        return ResponseEntity.ok().build();
+    }
+
+    /** Removes only from the named list, so deleting a mandatory type via the optional path is a 404. */
+    private void remove(Long id, Long smTypeId, Function<DistributionSetType, List<SoftwareModuleType>> list) {
+        String tenant = user.tenant();
+        find(list.apply(types.get(tenant, id)), smTypeId);
+        types.removeModuleType(tenant, id, smTypeId);
+    }
+
+    private static MgmtSoftwareModuleType find(List<SoftwareModuleType> moduleTypes, Long smTypeId) {
+        return moduleTypes.stream().filter(t -> t.getId().equals(smTypeId)).findFirst().map(MgmtSoftwareModuleType::of)
+                .orElseThrow(() -> new EntityNotFoundException("SoftwareModuleType", smTypeId));
+    }
+}

@@ -1,0 +1,9 @@
+package io.hawkbit.server.mgmt.type;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.constraints.NotNull;
+
+/** A reference to a software module type by id, as in {@code {"id": 4}}. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record MgmtId(@NotNull Long id) {
+}
