@@ -1,0 +1,179 @@
+package io.hawkbit.repository.target;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import io.hawkbit.repository.BaseEntity;
+import io.hawkbit.repository.distribution.DistributionSet;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Table;
+
+/** A device, identified by its controllerId within a tenant. */
+@Entity
+@Table(name = "target")
+public class Target extends BaseEntity {
+
+    @Column(name = "controller_id", nullable = false, updatable = false, length = 256)
+    private String controllerId;
+
+    @Column(name = "name", nullable = false, length = 128)
+    private String name;
+
+    @Column(name = "description", length = 512)
+    private String description;
+
+    @Column(name = "security_token", nullable = false, length = 128)
+    private String securityToken;
+
+    @Column(name = "address", length = 512)
+    private String address;
+
+    /** Epoch milliseconds of the last poll. */
+    @Column(name = "last_target_query")
+    private Long lastTargetQuery;
+
+    /** Epoch milliseconds of the last successful installation. */
+    @Column(name = "install_date")
+    private Long installDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "update_status", nullable = false, length = 16)
+    private TargetUpdateStatus updateStatus = TargetUpdateStatus.UNKNOWN;
+
+    @Column(name = "request_controller_attributes", nullable = false)
+    private boolean requestControllerAttributes = true;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "assigned_distribution_set")
+    private DistributionSet assignedDistributionSet;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "installed_distribution_set")
+    private DistributionSet installedDistributionSet;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "target_attributes", joinColumns = @JoinColumn(name = "target_id"))
+    @MapKeyColumn(name = "attribute_key", length = 128)
+    @Column(name = "attribute_value", length = 512)
+    private Map<String, String> controllerAttributes = new HashMap<>();
+
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(name = "target_target_tag", joinColumns = @JoinColumn(name = "target_id"),
+            inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    private Set<TargetTag> tags = new HashSet<>();
+
+    protected Target() {
+    }
+
+    public Target(String tenant, String controllerId, String name, String securityToken) {
+        super(tenant);
+        this.controllerId = controllerId;
+        this.name = name;
+        this.securityToken = securityToken;
+    }
+
+    public String getControllerId() {
+        return controllerId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getSecurityToken() {
+        return securityToken;
+    }
+
+    public void setSecurityToken(String securityToken) {
+        this.securityToken = securityToken;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public void setAddress(String address) {
+        this.address = address;
+    }
+
+    public Long getLastTargetQuery() {
+        return lastTargetQuery;
+    }
+
+    public void setLastTargetQuery(Long lastTargetQuery) {
+        this.lastTargetQuery = lastTargetQuery;
+    }
+
+    public Long getInstallDate() {
+        return installDate;
+    }
+
+    public void setInstallDate(Long installDate) {
+        this.installDate = installDate;
+    }
+
+    public TargetUpdateStatus getUpdateStatus() {
+        return updateStatus;
+    }
+
+    public void setUpdateStatus(TargetUpdateStatus updateStatus) {
+        this.updateStatus = updateStatus;
+    }
+
+    public boolean isRequestControllerAttributes() {
+        return requestControllerAttributes;
+    }
+
+    public void setRequestControllerAttributes(boolean requestControllerAttributes) {
+        this.requestControllerAttributes = requestControllerAttributes;
+    }
+
+    public DistributionSet getAssignedDistributionSet() {
+        return assignedDistributionSet;
+    }
+
+    public void setAssignedDistributionSet(DistributionSet assignedDistributionSet) {
+        this.assignedDistributionSet = assignedDistributionSet;
+    }
+
+    public DistributionSet getInstalledDistributionSet() {
+        return installedDistributionSet;
+    }
+
+    public void setInstalledDistributionSet(DistributionSet installedDistributionSet) {
+        this.installedDistributionSet = installedDistributionSet;
+    }
+
+    public Map<String, String> getControllerAttributes() {
+        return controllerAttributes;
+    }
+
+    public Set<TargetTag> getTags() {
+        return tags;
+    }
+}

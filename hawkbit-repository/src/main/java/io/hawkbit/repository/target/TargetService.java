@@ -1,0 +1,161 @@
+package io.hawkbit.repository.target;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.hawkbit.repository.distribution.DistributionSet;
+import io.hawkbit.repository.error.EntityAlreadyExistsException;
+import io.hawkbit.repository.error.EntityNotFoundException;
+import io.hawkbit.repository.query.QueryFields;
+import io.hawkbit.repository.query.RsqlSpecification;
+import org.hibernate.Hibernate;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Use cases of targets as operators see them (the device side is in {@code ControllerService}). */
+@Service
+public class TargetService {
+
+    public static final QueryFields FIELDS = QueryFields.of(Map.ofEntries(
+            Map.entry("id", "controllerId"), Map.entry("controllerId", "controllerId"), Map.entry("name", "name"),
+            Map.entry("description", "description"), Map.entry("updateStatus", "updateStatus"),
+            Map.entry("address", "address"), Map.entry("ipAddress", "address"),
+            Map.entry("lastControllerRequestAt", "lastTargetQuery"), Map.entry("installedAt", "installDate"),
+            Map.entry("createdAt", "createdAt"), Map.entry("lastModifiedAt", "lastModifiedAt"),
+            Map.entry("tag", "tags.name"), Map.entry("assignedDs.name", "assignedDistributionSet.name"),
+            Map.entry("assignedDs.version", "assignedDistributionSet.version"),
+            Map.entry("installedDs.name", "installedDistributionSet.name"),
+            Map.entry("installedDs.version", "installedDistributionSet.version")))
+            .withMap("attribute", "controllerAttributes");
+
+    private final TargetRepository targets;
+    private final TargetTagService tags;
+
+    public TargetService(TargetRepository targets, TargetTagService tags) {
+        this.targets = targets;
+        this.tags = tags;
+    }
+
+    public record Create(String controllerId, String name, String description, String securityToken, String address) {
+    }
+
+    /** Creates all or none. */
+    @Transactional
+    public List<Target> create(String tenant, List<Create> creates) {
+        long distinct = creates.stream().map(Create::controllerId).distinct().count();
+        if (distinct != creates.size()) {
+            throw new EntityAlreadyExistsException("The request names a controllerId more than once");
+        }
+        return creates.stream().map(c -> create(tenant, c)).toList();
+    }
+
+    private Target create(String tenant, Create create) {
+        if (targets.existsByTenantAndControllerId(tenant, create.controllerId())) {
+            throw new EntityAlreadyExistsException("Target with controllerId '" + create.controllerId() + "' already exists");
+        }
+        String token = create.securityToken() == null || create.securityToken().isBlank() ? TargetTokens.generate()
+                : create.securityToken();
+        Target target = new Target(tenant, create.controllerId(), create.name() == null ? create.controllerId() : create.name(),
+                token);
+        target.setDescription(create.description());
+        target.setAddress(create.address());
+        return targets.saveAndFlush(target);
+    }
+
+    @Transactional(readOnly = true)
+    public Target get(String tenant, String controllerId) {
+        return targets.findByTenantAndControllerId(tenant, controllerId)
+                .orElseThrow(() -> new EntityNotFoundException("Target", controllerId));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Target> find(String tenant, String rsql, Pageable pageable) {
+        Specification<Target> spec = RsqlSpecification.<Target>parse(rsql, FIELDS)
+                .and((root, q, cb) -> cb.equal(root.get("tenant"), tenant));
+        return targets.findAll(spec, pageable);
+    }
+
+    public record Update(String name, String description, String securityToken, String address, Boolean requestAttributes) {
+    }
+
+    @Transactional
+    public Target update(String tenant, String controllerId, Update update) {
+        Target target = get(tenant, controllerId);
+        if (update.name() != null) {
+            target.setName(update.name());
+        }
+        if (update.description() != null) {
+            target.setDescription(update.description());
+        }
+        if (update.securityToken() != null) {
+            target.setSecurityToken(update.securityToken());
+        }
+        if (update.address() != null) {
+            target.setAddress(update.address());
+        }
+        if (Boolean.TRUE.equals(update.requestAttributes())) {
+            target.setRequestControllerAttributes(true);
+        }
+        return targets.saveAndFlush(target);
+    }
+
+    @Transactional
+    public void delete(String tenant, String controllerId) {
+        targets.delete(get(tenant, controllerId));
+    }
+
+    @Transactional(readOnly = true)
+    public Map<String, String> attributes(String tenant, String controllerId) {
+        return Map.copyOf(get(tenant, controllerId).getControllerAttributes());
+    }
+
+    /** The set last assigned to the target, loaded with its modules; empty when none. */
+    @Transactional(readOnly = true)
+    public Optional<DistributionSet> assignedDistributionSet(String tenant, String controllerId) {
+        return Optional.ofNullable(get(tenant, controllerId).getAssignedDistributionSet()).map(TargetService::loaded);
+    }
+
+    /** The set the target reported installed, loaded with its modules; empty when none. */
+    @Transactional(readOnly = true)
+    public Optional<DistributionSet> installedDistributionSet(String tenant, String controllerId) {
+        return Optional.ofNullable(get(tenant, controllerId).getInstalledDistributionSet()).map(TargetService::loaded);
+    }
+
+    private static DistributionSet loaded(DistributionSet set) {
+        return (DistributionSet) Hibernate.unproxy(set);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TargetTag> tagsOf(String tenant, String controllerId) {
+        return get(tenant, controllerId).getTags().stream().sorted((a, b) -> a.getId().compareTo(b.getId())).toList();
+    }
+
+    /** Puts a tag on targets; all controllerIds must exist, or nothing changes. */
+    @Transactional
+    public List<Target> tag(String tenant, Long tagId, Collection<String> controllerIds) {
+        TargetTag tag = tags.get(tenant, tagId);
+        List<Target> tagged = controllerIds.stream().map(id -> get(tenant, id)).toList();
+        tagged.forEach(t -> t.getTags().add(tag));
+        targets.flush();
+        return tagged;
+    }
+
+    @Transactional
+    public void untag(String tenant, Long tagId, String controllerId) {
+        TargetTag tag = tags.get(tenant, tagId);
+        get(tenant, controllerId).getTags().remove(tag);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Target> tagged(String tenant, Long tagId, Pageable pageable) {
+        tags.get(tenant, tagId);
+        Specification<Target> spec = (root, q, cb) -> cb.and(cb.equal(root.get("tenant"), tenant),
+                cb.equal(root.join("tags").get("id"), tagId));
+        return targets.findAll(spec, pageable);
+    }
+}

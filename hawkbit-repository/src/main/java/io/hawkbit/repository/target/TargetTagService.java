@@ -1,0 +1,76 @@
+package io.hawkbit.repository.target;
+
+import java.util.Map;
+
+import io.hawkbit.repository.error.EntityAlreadyExistsException;
+import io.hawkbit.repository.error.EntityNotFoundException;
+import io.hawkbit.repository.query.QueryFields;
+import io.hawkbit.repository.query.RsqlSpecification;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Use cases of target tags. */
+@Service
+public class TargetTagService {
+
+    public static final QueryFields FIELDS = QueryFields.of(Map.of(
+            "id", "id", "name", "name", "description", "description", "colour", "colour"));
+
+    private final TargetTagRepository tags;
+
+    public TargetTagService(TargetTagRepository tags) {
+        this.tags = tags;
+    }
+
+    public record Create(String name, String description, String colour) {
+    }
+
+    @Transactional
+    public TargetTag create(String tenant, Create create) {
+        if (tags.existsByTenantAndName(tenant, create.name())) {
+            throw new EntityAlreadyExistsException("Target tag '" + create.name() + "' already exists");
+        }
+        TargetTag tag = new TargetTag(tenant, create.name());
+        tag.setDescription(create.description());
+        tag.setColour(create.colour());
+        return tags.saveAndFlush(tag);
+    }
+
+    @Transactional(readOnly = true)
+    public TargetTag get(String tenant, Long id) {
+        return tags.findByTenantAndId(tenant, id).orElseThrow(() -> new EntityNotFoundException("TargetTag", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<TargetTag> find(String tenant, String rsql, Pageable pageable) {
+        Specification<TargetTag> spec = RsqlSpecification.<TargetTag>parse(rsql, FIELDS)
+                .and((root, q, cb) -> cb.equal(root.get("tenant"), tenant));
+        return tags.findAll(spec, pageable);
+    }
+
+    @Transactional
+    public TargetTag update(String tenant, Long id, Create update) {
+        TargetTag tag = get(tenant, id);
+        if (update.name() != null && !update.name().equals(tag.getName())) {
+            if (tags.existsByTenantAndName(tenant, update.name())) {
+                throw new EntityAlreadyExistsException("Target tag '" + update.name() + "' already exists");
+            }
+            tag.setName(update.name());
+        }
+        if (update.description() != null) {
+            tag.setDescription(update.description());
+        }
+        if (update.colour() != null) {
+            tag.setColour(update.colour());
+        }
+        return tags.saveAndFlush(tag);
+    }
+
+    @Transactional
+    public void delete(String tenant, Long id) {
+        tags.delete(get(tenant, id));
+    }
+}
