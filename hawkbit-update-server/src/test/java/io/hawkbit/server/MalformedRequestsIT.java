@@ -80,7 +80,7 @@ class MalformedRequestsIT {
                 "/rest/v1/distributionsets/abc", "/rest/v1/distributionsets/99999", "/rest/v1/softwaremodules/99999/artifacts",
                 "/rest/v1/softwaremodules/" + module + "/artifacts/99999", "/rest/v1/actions/99999", "/rest/v1/actions?q=status==x",
                 "/rest/v1/system/configs/no.such.key", "/rest/v1/targettags/99999", "/rest/v1/softwaremoduletypes/99999",
-                "/rest/v1/distributionsettypes/99999", "/rest/v1/nothing/here"};
+                "/rest/v1/distributionsettypes/99999", "/rest/v1/nothing/here", "/rest/v1//targets", "/rest/v1/targets/%2e%2e/x"};
         for (String path : badGets) {
             check(api.mgmt("GET", path), "GET " + path, failures);
         }
@@ -94,7 +94,8 @@ class MalformedRequestsIT {
         String[] badDeviceGets = {"/DEFAULT/controller/v1/victim/deploymentBase/abc", "/DEFAULT/controller/v1/victim/deploymentBase/99999",
                 "/DEFAULT/controller/v1/victim/cancelAction/" + action, "/DEFAULT/controller/v1/victim/installedBase/" + action,
                 "/DEFAULT/controller/v1/victim/softwaremodules/99999/artifacts", "/DEFAULT/controller/v1/victim/softwaremodules/" + module
-                        + "/artifacts/missing.bin", "/DEFAULT/controller/v1/victim/deploymentBase/" + action + "?actionHistory=x"};
+                        + "/artifacts/missing.bin", "/DEFAULT/controller/v1/victim/deploymentBase/" + action + "?actionHistory=x",
+                "/DEFAULT/controller/v1/victim/deploymentBase//feedback"};
         for (String path : badDeviceGets) {
             check(api.send("GET", path, (byte[]) null, device), "GET " + path, failures);
         }
