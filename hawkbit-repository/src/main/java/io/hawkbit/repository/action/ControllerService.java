@@ -1,5 +1,11 @@
 package io.hawkbit.repository.action;
 
+import io.hawkbit.repository.event.ClusterEventPublisher;
+import io.hawkbit.repository.event.ActionUpdatedEvent;
+import io.hawkbit.repository.event.EventProperties;
+import io.hawkbit.repository.event.TargetCreatedEvent;
+import io.hawkbit.repository.event.TargetPolledEvent;
+import io.hawkbit.repository.event.TargetUpdatedEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,9 +47,14 @@ public class ControllerService {
     private final SoftwareModuleRepository modules;
     private final TenantConfigurationService config;
     private final Clock clock;
+    private final ClusterEventPublisher events;
+    private final EventProperties eventProperties;
 
     public ControllerService(TargetRepository targets, ActionRepository actions, ActionStatusRepository statuses,
-            ArtifactRepository artifacts, SoftwareModuleRepository modules, TenantConfigurationService config, Clock clock) {
+            ArtifactRepository artifacts, SoftwareModuleRepository modules, TenantConfigurationService config, Clock clock,
+            ClusterEventPublisher events, EventProperties eventProperties) {
+        this.events = events;
+        this.eventProperties = eventProperties;
         this.targets = targets;
         this.actions = actions;
         this.statuses = statuses;
@@ -62,6 +73,9 @@ public class ControllerService {
     public PollResult poll(String tenant, String controllerId, String address) {
         Target target = targets.findByTenantAndControllerId(tenant, controllerId).orElseGet(() -> register(tenant, controllerId));
         targets.recordPoll(target.getId(), clock.millis(), address);
+        if (eventProperties.isTargetPolled()) {
+            events.publish(new TargetPolledEvent(tenant, target.getId(), controllerId, events.origin()));
+        }
         Optional<Action> open = actions.findActive(target.getId()).stream().findFirst();
         Optional<Action> installed = open.isPresent() ? Optional.empty()
                 : actions.findFinished(target.getId(), PageRequest.of(0, 1)).stream().findFirst();
@@ -72,7 +86,9 @@ public class ControllerService {
         Target target = new Target(tenant, controllerId, controllerId, TargetTokens.generate());
         target.setUpdateStatus(TargetUpdateStatus.REGISTERED);
         try {
-            return targets.saveAndFlush(target);
+            Target saved = targets.saveAndFlush(target);
+            events.publish(new TargetCreatedEvent(tenant, saved.getId(), controllerId, events.origin()));
+            return saved;
         } catch (DataIntegrityViolationException e) {
             // Two first polls of one device raced; the other one registered it.
             return targets.findByTenantAndControllerId(tenant, controllerId).orElseThrow(() -> e);
@@ -162,8 +178,19 @@ public class ControllerService {
                 target.setRequestControllerAttributes(true);
             }
             ActionOutcome.afterActionClosed(action, actions);
+            targetUpdated(action.getTarget());
         }
         actions.flush();
+        actionUpdated(action);
+    }
+
+    private void actionUpdated(Action action) {
+        events.publish(new ActionUpdatedEvent(action.getTenant(), action.getId(), action.getTarget().getControllerId(),
+                action.getDistributionSet().getId(), action.getStatus().json(), action.isActive(), events.origin()));
+    }
+
+    private void targetUpdated(Target target) {
+        events.publish(new TargetUpdatedEvent(target.getTenant(), target.getId(), target.getControllerId(), events.origin()));
     }
 
     /** Records the device's answer to a cancel request. */
@@ -184,11 +211,13 @@ public class ControllerService {
             action.setStatus(ActionState.CANCELED);
             action.setActive(false);
             ActionOutcome.afterActionClosed(action, actions);
+            targetUpdated(action.getTarget());
         } else if (state == ActionState.CANCEL_REJECTED) {
             // The device could not stop: the update goes on and deploymentBase is offered again.
             action.setStatus(ActionState.RUNNING);
         }
         actions.flush();
+        actionUpdated(action);
     }
 
     private Action activeOwnAction(String tenant, String controllerId, Long actionId) {
@@ -248,6 +277,7 @@ public class ControllerService {
         }
         target.setRequestControllerAttributes(false);
         targets.flush();
+        targetUpdated(target);
     }
 
     /** An artifact the device may download: it must belong to a set ever assigned to the device. */

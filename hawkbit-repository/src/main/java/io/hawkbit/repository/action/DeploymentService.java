@@ -1,5 +1,12 @@
 package io.hawkbit.repository.action;
 
+import io.hawkbit.repository.event.ClusterEventPublisher;
+import io.hawkbit.repository.event.ActionCreatedEvent;
+import io.hawkbit.repository.event.ActionUpdatedEvent;
+import io.hawkbit.repository.event.AssignmentCanceledEvent;
+import io.hawkbit.repository.event.DistributionSetAssignedEvent;
+import io.hawkbit.repository.event.DistributionSetUpdatedEvent;
+import io.hawkbit.repository.event.TargetUpdatedEvent;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +45,11 @@ public class DeploymentService {
     private final DistributionSetService distributionSets;
     private final TenantConfigurationService config;
     private final Clock clock;
+    private final ClusterEventPublisher events;
 
     public DeploymentService(ActionRepository actions, ActionStatusRepository statuses, TargetService targets,
-            DistributionSetService distributionSets, TenantConfigurationService config, Clock clock) {
+            DistributionSetService distributionSets, TenantConfigurationService config, Clock clock, ClusterEventPublisher events) {
+        this.events = events;
         this.actions = actions;
         this.statuses = statuses;
         this.targets = targets;
@@ -99,8 +108,22 @@ public class DeploymentService {
             target.setUpdateStatus(TargetUpdateStatus.PENDING);
             assigned.add(action);
         }
+        boolean locks = !set.isLocked();
         set.lock();
         actions.flush();
+        for (Action action : assigned) {
+            events.publish(new ActionCreatedEvent(tenant, action.getId(), action.getTarget().getControllerId(), set.getId(),
+                    action.getStatus().json(), true, events.origin()));
+            targetUpdated(action.getTarget());
+        }
+        if (!assigned.isEmpty()) {
+            events.publish(new DistributionSetAssignedEvent(tenant, set.getId(),
+                    assigned.stream().map(a -> a.getTarget().getControllerId()).toList(),
+                    assigned.stream().map(Action::getId).toList(), events.origin()));
+        }
+        if (locks) {
+            events.publish(new DistributionSetUpdatedEvent(tenant, set.getId(), events.origin()));
+        }
         return new AssignmentResult(assigned, already);
     }
 
@@ -123,6 +146,8 @@ public class DeploymentService {
                 throw new HawkbitException(ServerError.ACTION_NOT_CANCELABLE, "Action " + actionId + " is already canceling");
             }
             cancel(action, false, "Cancelation requested by user '" + user + "'", now, user);
+            events.publish(new AssignmentCanceledEvent(tenant, action.getId(), controllerId, action.getDistributionSet().getId(),
+                    action.getStatus().json(), true, events.origin()));
         }
         return actions.saveAndFlush(action);
     }
@@ -133,10 +158,17 @@ public class DeploymentService {
             action.setActive(false);
             statuses.save(new ActionStatus(action, ActionState.CANCELED, now, null, List.of(message), user));
             ActionOutcome.afterActionClosed(action, actions);
+            targetUpdated(action.getTarget());
         } else {
             action.setStatus(ActionState.CANCELING);
             statuses.save(new ActionStatus(action, ActionState.CANCELING, now, null, List.of(message), user));
         }
+        events.publish(new ActionUpdatedEvent(action.getTenant(), action.getId(), action.getTarget().getControllerId(),
+                action.getDistributionSet().getId(), action.getStatus().json(), action.isActive(), events.origin()));
+    }
+
+    private void targetUpdated(Target target) {
+        events.publish(new TargetUpdatedEvent(target.getTenant(), target.getId(), target.getControllerId(), events.origin()));
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,9 @@
 package io.hawkbit.repository.distribution;
 
+import io.hawkbit.repository.event.ClusterEventPublisher;
+import io.hawkbit.repository.event.DistributionSetCreatedEvent;
+import io.hawkbit.repository.event.DistributionSetDeletedEvent;
+import io.hawkbit.repository.event.DistributionSetUpdatedEvent;
 import java.util.List;
 import java.util.Map;
 
@@ -33,9 +37,11 @@ public class DistributionSetService {
     private final SoftwareModuleService modules;
     private final TargetRepository targets;
     private final ActionRepository actions;
+    private final ClusterEventPublisher events;
 
     public DistributionSetService(DistributionSetRepository sets, DistributionSetTypeService types, SoftwareModuleService modules,
-            TargetRepository targets, ActionRepository actions) {
+            TargetRepository targets, ActionRepository actions, ClusterEventPublisher events) {
+        this.events = events;
         this.sets = sets;
         this.types = types;
         this.modules = modules;
@@ -64,7 +70,9 @@ public class DistributionSetService {
                 addModule(tenant, set, moduleId);
             }
         }
-        return sets.saveAndFlush(set);
+        DistributionSet saved = sets.saveAndFlush(set);
+        events.publish(new DistributionSetCreatedEvent(tenant, saved.getId(), events.origin()));
+        return saved;
     }
 
     @Transactional(readOnly = true)
@@ -105,7 +113,7 @@ public class DistributionSetService {
         if (Boolean.TRUE.equals(update.locked())) {
             set.lock();
         }
-        return sets.saveAndFlush(set);
+        return updated(sets.saveAndFlush(set));
     }
 
     @Transactional
@@ -115,7 +123,7 @@ public class DistributionSetService {
         for (Long moduleId : moduleIds) {
             addModule(tenant, set, moduleId);
         }
-        return sets.saveAndFlush(set);
+        return updated(sets.saveAndFlush(set));
     }
 
     @Transactional
@@ -125,7 +133,12 @@ public class DistributionSetService {
         if (!set.removeModule(moduleId)) {
             throw new EntityNotFoundException("SoftwareModule", moduleId);
         }
-        return sets.saveAndFlush(set);
+        return updated(sets.saveAndFlush(set));
+    }
+
+    private DistributionSet updated(DistributionSet set) {
+        events.publish(new DistributionSetUpdatedEvent(set.getTenant(), set.getId(), events.origin()));
+        return set;
     }
 
     private void addModule(String tenant, DistributionSet set, Long moduleId) {
@@ -162,5 +175,6 @@ public class DistributionSetService {
         } else {
             sets.delete(set);
         }
+        events.publish(new DistributionSetDeletedEvent(tenant, id, events.origin()));
     }
 }

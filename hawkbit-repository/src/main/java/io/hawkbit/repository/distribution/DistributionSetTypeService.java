@@ -1,5 +1,9 @@
 package io.hawkbit.repository.distribution;
 
+import io.hawkbit.repository.event.ClusterEventPublisher;
+import io.hawkbit.repository.event.DistributionSetTypeCreatedEvent;
+import io.hawkbit.repository.event.DistributionSetTypeDeletedEvent;
+import io.hawkbit.repository.event.DistributionSetTypeUpdatedEvent;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +30,11 @@ public class DistributionSetTypeService {
     private final DistributionSetTypeRepository types;
     private final DistributionSetRepository sets;
     private final SoftwareModuleTypeService moduleTypes;
+    private final ClusterEventPublisher events;
 
     public DistributionSetTypeService(DistributionSetTypeRepository types, DistributionSetRepository sets,
-            SoftwareModuleTypeService moduleTypes) {
+            SoftwareModuleTypeService moduleTypes, ClusterEventPublisher events) {
+        this.events = events;
         this.types = types;
         this.sets = sets;
         this.moduleTypes = moduleTypes;
@@ -49,7 +55,9 @@ public class DistributionSetTypeService {
         types.save(type);
         nullSafe(create.mandatoryModuleTypes()).forEach(id -> type.addModuleType(moduleTypes.get(tenant, id), true));
         nullSafe(create.optionalModuleTypes()).forEach(id -> type.addModuleType(moduleTypes.get(tenant, id), false));
-        return types.saveAndFlush(type);
+        DistributionSetType saved = types.saveAndFlush(type);
+        events.publish(new DistributionSetTypeCreatedEvent(tenant, saved.getId(), events.origin()));
+        return saved;
     }
 
     private static List<Long> nullSafe(List<Long> ids) {
@@ -82,7 +90,7 @@ public class DistributionSetTypeService {
         if (colour != null) {
             type.setColour(colour);
         }
-        return types.saveAndFlush(type);
+        return updated(types.saveAndFlush(type));
     }
 
     /** Module types of a type in use are frozen: sets already built on it must stay valid. */
@@ -91,7 +99,7 @@ public class DistributionSetTypeService {
         DistributionSetType type = get(tenant, id);
         checkUnused(type);
         type.addModuleType(moduleTypes.get(tenant, moduleTypeId), mandatory);
-        return types.saveAndFlush(type);
+        return updated(types.saveAndFlush(type));
     }
 
     @Transactional
@@ -101,7 +109,12 @@ public class DistributionSetTypeService {
         if (!type.removeModuleType(moduleTypeId)) {
             throw new EntityNotFoundException("SoftwareModuleType", moduleTypeId);
         }
-        return types.saveAndFlush(type);
+        return updated(types.saveAndFlush(type));
+    }
+
+    private DistributionSetType updated(DistributionSetType type) {
+        events.publish(new DistributionSetTypeUpdatedEvent(type.getTenant(), type.getId(), events.origin()));
+        return type;
     }
 
     private void checkUnused(DistributionSetType type) {
@@ -119,5 +132,6 @@ public class DistributionSetTypeService {
         } else {
             types.delete(type);
         }
+        events.publish(new DistributionSetTypeDeletedEvent(tenant, id, events.origin()));
     }
 }

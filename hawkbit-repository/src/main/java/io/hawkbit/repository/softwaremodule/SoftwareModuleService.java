@@ -1,5 +1,9 @@
 package io.hawkbit.repository.softwaremodule;
 
+import io.hawkbit.repository.event.ClusterEventPublisher;
+import io.hawkbit.repository.event.SoftwareModuleCreatedEvent;
+import io.hawkbit.repository.event.SoftwareModuleDeletedEvent;
+import io.hawkbit.repository.event.SoftwareModuleUpdatedEvent;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +34,11 @@ public class SoftwareModuleService {
     private final ArtifactRepository artifacts;
     private final ArtifactStore store;
     private final DistributionSetRepository distributionSets;
+    private final ClusterEventPublisher events;
 
     public SoftwareModuleService(SoftwareModuleRepository modules, SoftwareModuleTypeService types, ArtifactRepository artifacts,
-            ArtifactStore store, DistributionSetRepository distributionSets) {
+            ArtifactStore store, DistributionSetRepository distributionSets, ClusterEventPublisher events) {
+        this.events = events;
         this.modules = modules;
         this.types = types;
         this.artifacts = artifacts;
@@ -53,7 +59,9 @@ public class SoftwareModuleService {
         SoftwareModule module = new SoftwareModule(tenant, type, create.name(), create.version());
         module.setVendor(create.vendor());
         module.setDescription(create.description());
-        return modules.saveAndFlush(module);
+        SoftwareModule saved = modules.saveAndFlush(module);
+        events.publish(new SoftwareModuleCreatedEvent(tenant, saved.getId(), events.origin()));
+        return saved;
     }
 
     @Transactional(readOnly = true)
@@ -77,6 +85,7 @@ public class SoftwareModuleService {
         if (description != null) {
             module.setDescription(description);
         }
+        events.publish(new SoftwareModuleUpdatedEvent(tenant, id, events.origin()));
         return modules.saveAndFlush(module);
     }
 
@@ -84,6 +93,7 @@ public class SoftwareModuleService {
     @Transactional
     public void delete(String tenant, Long id) {
         SoftwareModule module = get(tenant, id);
+        events.publish(new SoftwareModuleDeletedEvent(tenant, id, events.origin()));
         if (distributionSets.existsByModulesContains(module)) {
             module.markDeleted();
             return;
@@ -113,6 +123,7 @@ public class SoftwareModuleService {
         checkHash(ServerError.ARTIFACT_SHA256_MISMATCH, expected.sha256(), file.sha256(), tenant, file);
         Artifact artifact = new Artifact(module, filename, file);
         module.getArtifacts().add(artifact);
+        events.publish(new SoftwareModuleUpdatedEvent(tenant, moduleId, events.origin()));
         return artifacts.saveAndFlush(artifact);
     }
 
@@ -142,6 +153,7 @@ public class SoftwareModuleService {
         artifact.getSoftwareModule().getArtifacts().remove(artifact);
         artifacts.delete(artifact);
         artifacts.flush();
+        events.publish(new SoftwareModuleUpdatedEvent(tenant, moduleId, events.origin()));
         deleteFileIfUnused(tenant, artifact.getSha1());
     }
 

@@ -1,5 +1,9 @@
 package io.hawkbit.repository.softwaremodule;
 
+import io.hawkbit.repository.event.ClusterEventPublisher;
+import io.hawkbit.repository.event.SoftwareModuleTypeCreatedEvent;
+import io.hawkbit.repository.event.SoftwareModuleTypeDeletedEvent;
+import io.hawkbit.repository.event.SoftwareModuleTypeUpdatedEvent;
 import io.hawkbit.repository.error.EntityAlreadyExistsException;
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.query.QueryFields;
@@ -20,8 +24,10 @@ public class SoftwareModuleTypeService {
 
     private final SoftwareModuleTypeRepository types;
     private final SoftwareModuleRepository modules;
+    private final ClusterEventPublisher events;
 
-    public SoftwareModuleTypeService(SoftwareModuleTypeRepository types, SoftwareModuleRepository modules) {
+    public SoftwareModuleTypeService(SoftwareModuleTypeRepository types, SoftwareModuleRepository modules, ClusterEventPublisher events) {
+        this.events = events;
         this.types = types;
         this.modules = modules;
     }
@@ -38,7 +44,9 @@ public class SoftwareModuleTypeService {
         SoftwareModuleType type = new SoftwareModuleType(tenant, create.key(), create.name(), create.description(),
                 create.maxAssignments() == null ? 1 : create.maxAssignments());
         type.setColour(create.colour());
-        return types.saveAndFlush(type);
+        SoftwareModuleType saved = types.saveAndFlush(type);
+        events.publish(new SoftwareModuleTypeCreatedEvent(tenant, saved.getId(), events.origin()));
+        return saved;
     }
 
     @Transactional(readOnly = true)
@@ -67,6 +75,7 @@ public class SoftwareModuleTypeService {
         if (colour != null) {
             type.setColour(colour);
         }
+        events.publish(new SoftwareModuleTypeUpdatedEvent(tenant, id, events.origin()));
         return types.saveAndFlush(type);
     }
 
@@ -79,5 +88,6 @@ public class SoftwareModuleTypeService {
         } else {
             types.delete(type);
         }
+        events.publish(new SoftwareModuleTypeDeletedEvent(tenant, id, events.origin()));
     }
 }

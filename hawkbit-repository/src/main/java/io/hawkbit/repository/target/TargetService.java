@@ -1,5 +1,9 @@
 package io.hawkbit.repository.target;
 
+import io.hawkbit.repository.event.ClusterEventPublisher;
+import io.hawkbit.repository.event.TargetCreatedEvent;
+import io.hawkbit.repository.event.TargetDeletedEvent;
+import io.hawkbit.repository.event.TargetUpdatedEvent;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +39,10 @@ public class TargetService {
 
     private final TargetRepository targets;
     private final TargetTagService tags;
+    private final ClusterEventPublisher events;
 
-    public TargetService(TargetRepository targets, TargetTagService tags) {
+    public TargetService(TargetRepository targets, TargetTagService tags, ClusterEventPublisher events) {
+        this.events = events;
         this.targets = targets;
         this.tags = tags;
     }
@@ -64,7 +70,9 @@ public class TargetService {
                 token);
         target.setDescription(create.description());
         target.setAddress(create.address());
-        return targets.saveAndFlush(target);
+        Target saved = targets.saveAndFlush(target);
+        events.publish(new TargetCreatedEvent(tenant, saved.getId(), saved.getControllerId(), events.origin()));
+        return saved;
     }
 
     @Transactional(readOnly = true)
@@ -101,12 +109,19 @@ public class TargetService {
         if (Boolean.TRUE.equals(update.requestAttributes())) {
             target.setRequestControllerAttributes(true);
         }
-        return targets.saveAndFlush(target);
+        return updated(targets.saveAndFlush(target));
+    }
+
+    private Target updated(Target target) {
+        events.publish(new TargetUpdatedEvent(target.getTenant(), target.getId(), target.getControllerId(), events.origin()));
+        return target;
     }
 
     @Transactional
     public void delete(String tenant, String controllerId) {
-        targets.delete(get(tenant, controllerId));
+        Target target = get(tenant, controllerId);
+        targets.delete(target);
+        events.publish(new TargetDeletedEvent(tenant, target.getId(), controllerId, events.origin()));
     }
 
     @Transactional(readOnly = true)
@@ -142,13 +157,16 @@ public class TargetService {
         List<Target> tagged = controllerIds.stream().map(id -> get(tenant, id)).toList();
         tagged.forEach(t -> t.getTags().add(tag));
         targets.flush();
+        tagged.forEach(this::updated);
         return tagged;
     }
 
     @Transactional
     public void untag(String tenant, Long tagId, String controllerId) {
         TargetTag tag = tags.get(tenant, tagId);
-        get(tenant, controllerId).getTags().remove(tag);
+        Target target = get(tenant, controllerId);
+        target.getTags().remove(tag);
+        updated(target);
     }
 
     @Transactional(readOnly = true)

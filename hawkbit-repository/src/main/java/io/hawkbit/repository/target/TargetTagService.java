@@ -1,5 +1,9 @@
 package io.hawkbit.repository.target;
 
+import io.hawkbit.repository.event.ClusterEventPublisher;
+import io.hawkbit.repository.event.TargetTagCreatedEvent;
+import io.hawkbit.repository.event.TargetTagDeletedEvent;
+import io.hawkbit.repository.event.TargetTagUpdatedEvent;
 import java.util.Map;
 
 import io.hawkbit.repository.error.EntityAlreadyExistsException;
@@ -20,8 +24,10 @@ public class TargetTagService {
             "id", "id", "name", "name", "description", "description", "colour", "colour"));
 
     private final TargetTagRepository tags;
+    private final ClusterEventPublisher events;
 
-    public TargetTagService(TargetTagRepository tags) {
+    public TargetTagService(TargetTagRepository tags, ClusterEventPublisher events) {
+        this.events = events;
         this.tags = tags;
     }
 
@@ -36,7 +42,9 @@ public class TargetTagService {
         TargetTag tag = new TargetTag(tenant, create.name());
         tag.setDescription(create.description());
         tag.setColour(create.colour());
-        return tags.saveAndFlush(tag);
+        TargetTag saved = tags.saveAndFlush(tag);
+        events.publish(new TargetTagCreatedEvent(tenant, saved.getId(), events.origin()));
+        return saved;
     }
 
     @Transactional(readOnly = true)
@@ -66,11 +74,13 @@ public class TargetTagService {
         if (update.colour() != null) {
             tag.setColour(update.colour());
         }
+        events.publish(new TargetTagUpdatedEvent(tenant, id, events.origin()));
         return tags.saveAndFlush(tag);
     }
 
     @Transactional
     public void delete(String tenant, Long id) {
         tags.delete(get(tenant, id));
+        events.publish(new TargetTagDeletedEvent(tenant, id, events.origin()));
     }
 }

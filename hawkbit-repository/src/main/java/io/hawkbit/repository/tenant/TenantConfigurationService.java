@@ -1,5 +1,7 @@
 package io.hawkbit.repository.tenant;
 
+import io.hawkbit.repository.event.ClusterEventPublisher;
+import io.hawkbit.repository.event.TenantConfigurationChangedEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class TenantConfigurationService {
 
     private final TenantConfigurationRepository repository;
+    private final ClusterEventPublisher events;
 
-    public TenantConfigurationService(TenantConfigurationRepository repository) {
+    public TenantConfigurationService(TenantConfigurationRepository repository, ClusterEventPublisher events) {
+        this.events = events;
         this.repository = repository;
     }
 
@@ -58,13 +62,17 @@ public class TenantConfigurationService {
         TenantConfiguration stored = repository.findByTenantAndKey(tenant, key)
                 .orElseGet(() -> new TenantConfiguration(tenant, key, value));
         stored.setValue(value);
+        events.publish(new TenantConfigurationChangedEvent(tenant, key, events.origin()));
         return toValue(configKey, Optional.of(repository.saveAndFlush(stored)));
     }
 
     @Transactional
     public void reset(String tenant, String key) {
         known(key);
-        repository.findByTenantAndKey(tenant, key).ifPresent(repository::delete);
+        repository.findByTenantAndKey(tenant, key).ifPresent(stored -> {
+            repository.delete(stored);
+            events.publish(new TenantConfigurationChangedEvent(tenant, key, events.origin()));
+        });
     }
 
     private static TenantConfigKey known(String key) {

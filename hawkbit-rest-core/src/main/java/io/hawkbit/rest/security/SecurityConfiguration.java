@@ -3,7 +3,13 @@ package io.hawkbit.rest.security;
 import io.hawkbit.repository.TenantProperties;
 import io.hawkbit.repository.action.ControllerService;
 import io.hawkbit.repository.tenant.TenantConfigurationService;
+import io.hawkbit.rest.dos.Client;
+import io.hawkbit.rest.dos.ClientAddresses;
+import io.hawkbit.rest.login.DdiLoginFilter;
+import io.hawkbit.rest.login.LoginClient;
+import io.hawkbit.rest.login.ManagementLoginFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,8 +19,12 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
-/** Two stateless chains: DDI by device or gateway token, Management API by HTTP Basic; the rest is public. */
+/**
+ * Two stateless chains: DDI by device or gateway token; Management API and actuator (but health and info) by HTTP Basic.
+ * The rest (Swagger UI, API docs) is public.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(UserProperties.class)
 public class SecurityConfiguration {
@@ -27,7 +37,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain ddiChain(HttpSecurity http, TenantProperties tenants, TenantConfigurationService config,
-            ControllerService controllers) throws Exception {
+            ControllerService controllers, DdiLoginFilter logins) throws Exception {
         JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(null);
         return http.securityMatcher("/*/controller/v1/**")
                 .csrf(AbstractHttpConfigurer::disable)
@@ -35,6 +45,7 @@ public class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .anonymous(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new DdiAuthenticationFilter(tenants, config, controllers), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(logins, DdiAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole("CONTROLLER"))
                 .build();
@@ -42,17 +53,26 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain managementChain(HttpSecurity http, ManagementUsers users) throws Exception {
+    SecurityFilterChain managementChain(HttpSecurity http, ManagementUsers users, ManagementLoginFilter logins,
+            ClientAddresses clients) throws Exception {
         JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint("Basic realm=\"hawkBit\"");
-        return http.securityMatcher("/rest/**")
+        return http.securityMatcher("/rest/**", "/actuator/**")
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .userDetailsService(users)
-                .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
+                .addFilterBefore(logins, BasicAuthenticationFilter.class)
+                // The client address as the DoS settings resolve it, for ManagementLoginListener to count failures by.
+                .httpBasic(b -> b.authenticationEntryPoint(entryPoint).authenticationDetailsSource(request -> {
+                    Client client = clients.resolve(request);
+                    return new LoginClient(client.key(), client.whitelisted());
+                }))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.GET, "/rest/**").hasAnyRole("READ", "ADMIN")
+                        // The SSE stream continues on async dispatches; the request itself was authorized.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/rest/**", "/actuator/**").hasAnyRole("READ", "ADMIN")
                         .anyRequest().hasRole("ADMIN"))
                 .build();
     }

@@ -1,0 +1,41 @@
+package io.hawkbit.repository.event;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** A node announces it is alive; members that stop announcing drop out of the member list. */
+public class NodeHeartbeatEvent extends ClusterEvent {
+
+    @JsonProperty
+    private String address;
+
+    @JsonProperty
+    private String version;
+
+    @JsonProperty
+    private long startedAt;
+
+    public NodeHeartbeatEvent() {
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DISABLED)
+    public NodeHeartbeatEvent(String address, String version, long startedAt, String origin) {
+        super(null, origin);
+        this.address = address;
+        this.version = version;
+        this.startedAt = startedAt;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public String getVersion() {
+        return version;
+    }
+
+    /** Epoch milliseconds when the node started. */
+    public long getStartedAt() {
+        return startedAt;
+    }
+}

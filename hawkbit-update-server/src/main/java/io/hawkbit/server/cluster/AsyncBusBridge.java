@@ -1,0 +1,82 @@
+package io.hawkbit.server.cluster;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.cloud.bus.BusBridge;
+import org.springframework.cloud.bus.event.RemoteApplicationEvent;
+
+/**
+ * Sends events to the broker from one background thread, in order. The committing request never waits for the
+ * broker and never fails because of it: a failed send is logged (at most once per 10 s) and counted; when the queue
+ * is full the event is dropped and counted. Caches recover from missed events by flushing on reconnect.
+ */
+public class AsyncBusBridge implements BusBridge, DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AsyncBusBridge.class);
+    private static final long LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final BusBridge delegate;
+    private final MeterRegistry meters;
+    private final ThreadPoolExecutor executor;
+    private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
+    private final AtomicLong suppressed = new AtomicLong();
+
+    public AsyncBusBridge(BusBridge delegate, MeterRegistry meters, int capacity) {
+        this.delegate = delegate;
+        this.meters = meters;
+        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(capacity), runnable -> {
+            Thread thread = new Thread(runnable, "bus-publisher");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void send(RemoteApplicationEvent event) {
+        String type = event.getClass().getSimpleName();
+        try {
+            executor.execute(() -> {
+                try {
+                    delegate.send(event);
+                    meters.counter("hawkbit.events.published", "type", type).increment();
+                } catch (RuntimeException e) {
+                    meters.counter("hawkbit.events.failed", "type", type, "stage", "broker").increment();
+                    logFailure(type, e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            meters.counter("hawkbit.events.failed", "type", type, "stage", "queue-full").increment();
+            logFailure(type, e);
+        }
+    }
+
+    private void logFailure(String type, Exception e) {
+        long now = System.nanoTime();
+        long last = lastLog.get();
+        if (now - last >= LOG_INTERVAL_NANOS && lastLog.compareAndSet(last, now)) {
+            LOG.warn("Publishing {} to the broker failed ({} more failures since the last message): {}", type,
+                    suppressed.getAndSet(0), e.toString());
+        } else {
+            suppressed.incrementAndGet();
+        }
+    }
+
+    /** Events not yet handed to the broker. */
+    public int pending() {
+        return executor.getQueue().size();
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        executor.shutdown();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}

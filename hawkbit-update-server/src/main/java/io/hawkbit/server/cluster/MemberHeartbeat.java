@@ -1,0 +1,67 @@
+package io.hawkbit.server.cluster;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+
+import io.hawkbit.repository.event.ClusterEventPublisher;
+import io.hawkbit.repository.event.NodeHeartbeatEvent;
+import io.hawkbit.repository.event.NodeLeftEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.stereotype.Component;
+
+/** Announces this node on the bus periodically, and its departure on shutdown. */
+@Component
+public class MemberHeartbeat {
+
+    private final ClusterEventPublisher events;
+    private final ClusterProperties properties;
+    private final TaskScheduler scheduler;
+    private final long startedAt;
+    private final String version;
+    private volatile String address = host();
+    private volatile java.util.concurrent.ScheduledFuture<?> beating;
+
+    public MemberHeartbeat(ClusterEventPublisher events, ClusterProperties properties, TaskScheduler scheduler, Clock clock) {
+        this.events = events;
+        this.properties = properties;
+        this.scheduler = scheduler;
+        this.startedAt = clock.millis();
+        String implementation = MemberHeartbeat.class.getPackage().getImplementationVersion();
+        this.version = implementation == null ? "dev" : implementation;
+    }
+
+    @EventListener
+    public void onWebServer(WebServerInitializedEvent event) {
+        address = host() + ":" + event.getWebServer().getPort();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void start() {
+        beating = scheduler.scheduleWithFixedDelay(this::beat, properties.getHeartbeatInterval());
+    }
+
+    void beat() {
+        events.publish(new NodeHeartbeatEvent(address, version, startedAt, events.origin()));
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    public void stop() {
+        if (beating != null) {
+            beating.cancel(false);
+            events.publish(new NodeLeftEvent(events.origin()));
+        }
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostAddress();
+        } catch (UnknownHostException e) {
+            return "unknown";
+        }
+    }
+}
