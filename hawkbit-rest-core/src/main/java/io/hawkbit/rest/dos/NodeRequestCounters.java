@@ -1,0 +1,77 @@
+package io.hawkbit.rest.dos;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+
+/**
+ * This node's request counts: one Bucket4j bucket per client, class of traffic and kind of method, refilled to the
+ * limit once per second, held in a Caffeine cache bounded by {@code max-tracked-clients}.
+ */
+public class NodeRequestCounters implements RequestCounters {
+
+    static final Duration WINDOW = Duration.ofSeconds(1);
+
+    private static final int SLOTS = Api.values().length * 2;
+
+    private final DosProperties properties;
+    private final TimeMeter time;
+    // A bucket idle for a whole window is full again, so dropping it after that long loses nothing.
+    private final Cache<String, AtomicReferenceArray<Bucket>> clients;
+
+    public NodeRequestCounters(DosProperties properties, Ticker ticker) {
+        this.properties = properties;
+        this.time = new TickerTimeMeter(ticker);
+        this.clients = Caffeine.newBuilder()
+                .maximumSize(properties.getMaxTrackedClients())
+                .expireAfterAccess(WINDOW)
+                .ticker(ticker)
+                .build();
+    }
+
+    @Override
+    public long tryConsume(String client, Api api, boolean write) {
+        AtomicReferenceArray<Bucket> buckets = clients.get(client, key -> new AtomicReferenceArray<>(SLOTS));
+        int slot = api.ordinal() * 2 + (write ? 1 : 0);
+        Bucket bucket = buckets.get(slot);
+        if (bucket == null) {
+            Bucket created = newBucket(properties.limit(api, write));
+            bucket = buckets.compareAndSet(slot, null, created) ? created : buckets.get(slot);
+        }
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
+    }
+
+    /** How many clients have counters now, after pending evictions ran. */
+    long trackedClients() {
+        clients.cleanUp();
+        return clients.estimatedSize();
+    }
+
+    private Bucket newBucket(int limit) {
+        return Bucket.builder()
+                .addLimit(b -> b.capacity(limit).refillIntervally(limit, WINDOW))
+                .withCustomTimePrecision(time)
+                .build();
+    }
+
+    /** Bucket4j's view of the shared ticker, so tests move buckets and cache expiry with one fake clock. */
+    private record TickerTimeMeter(Ticker ticker) implements TimeMeter {
+
+        @Override
+        public long currentTimeNanos() {
+            return ticker.read();
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.hawkbit.rest.login;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.hawkbit.rest.dos.ClientAddresses;
+import io.hawkbit.rest.dos.DosConfiguration;
+import io.hawkbit.rest.dos.DosProperties;
+import io.hawkbit.rest.dos.RejectionLog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The login-attempt validator: counters for Management API and DDI logins and the filters the security chains place
+ * in front of authentication.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LoginProperties.class)
+public class LoginConfiguration {
+
+    public static final String MANAGEMENT_LOGINS = "managementLoginAttempts";
+    public static final String DDI_LOGINS = "ddiLoginAttempts";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoginAttempts.class);
+
+    @Bean(MANAGEMENT_LOGINS)
+    LoginAttempts managementLoginAttempts(LoginProperties properties, @Qualifier(DosConfiguration.TICKER) Ticker ticker) {
+        return new LoginAttempts(properties.getMaxAttempts(), properties.getPeriod(), properties.getLockout(),
+                properties.getMaxTracked(), ticker);
+    }
+
+    @Bean(DDI_LOGINS)
+    LoginAttempts ddiLoginAttempts(LoginProperties properties, @Qualifier(DosConfiguration.TICKER) Ticker ticker) {
+        return new LoginAttempts(properties.getDdiMaxAttempts(), properties.getPeriod(), properties.getLockout(),
+                properties.getMaxTracked(), ticker);
+    }
+
+    @Bean
+    ManagementLoginListener managementLoginListener(@Qualifier(MANAGEMENT_LOGINS) LoginAttempts attempts) {
+        return new ManagementLoginListener(attempts);
+    }
+
+    @Bean
+    ManagementLoginFilter managementLoginFilter(@Qualifier(MANAGEMENT_LOGINS) LoginAttempts attempts, ClientAddresses clients, DosProperties dos,
+            ObjectProvider<MeterRegistry> meters, @Qualifier(DosConfiguration.TICKER) Ticker ticker) {
+        return new ManagementLoginFilter(attempts, clients, rejected(meters, "mgmt"), log(ticker, dos));
+    }
+
+    @Bean
+    DdiLoginFilter ddiLoginFilter(@Qualifier(DDI_LOGINS) LoginAttempts attempts, ClientAddresses clients, DosProperties dos,
+            ObjectProvider<MeterRegistry> meters, @Qualifier(DosConfiguration.TICKER) Ticker ticker) {
+        return new DdiLoginFilter(attempts, clients, rejected(meters, "ddi"), log(ticker, dos));
+    }
+
+    // Both filters run inside their security chain only; Boot would otherwise also put them in front of every request.
+    @Bean
+    FilterRegistrationBean<ManagementLoginFilter> managementLoginFilterRegistration(ManagementLoginFilter filter) {
+        FilterRegistrationBean<ManagementLoginFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<DdiLoginFilter> ddiLoginFilterRegistration(DdiLoginFilter filter) {
+        FilterRegistrationBean<DdiLoginFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    private static Counter rejected(ObjectProvider<MeterRegistry> meters, String api) {
+        return meters.getIfAvailable(SimpleMeterRegistry::new).counter("hawkbit.dos.rejected", "reason", "lockout", "api", api);
+    }
+
+    private static RejectionLog log(Ticker ticker, DosProperties dos) {
+        return new RejectionLog(LOG::warn, ticker, dos.getLogInterval());
+    }
+}
