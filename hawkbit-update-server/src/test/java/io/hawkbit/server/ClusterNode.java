@@ -1,0 +1,74 @@
+package io.hawkbit.server;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.hawkbit.repository.event.ClusterEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One node of a test cluster: a full application context in the cluster profile on the shared MariaDB database,
+ * talking to the real RabbitMQ through its own {@link TcpProxy}, with a recorder of every cluster event it sees.
+ */
+final class ClusterNode implements AutoCloseable {
+
+    final String id;
+    final TcpProxy broker;
+    final ConfigurableApplicationContext context;
+    final ApiClient api;
+    final List<ClusterEvent> received = new CopyOnWriteArrayList<>();
+
+    ClusterNode(String id, String databaseUrl, Path artifacts, String... extraArgs) throws IOException {
+        this.id = id;
+        this.broker = new TcpProxy(LocalServices.RABBIT_HOST, LocalServices.RABBIT_PORT);
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.profiles.active=cluster",
+                "--server.port=0",
+                "--hawkbit.node.id=" + id,
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=" + LocalServices.MARIADB_USER,
+                "--spring.datasource.password=" + LocalServices.MARIADB_PASSWORD,
+                "--spring.rabbitmq.host=127.0.0.1",
+                "--spring.rabbitmq.port=" + broker.port(),
+                "--hawkbit.artifact.storage.path=" + artifacts,
+                "--hawkbit.cluster.heartbeat-interval=1s",
+                "--hawkbit.cluster.member-timeout=4s",
+                "--logging.level.root=WARN"));
+        args.addAll(List.of(extraArgs));
+        this.context = new SpringApplicationBuilder(UpdateServerApplication.class).run(args.toArray(String[]::new));
+        this.context.addApplicationListener((ApplicationListener<ApplicationEvent>) event -> {
+            if (event instanceof ClusterEvent clusterEvent) {
+                received.add(clusterEvent);
+            }
+        });
+        this.api = new ApiClient(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    <T extends ClusterEvent> List<T> received(Class<T> type) {
+        return received.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    double counter(String name, String... tags) {
+        Counter counter = context.getBean(MeterRegistry.class).find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() throws IOException {
+        context.close();
+        broker.close();
+    }
+}
