@@ -40,12 +40,13 @@ public class ClientAddresses {
     }
 
     private Client resolveUncached(HttpServletRequest request) {
-        String peerText = peer(request).getRemoteAddr();
+        HttpServletRequest raw = unwrapped(request);
+        String peerText = raw.getRemoteAddr();
         InetAddress peer = IpLiteral.parse(peerText);
         if (peer == null) {
             return new Client(peerText, null, false, false);
         }
-        InetAddress client = trustedProxies.isEmpty() || !any(trustedProxies, peer) ? peer : behindProxies(request, peer);
+        InetAddress client = trustedProxies.isEmpty() || !any(trustedProxies, peer) ? peer : behindProxies(raw, peer);
         return new Client(client.getHostAddress(), client, any(whitelist, client), any(blacklist, client));
     }
 
@@ -84,13 +85,18 @@ public class ClientAddresses {
         return colon > 0 && entry.indexOf('.') > 0 && entry.indexOf(':', colon + 1) < 0 ? entry.substring(0, colon) : entry;
     }
 
-    // Spring's ForwardedHeaderFilter wraps the request and answers getRemoteAddr() from X-Forwarded-For, whoever sent it.
-    private static ServletRequest peer(ServletRequest request) {
+    // Spring's ForwardedHeaderFilter wraps the request: its getRemoteAddr() answers from X-Forwarded-For, whoever sent
+    // it, and it hides the forwarded headers. The container's own request has the TCP peer and every header.
+    private static HttpServletRequest unwrapped(HttpServletRequest request) {
+        HttpServletRequest raw = request;
         ServletRequest inner = request;
         while (inner instanceof ServletRequestWrapper wrapper) {
             inner = wrapper.getRequest();
+            if (inner instanceof HttpServletRequest http) {
+                raw = http;
+            }
         }
-        return inner;
+        return raw;
     }
 
     private static boolean any(List<Cidr> networks, InetAddress address) {

@@ -71,6 +71,17 @@ class ClientAddressesTest {
     }
 
     @Test
+    void wrapperThatHidesTheHeader_isLookedThrough() {
+        HttpServletRequestWrapper hiding = new HttpServletRequestWrapper(request("10.0.0.1", "203.0.113.7")) {
+            @Override
+            public java.util.Enumeration<String> getHeaders(String name) {
+                return java.util.Collections.emptyEnumeration();
+            }
+        };
+        assertThat(behindProxy.resolve(hiding).key()).isEqualTo("203.0.113.7");
+    }
+
+    @Test
     void lists_areMatchedOnTheResolvedClient() {
         DosProperties properties = new DosProperties();
         properties.setTrustedProxies(List.of(Cidr.of("10.0.0.0/8")));
