@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,15 +17,20 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("hawkbit.server.security.dos.filter")
 public class DosProperties implements Validator {
 
+    /** The highest limit per second accepted, well within Bucket4j's one token per nanosecond. */
+    public static final int MAX_LIMIT = 1_000_000;
+
     /** Whether the DoS filter runs at all. */
     private boolean enabled = true;
 
     /** Management API reads (GET, HEAD, OPTIONS) per client per second; also covers paths outside DDI and the Management API. */
     @Min(1)
+    @Max(MAX_LIMIT)
     private int maxRead = 200;
 
     /** Management API writes (every other method) per client per second. */
     @Min(1)
+    @Max(MAX_LIMIT)
     private int maxWrite = 50;
 
     /** DDI API budget per client per second; artifact downloads do not count against it. */
@@ -82,10 +88,12 @@ public class DosProperties implements Validator {
 
         /** Reads (GET, HEAD, OPTIONS) per client per second. */
         @Min(1)
+        @Max(MAX_LIMIT)
         private int maxRead;
 
         /** Writes (every other method) per client per second. */
         @Min(1)
+        @Max(MAX_LIMIT)
         private int maxWrite;
 
         public Budget() {
