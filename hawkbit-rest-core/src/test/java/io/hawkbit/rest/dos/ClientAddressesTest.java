@@ -2,6 +2,8 @@ package io.hawkbit.rest.dos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -74,8 +76,8 @@ class ClientAddressesTest {
     void wrapperThatHidesTheHeader_isLookedThrough() {
         HttpServletRequestWrapper hiding = new HttpServletRequestWrapper(request("10.0.0.1", "203.0.113.7")) {
             @Override
-            public java.util.Enumeration<String> getHeaders(String name) {
-                return java.util.Collections.emptyEnumeration();
+            public Enumeration<String> getHeaders(String name) {
+                return Collections.emptyEnumeration();
             }
         };
         assertThat(behindProxy.resolve(hiding).key()).isEqualTo("203.0.113.7");

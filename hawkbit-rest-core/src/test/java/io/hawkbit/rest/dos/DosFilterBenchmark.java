@@ -5,6 +5,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.FilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -43,7 +44,7 @@ public final class DosFilterBenchmark {
         properties.setDdi(new DosProperties.Budget(DosProperties.MAX_LIMIT, DosProperties.MAX_LIMIT));
         properties.setDownload(new DosProperties.Budget(DosProperties.MAX_LIMIT, DosProperties.MAX_LIMIT));
         DosFilter filter = new DosFilter(new ClientAddresses(properties),
-                new NodeRequestCounters(properties, com.github.benmanes.caffeine.cache.Ticker.systemTicker()),
+                new NodeRequestCounters(properties, Ticker.systemTicker()),
                 new SimpleMeterRegistry(), new RejectionLog(line -> { }, System::nanoTime, properties.getLogInterval()));
         MockHttpServletRequest[] requests = new MockHttpServletRequest[CLIENTS];
         for (int i = 0; i < CLIENTS; i++) {

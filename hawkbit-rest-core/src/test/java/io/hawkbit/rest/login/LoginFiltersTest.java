@@ -2,16 +2,20 @@ package io.hawkbit.rest.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.hawkbit.rest.dos.Cidr;
 import io.hawkbit.rest.dos.ClientAddresses;
 import io.hawkbit.rest.dos.DosProperties;
 import io.hawkbit.rest.dos.FakeTicker;
 import io.hawkbit.rest.dos.RejectionLog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -71,7 +75,7 @@ class LoginFiltersTest {
 
     @Test
     void whitelistedAddress_isNotCountedByAddress_butItsUserIs() throws Exception {
-        dos.setWhitelist(List.of(io.hawkbit.rest.dos.Cidr.of("192.0.2.0/24")));
+        dos.setWhitelist(List.of(Cidr.of("192.0.2.0/24")));
         ManagementLoginFilter filter = new ManagementLoginFilter(management, new ClientAddresses(dos), rejected, log);
         for (int i = 0; i < 5; i++) {
             listener.failed(failure("user" + i, "192.0.2.1", true));
@@ -157,8 +161,8 @@ class LoginFiltersTest {
     private static MockHttpServletRequest basicRequest(String user, String password, String address) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/rest/v1/targets");
         request.setRemoteAddr(address);
-        request.addHeader("Authorization", "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        request.addHeader("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         return request;
     }
 
@@ -169,11 +173,11 @@ class LoginFiltersTest {
         return request;
     }
 
-    private MockHttpServletResponse send(jakarta.servlet.Filter filter, MockHttpServletRequest request) throws Exception {
+    private MockHttpServletResponse send(Filter filter, MockHttpServletRequest request) throws Exception {
         return send(filter, request, (req, res) -> passed.incrementAndGet());
     }
 
-    private static MockHttpServletResponse send(jakarta.servlet.Filter filter, MockHttpServletRequest request, FilterChain chain)
+    private static MockHttpServletResponse send(Filter filter, MockHttpServletRequest request, FilterChain chain)
             throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
         filter.doFilter(request, response, chain);
