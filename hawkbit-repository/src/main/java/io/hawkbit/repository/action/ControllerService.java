@@ -2,16 +2,12 @@ package io.hawkbit.repository.action;
 
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.ActionUpdatedEvent;
-import io.hawkbit.repository.event.EventProperties;
-import io.hawkbit.repository.event.TargetCreatedEvent;
-import io.hawkbit.repository.event.TargetPolledEvent;
 import io.hawkbit.repository.event.TargetUpdatedEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.error.HawkbitException;
@@ -22,16 +18,13 @@ import io.hawkbit.repository.softwaremodule.SoftwareModule;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleRepository;
 import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetRepository;
-import io.hawkbit.repository.target.TargetTokens;
-import io.hawkbit.repository.target.TargetUpdateStatus;
 import io.hawkbit.repository.tenant.TenantConfigKey;
 import io.hawkbit.repository.tenant.TenantConfigurationService;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The device side of deployments (DDI): polls, deployment and cancel feedback, attributes, artifact access. */
+/** The device side of deployments (DDI) beyond the poll: deployment and cancel feedback, attributes, artifact access. */
 @Service
 public class ControllerService {
 
@@ -48,13 +41,11 @@ public class ControllerService {
     private final TenantConfigurationService config;
     private final Clock clock;
     private final ClusterEventPublisher events;
-    private final EventProperties eventProperties;
 
     public ControllerService(TargetRepository targets, ActionRepository actions, ActionStatusRepository statuses,
             ArtifactRepository artifacts, SoftwareModuleRepository modules, TenantConfigurationService config, Clock clock,
-            ClusterEventPublisher events, EventProperties eventProperties) {
+            ClusterEventPublisher events) {
         this.events = events;
-        this.eventProperties = eventProperties;
         this.targets = targets;
         this.actions = actions;
         this.statuses = statuses;
@@ -62,42 +53,6 @@ public class ControllerService {
         this.modules = modules;
         this.config = config;
         this.clock = clock;
-    }
-
-    /** What a base poll answers with. */
-    public record PollResult(Target target, Optional<Action> openAction, Optional<Action> installedAction, String pollingTime) {
-    }
-
-    /** Finds the target (registering it on first contact), records the poll and reads what the device must do next. */
-    @Transactional
-    public PollResult poll(String tenant, String controllerId, String address) {
-        Target target = targets.findByTenantAndControllerId(tenant, controllerId).orElseGet(() -> register(tenant, controllerId));
-        targets.recordPoll(target.getId(), clock.millis(), address);
-        if (eventProperties.isTargetPolled()) {
-            events.publish(new TargetPolledEvent(tenant, target.getId(), controllerId, events.origin()));
-        }
-        Optional<Action> open = actions.findActive(target.getId()).stream().findFirst();
-        Optional<Action> installed = open.isPresent() ? Optional.empty()
-                : actions.findFinished(target.getId(), PageRequest.of(0, 1)).stream().findFirst();
-        return new PollResult(target, open, installed, config.value(tenant, TenantConfigKey.POLLING_TIME));
-    }
-
-    private Target register(String tenant, String controllerId) {
-        Target target = new Target(tenant, controllerId, controllerId, TargetTokens.generate());
-        target.setUpdateStatus(TargetUpdateStatus.REGISTERED);
-        try {
-            Target saved = targets.saveAndFlush(target);
-            events.publish(new TargetCreatedEvent(tenant, saved.getId(), controllerId, events.origin()));
-            return saved;
-        } catch (DataIntegrityViolationException e) {
-            // Two first polls of one device raced; the other one registered it.
-            return targets.findByTenantAndControllerId(tenant, controllerId).orElseThrow(() -> e);
-        }
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<Target> findTarget(String tenant, String controllerId) {
-        return targets.findByTenantAndControllerId(tenant, controllerId);
     }
 
     /** An update action of the device with its set, modules and artifacts loaded; 404 for another device's action. */

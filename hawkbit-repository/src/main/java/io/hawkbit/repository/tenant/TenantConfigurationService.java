@@ -16,9 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class TenantConfigurationService {
 
     private final TenantConfigurationRepository repository;
+    private final TenantSettings settings;
     private final ClusterEventPublisher events;
 
-    public TenantConfigurationService(TenantConfigurationRepository repository, ClusterEventPublisher events) {
+    public TenantConfigurationService(TenantConfigurationRepository repository, TenantSettings settings,
+            ClusterEventPublisher events) {
+        this.settings = settings;
         this.events = events;
         this.repository = repository;
     }
@@ -44,15 +47,13 @@ public class TenantConfigurationService {
         return toValue(configKey, repository.findByTenantAndKey(tenant, key));
     }
 
-    /** The effective value of a setting, as a string. */
-    @Transactional(readOnly = true)
+    /** The effective value of a setting, as a string (cached per node). */
     public String value(String tenant, TenantConfigKey key) {
-        return repository.findByTenantAndKey(tenant, key.key()).map(TenantConfiguration::getValue).orElse(key.defaultValue());
+        return settings.value(tenant, key);
     }
 
-    @Transactional(readOnly = true)
     public boolean enabled(String tenant, TenantConfigKey key) {
-        return Boolean.parseBoolean(value(tenant, key));
+        return settings.enabled(tenant, key);
     }
 
     @Transactional

@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 import io.hawkbit.repository.TenantProperties;
-import io.hawkbit.repository.action.ControllerService;
-import io.hawkbit.repository.target.Target;
+import io.hawkbit.repository.action.PollService;
 import io.hawkbit.repository.tenant.TenantConfigKey;
-import io.hawkbit.repository.tenant.TenantConfigurationService;
+import io.hawkbit.repository.tenant.TenantSettings;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,13 +29,13 @@ public class DdiAuthenticationFilter extends OncePerRequestFilter {
     private static final String GATEWAY_TOKEN = "GatewayToken ";
 
     private final TenantProperties tenants;
-    private final TenantConfigurationService config;
-    private final ControllerService controllers;
+    private final TenantSettings config;
+    private final PollService devices;
 
-    public DdiAuthenticationFilter(TenantProperties tenants, TenantConfigurationService config, ControllerService controllers) {
+    public DdiAuthenticationFilter(TenantProperties tenants, TenantSettings config, PollService devices) {
         this.tenants = tenants;
         this.config = config;
-        this.controllers = controllers;
+        this.devices = devices;
     }
 
     /** The tenant and controllerId named by a DDI path, or empty when the path is not one. */
@@ -79,8 +78,8 @@ public class DdiAuthenticationFilter extends OncePerRequestFilter {
         if (authorization != null && authorization.startsWith(TARGET_TOKEN)
                 && config.enabled(t, TenantConfigKey.TARGET_TOKEN_ENABLED)) {
             String token = authorization.substring(TARGET_TOKEN.length()).trim();
-            Optional<Target> target = controllers.findTarget(t, path.controllerId());
-            if (target.isPresent() && equal(target.get().getSecurityToken(), token)) {
+            Optional<PollService.Device> device = devices.device(t, path.controllerId());
+            if (device.isPresent() && equal(device.get().securityToken(), token)) {
                 return Optional.of(new DdiPrincipal(t, path.controllerId(), false));
             }
         }

@@ -1,8 +1,8 @@
 package io.hawkbit.rest.security;
 
 import io.hawkbit.repository.TenantProperties;
-import io.hawkbit.repository.action.ControllerService;
-import io.hawkbit.repository.tenant.TenantConfigurationService;
+import io.hawkbit.repository.action.PollService;
+import io.hawkbit.repository.tenant.TenantSettings;
 import io.hawkbit.rest.dos.Client;
 import io.hawkbit.rest.dos.ClientAddresses;
 import io.hawkbit.rest.login.DdiLoginFilter;
@@ -36,15 +36,15 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain ddiChain(HttpSecurity http, TenantProperties tenants, TenantConfigurationService config,
-            ControllerService controllers, DdiLoginFilter logins) throws Exception {
+    SecurityFilterChain ddiChain(HttpSecurity http, TenantProperties tenants, TenantSettings config,
+            PollService devices, DdiLoginFilter logins) throws Exception {
         JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(null);
         return http.securityMatcher("/*/controller/v1/**")
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .anonymous(AbstractHttpConfigurer::disable)
-                .addFilterBefore(new DdiAuthenticationFilter(tenants, config, controllers), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new DdiAuthenticationFilter(tenants, config, devices), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(logins, DdiAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole("CONTROLLER"))

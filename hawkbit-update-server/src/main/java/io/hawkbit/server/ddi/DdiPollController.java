@@ -4,8 +4,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 
-import io.hawkbit.repository.action.Action;
 import io.hawkbit.repository.action.ControllerService;
+import io.hawkbit.repository.action.PollService;
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.rest.security.DdiPrincipal;
@@ -30,27 +30,29 @@ public class DdiPollController {
     private static final int MAX_ATTRIBUTE_KEY = 128;
     private static final int MAX_ATTRIBUTE_VALUE = 512;
 
+    private final PollService polls;
     private final ControllerService controllers;
 
-    public DdiPollController(ControllerService controllers) {
+    public DdiPollController(PollService polls, ControllerService controllers) {
+        this.polls = polls;
         this.controllers = controllers;
     }
 
     @GetMapping
     public ResponseEntity<DdiJson.ControllerBase> poll(@AuthenticationPrincipal DdiPrincipal principal,
             @PathVariable String controllerId, HttpServletRequest request, WebRequest webRequest) {
-        ControllerService.PollResult poll = controllers.poll(principal.tenant(), controllerId, "http://" + request.getRemoteAddr());
+        PollService.PollResult poll = polls.poll(principal.tenant(), controllerId, "http://" + request.getRemoteAddr());
         DdiLinks ddi = new DdiLinks(principal.tenant(), controllerId);
         Links links = new Links();
-        poll.openAction().ifPresent(action -> {
-            if (action.isCancelingOrCanceled()) {
-                links.withHref("cancelAction", ddi.cancelAction(action.getId()));
+        poll.state().open().ifPresent(action -> {
+            if (action.canceling()) {
+                links.withHref("cancelAction", ddi.cancelAction(action.id()));
             } else {
-                links.withHref("deploymentBase", ddi.deploymentBase(action.getId(), changeHash(action)));
+                links.withHref("deploymentBase", ddi.deploymentBase(action.id(), changeHash(action)));
             }
         });
-        poll.installedAction().ifPresent(action -> links.withHref("installedBase", ddi.installedBase(action.getId())));
-        if (poll.target().isRequestControllerAttributes()) {
+        poll.state().installedActionId().ifPresent(id -> links.withHref("installedBase", ddi.installedBase(id)));
+        if (poll.device().requestAttributes()) {
             links.withHref("configData", ddi.configData());
         }
         DdiJson.ControllerBase body = new DdiJson.ControllerBase(
@@ -66,9 +68,8 @@ public class DdiPollController {
      * A value that changes whenever what the device should do changes (status, forced time reached), so clients
      * that compare links notice; the server answers the path with any {@code c} or none.
      */
-    private static String changeHash(Action action) {
-        boolean forced = action.isForcedAt(System.currentTimeMillis());
-        int hash = Objects.hash(action.getId(), action.getOptLockRevision(), forced);
+    private static String changeHash(PollService.OpenAction action) {
+        int hash = Objects.hash(action.id(), action.revision(), action.forcedAt(System.currentTimeMillis()));
         return HexFormat.of().toHexDigits(hash);
     }
 

@@ -1,0 +1,119 @@
+package io.hawkbit.repository.action;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import io.hawkbit.repository.CacheNames;
+import io.hawkbit.repository.CacheNames.TargetKey;
+import io.hawkbit.repository.ReadThroughCache;
+import io.hawkbit.repository.event.ClusterEventPublisher;
+import io.hawkbit.repository.event.EventProperties;
+import io.hawkbit.repository.event.TargetCreatedEvent;
+import io.hawkbit.repository.event.TargetPolledEvent;
+import io.hawkbit.repository.target.PollRecorder;
+import io.hawkbit.repository.target.Target;
+import io.hawkbit.repository.target.TargetRepository;
+import io.hawkbit.repository.target.TargetTokens;
+import io.hawkbit.repository.target.TargetUpdateStatus;
+import io.hawkbit.repository.tenant.TenantConfigKey;
+import io.hawkbit.repository.tenant.TenantSettings;
+import org.springframework.cache.CacheManager;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+
+/**
+ * The DDI hot path: who a device is and what its base poll answers, read through the node's caches, with the
+ * poll itself recorded write-behind. An unchanged device's steady-state poll touches no database at all; every
+ * change that alters an answer publishes an event that evicts the affected entries on every node.
+ */
+@Service
+public class PollService {
+
+    /** What DDI authentication and the poll need of a target. */
+    public record Device(long id, String controllerId, String securityToken, boolean requestAttributes) {
+    }
+
+    /** The action a device works on: enough to build its links and their change hash. */
+    public record OpenAction(long id, boolean canceling, long revision, ActionType type, long forcedTime) {
+
+        public boolean forcedAt(long now) {
+            return type == ActionType.FORCED || (type == ActionType.TIMEFORCED && now >= forcedTime);
+        }
+    }
+
+    /** What the device should do next: its open action, or else its last installed one. */
+    public record PollState(Optional<OpenAction> open, Optional<Long> installedActionId) {
+    }
+
+    /** A base poll's answer. */
+    public record PollResult(Device device, PollState state, String pollingTime) {
+    }
+
+    private final TargetRepository targets;
+    private final ActionRepository actions;
+    private final TenantSettings settings;
+    private final PollRecorder recorder;
+    private final ClusterEventPublisher events;
+    private final EventProperties eventProperties;
+    private final Clock clock;
+    private final ReadThroughCache devices;
+    private final ReadThroughCache states;
+
+    public PollService(TargetRepository targets, ActionRepository actions, TenantSettings settings, PollRecorder recorder,
+            ClusterEventPublisher events, EventProperties eventProperties, Clock clock, CacheManager caches) {
+        this.targets = targets;
+        this.actions = actions;
+        this.settings = settings;
+        this.recorder = recorder;
+        this.events = events;
+        this.eventProperties = eventProperties;
+        this.clock = clock;
+        this.devices = new ReadThroughCache(caches, CacheNames.TARGETS);
+        this.states = new ReadThroughCache(caches, CacheNames.POLL_STATE);
+    }
+
+    /** The device, if the tenant knows it. */
+    public Optional<Device> device(String tenant, String controllerId) {
+        return devices.get(new TargetKey(tenant, controllerId),
+                () -> targets.findByTenantAndControllerId(tenant, controllerId).map(PollService::toDevice));
+    }
+
+    /** Answers a base poll, registering the device on first contact and recording the poll. */
+    public PollResult poll(String tenant, String controllerId, String address) {
+        Device device = device(tenant, controllerId).orElseGet(() -> register(tenant, controllerId));
+        recorder.record(device.id(), clock.millis(), address);
+        if (eventProperties.isTargetPolled()) {
+            events.publish(new TargetPolledEvent(tenant, device.id(), controllerId, events.origin()));
+        }
+        PollState state = states.get(new TargetKey(tenant, controllerId), () -> load(device.id()));
+        return new PollResult(device, state, settings.value(tenant, TenantConfigKey.POLLING_TIME));
+    }
+
+    private PollState load(long targetId) {
+        Optional<OpenAction> open = actions.findActive(targetId).stream().findFirst()
+                .map(a -> new OpenAction(a.getId(), a.isCancelingOrCanceled(), a.getOptLockRevision(), a.getActionType(),
+                        a.getForcedTime()));
+        Optional<Long> installed = open.isPresent() ? Optional.empty()
+                : actions.findFinished(targetId, PageRequest.of(0, 1)).stream().findFirst().map(Action::getId);
+        return new PollState(open, installed);
+    }
+
+    private Device register(String tenant, String controllerId) {
+        Target target = new Target(tenant, controllerId, controllerId, TargetTokens.generate());
+        target.setUpdateStatus(TargetUpdateStatus.REGISTERED);
+        try {
+            Target saved = targets.saveAndFlush(target);
+            events.publish(new TargetCreatedEvent(tenant, saved.getId(), controllerId, events.origin()));
+            return toDevice(saved);
+        } catch (DataIntegrityViolationException e) {
+            // Two first polls of one device raced; the other one registered it.
+            return targets.findByTenantAndControllerId(tenant, controllerId).map(PollService::toDevice).orElseThrow(() -> e);
+        }
+    }
+
+    private static Device toDevice(Target target) {
+        return new Device(target.getId(), target.getControllerId(), target.getSecurityToken(),
+                target.isRequestControllerAttributes());
+    }
+}

@@ -1,0 +1,24 @@
+package io.hawkbit.repository.target;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** How device polls are recorded. */
+@ConfigurationProperties("hawkbit.poll")
+public class PollProperties {
+
+    /**
+     * Polls are recorded in memory and written in one batch this often, instead of one UPDATE per poll: a target's
+     * last poll time and address shown by the Management API may lag by up to this much.
+     */
+    private Duration writeInterval = Duration.ofSeconds(2);
+
+    public Duration getWriteInterval() {
+        return writeInterval;
+    }
+
+    public void setWriteInterval(Duration writeInterval) {
+        this.writeInterval = writeInterval;
+    }
+}

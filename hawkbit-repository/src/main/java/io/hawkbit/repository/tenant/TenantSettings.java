@@ -1,0 +1,35 @@
+package io.hawkbit.repository.tenant;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.hawkbit.repository.CacheNames;
+import io.hawkbit.repository.ReadThroughCache;
+import org.springframework.cache.CacheManager;
+import org.springframework.stereotype.Component;
+
+/** Effective tenant settings for hot paths, read through the node's {@code tenant-config} cache. */
+@Component
+public class TenantSettings {
+
+    private final TenantConfigurationRepository repository;
+    private final ReadThroughCache cache;
+
+    public TenantSettings(TenantConfigurationRepository repository, CacheManager caches) {
+        this.repository = repository;
+        this.cache = new ReadThroughCache(caches, CacheNames.TENANT_CONFIG);
+    }
+
+    public String value(String tenant, TenantConfigKey key) {
+        return stored(tenant).getOrDefault(key.key(), key.defaultValue());
+    }
+
+    public boolean enabled(String tenant, TenantConfigKey key) {
+        return Boolean.parseBoolean(value(tenant, key));
+    }
+
+    private Map<String, String> stored(String tenant) {
+        return cache.get(tenant, () -> repository.findByTenant(tenant).stream()
+                .collect(Collectors.toUnmodifiableMap(TenantConfiguration::getKey, TenantConfiguration::getValue)));
+    }
+}
