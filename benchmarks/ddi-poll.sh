@@ -54,20 +54,21 @@ end
 LUA
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+statements() { curl -sf -u admin:admin "$H/actuator/metrics/hawkbit.db.statements" | jq '.measurements[0].value'; }
 TICK=$(getconf CLK_TCK)
 
 echo "Warming up ($WARMUP s: the JIT needs minutes on 2 cores)..."
 wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$WORK/poll.lua" "$H" > /dev/null
 
 echo "Measuring ($DURATION s, $CONNECTIONS connections)..."
-before=$(cpu_ticks)
+before=$(cpu_ticks); statements_before=$(statements)
 result=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$WORK/poll.lua" "$H" | grep '^RESULT')
-after=$(cpu_ticks)
+after=$(cpu_ticks); sleep 3; statements_after=$(statements)
 read -r _ requests micros p50 p99 errors <<< "$result"
 rss=$(awk '/VmRSS/ {print $2}' "/proc/$PID/status")
 
 awk -v r="$requests" -v us="$micros" -v p50="$p50" -v p99="$p99" -v e="$errors" -v c0="$before" -v c1="$after" \
-    -v tick="$TICK" -v rss="$rss" -v n="$TARGETS" -v conns="$CONNECTIONS" 'BEGIN {
+    -v tick="$TICK" -v rss="$rss" -v n="$TARGETS" -v conns="$CONNECTIONS" -v s0="$statements_before" -v s1="$statements_after" 'BEGIN {
   printf "targets              %d\n", n
   printf "connections          %d\n", conns
   printf "requests             %d (errors/non-2xx: %d)\n", r, e
@@ -75,5 +76,6 @@ awk -v r="$requests" -v us="$micros" -v p50="$p50" -v p99="$p99" -v e="$errors" 
   printf "latency p50          %.2f ms\n", p50
   printf "latency p99          %.2f ms\n", p99
   printf "server CPU per poll  %.3f ms\n", (c1 - c0) * 1000 / tick / r
+  printf "DB statements/poll   %.4f (%d in all, poll-time batches included)\n", (s1 - s0) / r, s1 - s0
   printf "server RSS           %.0f MiB\n", rss / 1024
 }'
