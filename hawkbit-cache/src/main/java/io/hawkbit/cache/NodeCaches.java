@@ -23,8 +23,7 @@ public final class NodeCaches {
     static final Map<String, Long> DEFAULT_SIZES = Map.of(
             CacheNames.TENANT_CONFIG, 1_000L,
             CacheNames.TARGETS, 100_000L,
-            CacheNames.POLL_STATE, 100_000L,
-            CacheNames.TYPES, 10_000L);
+            CacheNames.POLL_STATE, 100_000L);
 
     /** Name, TTL and bound of one cache as configured. */
     public record Settings(String name, Optional<Ttl> ttl, long maximumSize) {

@@ -9,17 +9,11 @@ public final class CacheNames {
     public static final String TARGETS = "targets";
     /** What a DDI base poll answers, by {@link TargetKey}. */
     public static final String POLL_STATE = "poll-state";
-    /** Software module and distribution set type ids by {@link TypeKey}. */
-    public static final String TYPES = "types";
 
     private CacheNames() {
     }
 
     /** Key of per-device entries. */
     public record TargetKey(String tenant, String controllerId) {
-    }
-
-    /** Key of type entries: {@code kind} is {@code sm} or {@code ds}. */
-    public record TypeKey(String tenant, String kind, String key) {
     }
 }

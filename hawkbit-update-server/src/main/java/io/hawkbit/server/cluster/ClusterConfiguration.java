@@ -1,20 +1,28 @@
 package io.hawkbit.server.cluster;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cache.CacheManager;
 import org.springframework.cloud.bus.BusProperties;
 import org.springframework.cloud.bus.StreamBusBridge;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Cluster membership and, when the bus is on, the asynchronous bridge to the broker. */
+/** Cluster membership and, when the bus is on, the asynchronous bridge to the broker and the cache flush on reconnect. */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @EnableConfigurationProperties(ClusterProperties.class)
 public class ClusterConfiguration {
+
+    @Bean
+    @ConditionalOnBooleanProperty("spring.cloud.bus.enabled")
+    BrokerReconnectFlusher brokerReconnectFlusher(ObjectProvider<AbstractConnectionFactory> connectionFactories,
+            CacheManager caches, MeterRegistry meters) {
+        return new BrokerReconnectFlusher(connectionFactories, caches, meters);
+    }
 
     /** Replaces the bus's synchronous bridge, which would make a request wait on, or fail with, the broker. */
     @Bean
