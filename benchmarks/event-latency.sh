@@ -5,5 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B install -DskipTests
-./mvnw -q -B -pl hawkbit-update-server surefire:test -Dtest=EventLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -DredirectTestOutputToFile=false -DtrimStackTrace=false | grep -E '^RESULT|SKIPPED|FAIL' | sed 's/^RESULT //'
+./mvnw -q -B -pl hawkbit-update-server surefire:test -Dtest=EventLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+grep -hE '^RESULT|SKIPPED' hawkbit-update-server/target/surefire-reports/io.hawkbit.server.EventLatencyBenchmark-output.txt \
+  | sed 's/^RESULT //'

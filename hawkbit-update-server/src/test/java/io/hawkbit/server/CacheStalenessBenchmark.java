@@ -1,0 +1,66 @@
+package io.hawkbit.server;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.hawkbit.server.cluster.ClusterMembers;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cross-node staleness (run by benchmarks/cache-staleness.sh; not part of the test suite): after a write through
+ * node 1 has returned, how long until node 2's DDI poll answers with the new value. Node 2 has no TTL, so only
+ * cluster events can bring the change.
+ */
+class CacheStalenessBenchmark {
+
+    private static final int WARMUP = 50;
+    private static final int MEASURED = 300;
+
+    @Test
+    void measure() throws Exception {
+        LocalServices.assumeMariaDb();
+        LocalServices.assumeRabbitMq();
+        String database = LocalServices.createMariaDbDatabase();
+        Path artifacts = Files.createTempDirectory("staleness-artifacts");
+        try (ClusterNode node1 = new ClusterNode("stale-1", database, artifacts);
+                ClusterNode node2 = new ClusterNode("stale-2", database, artifacts)) {
+            while (node1.bean(ClusterMembers.class).live().size() < 2 || node2.bean(ClusterMembers.class).live().size() < 2) {
+                Thread.sleep(200);
+            }
+            String token = new Fixture(node1.api).target("stale-device");
+            Map<String, String> auth = Map.of("Authorization", "TargetToken " + token);
+            List<Long> micros = new ArrayList<>();
+            for (int i = 0; i < WARMUP + MEASURED; i++) {
+                String value = String.format("00:%02d:%02d", 1 + (i % 50), i % 60);
+                ApiClient.Response set = node1.api.mgmt("PUT", "/rest/v1/system/configs/pollingTime", "{\"value\":\"" + value + "\"}");
+                if (set.status() != 200) {
+                    throw new IllegalStateException(set.text());
+                }
+                long written = System.nanoTime();
+                while (!node2.api.send("GET", "/DEFAULT/controller/v1/stale-device", (byte[]) null, auth).json()
+                        .at("/config/polling/sleep").asString().equals(value)) {
+                    if (System.nanoTime() - written > 30_000_000_000L) {
+                        throw new IllegalStateException("node 2 never saw " + value);
+                    }
+                }
+                if (i >= WARMUP) {
+                    micros.add((System.nanoTime() - written) / 1000);
+                }
+            }
+            micros.sort(null);
+            System.out.printf("RESULT staleness after a write on node 1 until node 2 answers with it, over %d writes: "
+                    + "p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", micros.size(), pct(micros, 50), pct(micros, 99),
+                    micros.get(micros.size() - 1) / 1000.0);
+        } finally {
+            LocalServices.dropMariaDbDatabase(database);
+        }
+    }
+
+    private static double pct(List<Long> sorted, int percentile) {
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))) / 1000.0;
+    }
+}
