@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.hawkbit.repository.event.ClusterEvent;
 import io.micrometer.core.instrument.Counter;
@@ -25,7 +24,7 @@ final class ClusterNode implements AutoCloseable {
     final TcpProxy broker;
     final ConfigurableApplicationContext context;
     final ApiClient api;
-    final List<ClusterEvent> received = new CopyOnWriteArrayList<>();
+    final List<ClusterEvent> received = java.util.Collections.synchronizedList(new ArrayList<>());
 
     ClusterNode(String id, String databaseUrl, Path artifacts, String... extraArgs) throws IOException {
         this.id = id;
@@ -54,7 +53,9 @@ final class ClusterNode implements AutoCloseable {
     }
 
     <T extends ClusterEvent> List<T> received(Class<T> type) {
-        return received.stream().filter(type::isInstance).map(type::cast).toList();
+        synchronized (received) {
+            return received.stream().filter(type::isInstance).map(type::cast).toList();
+        }
     }
 
     double counter(String name, String... tags) {

@@ -3,6 +3,7 @@ package io.hawkbit.server.cluster;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cache.CacheManager;
@@ -16,6 +17,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ClusterProperties.class)
 public class ClusterConfiguration {
+
+    /** Puts a converter that builds its JSON mapper once in place of the bus's, which builds one per message. */
+    @Bean
+    static BeanPostProcessor busJsonConverterReplacement() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return "busJsonConverter".equals(beanName) ? new CachingBusJsonConverter() : bean;
+            }
+        };
+    }
 
     @Bean
     @ConditionalOnBooleanProperty("spring.cloud.bus.enabled")
