@@ -1,0 +1,299 @@
+#!/usr/bin/env bash
+# A three-node cluster without Docker: the local MariaDB and RabbitMQ, three jars on loopback ports and HAProxy from
+# Debian's packages in front of them. See docs/clustering.md ("Deployment").
+#
+#   scripts/cluster.sh start        create the database and user if needed, start the nodes and the load balancer
+#   scripts/cluster.sh status       each node's id, port, pid and health, and the load balancer
+#   scripts/cluster.sh stop         stop exactly the processes started here (by their pid files)
+#   scripts/cluster.sh kill N       SIGKILL node N (1-based), as a crash would        (used by scripts/cluster-e2e.sh)
+#   scripts/cluster.sh start-node N start node N again and wait for its health
+#
+# Everything is overridable by environment variables (defaults in brackets):
+#   CLUSTER_DIR [target/cluster]  run directory: pid files, logs, haproxy.cfg, shared artifacts
+#   NODES [3], NODE_PORTS [8081 8082 8083], LB_PORT [8080], LB_STATS_PORT [8404], BIND [127.0.0.1]
+#   NODE_ID_PREFIX [node-], JAR [hawkbit-update-server/target/hawkbit-update-server-0.1.0-SNAPSHOT.jar]
+#   DB_HOST [127.0.0.1], DB_PORT [3306], DB_NAME [hawkbit], DB_USER [hawkbit], DB_PASSWORD [hawkbit]
+#   RABBIT_HOST [127.0.0.1], RABBIT_PORT [5672], RABBIT_USER [guest], RABBIT_PASSWORD [guest]
+#   ARTIFACT_DIR [$CLUSTER_DIR/artifacts], JAVA_OPTS [-Xmx512m -XX:+UseSerialGC], NODE_ARGS [] extra jar arguments
+#   START_TIMEOUT [180] seconds to wait for the nodes' health
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+CLUSTER_DIR="${CLUSTER_DIR:-$ROOT/target/cluster}"
+NODES="${NODES:-3}"
+read -r -a NODE_PORTS <<<"${NODE_PORTS:-$(seq -s ' ' 8081 $((8080 + NODES)))}"
+LB_PORT="${LB_PORT:-8080}"
+LB_STATS_PORT="${LB_STATS_PORT:-8404}"
+BIND="${BIND:-127.0.0.1}"
+NODE_ID_PREFIX="${NODE_ID_PREFIX:-node-}"
+JAR="${JAR:-$ROOT/hawkbit-update-server/target/hawkbit-update-server-0.1.0-SNAPSHOT.jar}"
+DB_HOST="${DB_HOST:-127.0.0.1}"
+DB_PORT="${DB_PORT:-3306}"
+DB_NAME="${DB_NAME:-hawkbit}"
+DB_USER="${DB_USER:-hawkbit}"
+DB_PASSWORD="${DB_PASSWORD:-hawkbit}"
+RABBIT_HOST="${RABBIT_HOST:-127.0.0.1}"
+RABBIT_PORT="${RABBIT_PORT:-5672}"
+RABBIT_USER="${RABBIT_USER:-guest}"
+RABBIT_PASSWORD="${RABBIT_PASSWORD:-guest}"
+ARTIFACT_DIR="${ARTIFACT_DIR:-$CLUSTER_DIR/artifacts}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx512m -XX:+UseSerialGC}"
+NODE_ARGS="${NODE_ARGS:-}"
+START_TIMEOUT="${START_TIMEOUT:-180}"
+
+log() { printf '%s cluster: %s\n' "$(date -u +%H:%M:%S)" "$*"; }
+die() { log "ERROR: $*" >&2; exit 1; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+node_id() { echo "${NODE_ID_PREFIX}$1"; }
+node_port() { echo "${NODE_PORTS[$(($1 - 1))]}"; }
+pid_file() { echo "$CLUSTER_DIR/$(node_id "$1").pid"; }
+log_file() { echo "$CLUSTER_DIR/$(node_id "$1").log"; }
+LB_PID="$CLUSTER_DIR/haproxy.pid"
+# The nodes run a copy of the jar: a rebuild (mvnw install) rewrites the original under running JVMs, which then fail
+# every request that loads a class.
+RUN_JAR="$CLUSTER_DIR/hawkbit-update-server.jar"
+LB_CFG="$CLUSTER_DIR/haproxy.cfg"
+
+# The pid in a pid file if that process is still the one we started (guards against a reused pid).
+live_pid() {
+  local file=$1 marker=$2 pid
+  [ -f "$file" ] || return 1
+  pid=$(cat "$file")
+  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "$marker" || return 1
+  echo "$pid"
+}
+node_pid() { live_pid "$(pid_file "$1")" "--hawkbit.node.id=$(node_id "$1")"; }
+lb_pid() { live_pid "$LB_PID" "$LB_CFG"; }
+
+health() { curl -s -m 3 -o /dev/null -w '%{http_code}' "http://$BIND:$1/actuator/health" 2>/dev/null || true; }
+
+tcp_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+wait_for_services() {
+  local deadline=$((SECONDS + 120))
+  until tcp_open "$DB_HOST" "$DB_PORT"; do
+    [ $SECONDS -lt $deadline ] || die "MariaDB at $DB_HOST:$DB_PORT not reachable after 120 s"
+    log "waiting for MariaDB at $DB_HOST:$DB_PORT ..."; sleep 2
+  done
+  log "MariaDB at $DB_HOST:$DB_PORT is reachable"
+  until tcp_open "$RABBIT_HOST" "$RABBIT_PORT"; do
+    [ $SECONDS -lt $deadline ] || die "RabbitMQ at $RABBIT_HOST:$RABBIT_PORT not reachable after 120 s"
+    log "waiting for RabbitMQ at $RABBIT_HOST:$RABBIT_PORT ..."; sleep 2
+  done
+  log "RabbitMQ at $RABBIT_HOST:$RABBIT_PORT is reachable"
+}
+
+create_database() {
+  command -v mariadb >/dev/null || die "the mariadb client is missing (apt-get install mariadb-client)"
+  local sql="CREATE DATABASE IF NOT EXISTS \`$DB_NAME\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+  local host
+  for host in localhost 127.0.0.1; do
+    sql+=" CREATE USER IF NOT EXISTS '$DB_USER'@'$host' IDENTIFIED BY '$DB_PASSWORD';"
+    sql+=" GRANT ALL ON \`$DB_NAME\`.* TO '$DB_USER'@'$host';"
+  done
+  # Root over the local socket first (Debian's default), then over TCP.
+  mariadb -uroot -e "$sql" 2>/dev/null || mariadb -uroot -h"$DB_HOST" -P"$DB_PORT" -e "$sql" \
+    || die "could not create database $DB_NAME and user $DB_USER as MariaDB root"
+  log "database $DB_NAME and user $DB_USER are ready"
+}
+
+ensure_haproxy() {
+  command -v haproxy >/dev/null && return
+  log "installing haproxy from Debian's packages"
+  as_root apt-get install -y -qq haproxy >/dev/null 2>&1 \
+    || { as_root apt-get update -qq && as_root apt-get install -y -qq haproxy >/dev/null; } \
+    || die "could not install haproxy"
+}
+
+write_haproxy_cfg() {
+  local i
+  {
+    cat <<EOF
+# Generated by scripts/cluster.sh; see docs/clustering.md ("Load balancer").
+global
+    maxconn 4096
+    # Requests up to this size are kept for a retry on another node.
+    tune.bufsize 65536
+
+defaults
+    mode http
+    timeout connect 2s
+    timeout client 120s
+    timeout server 120s
+    timeout http-keep-alive 10s
+    timeout check 3s
+    # Up to 3 retries; a retry after a failed connection goes to another node (redispatch).
+    retries 3
+    option redispatch 1
+    # Connection failures are retried for every method (nothing reached the node). A crash while a request is being
+    # served (empty response), a timeout or a 503 is retried only for idempotent requests (disable-l7-retry below).
+    retry-on conn-failure empty-response response-timeout 503
+    option forwardfor
+    option http-server-close
+
+frontend hawkbit
+    bind $BIND:$LB_PORT
+    http-request disable-l7-retry unless METH_GET || METH_OPTIONS
+    default_backend nodes
+
+backend nodes
+    balance roundrobin
+    option httpchk GET /actuator/health
+    http-check expect status 200
+    # A node is out after 2 failed checks 1 s apart and back after 2 good ones; observe-layer4 takes a node out at
+    # once when connections to it fail (passive failover) between checks.
+    default-server inter 1s fall 2 rise 2 observe layer4 error-limit 1 on-error mark-down
+EOF
+    for i in $(seq "$NODES"); do
+      echo "    server $(node_id "$i") $BIND:$(node_port "$i") check"
+    done
+    cat <<EOF
+
+listen stats
+    bind $BIND:$LB_STATS_PORT
+    stats enable
+    stats uri /stats
+    stats refresh 5s
+EOF
+  } >"$LB_CFG"
+}
+
+start_lb() {
+  ensure_haproxy
+  if pid=$(lb_pid); then log "haproxy already running (pid $pid)"; return; fi
+  write_haproxy_cfg
+  haproxy -c -q -f "$LB_CFG" || die "invalid $LB_CFG"
+  haproxy -f "$LB_CFG" -D -p "$LB_PID" >>"$CLUSTER_DIR/haproxy.log" 2>&1 || die "haproxy did not start (see $CLUSTER_DIR/haproxy.log)"
+  log "haproxy on http://$BIND:$LB_PORT (pid $(cat "$LB_PID"), stats http://$BIND:$LB_STATS_PORT/stats, config $LB_CFG)"
+}
+
+launch_node() {
+  local i=$1 id port pid
+  id=$(node_id "$i"); port=$(node_port "$i")
+  if pid=$(node_pid "$i"); then log "$id already running (pid $pid, port $port)"; return; fi
+  if tcp_open "$BIND" "$port"; then die "port $port of $id is taken by another process"; fi
+  # shellcheck disable=SC2086
+  HAWKBIT_NODE_ID="$id" setsid java $JAVA_OPTS -jar "$RUN_JAR" \
+    --hawkbit.node.id="$id" \
+    --spring.profiles.active=cluster \
+    --server.address="$BIND" --server.port="$port" \
+    --spring.datasource.url="jdbc:mariadb://$DB_HOST:$DB_PORT/$DB_NAME" \
+    --spring.datasource.username="$DB_USER" --spring.datasource.password="$DB_PASSWORD" \
+    --spring.rabbitmq.host="$RABBIT_HOST" --spring.rabbitmq.port="$RABBIT_PORT" \
+    --spring.rabbitmq.username="$RABBIT_USER" --spring.rabbitmq.password="$RABBIT_PASSWORD" \
+    --hawkbit.artifact.storage.path="$ARTIFACT_DIR" \
+    $NODE_ARGS \
+    >>"$(log_file "$i")" 2>&1 </dev/null &
+  echo $! >"$(pid_file "$i")"
+  log "$id starting on port $port (pid $!, log $(log_file "$i"))"
+}
+
+wait_healthy() {
+  local deadline=$((SECONDS + START_TIMEOUT)) pending i next_report=$((SECONDS + 10))
+  while :; do
+    pending=()
+    for i in "$@"; do
+      node_pid "$i" >/dev/null || die "$(node_id "$i") exited during start; last lines of $(log_file "$i"):
+$(tail -n 30 "$(log_file "$i")")"
+      if [ "$(health "$(node_port "$i")")" = 200 ]; then
+        if [ ! -f "$CLUSTER_DIR/.up-$i" ]; then
+          touch "$CLUSTER_DIR/.up-$i"; log "$(node_id "$i") is healthy on port $(node_port "$i")"
+        fi
+      else
+        pending+=("$(node_id "$i")")
+      fi
+    done
+    [ ${#pending[@]} -eq 0 ] && return 0
+    [ $SECONDS -lt $deadline ] || die "not healthy after ${START_TIMEOUT} s: ${pending[*]} (see the logs in $CLUSTER_DIR)"
+    if [ $SECONDS -ge $next_report ]; then log "waiting for ${pending[*]} ..."; next_report=$((SECONDS + 10)); fi
+    sleep 1
+  done
+}
+
+start() {
+  [ -f "$JAR" ] || die "no jar at $JAR: build it with ./mvnw -B -DskipTests install"
+  [ "${#NODE_PORTS[@]}" -ge "$NODES" ] || die "NODE_PORTS lists fewer than $NODES ports"
+  mkdir -p "$CLUSTER_DIR" "$ARTIFACT_DIR"
+  if ! ls "$CLUSTER_DIR"/*.pid >/dev/null 2>&1; then cp "$JAR" "$RUN_JAR"; log "running a copy of $JAR"; fi
+  wait_for_services
+  create_database
+  local i
+  rm -f "$CLUSTER_DIR"/.up-*
+  # All nodes start together: Flyway's lock lets one migrate while the others wait.
+  for i in $(seq "$NODES"); do launch_node "$i"; done
+  start_lb
+  wait_healthy $(seq "$NODES")
+  log "cluster up: http://$BIND:$LB_PORT (Management API admin/admin)"
+}
+
+start_node() {
+  local i=$1
+  mkdir -p "$CLUSTER_DIR" "$ARTIFACT_DIR"
+  [ -f "$RUN_JAR" ] || cp "$JAR" "$RUN_JAR"
+  rm -f "$CLUSTER_DIR/.up-$i"
+  launch_node "$i"
+  wait_healthy "$i"
+}
+
+kill_node() {
+  local i=$1 pid
+  pid=$(node_pid "$i") || die "$(node_id "$i") is not running"
+  kill -KILL "$pid"
+  while [ -e "/proc/$pid" ]; do sleep 0.1; done
+  rm -f "$(pid_file "$i")" "$CLUSTER_DIR/.up-$i"
+  log "$(node_id "$i") (pid $pid) killed with SIGKILL"
+}
+
+stop_pid() {
+  local name=$1 pid=$2 file=$3
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 300); do [ -e "/proc/$pid" ] || break; sleep 0.1; done
+  if [ -e "/proc/$pid" ]; then log "$name (pid $pid) still running after 30 s: SIGKILL"; kill -KILL "$pid" 2>/dev/null || true; fi
+  rm -f "$file"
+  log "$name (pid $pid) stopped"
+}
+
+stop() {
+  local i pid
+  if pid=$(lb_pid); then stop_pid haproxy "$pid" "$LB_PID"; else rm -f "$LB_PID"; fi
+  for i in $(seq "$NODES"); do
+    if pid=$(node_pid "$i"); then stop_pid "$(node_id "$i")" "$pid" "$(pid_file "$i")" &
+    else rm -f "$(pid_file "$i")"; fi
+  done
+  wait
+  rm -f "$CLUSTER_DIR"/.up-*
+}
+
+status() {
+  local i pid code state rc=0
+  printf '%-10s %-6s %-8s %s\n' NODE PORT PID HEALTH
+  for i in $(seq "$NODES"); do
+    if pid=$(node_pid "$i"); then
+      code=$(health "$(node_port "$i")")
+      case $code in 200) state=UP ;; 503) state="DOWN (503)" ;; *) state="starting (no answer)" ;; esac
+    else
+      pid=-; state=stopped; rc=3
+    fi
+    printf '%-10s %-6s %-8s %s\n' "$(node_id "$i")" "$(node_port "$i")" "$pid" "$state"
+  done
+  if pid=$(lb_pid); then
+    code=$(health "$LB_PORT")
+    printf '%-10s %-6s %-8s %s\n' haproxy "$LB_PORT" "$pid" "$([ "$code" = 200 ] && echo UP || echo "no healthy node ($code)")"
+    # Per-server state as HAProxy sees it (from its CSV stats: name, status).
+    curl -s -m 3 "http://$BIND:$LB_STATS_PORT/stats;csv" 2>/dev/null | awk -F, '$1=="nodes" && $2!="BACKEND" {printf "  lb view: %s %s\n", $2, $18}'
+  else
+    printf '%-10s %-6s %-8s %s\n' haproxy "$LB_PORT" - stopped; rc=3
+  fi
+  return $rc
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  kill) kill_node "${2:?node number}" ;;
+  start-node) start_node "${2:?node number}" ;;
+  *) echo "usage: $0 start|stop|status|kill N|start-node N" >&2; exit 2 ;;
+esac
