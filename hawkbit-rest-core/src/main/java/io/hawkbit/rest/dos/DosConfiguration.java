@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Registers the DoS filter ahead of Spring Security, with this node's request counters. */
+/** Registers the DoS filter ahead of Spring Security, with this node's request counters (or its share in cluster scope). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DosProperties.class)
 public class DosConfiguration {
@@ -33,8 +33,14 @@ public class DosConfiguration {
         return new ClientAddresses(properties);
     }
 
+    /** In cluster scope each node enforces its share of every limit; the members come from the cluster view. */
     @Bean
-    RequestCounters nodeRequestCounters(DosProperties properties, @Qualifier(TICKER) Ticker ticker) {
+    RequestCounters nodeRequestCounters(DosProperties properties, @Qualifier(TICKER) Ticker ticker,
+            ObjectProvider<ClusterSize> cluster) {
+        if (properties.getScope() == Scope.CLUSTER) {
+            ClusterSize size = cluster.getIfAvailable(() -> () -> 1);
+            return new NodeRequestCounters(properties, ticker, size::liveMembers);
+        }
         return new NodeRequestCounters(properties, ticker);
     }
 

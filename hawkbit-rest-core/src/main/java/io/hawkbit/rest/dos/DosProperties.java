@@ -8,14 +8,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.Errors;
-import org.springframework.validation.Validator;
 import org.springframework.validation.annotation.Validated;
 
 /** Limits on requests per client and second, per class of traffic, with client identity and allow and deny lists. */
 @Validated
 @ConfigurationProperties("hawkbit.server.security.dos.filter")
-public class DosProperties implements Validator {
+public class DosProperties {
 
     /** The highest limit per second accepted, well within Bucket4j's one token per nanosecond. */
     public static final int MAX_LIMIT = 1_000_000;
@@ -67,21 +65,12 @@ public class DosProperties implements Validator {
     @NotNull
     private Duration logInterval = Duration.ofSeconds(10);
 
-    /** Where counts are kept: {@code node} (each node counts alone); {@code cluster} is reserved and refused for now. */
+    /**
+     * Where limits hold: {@code node} (each node counts alone, so N nodes allow N times the limit) or {@code cluster}
+     * (each node enforces its share, the limit divided by the live members; see docs/clustering.md for the bounds).
+     */
     @NotNull
     private Scope scope = Scope.NODE;
-
-    @Override
-    public boolean supports(Class<?> type) {
-        return DosProperties.class.isAssignableFrom(type);
-    }
-
-    @Override
-    public void validate(Object target, Errors errors) {
-        if (((DosProperties) target).scope == Scope.CLUSTER) {
-            errors.rejectValue("scope", "unsupported", "scope 'cluster' is not implemented yet; use 'node'");
-        }
-    }
 
     /** The budget of one class of traffic, per client and second. */
     public static class Budget {

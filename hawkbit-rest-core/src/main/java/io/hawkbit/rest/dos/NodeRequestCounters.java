@@ -2,6 +2,7 @@ package io.hawkbit.rest.dos;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntSupplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -12,7 +13,9 @@ import io.github.bucket4j.TimeMeter;
 
 /**
  * This node's request counts: one Bucket4j bucket per client, class of traffic and kind of method, refilled to the
- * limit once per second, held in a Caffeine cache bounded by {@code max-tracked-clients}.
+ * limit once per second, held in a Caffeine cache bounded by {@code max-tracked-clients}. In cluster scope the limit
+ * is this node's share, the configured limit divided by the live members (rounded up); a bucket is rebuilt when the
+ * share changes.
  */
 public class NodeRequestCounters implements RequestCounters {
 
@@ -23,10 +26,21 @@ public class NodeRequestCounters implements RequestCounters {
     private final DosProperties properties;
     private final TimeMeter time;
     // A bucket idle for a whole window is full again, so dropping it after that long loses nothing.
-    private final Cache<String, AtomicReferenceArray<Bucket>> clients;
+    private final Cache<String, AtomicReferenceArray<Slot>> clients;
+    private final IntSupplier sharers;
+
+    /** A bucket and the limit it was built for. */
+    private record Slot(Bucket bucket, int limit) {
+    }
 
     public NodeRequestCounters(DosProperties properties, Ticker ticker) {
+        this(properties, ticker, () -> 1);
+    }
+
+    /** @param sharers how many nodes share each limit (the live cluster members in cluster scope) */
+    public NodeRequestCounters(DosProperties properties, Ticker ticker, IntSupplier sharers) {
         this.properties = properties;
+        this.sharers = sharers;
         this.time = new TickerTimeMeter(ticker);
         this.clients = Caffeine.newBuilder()
                 .maximumSize(properties.getMaxTrackedClients())
@@ -37,15 +51,21 @@ public class NodeRequestCounters implements RequestCounters {
 
     @Override
     public long tryConsume(String client, Api api, boolean write) {
-        AtomicReferenceArray<Bucket> buckets = clients.get(client, key -> new AtomicReferenceArray<>(SLOTS));
-        int slot = api.ordinal() * 2 + (write ? 1 : 0);
-        Bucket bucket = buckets.get(slot);
-        if (bucket == null) {
-            Bucket created = newBucket(properties.limit(api, write));
-            bucket = buckets.compareAndSet(slot, null, created) ? created : buckets.get(slot);
+        AtomicReferenceArray<Slot> buckets = clients.get(client, key -> new AtomicReferenceArray<>(SLOTS));
+        int index = api.ordinal() * 2 + (write ? 1 : 0);
+        int limit = share(properties.limit(api, write));
+        Slot slot = buckets.get(index);
+        if (slot == null || slot.limit() != limit) {
+            Slot created = new Slot(newBucket(limit), limit);
+            slot = buckets.compareAndSet(index, slot, created) ? created : buckets.get(index);
         }
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = slot.bucket().tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
+    }
+
+    private int share(int limit) {
+        int nodes = Math.max(1, sharers.getAsInt());
+        return Math.max(1, (limit + nodes - 1) / nodes);
     }
 
     /** How many clients have counters now, after pending evictions ran. */

@@ -17,6 +17,7 @@ public class LoginAttempts {
     private final long lockoutNanos;
     private final Ticker ticker;
     private final Cache<String, Failures> failures;
+    private volatile Replication replication;
 
     public LoginAttempts(int max, Duration period, Duration lockout, int maxTracked, Ticker ticker) {
         this.max = max;
@@ -34,8 +35,42 @@ public class LoginAttempts {
     private record Failures(long since, int count, long lockedAt, boolean locked) {
     }
 
-    /** Counts one failure of the key, atomically; the failure that reaches the maximum starts the lockout. */
+    /**
+     * Sends this counter's changes through {@code replication} (the cluster) instead of applying them here; the
+     * replication delivers them back to {@link #applyFailure} and {@link #applySuccess} on every node.
+     */
+    public void replicateThrough(Replication replication) {
+        this.replication = replication;
+    }
+
+    /** Where changes go in cluster scope. */
+    @FunctionalInterface
+    public interface Replication {
+        void send(String key, boolean success);
+    }
+
+    /** Counts one failure of the key: here, or on every node in cluster scope. */
     public void failed(String key) {
+        Replication target = replication;
+        if (target != null) {
+            target.send(key, false);
+        } else {
+            applyFailure(key);
+        }
+    }
+
+    /** Forgets the key's failures: here, or on every node in cluster scope. */
+    public void succeeded(String key) {
+        Replication target = replication;
+        if (target != null) {
+            target.send(key, true);
+        } else {
+            applySuccess(key);
+        }
+    }
+
+    /** Counts one failure of the key on this node, atomically; the failure that reaches the maximum starts the lockout. */
+    public void applyFailure(String key) {
         long now = ticker.read();
         failures.asMap().compute(key, (k, previous) -> {
             boolean expired = previous == null
@@ -51,8 +86,8 @@ public class LoginAttempts {
         });
     }
 
-    /** Forgets the key's failures. */
-    public void succeeded(String key) {
+    /** Forgets the key's failures on this node. */
+    public void applySuccess(String key) {
         failures.invalidate(key);
     }
 

@@ -1,6 +1,9 @@
 package io.hawkbit.rest.login;
 
+import java.util.Map;
+
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.rest.dos.ClientAddresses;
 import io.hawkbit.rest.dos.DosConfiguration;
 import io.hawkbit.rest.dos.DosProperties;
@@ -12,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -40,6 +44,13 @@ public class LoginConfiguration {
     LoginAttempts ddiLoginAttempts(LoginProperties properties, @Qualifier(DosConfiguration.TICKER) Ticker ticker) {
         return new LoginAttempts(properties.getDdiMaxAttempts(), properties.getPeriod(), properties.getLockout(),
                 properties.getMaxTracked(), ticker);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "hawkbit.server.security.login.scope", havingValue = "cluster")
+    LoginReplication loginReplication(ClusterEventPublisher events, @Qualifier(MANAGEMENT_LOGINS) LoginAttempts management,
+            @Qualifier(DDI_LOGINS) LoginAttempts ddi) {
+        return new LoginReplication(events, Map.of("mgmt", management, "ddi", ddi));
     }
 
     @Bean

@@ -35,7 +35,10 @@ public class LoginProperties implements Validator {
     @Min(1)
     private int maxTracked = 100_000;
 
-    /** Where failures are counted: {@code node} (each node alone); {@code cluster} is reserved and refused for now. */
+    /**
+     * Where failures are counted: {@code node} (each node alone) or {@code cluster} (every failure is broadcast on the
+     * bus and counted on every node, so a lockout holds cluster-wide).
+     */
     @NotNull
     private Scope scope = Scope.NODE;
 
@@ -47,9 +50,6 @@ public class LoginProperties implements Validator {
     @Override
     public void validate(Object target, Errors errors) {
         LoginProperties properties = (LoginProperties) target;
-        if (properties.scope == Scope.CLUSTER) {
-            errors.rejectValue("scope", "unsupported", "scope 'cluster' is not implemented yet; use 'node'");
-        }
         if (properties.period == null || properties.period.isNegative() || properties.period.isZero()) {
             errors.rejectValue("period", "positive", "must be a positive duration such as 5m or PT5M");
         }

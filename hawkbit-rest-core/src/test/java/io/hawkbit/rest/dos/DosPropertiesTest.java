@@ -56,11 +56,12 @@ class DosPropertiesTest {
     }
 
     @Test
-    void clusterScope_isRefusedAtStartUp() {
-        context.withPropertyValues("hawkbit.server.security.login.scope=cluster")
-                .run(c -> assertThat(stackText(c.getStartupFailure())).contains("scope 'cluster' is not implemented yet"));
-        context.withPropertyValues("hawkbit.server.security.dos.filter.scope=cluster")
-                .run(c -> assertThat(stackText(c.getStartupFailure())).contains("scope 'cluster' is not implemented yet"));
+    void clusterScope_binds() {
+        context.withPropertyValues("hawkbit.server.security.login.scope=cluster", "hawkbit.server.security.dos.filter.scope=cluster")
+                .run(c -> {
+                    assertThat(c.getBean(LoginProperties.class).getScope()).isEqualTo(Scope.CLUSTER);
+                    assertThat(c.getBean(DosProperties.class).getScope()).isEqualTo(Scope.CLUSTER);
+                });
     }
 
     @Test

@@ -9,12 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.hawkbit.repository.event.NodeHeartbeatEvent;
 import io.hawkbit.repository.event.NodeLeftEvent;
+import io.hawkbit.rest.dos.ClusterSize;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** The live members of the cluster, as known from their heartbeats; this node included. */
 @Component
-public class ClusterMembers {
+public class ClusterMembers implements ClusterSize {
 
     /** One member as last heard of. */
     public record Member(String id, String address, String version, Instant startedAt, Instant lastSeen) {
@@ -38,6 +39,19 @@ public class ClusterMembers {
     @EventListener
     public void onLeft(NodeLeftEvent event) {
         members.remove(event.getOriginService());
+    }
+
+    /** At least 1: this node counts even before its first heartbeat went round. Called per request by the DoS filter. */
+    @Override
+    public int liveMembers() {
+        Instant cutoff = clock.instant().minus(properties.getMemberTimeout());
+        int live = 0;
+        for (Member member : members.values()) {
+            if (!member.lastSeen().isBefore(cutoff)) {
+                live++;
+            }
+        }
+        return Math.max(1, live);
     }
 
     /** Members heard from within the timeout, by id. */
