@@ -20,6 +20,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Use cases of software modules and their artifacts. */
 @Service
@@ -157,8 +159,19 @@ public class SoftwareModuleService {
         deleteFileIfUnused(tenant, artifact.getSha1());
     }
 
+    /** After commit only: a rolled-back delete must find its file still there. */
     private void deleteFileIfUnused(String tenant, String sha1) {
-        if (!artifacts.existsByTenantAndSha1(tenant, sha1)) {
+        if (artifacts.existsByTenantAndSha1(tenant, sha1)) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    store.delete(tenant, sha1);
+                }
+            });
+        } else {
             store.delete(tenant, sha1);
         }
     }

@@ -3,6 +3,7 @@ package io.hawkbit.server.cluster;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.concurrent.ScheduledFuture;
 
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.NodeHeartbeatEvent;
@@ -24,7 +25,7 @@ public class MemberHeartbeat {
     private final long startedAt;
     private final String version;
     private volatile String address = host();
-    private volatile java.util.concurrent.ScheduledFuture<?> beating;
+    private volatile ScheduledFuture<?> beating;
 
     public MemberHeartbeat(ClusterEventPublisher events, ClusterProperties properties, TaskScheduler scheduler, Clock clock) {
         this.events = events;

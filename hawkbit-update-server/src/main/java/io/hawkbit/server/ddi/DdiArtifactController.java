@@ -12,6 +12,7 @@ import io.hawkbit.repository.softwaremodule.ArtifactStore;
 import io.hawkbit.repository.softwaremodule.SoftwareModule;
 import io.hawkbit.rest.security.DdiPrincipal;
 import io.hawkbit.server.mgmt.Links;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -64,7 +65,7 @@ public class DdiArtifactController {
             @RequestHeader(value = HttpHeaders.IF_RANGE, required = false) String ifRange,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-            HttpServletResponse response) throws IOException {
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
         Artifact artifact;
         try {
             artifact = controllers.artifact(principal.tenant(), controllerId, moduleId, filename);
@@ -91,7 +92,11 @@ public class DdiArtifactController {
         // Written by hand: Spring MVC would apply the Range header itself, ignoring If-Range.
         headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         Path file = store.path(principal.tenant(), artifact.getSha1());
-        if (rangeApplies) {
+        if ("HEAD".equals(request.getMethod())) {
+            // SWUpdate sends HEAD before every download: the headers, not the file.
+            response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
+            response.setContentLengthLong(artifact.getSize());
+        } else if (rangeApplies) {
             ArtifactRanges.write(file, artifact.getSize(), ArtifactRanges.parts(range, artifact.getSize()), response);
         } else {
             ArtifactRanges.writeWhole(file, artifact.getSize(), response);
