@@ -25,6 +25,12 @@ public interface ActionRepository extends JpaRepository<Action, Long>, JpaSpecif
     @Query("select a from Action a where a.target.id = :targetId and a.active = false and a.status = io.hawkbit.repository.action.ActionState.FINISHED order by a.id desc")
     List<Action> findFinished(@Param("targetId") Long targetId, Pageable pageable);
 
+    /** Closed actions of the tenant in one of the statuses, last changed before the instant: [id, controllerId], oldest first. */
+    @Query("select a.id, a.target.controllerId from Action a where a.tenant = :tenant and a.active = false "
+            + "and a.status in :statuses and a.lastModifiedAt < :before order by a.id")
+    List<Object[]> findExpired(@Param("tenant") String tenant, @Param("statuses") java.util.Collection<ActionState> statuses,
+            @Param("before") java.time.Instant before, Pageable pageable);
+
     Page<Action> findByTargetId(Long targetId, Pageable pageable);
 
     boolean existsByDistributionSetId(Long distributionSetId);

@@ -1,0 +1,140 @@
+package io.hawkbit.repository.autoassign;
+
+import java.util.List;
+
+import io.hawkbit.repository.TenantProperties;
+import io.hawkbit.repository.action.Action;
+import io.hawkbit.repository.action.DeploymentService;
+import io.hawkbit.repository.lock.ClusterLock;
+import io.hawkbit.repository.lock.PeriodicJob;
+import io.hawkbit.repository.lock.SchedulerProperties;
+import io.hawkbit.repository.query.RsqlSpecification;
+import io.hawkbit.repository.target.Target;
+import io.hawkbit.repository.target.TargetRepository;
+import io.hawkbit.repository.target.TargetService;
+import io.hawkbit.repository.targetfilter.TargetFilterQuery;
+import io.hawkbit.repository.targetfilter.TargetFilterQueryRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.persistence.criteria.Subquery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Gives each target filter's auto-assign distribution set to the matching targets that never had it: runs on every
+ * node, and per tenant under the cluster lock, so one node at a time looks for candidates and assigns them. A target
+ * counts as having had the set when any action of it ever deployed the set, or the set is its assigned or installed
+ * one (as in hawkBit): a canceled or failed auto-assignment is not retried, an operator re-assigns by hand. At most
+ * {@code batch-size} targets per filter and run; the rest follow in the next runs.
+ */
+@Component
+public class AutoAssignScheduler {
+
+    /** The job's lock and metric name. */
+    public static final String JOB = "auto-assign";
+
+    private static final Logger LOG = LoggerFactory.getLogger(AutoAssignScheduler.class);
+
+    private final SchedulerProperties properties;
+    private final TenantProperties tenants;
+    private final ClusterLock lock;
+    private final TargetFilterQueryRepository filters;
+    private final TargetRepository targets;
+    private final DeploymentService deployments;
+    private final TransactionTemplate transactions;
+    private final MeterRegistry meters;
+    private volatile PeriodicJob job;
+
+    public AutoAssignScheduler(SchedulerProperties properties, TenantProperties tenants, ClusterLock lock,
+            TargetFilterQueryRepository filters, TargetRepository targets, DeploymentService deployments,
+            TransactionTemplate transactions, MeterRegistry meters) {
+        this.properties = properties;
+        this.tenants = tenants;
+        this.lock = lock;
+        this.filters = filters;
+        this.targets = targets;
+        this.deployments = deployments;
+        this.transactions = transactions;
+        this.meters = meters;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void start() {
+        if (properties.getAutoAssign().isEnabled()) {
+            job = PeriodicJob.start("auto-assign-scheduler", properties.getAutoAssign().getPeriod(), this::run);
+        }
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    public void stop() {
+        if (job != null) {
+            job.close();
+        }
+    }
+
+    /** One run over all tenants; a tenant whose lock another node holds is skipped this time. */
+    public void run() {
+        for (String tenant : tenants.getNames()) {
+            lock.runExclusively(JOB, tenant, () -> assign(tenant));
+        }
+    }
+
+    private void assign(String tenant) {
+        List<TargetFilterQuery> autoAssigning = transactions.execute(status -> filters.findAutoAssigning(tenant));
+        for (TargetFilterQuery filter : autoAssigning) {
+            try {
+                assign(tenant, filter);
+            } catch (RuntimeException e) {
+                // One broken filter (set deleted meanwhile, a conflicting change) must not stop the others.
+                meters.counter("hawkbit.autoassign.failures").increment();
+                LOG.warn("Auto-assignment of filter {} ({}) failed: {}", filter.getId(), filter.getName(), e.toString());
+            }
+        }
+    }
+
+    private void assign(String tenant, TargetFilterQuery filter) {
+        Long setId = filter.getAutoAssignDistributionSet().getId();
+        if (filter.getAutoAssignDistributionSet().isDeleted()) {
+            return;
+        }
+        List<String> candidates = transactions.execute(status -> targets.findBy(candidates(tenant, filter.getQuery(), setId),
+                q -> q.sortBy(Sort.by("id")).limit(properties.getAutoAssign().getBatchSize()).all())
+                .stream().map(Target::getControllerId).toList());
+        if (candidates.isEmpty()) {
+            return;
+        }
+        List<DeploymentService.Assignment> assignments = candidates.stream()
+                .map(id -> new DeploymentService.Assignment(id, filter.getAutoAssignActionType(), null,
+                        filter.getAutoAssignWeight()))
+                .toList();
+        DeploymentService.AssignmentResult result = deployments.assign(tenant, setId, assignments, filter.getCreatedBy());
+        meters.counter("hawkbit.autoassign.assigned").increment(result.assigned().size());
+        // Targets another run assigned between our candidate query and our assignment: work done twice.
+        meters.counter("hawkbit.autoassign.duplicates").increment(result.alreadyAssigned().size());
+        LOG.debug("Filter {} auto-assigned set {} to {} targets", filter.getName(), setId,
+                result.assigned().stream().map(Action::getId).count());
+    }
+
+    /** Targets of the tenant matching the filter that never had the set. */
+    static Specification<Target> candidates(String tenant, String query, Long setId) {
+        Specification<Target> neverHadIt = (root, cq, cb) -> {
+            Subquery<Long> deployed = cq.subquery(Long.class);
+            var action = deployed.from(Action.class);
+            deployed.select(action.get("id")).where(cb.equal(action.get("target"), root),
+                    cb.equal(action.get("distributionSet").get("id"), setId));
+            return cb.and(cb.not(cb.exists(deployed)),
+                    cb.or(cb.isNull(root.get("assignedDistributionSet")),
+                            cb.notEqual(root.get("assignedDistributionSet").get("id"), setId)),
+                    cb.or(cb.isNull(root.get("installedDistributionSet")),
+                            cb.notEqual(root.get("installedDistributionSet").get("id"), setId)));
+        };
+        return RsqlSpecification.<Target>parse(query, TargetService.FIELDS)
+                .and((root, cq, cb) -> cb.equal(root.get("tenant"), tenant)).and(neverHadIt);
+    }
+}

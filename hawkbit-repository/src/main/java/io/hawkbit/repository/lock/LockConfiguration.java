@@ -1,0 +1,45 @@
+package io.hawkbit.repository.lock;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.jdbc.lock.DefaultLockRepository;
+import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The JDBC lock registry on the {@code INT_LOCK} table (created by Flyway) and the {@link ClusterLock} over it. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({LockProperties.class, SchedulerProperties.class})
+public class LockConfiguration {
+
+    /** The lock rows' region: keeps our keys apart from any other user of the table. */
+    static final String REGION = "hawkbit";
+
+    @Bean
+    DefaultLockRepository lockRepository(DataSource dataSource, PlatformTransactionManager transactions,
+            LockProperties properties) {
+        DefaultLockRepository repository = new DefaultLockRepository(dataSource);
+        repository.setRegion(REGION);
+        repository.setTransactionManager(transactions);
+        repository.setTimeToLive((int) properties.getLease().toMillis());
+        return repository;
+    }
+
+    @Bean
+    JdbcLockRegistry lockRegistry(DefaultLockRepository repository, LockProperties properties) {
+        return new JdbcLockRegistry(repository, properties.getLease());
+    }
+
+    @Bean
+    ClusterLock clusterLock(JdbcLockRegistry registry, DefaultLockRepository repository, LockProperties properties,
+            MeterRegistry meters) {
+        if (properties.getRenewInterval().compareTo(properties.getLease()) >= 0) {
+            throw new IllegalStateException("hawkbit.scheduler.lock.renew-interval (" + properties.getRenewInterval()
+                    + ") must be shorter than hawkbit.scheduler.lock.lease (" + properties.getLease() + ")");
+        }
+        return new ClusterLock(registry, repository, properties, meters);
+    }
+}

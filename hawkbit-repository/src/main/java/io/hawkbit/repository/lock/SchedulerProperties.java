@@ -1,0 +1,75 @@
+package io.hawkbit.repository.lock;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** The periodic jobs every node runs; their critical work takes the cluster lock ({@link LockProperties}). */
+@Validated
+@ConfigurationProperties("hawkbit.scheduler")
+public class SchedulerProperties {
+
+    /** Auto-assignment of target filters' distribution sets. */
+    @Valid
+    private final Job autoAssign = new Job(Duration.ofSeconds(10), 500);
+
+    /** Deletion of closed actions past the tenant's action.cleanup.actionExpiry. */
+    @Valid
+    private final Job actionCleanup = new Job(Duration.ofHours(1), 1000);
+
+    public Job getAutoAssign() {
+        return autoAssign;
+    }
+
+    public Job getActionCleanup() {
+        return actionCleanup;
+    }
+
+    /** One scheduler's switch, period and batch bound. */
+    public static class Job {
+
+        /** Whether this node runs the job at all. */
+        private boolean enabled = true;
+
+        /** Pause between the end of one run and the start of the next. */
+        @NotNull
+        private Duration period;
+
+        /** Most rows one run handles per tenant (auto-assign: per filter); the rest waits for the next run. */
+        @Min(1)
+        private int batchSize;
+
+        Job(Duration period, int batchSize) {
+            this.period = period;
+            this.batchSize = batchSize;
+        }
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getPeriod() {
+            return period;
+        }
+
+        public void setPeriod(Duration period) {
+            this.period = period;
+        }
+
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package io.hawkbit.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.stream.Collectors;
+
+import io.hawkbit.repository.autoassign.AutoAssignScheduler;
+import io.hawkbit.repository.event.ActionsDeletedEvent;
+import io.hawkbit.repository.lock.ClusterLock;
+import io.hawkbit.server.cluster.ClusterMembers;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.integration.jdbc.lock.DefaultLockRepository;
+import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Three nodes sharing one MariaDB, every scheduler on every node with 200 ms periods. With the JDBC lock the
+ * auto-assignment's critical work runs on one node at a time (also while the holder is stuck longer than the lease,
+ * thanks to renewal), creates exactly one action per matching target, and a dead holder's lock is taken over after
+ * its lease. With {@code hawkbit.scheduler.lock.mode=none} the three nodes run the same work at once.
+ *
+ * <p>Overlap is made deterministic rather than hoped for: the test holds a row lock on the first candidate target,
+ * so whoever enters the critical work waits in the database (the action insert needs that row), and the database's
+ * own list of waiting transactions shows how many nodes are inside.
+ */
+class SchedulerClusterIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final int TARGETS = 60;
+
+    @TempDir
+    Path artifacts;
+
+    private static String[] args(String lockMode) {
+        return new String[] {"--hawkbit.scheduler.lock.mode=" + lockMode, "--hawkbit.scheduler.lock.lease=2s",
+                "--hawkbit.scheduler.lock.renew-interval=500ms", "--hawkbit.scheduler.auto-assign.period=200ms",
+                "--hawkbit.scheduler.auto-assign.batch-size=10", "--hawkbit.scheduler.action-cleanup.period=200ms"};
+    }
+
+    @Test
+    void withJdbcLock_oneNodeAtATime_oneActionPerTarget_cleanupOnce_deadHolderTakenOver() throws Exception {
+        LocalServices.assumeMariaDb();
+        LocalServices.assumeRabbitMq();
+        String database = LocalServices.createMariaDbDatabase();
+        List<ClusterNode> nodes = new ArrayList<>();
+        try {
+            startCluster(nodes, database, "jdbc");
+            ClusterNode node1 = nodes.get(0);
+            Fixture fixture = new Fixture(node1.api);
+            long set = prepare(fixture, "dev-");
+
+            try (Connection blocker = blockTarget(database, "dev-0")) {
+                autoAssign(node1.api, "devices", "controllerId==dev-*", set);
+                await().atMost(WAIT).until(() -> waitingTransactions(database) == 1);
+                // Stuck for 1.5 leases: renewal keeps the lock; the other nodes keep skipping, none enters.
+                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(3000);
+                int most = 0;
+                while (System.nanoTime() < until) {
+                    most = Math.max(most, waitingTransactions(database));
+                    TimeUnit.MILLISECONDS.sleep(50);
+                }
+                assertThat(most).as("nodes inside the auto-assignment at once").isEqualTo(1);
+                assertThat(sum(nodes, "hawkbit.scheduler.lock", "job", AutoAssignScheduler.JOB, "outcome", "renewed"))
+                        .isGreaterThan(0);
+                blocker.rollback();
+            }
+            await().atMost(WAIT).untilAsserted(() -> assertThat(actionsPerTarget(database, "dev-%")).hasSize(TARGETS));
+            // Many more periods: nothing is assigned twice.
+            await().pollDelay(Duration.ofSeconds(3)).atMost(WAIT).until(() -> true);
+            Map<String, Integer> perTarget = actionsPerTarget(database, "dev-%");
+            assertThat(perTarget).hasSize(TARGETS).allSatisfy((target, count) -> assertThat(count).as(target).isEqualTo(1));
+            assertThat(sum(nodes, "hawkbit.autoassign.assigned")).isEqualTo(TARGETS);
+            assertThat(sum(nodes, "hawkbit.autoassign.duplicates")).isZero();
+            assertThat(sum(nodes, "hawkbit.autoassign.failures")).isZero();
+            assertThat(sum(nodes, "hawkbit.scheduler.lock", "job", AutoAssignScheduler.JOB, "outcome", "skipped")).isGreaterThan(0);
+            assertThat(sum(nodes, "hawkbit.scheduler.lock", "job", AutoAssignScheduler.JOB, "outcome", "lost")).isZero();
+
+            cleanupRunsOnce(nodes, fixture, database);
+            deadHolderIsTakenOverAfterLease(nodes, fixture, database);
+            printOverhead(nodes, "jdbc");
+        } finally {
+            for (ClusterNode node : nodes) {
+                node.close();
+            }
+            LocalServices.dropMariaDbDatabase(database);
+        }
+    }
+
+    @Test
+    void withoutLock_allThreeNodesRunTheSameWorkAtOnce() throws Exception {
+        LocalServices.assumeMariaDb();
+        LocalServices.assumeRabbitMq();
+        String database = LocalServices.createMariaDbDatabase();
+        List<ClusterNode> nodes = new ArrayList<>();
+        try {
+            startCluster(nodes, database, "none");
+            Fixture fixture = new Fixture(nodes.get(0).api);
+            long set = prepare(fixture, "dev-");
+            try (Connection blocker = blockTarget(database, "dev-0")) {
+                autoAssign(nodes.get(0).api, "devices", "controllerId==dev-*", set);
+                // Every node found the same candidates and is assigning them: the work the lock runs once, three times.
+                await().atMost(WAIT).until(() -> waitingTransactions(database) == 3);
+                blocker.rollback();
+            }
+            await().atMost(WAIT).untilAsserted(() -> assertThat(actionsPerTarget(database, "dev-%")).hasSize(TARGETS));
+            await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
+            double wasted = sum(nodes, "hawkbit.autoassign.duplicates") + sum(nodes, "hawkbit.autoassign.failures");
+            Map<String, Integer> perTarget = actionsPerTarget(database, "dev-%");
+            long duplicateActions = perTarget.values().stream().filter(c -> c > 1).count();
+            System.out.printf("%n[lock=none] 3 nodes entered the auto-assignment at once; runs that lost or redid work: %.0f;"
+                    + " targets with more than one action: %d (the target's optimistic lock rolls back the losers)%n%n",
+                    wasted, duplicateActions);
+            assertThat(wasted).as("runs that redid or lost work without the lock").isGreaterThan(0);
+            printOverhead(nodes, "none");
+        } finally {
+            for (ClusterNode node : nodes) {
+                node.close();
+            }
+            LocalServices.dropMariaDbDatabase(database);
+        }
+    }
+
+    private void startCluster(List<ClusterNode> nodes, String database, String lockMode) throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            nodes.add(new ClusterNode("sched-" + lockMode + "-" + i, database, artifacts, args(lockMode)));
+        }
+        await().atMost(WAIT).untilAsserted(() -> {
+            for (ClusterNode node : nodes) {
+                assertThat(node.bean(ClusterMembers.class).live()).hasSize(3);
+            }
+        });
+    }
+
+    /** A complete set and {@link #TARGETS} targets named prefix0.. in creation (id) order; returns the set's id. */
+    private static long prepare(Fixture fixture, String prefix) {
+        long module = fixture.module(prefix + "os", "1", "os");
+        long set = fixture.distributionSet(prefix + "set", "1", "os", module);
+        for (int i = 0; i < TARGETS; i++) {
+            fixture.target(prefix + i);
+        }
+        return set;
+    }
+
+    private static void autoAssign(ApiClient api, String name, String query, long set) {
+        ApiClient.Response filter = api.mgmt("POST", "/rest/v1/targetfilters",
+                "{\"name\":\"" + name + "\",\"query\":\"" + query + "\"}");
+        JsonAssert.statusCode(filter, 201);
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/targetfilters/" + filter.json().get("id").asLong() + "/autoAssignDS",
+                "{\"id\":" + set + "}"), 200);
+    }
+
+    /** Closed actions deleted by the cleanup are each named by exactly one event in the cluster. */
+    private static void cleanupRunsOnce(List<ClusterNode> nodes, Fixture fixture, String database) throws SQLException {
+        long module = fixture.module("cl-os", "1", "os");
+        long setA = fixture.distributionSet("cl-a", "1", "os", module);
+        long setB = fixture.distributionSet("cl-b", "1", "os", module);
+        fixture.config("repository.actions.autoclose.enabled", "true");
+        List<Long> canceled = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            fixture.target("cl-" + i);
+            canceled.add(fixture.assign("cl-" + i, setA, "forced"));
+            fixture.assign("cl-" + i, setB, "forced");
+        }
+        fixture.config("action.cleanup.actionStatus", "\"CANCELED\"");
+        fixture.config("action.cleanup.actionExpiry", "0");
+        fixture.config("action.cleanup.enabled", "true");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(actionsPerTarget(database, "cl-%").values()).containsOnly(1));
+        await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).untilAsserted(() -> {
+            List<Long> deleted = nodes.get(0).received(ActionsDeletedEvent.class).stream()
+                    .flatMap(e -> e.getActionIds().stream()).toList();
+            assertThat(deleted).containsExactlyInAnyOrderElementsOf(canceled);
+        });
+        fixture.config("action.cleanup.enabled", "false");
+    }
+
+    /** A holder that dies without releasing blocks the job for one lease; then a node takes over and does it once. */
+    private void deadHolderIsTakenOverAfterLease(List<ClusterNode> nodes, Fixture fixture, String database) throws Exception {
+        long set = prepare(fixture, "late-");
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(database, LocalServices.MARIADB_USER,
+                LocalServices.MARIADB_PASSWORD);
+        DefaultLockRepository repository = new DefaultLockRepository(dataSource);
+        repository.setRegion("hawkbit");
+        repository.setTimeToLive(2000);
+        repository.setTransactionManager(new DataSourceTransactionManager(dataSource));
+        repository.afterPropertiesSet();
+        repository.afterSingletonsInstantiated();
+        JdbcLockRegistry deadNode = new JdbcLockRegistry(repository, Duration.ofSeconds(2));
+        Lock lock = deadNode.obtain(ClusterLock.key(AutoAssignScheduler.JOB, "DEFAULT"));
+        // The running holder may finish its run first; then the dead node gets it.
+        await().atMost(WAIT).until(lock::tryLock);
+        long acquired = System.nanoTime();
+        autoAssign(nodes.get(0).api, "late", "controllerId==late-*", set);
+        // The dead node never renews nor releases: it just stops.
+        await().atMost(WAIT).until(() -> !actionsPerTarget(database, "late-%").isEmpty());
+        long takeoverMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - acquired);
+        System.out.printf("%n[lock=jdbc] dead holder's lock taken over after %d ms (lease 2000 ms)%n%n", takeoverMillis);
+        assertThat(takeoverMillis).isGreaterThanOrEqualTo(1900);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(actionsPerTarget(database, "late-%")).hasSize(TARGETS));
+        await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
+        assertThat(actionsPerTarget(database, "late-%")).hasSize(TARGETS).allSatisfy((t, c) -> assertThat(c).as(t).isEqualTo(1));
+        assertThat(sum(nodes, "hawkbit.autoassign.duplicates")).isZero();
+    }
+
+    private static void printOverhead(List<ClusterNode> nodes, String mode) {
+        long runs = 0;
+        double overheadNanos = 0;
+        double maxMillis = 0;
+        double workNanos = 0;
+        long workRuns = 0;
+        for (ClusterNode node : nodes) {
+            MeterRegistry meters = node.bean(MeterRegistry.class);
+            for (Timer timer : meters.find("hawkbit.scheduler.lock.overhead").timers()) {
+                runs += timer.count();
+                overheadNanos += timer.totalTime(TimeUnit.NANOSECONDS);
+                maxMillis = Math.max(maxMillis, timer.max(TimeUnit.MILLISECONDS));
+            }
+            for (Timer timer : meters.find("hawkbit.scheduler.run").timers()) {
+                workRuns += timer.count();
+                workNanos += timer.totalTime(TimeUnit.NANOSECONDS);
+            }
+        }
+        System.out.printf("%n[lock=%s] lock overhead per scheduler run (try-lock + unlock, acquired or skipped, MariaDB): "
+                + "mean %.0f µs over %d runs (max in the last window %.1f ms); locked work per run: mean %.1f ms over %d runs%n%n",
+                mode, runs == 0 ? 0 : overheadNanos / runs / 1000, runs, maxMillis,
+                workRuns == 0 ? 0 : workNanos / workRuns / 1e6, workRuns);
+    }
+
+    private static double sum(List<ClusterNode> nodes, String name, String... tags) {
+        return nodes.stream().mapToDouble(n -> n.counter(name, tags)).sum();
+    }
+
+    /** Opens a transaction holding the target's row lock: an action insert for it waits until the rollback. */
+    private static Connection blockTarget(String database, String controllerId) throws SQLException {
+        Connection connection = DriverManager.getConnection(database, LocalServices.MARIADB_USER, LocalServices.MARIADB_PASSWORD);
+        connection.setAutoCommit(false);
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM target WHERE controller_id = ? FOR UPDATE")) {
+            select.setString(1, controllerId);
+            select.executeQuery().close();
+        }
+        return connection;
+    }
+
+    /** Transactions of this database waiting for a row lock: nodes inside the blocked critical work. */
+    private static int waitingTransactions(String database) throws SQLException {
+        String schema = database.substring(database.lastIndexOf('/') + 1);
+        try (Connection connection = DriverManager.getConnection(database, LocalServices.MARIADB_USER, LocalServices.MARIADB_PASSWORD);
+                PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.innodb_trx t "
+                        + "JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id "
+                        + "WHERE t.trx_state = 'LOCK WAIT' AND p.db = ?")) {
+            count.setString(1, schema);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static Map<String, Integer> actionsPerTarget(String database, String pattern) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database, LocalServices.MARIADB_USER, LocalServices.MARIADB_PASSWORD);
+                PreparedStatement query = connection.prepareStatement("SELECT t.controller_id, COUNT(a.id) FROM target t "
+                        + "JOIN action a ON a.target_id = t.id WHERE t.controller_id LIKE ? GROUP BY t.controller_id")) {
+            query.setString(1, pattern);
+            Map<String, Integer> counts = new java.util.HashMap<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return counts.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        }
+    }
+}

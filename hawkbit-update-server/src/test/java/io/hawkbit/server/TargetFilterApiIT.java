@@ -1,0 +1,206 @@
+package io.hawkbit.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.hawkbit.repository.event.ClusterEvent;
+import io.hawkbit.repository.event.EntityEvent;
+import io.hawkbit.repository.event.TargetFilterQueryCreatedEvent;
+import io.hawkbit.repository.event.TargetFilterQueryDeletedEvent;
+import io.hawkbit.repository.event.TargetFilterQueryUpdatedEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The Management API's target filters on one node with H2 (the INT_LOCK migration and the JDBC lock included):
+ * CRUD in hawkBit's JSON, bad RSQL refused with hawkBit's 400, auto-assignment and action cleanup by the schedulers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hawkbit.scheduler.auto-assign.period=200ms", "hawkbit.scheduler.action-cleanup.period=200ms"})
+@ActiveProfiles("test")
+class TargetFilterApiIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path artifacts;
+
+    @DynamicPropertySource
+    static void storage(DynamicPropertyRegistry registry) {
+        registry.add("hawkbit.artifact.storage.path", () -> artifacts.toString());
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    @Test
+    void crud_inHawkbitJson_withEvents() {
+        List<ClusterEvent> events = new CopyOnWriteArrayList<>();
+        context.addApplicationListener((ApplicationListener<ClusterEvent>) events::add);
+        ApiClient api = new ApiClient(port);
+        ApiClient.Response created = api.mgmt("POST", "/rest/v1/targetfilters",
+                "{\"name\":\"berlin\",\"query\":\"attribute.city==Berlin\"}");
+        JsonAssert.statusCode(created, 201);
+        JsonNode filter = created.json();
+        long id = filter.get("id").asLong();
+        assertThat(filter.get("name").asString()).isEqualTo("berlin");
+        assertThat(filter.get("query").asString()).isEqualTo("attribute.city==Berlin");
+        assertThat(filter.get("createdBy").asString()).isEqualTo("admin");
+        assertThat(filter.has("createdAt")).isTrue();
+        assertThat(filter.has("autoAssignDistributionSet")).isFalse();
+        assertThat(filter.get("_links").get("self").get("href").asString()).endsWith("/rest/v1/targetfilters/" + id);
+        assertThat(filter.get("_links").get("autoAssignDS").get("href").asString())
+                .endsWith("/rest/v1/targetfilters/" + id + "/autoAssignDS");
+
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/targetfilters", "{\"name\":\"munich\",\"query\":\"name==m*\"}"), 201);
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/targetfilters", "{\"name\":\"berlin\",\"query\":\"name==x\"}"), 409);
+
+        ApiClient.Response page = api.mgmt("GET", "/rest/v1/targetfilters?q=name==ber*&offset=0&limit=10");
+        JsonAssert.statusCode(page, 200);
+        assertThat(page.json().get("total").asLong()).isEqualTo(1);
+        assertThat(page.json().get("content").get(0).get("id").asLong()).isEqualTo(id);
+
+        ApiClient.Response updated = api.mgmt("PUT", "/rest/v1/targetfilters/" + id, "{\"query\":\"attribute.city==Hamburg\"}");
+        JsonAssert.statusCode(updated, 200);
+        assertThat(updated.json().get("query").asString()).isEqualTo("attribute.city==Hamburg");
+        assertThat(updated.json().get("name").asString()).isEqualTo("berlin");
+        assertThat(api.mgmt("GET", "/rest/v1/targetfilters/" + id).json().get("query").asString())
+                .isEqualTo("attribute.city==Hamburg");
+
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targetfilters/" + id), 200);
+        JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/targetfilters/" + id), 404);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targetfilters/" + id), 404);
+
+        for (Class<?> type : List.of(TargetFilterQueryCreatedEvent.class, TargetFilterQueryUpdatedEvent.class,
+                TargetFilterQueryDeletedEvent.class)) {
+            assertThat(events).as(type.getSimpleName())
+                    .filteredOn(e -> type.isInstance(e) && ((EntityEvent) e).getEntityId() == id).hasSize(1);
+        }
+    }
+
+    @Test
+    void badQueriesAndBodies_are400WithHawkbitErrorBody_never5xx() {
+        ApiClient api = new ApiClient(port);
+        assertError(api.mgmt("POST", "/rest/v1/targetfilters", "{\"name\":\"bad\",\"query\":\"name==\"}"),
+                "hawkbit.server.error.rest.param.rsqlParamSyntax");
+        assertError(api.mgmt("POST", "/rest/v1/targetfilters", "{\"name\":\"bad\",\"query\":\"(name==a\"}"),
+                "hawkbit.server.error.rest.param.rsqlParamSyntax");
+        assertError(api.mgmt("POST", "/rest/v1/targetfilters", "{\"name\":\"bad\",\"query\":\"nosuchfield==a\"}"),
+                "hawkbit.server.error.rest.param.rsqlInvalidField");
+        assertError(api.mgmt("POST", "/rest/v1/targetfilters", "{\"name\":\"bad\",\"query\":\"updateStatus==sideways\"}"),
+                "hawkbit.server.error.rest.param.rsqlParamSyntax");
+        assertError(api.mgmt("POST", "/rest/v1/targetfilters", "{\"name\":\"bad\"}"), "hawkbit.server.error.rest.param.invalid");
+        assertError(api.mgmt("POST", "/rest/v1/targetfilters", "{\"query\":\"name==a\"}"), "hawkbit.server.error.rest.param.invalid");
+        assertThat(api.mgmt("POST", "/rest/v1/targetfilters", "{\"name\":").status()).isEqualTo(400);
+        assertError(api.mgmt("GET", "/rest/v1/targetfilters?q=name=oops=x"), "hawkbit.server.error.rest.param.rsqlParamSyntax");
+
+        long id = api.mgmt("POST", "/rest/v1/targetfilters", "{\"name\":\"good\",\"query\":\"name==a\"}").json().get("id").asLong();
+        assertError(api.mgmt("PUT", "/rest/v1/targetfilters/" + id, "{\"query\":\"attribute==x\"}"),
+                "hawkbit.server.error.rest.param.rsqlInvalidField");
+        assertThat(api.mgmt("POST", "/rest/v1/targetfilters/" + id + "/autoAssignDS", "{\"id\":999999}").status()).isEqualTo(404);
+        assertThat(api.mgmt("POST", "/rest/v1/targetfilters/" + id + "/autoAssignDS", "{}").status()).isEqualTo(400);
+        assertThat(api.mgmt("POST", "/rest/v1/targetfilters/" + id + "/autoAssignDS", "{\"id\":1,\"type\":\"sometimes\"}").status())
+                .isEqualTo(400);
+        assertThat(api.mgmt("GET", "/rest/v1/targetfilters/" + id).json().get("query").asString()).isEqualTo("name==a");
+    }
+
+    @Test
+    void autoAssignDs_assignsMatchingTargetsOnce_andCanBeRemoved() {
+        ApiClient api = new ApiClient(port);
+        Fixture fixture = new Fixture(api);
+        long module = fixture.module("aa-os", "1", "os");
+        long set = fixture.distributionSet("aa-set", "1", "os", module);
+        for (int i = 0; i < 5; i++) {
+            fixture.target("aa-match-" + i);
+        }
+        fixture.target("aa-other");
+        long id = api.mgmt("POST", "/rest/v1/targetfilters", "{\"name\":\"aa\",\"query\":\"controllerId==aa-match-*\"}")
+                .json().get("id").asLong();
+        JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/targetfilters/" + id + "/autoAssignDS"), 204);
+
+        ApiClient.Response set1 = api.mgmt("POST", "/rest/v1/targetfilters/" + id + "/autoAssignDS",
+                "{\"id\":" + set + ",\"type\":\"soft\",\"weight\":40}");
+        JsonAssert.statusCode(set1, 200);
+        assertThat(set1.json().get("autoAssignDistributionSet").asLong()).isEqualTo(set);
+        assertThat(set1.json().get("autoAssignActionType").asString()).isEqualTo("soft");
+        assertThat(set1.json().get("autoAssignWeight").asInt()).isEqualTo(40);
+        ApiClient.Response ds = api.mgmt("GET", "/rest/v1/targetfilters/" + id + "/autoAssignDS");
+        JsonAssert.statusCode(ds, 200);
+        assertThat(ds.json().get("id").asLong()).isEqualTo(set);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            for (int i = 0; i < 5; i++) {
+                JsonNode actions = api.mgmt("GET", "/rest/v1/targets/aa-match-" + i + "/actions").json();
+                assertThat(actions.get("total").asLong()).isEqualTo(1);
+                assertThat(actions.get("content").get(0).get("type").asString()).isEqualTo("update");
+            }
+        });
+        // Several more periods: still one action each, and the non-matching target untouched.
+        await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).until(() -> true);
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.mgmt("GET", "/rest/v1/targets/aa-match-" + i + "/actions").json().get("total").asLong()).isEqualTo(1);
+        }
+        assertThat(api.mgmt("GET", "/rest/v1/targets/aa-other/actions").json().get("total").asLong()).isZero();
+
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targetfilters/" + id + "/autoAssignDS"), 204);
+        JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/targetfilters/" + id + "/autoAssignDS"), 204);
+        fixture.target("aa-match-late");
+        await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).until(() -> true);
+        assertThat(api.mgmt("GET", "/rest/v1/targets/aa-match-late/actions").json().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void actionCleanup_deletesClosedActionsOfChosenStatus_whenEnabled() {
+        ApiClient api = new ApiClient(port);
+        Fixture fixture = new Fixture(api);
+        long module = fixture.module("cl-os", "1", "os");
+        long setA = fixture.distributionSet("cl-a", "1", "os", module);
+        long setB = fixture.distributionSet("cl-b", "1", "os", module);
+        fixture.target("cl-device");
+        fixture.config("repository.actions.autoclose.enabled", "true");
+        try {
+            long canceled = fixture.assign("cl-device", setA, "forced");
+            long running = fixture.assign("cl-device", setB, "forced");
+            await().pollDelay(Duration.ofMillis(600)).atMost(WAIT).until(() -> true);
+            assertThat(api.mgmt("GET", "/rest/v1/targets/cl-device/actions").json().get("total").asLong()).isEqualTo(2);
+
+            fixture.config("action.cleanup.actionExpiry", "0");
+            fixture.config("action.cleanup.actionStatus", "\"CANCELED\"");
+            fixture.config("action.cleanup.enabled", "true");
+            await().atMost(WAIT).untilAsserted(() -> {
+                JsonNode actions = api.mgmt("GET", "/rest/v1/targets/cl-device/actions").json();
+                assertThat(actions.get("total").asLong()).isEqualTo(1);
+                assertThat(actions.get("content").get(0).get("id").asLong()).isEqualTo(running);
+            });
+            JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/targets/cl-device/actions/" + canceled), 404);
+        } finally {
+            fixture.config("action.cleanup.enabled", "false");
+            fixture.config("repository.actions.autoclose.enabled", "false");
+        }
+    }
+
+    private static void assertError(ApiClient.Response response, String errorCode) {
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        JsonNode body = response.json();
+        assertThat(body.get("errorCode").asString()).as(response.text()).isEqualTo(errorCode);
+        assertThat(body.has("exceptionClass")).isTrue();
+        assertThat(body.has("message")).isTrue();
+    }
+}
