@@ -77,7 +77,7 @@ public class ClusterLock implements AutoCloseable {
         long lockNanos = System.nanoTime() - start;
         if (!acquired) {
             meters.counter("hawkbit.scheduler.lock", "job", job, "outcome", "skipped").increment();
-            overhead(job).record(lockNanos, TimeUnit.NANOSECONDS);
+            overhead(job, "skipped").record(lockNanos, TimeUnit.NANOSECONDS);
             return false;
         }
         meters.counter("hawkbit.scheduler.lock", "job", job, "outcome", "acquired").increment();
@@ -96,7 +96,7 @@ public class ClusterLock implements AutoCloseable {
                 meters.counter("hawkbit.scheduler.lock", "job", job, "outcome", "lost").increment();
                 LOG.warn("Lock {} was lost before its work ended: {}", key, e.toString());
             }
-            overhead(job).record(lockNanos + System.nanoTime() - unlockStart, TimeUnit.NANOSECONDS);
+            overhead(job, "acquired").record(lockNanos + System.nanoTime() - unlockStart, TimeUnit.NANOSECONDS);
         }
         return true;
     }
@@ -118,9 +118,9 @@ public class ClusterLock implements AutoCloseable {
         Timer.builder("hawkbit.scheduler.run").tag("job", job).register(meters).record(work);
     }
 
-    private Timer overhead(String job) {
+    private Timer overhead(String job, String outcome) {
         return Timer.builder("hawkbit.scheduler.lock.overhead").description("Time spent taking and releasing the lock")
-                .tag("job", job).register(meters);
+                .tag("job", job).tag("outcome", outcome).register(meters);
     }
 
     @Override
