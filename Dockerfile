@@ -35,10 +35,12 @@ COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
 COPY --from=layers /layers/extracted/application/ ./
 USER hawkbit:hawkbit
 # The JVM reads the container's limits (cgroups): the heap is a share of the memory limit, not of the host's RAM.
+# The "lb" health group (database and readiness, not the broker) is what load balancers and the healthcheck ask.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+ExitOnOutOfMemoryError" \
-    HAWKBIT_ARTIFACT_STORAGE_PATH=/var/lib/hawkbit/artifacts
+    HAWKBIT_ARTIFACT_STORAGE_PATH=/var/lib/hawkbit/artifacts \
+    MANAGEMENT_ENDPOINT_HEALTH_GROUP_LB_INCLUDE=db,readinessState
 VOLUME /var/lib/hawkbit/artifacts
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=3 \
-  CMD curl -fsS -o /dev/null http://localhost:8080/actuator/health || exit 1
+  CMD curl -fsS -o /dev/null http://localhost:8080/actuator/health/lb || exit 1
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -33,7 +33,8 @@ for name, node in nodes.items():
     need(env.get("SPRING_PROFILES_ACTIVE") == "cluster", name + ": cluster profile")
     need(any(str(v).startswith("artifacts:") and str(v).split(":")[1] == env.get("HAWKBIT_ARTIFACT_STORAGE_PATH")
              for v in node.get("volumes", [])), name + ": shared artifact volume at the storage path")
-    need("healthcheck" in node, name + ": healthcheck")
+    need("/actuator/health/lb" in str(node.get("healthcheck", {}).get("test")), name + ": healthcheck on the lb group")
+    need(env.get("MANAGEMENT_ENDPOINT_HEALTH_GROUP_LB_INCLUDE"), name + ": defines the lb health group")
     deps = node.get("depends_on", {})
     need(all(deps.get(s, {}).get("condition") == "service_healthy" for s in ("mariadb", "rabbitmq")),
          name + ": waits for healthy mariadb and rabbitmq")
@@ -48,7 +49,7 @@ cfg = os.path.join(root, "scripts/docker/haproxy.cfg")
 need(os.path.exists(cfg), "HAProxy config " + cfg)
 if os.path.exists(cfg):
     text = open(cfg).read()
-    for word in ("option redispatch", "retry-on", "httpchk GET /actuator/health", "disable-l7-retry"):
+    for word in ("option redispatch", "retry-on", "httpchk GET /actuator/health/lb", "disable-l7-retry"):
         need(word in text, "haproxy.cfg has " + word)
     for name in nodes:
         need("server %s %s:8080" % (name, name) in text, "haproxy.cfg routes to " + name)

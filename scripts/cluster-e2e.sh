@@ -13,8 +13,8 @@ export CLUSTER_DIR="${CLUSTER_DIR:-$ROOT/target/cluster-e2e}"
 export LB_PORT="${LB_PORT:-18080}" LB_STATS_PORT="${LB_STATS_PORT:-18404}"
 export NODE_PORTS="${NODE_PORTS:-18081 18082 18083}"
 export DB_NAME="${DB_NAME:-hawkbit_e2e}" DB_USER="${DB_USER:-hawkbit_e2e}" DB_PASSWORD="${DB_PASSWORD:-hawkbit_e2e}"
-# Fast membership so the shrink and the return are seen within seconds; a cache TTL as the broker-outage backstop.
-export NODE_ARGS="${NODE_ARGS:---hawkbit.cluster.heartbeat-interval=1s --hawkbit.cluster.member-timeout=4s --hawkbit.cache.global.ttl=1m --logging.level.root=WARN --logging.level.io.hawkbit=INFO --logging.level.org.springframework.boot.StartupInfoLogger=INFO}"
+# Fast membership so the shrink and the return are seen within seconds.
+export NODE_ARGS="${NODE_ARGS:---hawkbit.cluster.heartbeat-interval=1s --hawkbit.cluster.member-timeout=4s --logging.level.root=WARN --logging.level.io.hawkbit=INFO --logging.level.org.springframework.boot.StartupInfoLogger=INFO}"
 export START_TIMEOUT="${START_TIMEOUT:-300}"
 # C1 only and a small heap: three JVMs start on two cores in about half the CPU time.
 export JAVA_OPTS="${JAVA_OPTS:--Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"

@@ -15,7 +15,7 @@
 #   DB_HOST [127.0.0.1], DB_PORT [3306], DB_NAME [hawkbit], DB_USER [hawkbit], DB_PASSWORD [hawkbit]
 #   RABBIT_HOST [127.0.0.1], RABBIT_PORT [5672], RABBIT_USER [guest], RABBIT_PASSWORD [guest]
 #   ARTIFACT_DIR [$CLUSTER_DIR/artifacts], JAVA_OPTS [-Xmx512m -XX:+UseSerialGC], NODE_ARGS [] extra jar arguments
-#   START_TIMEOUT [180] seconds to wait for the nodes' health
+#   START_TIMEOUT [180] seconds to wait for the nodes' health, CACHE_TTL [1m] cache TTL (backstop for missed events)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -67,7 +67,9 @@ live_pid() {
 node_pid() { live_pid "$(pid_file "$1")" "--hawkbit.node.id=$(node_id "$1")"; }
 lb_pid() { live_pid "$LB_PID" "$LB_CFG"; }
 
-health() { curl -s -m 3 -o /dev/null -w '%{http_code}' "http://$BIND:$1/actuator/health" 2>/dev/null || true; }
+# The load balancer's check: the "lb" health group (database + readiness, not the broker; see docs/clustering.md).
+LB_HEALTH_PATH=/actuator/health/lb
+health() { curl -s -m 3 -o /dev/null -w '%{http_code}' "http://$BIND:$1${2:-$LB_HEALTH_PATH}" 2>/dev/null || true; }
 
 tcp_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
@@ -140,7 +142,8 @@ frontend hawkbit
 
 backend nodes
     balance roundrobin
-    option httpchk GET /actuator/health
+    # The "lb" health group: the database and readiness, not the broker (a broker outage must not empty the pool).
+    option httpchk GET $LB_HEALTH_PATH
     http-check expect status 200
     # A node is out after 2 failed checks 1 s apart and back after 2 good ones; observe-layer4 takes a node out at
     # once when connections to it fail (passive failover) between checks.
@@ -184,6 +187,9 @@ launch_node() {
     --spring.rabbitmq.host="$RABBIT_HOST" --spring.rabbitmq.port="$RABBIT_PORT" \
     --spring.rabbitmq.username="$RABBIT_USER" --spring.rabbitmq.password="$RABBIT_PASSWORD" \
     --hawkbit.artifact.storage.path="$ARTIFACT_DIR" \
+    --management.endpoint.health.group.lb.include=db,readinessState \
+    --spring.flyway.connect-retries=60 --spring.flyway.connect-retries-interval=10s \
+    --hawkbit.cache.global.ttl="${CACHE_TTL:-1m}" \
     $NODE_ARGS \
     >>"$(log_file "$i")" 2>&1 </dev/null &
   echo $! >"$(pid_file "$i")"
@@ -273,6 +279,8 @@ status() {
     if pid=$(node_pid "$i"); then
       code=$(health "$(node_port "$i")")
       case $code in 200) state=UP ;; 503) state="DOWN (503)" ;; *) state="starting (no answer)" ;; esac
+      # The full health also covers the broker connection.
+      [ "$code" = 200 ] && [ "$(health "$(node_port "$i")" /actuator/health)" != 200 ] && state="UP (/actuator/health DOWN: broker?)"
     else
       pid=-; state=stopped; rc=3
     fi
