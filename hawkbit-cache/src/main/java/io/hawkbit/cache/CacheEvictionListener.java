@@ -3,6 +3,7 @@ package io.hawkbit.cache;
 import io.hawkbit.repository.CacheNames;
 import io.hawkbit.repository.CacheNames.TargetKey;
 import io.hawkbit.repository.event.ActionEvent;
+import io.hawkbit.repository.event.ActionsDeletedEvent;
 import io.hawkbit.repository.event.TargetEvent;
 import io.hawkbit.repository.event.TargetPolledEvent;
 import io.hawkbit.repository.event.TenantConfigurationChangedEvent;
@@ -47,5 +48,11 @@ public class CacheEvictionListener {
     @EventListener
     public void onAction(ActionEvent event) {
         pollState.evict(new TargetKey(event.getTenant(), event.getControllerId()));
+    }
+
+    /** The action cleanup may delete the action a device's installedBase link points to. */
+    @EventListener
+    public void onActionsDeleted(ActionsDeletedEvent event) {
+        event.getControllerIds().forEach(controllerId -> pollState.evict(new TargetKey(event.getTenant(), controllerId)));
     }
 }

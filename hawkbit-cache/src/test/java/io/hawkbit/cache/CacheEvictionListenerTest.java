@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.hawkbit.repository.CacheNames;
 import io.hawkbit.repository.CacheNames.TargetKey;
 import io.hawkbit.repository.event.ActionUpdatedEvent;
+import io.hawkbit.repository.event.ActionsDeletedEvent;
 import io.hawkbit.repository.event.TargetPolledEvent;
 import io.hawkbit.repository.event.TargetUpdatedEvent;
 import io.hawkbit.repository.event.TenantConfigurationChangedEvent;
@@ -59,6 +60,14 @@ class CacheEvictionListenerTest {
         listener.onTenantConfiguration(new TenantConfigurationChangedEvent("DEFAULT", "pollingTime", "node"));
         assertThat(cached(CacheNames.TENANT_CONFIG, "DEFAULT")).isFalse();
         assertThat(cached(CacheNames.TENANT_CONFIG, "OTHER")).isTrue();
+    }
+
+    @Test
+    void deletedActions_evictTheirDevicesPollState() {
+        fill();
+        listener.onActionsDeleted(new ActionsDeletedEvent("DEFAULT", java.util.List.of(7L), java.util.List.of("device-1"), "node"));
+        assertThat(cached(CacheNames.POLL_STATE, device1)).isFalse();
+        assertThat(cached(CacheNames.POLL_STATE, device2)).isTrue();
     }
 
     @Test
