@@ -15,6 +15,8 @@ export NODE_PORTS="${NODE_PORTS:-18081 18082 18083}"
 export DB_NAME="${DB_NAME:-hawkbit_e2e}" DB_USER="${DB_USER:-hawkbit_e2e}" DB_PASSWORD="${DB_PASSWORD:-hawkbit_e2e}"
 # Fast membership so the shrink and the return are seen within seconds.
 export NODE_ARGS="${NODE_ARGS:---hawkbit.cluster.heartbeat-interval=1s --hawkbit.cluster.member-timeout=4s --logging.level.root=WARN --logging.level.io.hawkbit=INFO --logging.level.org.springframework.boot.StartupInfoLogger=INFO}"
+# An exchange of its own: test nodes of a concurrent `mvnw verify` on the same broker must not hear these events.
+export BUS_DESTINATION="${BUS_DESTINATION:-hawkbit-e2e}"
 export START_TIMEOUT="${START_TIMEOUT:-300}"
 # C1 only and a small heap: three JVMs start on two cores in about half the CPU time.
 export JAVA_OPTS="${JAVA_OPTS:--Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"

@@ -14,6 +14,7 @@
 #   NODE_ID_PREFIX [node-], JAR [hawkbit-update-server/target/hawkbit-update-server-0.1.0-SNAPSHOT.jar]
 #   DB_HOST [127.0.0.1], DB_PORT [3306], DB_NAME [hawkbit], DB_USER [hawkbit], DB_PASSWORD [hawkbit]
 #   RABBIT_HOST [127.0.0.1], RABBIT_PORT [5672], RABBIT_USER [guest], RABBIT_PASSWORD [guest]
+#   BUS_DESTINATION [springCloudBus] the exchange of the cluster's events: two clusters on one broker need two names
 #   ARTIFACT_DIR [$CLUSTER_DIR/artifacts], JAVA_OPTS [-Xmx512m -XX:+UseSerialGC], NODE_ARGS [] extra jar arguments
 #   START_TIMEOUT [180] seconds to wait for the nodes' health, CACHE_TTL [1m] cache TTL (backstop for missed events)
 set -euo pipefail
@@ -37,6 +38,7 @@ RABBIT_PORT="${RABBIT_PORT:-5672}"
 RABBIT_USER="${RABBIT_USER:-guest}"
 RABBIT_PASSWORD="${RABBIT_PASSWORD:-guest}"
 ARTIFACT_DIR="${ARTIFACT_DIR:-$CLUSTER_DIR/artifacts}"
+BUS_DESTINATION="${BUS_DESTINATION:-springCloudBus}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx512m -XX:+UseSerialGC}"
 NODE_ARGS="${NODE_ARGS:-}"
 START_TIMEOUT="${START_TIMEOUT:-180}"
@@ -177,8 +179,9 @@ launch_node() {
   id=$(node_id "$i"); port=$(node_port "$i")
   if pid=$(node_pid "$i"); then log "$id already running (pid $pid, port $port)"; return; fi
   if tcp_open "$BIND" "$port"; then die "port $port of $id is taken by another process"; fi
+  # nohup execs java in place, so $! is the JVM's pid (asynchronous commands of a script already ignore SIGINT).
   # shellcheck disable=SC2086
-  HAWKBIT_NODE_ID="$id" setsid java $JAVA_OPTS -jar "$RUN_JAR" \
+  HAWKBIT_NODE_ID="$id" nohup java $JAVA_OPTS -jar "$RUN_JAR" \
     --hawkbit.node.id="$id" \
     --spring.profiles.active=cluster \
     --server.address="$BIND" --server.port="$port" \
@@ -186,6 +189,7 @@ launch_node() {
     --spring.datasource.username="$DB_USER" --spring.datasource.password="$DB_PASSWORD" \
     --spring.rabbitmq.host="$RABBIT_HOST" --spring.rabbitmq.port="$RABBIT_PORT" \
     --spring.rabbitmq.username="$RABBIT_USER" --spring.rabbitmq.password="$RABBIT_PASSWORD" \
+    --spring.cloud.bus.destination="$BUS_DESTINATION" \
     --hawkbit.artifact.storage.path="$ARTIFACT_DIR" \
     --management.endpoint.health.group.lb.include=db,readinessState \
     --spring.flyway.connect-retries=60 --spring.flyway.connect-retries-interval=10s \
