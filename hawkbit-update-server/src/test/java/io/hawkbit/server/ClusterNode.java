@@ -39,6 +39,8 @@ final class ClusterNode implements AutoCloseable {
                 "--spring.rabbitmq.host=127.0.0.1",
                 "--spring.rabbitmq.port=" + broker.port(),
                 "--hawkbit.artifact.storage.path=" + artifacts,
+                // An exchange per test cluster (its database is unique), so runs sharing the broker never hear each other.
+                "--spring.cloud.bus.destination=hawkbit-test." + databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1),
                 "--hawkbit.cluster.heartbeat-interval=1s",
                 "--hawkbit.cluster.member-timeout=4s",
                 "--logging.level.root=WARN"));
