@@ -119,6 +119,23 @@ class TargetFilterApiIT {
         assertThat(api.mgmt("POST", "/rest/v1/targetfilters/" + id + "/autoAssignDS", "{\"id\":1,\"type\":\"sometimes\"}").status())
                 .isEqualTo(400);
         assertThat(api.mgmt("GET", "/rest/v1/targetfilters/" + id).json().get("query").asString()).isEqualTo("name==a");
+
+        String[] garbage = {"{", "[{\"name\":", "\"text\"", "42", "[1,2]", "{\"id\":\"x\"}", "null", "{\"name\":null}",
+                "{\"name\":\"" + "x".repeat(300) + "\",\"query\":\"name==a\"}", "{\"id\":-1,\"weight\":5000}",
+                "{\"id\":9999999,\"type\":\"sometimes\"}", "{\"name\":\"g\",\"query\":\"" + "name==a;".repeat(200) + "\"}"};
+        for (String[] endpoint : new String[][] {{"POST", "/rest/v1/targetfilters"}, {"PUT", "/rest/v1/targetfilters/" + id},
+                {"POST", "/rest/v1/targetfilters/" + id + "/autoAssignDS"}}) {
+            for (String body : garbage) {
+                if (endpoint[0].equals("PUT") && (body.startsWith("{\"id\"") || body.equals("{\"name\":null}"))) {
+                    continue; // a PUT changes only what it names: these are valid no-op updates
+                }
+                ApiClient.Response response = api.mgmt(endpoint[0], endpoint[1], body);
+                assertThat(response.status()).as(endpoint[0] + " " + endpoint[1] + " " + body + " -> " + response.text())
+                        .isBetween(400, 499);
+                assertThat(response.json().has("errorCode")).isTrue();
+            }
+        }
+        assertThat(api.mgmt("GET", "/rest/v1/targetfilters/" + id).json().get("query").asString()).isEqualTo("name==a");
     }
 
     @Test
@@ -153,17 +170,19 @@ class TargetFilterApiIT {
             }
         });
         // Several more periods: still one action each, and the non-matching target untouched.
-        await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).until(() -> true);
-        for (int i = 0; i < 5; i++) {
-            assertThat(api.mgmt("GET", "/rest/v1/targets/aa-match-" + i + "/actions").json().get("total").asLong()).isEqualTo(1);
-        }
-        assertThat(api.mgmt("GET", "/rest/v1/targets/aa-other/actions").json().get("total").asLong()).isZero();
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).untilAsserted(() -> {
+            for (int i = 0; i < 5; i++) {
+                assertThat(api.mgmt("GET", "/rest/v1/targets/aa-match-" + i + "/actions").json().get("total").asLong())
+                        .isEqualTo(1);
+            }
+            assertThat(api.mgmt("GET", "/rest/v1/targets/aa-other/actions").json().get("total").asLong()).isZero();
+        });
 
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targetfilters/" + id + "/autoAssignDS"), 204);
         JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/targetfilters/" + id + "/autoAssignDS"), 204);
         fixture.target("aa-match-late");
-        await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).until(() -> true);
-        assertThat(api.mgmt("GET", "/rest/v1/targets/aa-match-late/actions").json().get("total").asLong()).isZero();
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).untilAsserted(() ->
+                assertThat(api.mgmt("GET", "/rest/v1/targets/aa-match-late/actions").json().get("total").asLong()).isZero());
     }
 
     @Test
@@ -178,8 +197,9 @@ class TargetFilterApiIT {
         try {
             long canceled = fixture.assign("cl-device", setA, "forced");
             long running = fixture.assign("cl-device", setB, "forced");
-            await().pollDelay(Duration.ofMillis(600)).atMost(WAIT).until(() -> true);
-            assertThat(api.mgmt("GET", "/rest/v1/targets/cl-device/actions").json().get("total").asLong()).isEqualTo(2);
+            // Cleanup is off for the tenant: several periods later both actions are still there.
+            await().during(Duration.ofMillis(600)).atMost(WAIT).untilAsserted(() ->
+                    assertThat(api.mgmt("GET", "/rest/v1/targets/cl-device/actions").json().get("total").asLong()).isEqualTo(2));
 
             fixture.config("action.cleanup.actionExpiry", "0");
             fixture.config("action.cleanup.actionStatus", "\"CANCELED\"");

@@ -81,13 +81,13 @@ public class ClusterLock implements AutoCloseable {
             return false;
         }
         meters.counter("hawkbit.scheduler.lock", "job", job, "outcome", "acquired").increment();
+        Renewal renewal = new Renewal(job, key);
         long renewMillis = properties.getRenewInterval().toMillis();
-        ScheduledFuture<?> renewal = renewer.scheduleWithFixedDelay(() -> renew(job, key), renewMillis, renewMillis,
-                TimeUnit.MILLISECONDS);
+        renewal.future = renewer.scheduleWithFixedDelay(renewal::renew, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
         try {
             timed(job, work);
         } finally {
-            renewal.cancel(false);
+            renewal.stop();
             long unlockStart = System.nanoTime();
             try {
                 lock.unlock();
@@ -101,16 +101,38 @@ public class ClusterLock implements AutoCloseable {
         return true;
     }
 
-    private void renew(String job, String key) {
-        try {
-            if (repository.renew(rowKey(key), properties.getLease())) {
-                meters.counter("hawkbit.scheduler.lock", "job", job, "outcome", "renewed").increment();
-            } else {
-                meters.counter("hawkbit.scheduler.lock", "job", job, "outcome", "lost").increment();
-                LOG.warn("Lock {} could not be renewed: its lease ran out and another node may hold it", key);
+    /** The renewals of one holding; stopping waits for a renewal in flight, so none races with the unlock. */
+    private final class Renewal {
+
+        private final String job;
+        private final String key;
+        private volatile ScheduledFuture<?> future;
+        private boolean stopped;
+
+        Renewal(String job, String key) {
+            this.job = job;
+            this.key = key;
+        }
+
+        synchronized void renew() {
+            if (stopped) {
+                return;
             }
-        } catch (RuntimeException e) {
-            LOG.warn("Renewing lock {} failed: {}", key, e.toString());
+            try {
+                if (repository.renew(rowKey(key), properties.getLease())) {
+                    meters.counter("hawkbit.scheduler.lock", "job", job, "outcome", "renewed").increment();
+                } else {
+                    meters.counter("hawkbit.scheduler.lock", "job", job, "outcome", "lost").increment();
+                    LOG.warn("Lock {} could not be renewed: its lease ran out and another node may hold it", key);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Renewing lock {} failed: {}", key, e.toString());
+            }
+        }
+
+        synchronized void stop() {
+            stopped = true;
+            future.cancel(false);
         }
     }
 
