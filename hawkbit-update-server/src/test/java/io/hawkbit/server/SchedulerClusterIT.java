@@ -50,12 +50,8 @@ class SchedulerClusterIT {
     @TempDir
     Path artifacts;
 
-    /**
-     * Each cluster gets a bus exchange of its own: a concurrent test run on the same broker (another checkout's suite)
-     * must not see these nodes' heartbeats, nor these nodes its.
-     */
-    private static String[] args(String lockMode, String busDestination) {
-        return new String[] {"--spring.cloud.bus.destination=" + busDestination, "--hawkbit.scheduler.lock.mode=" + lockMode,
+    private static String[] args(String lockMode) {
+        return new String[] {"--hawkbit.scheduler.lock.mode=" + lockMode,
                 "--hawkbit.scheduler.lock.lease=2s",
                 "--hawkbit.scheduler.lock.renew-interval=500ms", "--hawkbit.scheduler.auto-assign.period=200ms",
                 "--hawkbit.scheduler.auto-assign.batch-size=10", "--hawkbit.scheduler.action-cleanup.period=200ms"};
@@ -136,9 +132,8 @@ class SchedulerClusterIT {
     }
 
     private void startCluster(List<ClusterNode> nodes, String database, String lockMode) throws Exception {
-        String busDestination = busDestination(database);
         for (int i = 1; i <= 3; i++) {
-            nodes.add(new ClusterNode("sched-" + lockMode + "-" + i, database, artifacts, args(lockMode, busDestination)));
+            nodes.add(new ClusterNode("sched-" + lockMode + "-" + i, database, artifacts, args(lockMode)));
         }
         await().atMost(WAIT).untilAsserted(() -> {
             for (ClusterNode node : nodes) {
@@ -160,8 +155,9 @@ class SchedulerClusterIT {
         }
     }
 
+    /** The bus exchange {@link ClusterNode} gives a test cluster, removed with the cluster. */
     private static String busDestination(String database) {
-        return "hawkbit-it-" + database.substring(database.lastIndexOf('/') + 1);
+        return "hawkbit-test." + database.substring(database.lastIndexOf('/') + 1);
     }
 
     /** A complete set and {@link #TARGETS} targets named prefix0.. in creation (id) order; returns the set's id. */
