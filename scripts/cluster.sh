@@ -16,7 +16,7 @@
 #   RABBIT_HOST [127.0.0.1], RABBIT_PORT [5672], RABBIT_USER [guest], RABBIT_PASSWORD [guest]
 #   BUS_DESTINATION [springCloudBus] the exchange of the cluster's events: two clusters on one broker need two names
 #   ARTIFACT_DIR [$CLUSTER_DIR/artifacts], JAVA_OPTS [-Xmx512m -XX:+UseSerialGC], NODE_ARGS [] extra jar arguments
-#   START_TIMEOUT [180] seconds to wait for the nodes' health, CACHE_TTL [1m] cache TTL (backstop for missed events)
+#   START_TIMEOUT [300] seconds to wait for the nodes' health, CACHE_TTL [1m] cache TTL (backstop for missed events)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -41,7 +41,7 @@ ARTIFACT_DIR="${ARTIFACT_DIR:-$CLUSTER_DIR/artifacts}"
 BUS_DESTINATION="${BUS_DESTINATION:-springCloudBus}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx512m -XX:+UseSerialGC}"
 NODE_ARGS="${NODE_ARGS:-}"
-START_TIMEOUT="${START_TIMEOUT:-180}"
+START_TIMEOUT="${START_TIMEOUT:-300}"
 
 log() { printf '%s cluster: %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 die() { log "ERROR: $*" >&2; exit 1; }
@@ -216,7 +216,8 @@ $(tail -n 30 "$(log_file "$i")")"
       fi
     done
     [ ${#pending[@]} -eq 0 ] && return 0
-    [ $SECONDS -lt $deadline ] || die "not healthy after ${START_TIMEOUT} s: ${pending[*]} (see the logs in $CLUSTER_DIR)"
+    [ $SECONDS -lt $deadline ] || die "not healthy after ${START_TIMEOUT} s: ${pending[*]} (see the logs in $CLUSTER_DIR;
+  the processes keep running: '$0 status' to follow them, '$0 stop' to end them)"
     if [ $SECONDS -ge $next_report ]; then log "waiting for ${pending[*]} ..."; next_report=$((SECONDS + 10)); fi
     sleep 1
   done
