@@ -21,6 +21,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -119,8 +120,18 @@ public class ResponseExceptionHandler {
         return ErrorResponses.of(ServerError.ENTITY_NOT_FOUND, e.getClass().getName(), "No resource at " + e.getResourcePath());
     }
 
+    /** The client went away (a health check closing early, a device losing its link): nobody to answer. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e) {
+        LOG.debug("Client disconnected: {}", e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ExceptionInfo> unexpected(Exception e) {
+        if (e.getClass().getSimpleName().equals("ClientAbortException")) {
+            LOG.debug("Client disconnected: {}", e.getMessage());
+            return null;
+        }
         LOG.error("Unexpected failure of a request", e);
         return ErrorResponses.of(HttpStatus.INTERNAL_SERVER_ERROR, ServerError.INTERNAL, e.getClass().getName(),
                 ServerError.INTERNAL.message());
