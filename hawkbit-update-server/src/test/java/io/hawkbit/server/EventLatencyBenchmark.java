@@ -15,7 +15,8 @@ import org.springframework.context.ApplicationListener;
 
 /**
  * Event latency and throughput across nodes on the local RabbitMQ (run by benchmarks/event-latency.sh; not part of
- * the test suite). Three nodes in one JVM, so one clock times publish → remote listener one-way.
+ * the test suite). Two or three nodes ({@code -Dnodes=2|3}) in one JVM, so one clock times publish → remote listener
+ * one-way.
  */
 class EventLatencyBenchmark {
 
@@ -31,10 +32,11 @@ class EventLatencyBenchmark {
         LocalServices.assumeRabbitMq();
         String database = LocalServices.createMariaDbDatabase();
         Path artifacts = Files.createTempDirectory("bench-artifacts");
+        int nodes = Integer.getInteger("nodes", 3);
         try (ClusterNode node1 = new ClusterNode("bench-1", database, artifacts);
                 ClusterNode node2 = new ClusterNode("bench-2", database, artifacts);
-                ClusterNode node3 = new ClusterNode("bench-3", database, artifacts)) {
-            while (node1.bean(ClusterMembers.class).live().size() < 3) {
+                ClusterNode node3 = nodes > 2 ? new ClusterNode("bench-3", database, artifacts) : null) {
+            while (node1.bean(ClusterMembers.class).live().size() < nodes) {
                 Thread.sleep(200);
             }
             ConcurrentHashMap<Long, Long> arrivals = new ConcurrentHashMap<>();
@@ -53,8 +55,8 @@ class EventLatencyBenchmark {
             sequence = paced(publisher, sequence, MEASURED, 500);
             awaitArrivals(arrivals, MEASURED);
             long[] micros = arrivals.values().stream().mapToLong(n -> n / 1000).sorted().toArray();
-            System.out.printf("RESULT one-way latency over %d events (3 nodes, node1 -> node2): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                    micros.length, pct(micros, 50), pct(micros, 99), micros[micros.length - 1] / 1000.0);
+            System.out.printf("RESULT one-way latency over %d events (%d nodes, node1 -> node2): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    micros.length, nodes, pct(micros, 50), pct(micros, 99), micros[micros.length - 1] / 1000.0);
 
             arrivals.clear();
 
