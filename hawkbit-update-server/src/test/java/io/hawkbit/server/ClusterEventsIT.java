@@ -3,9 +3,15 @@ package io.hawkbit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import io.hawkbit.repository.event.TargetCreatedEvent;
@@ -109,6 +115,25 @@ class ClusterEventsIT {
 
     @Test
     @Order(3)
+    void eventStream_onOneNode_showsChangesMadeOnAnother() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest subscribe = HttpRequest.newBuilder(URI.create(node2.api.base() + "/rest/v1/events"))
+                .header("Authorization", ApiClient.basic("admin", "admin")).header("Accept", "text/event-stream").build();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CompletableFuture<HttpResponse<Stream<String>>> stream = http.sendAsync(subscribe, HttpResponse.BodyHandlers.ofLines());
+        CompletableFuture.runAsync(() -> stream.join().body().forEach(lines::add));
+        // Changes made before the subscription is in place are not shown; keep changing until one is.
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            node1.api.mgmt("PUT", "/rest/v1/targets/cluster-device-1", "{\"description\":\"sse " + System.nanoTime() + "\"}");
+            assertThat(lines).anyMatch(line -> line.equals("event:TargetUpdatedEvent"));
+            assertThat(lines).anyMatch(line -> line.startsWith("data:") && line.contains("\"type\":\"TargetUpdatedEvent\"")
+                    && line.contains("\"origin\":\"it-node-1\"") && line.contains("\"controllerId\":\"cluster-device-1\""));
+        });
+        stream.cancel(true);
+    }
+
+    @Test
+    @Order(4)
     void brokerLost_writesStillSucceed_andTheNodeResubscribesWhenItReturns() {
         node3.broker.disable();
         long start = System.nanoTime();
@@ -133,7 +158,7 @@ class ClusterEventsIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void silentMember_dropsOutAfterTheTimeout_andReturns() {
         node3.broker.disable();
         await().atMost(WAIT).untilAsserted(() -> assertThat(memberIds(node1)).containsExactly("it-node-1", "it-node-2"));
@@ -143,7 +168,7 @@ class ClusterEventsIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void stoppedNode_leavesTheMemberList() throws Exception {
         node3.close();
         await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
