@@ -11,7 +11,6 @@ import io.hawkbit.repository.softwaremodule.Artifact;
 import io.hawkbit.repository.softwaremodule.ArtifactStore;
 import io.hawkbit.repository.softwaremodule.SoftwareModule;
 import io.hawkbit.rest.security.DdiPrincipal;
-import io.hawkbit.server.mgmt.Links;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
@@ -50,12 +49,7 @@ public class DdiArtifactController {
             @PathVariable long moduleId) {
         SoftwareModule module = controllers.module(principal.tenant(), controllerId, moduleId);
         DdiLinks links = new DdiLinks(principal.tenant(), controllerId);
-        return module.getArtifacts().stream().map(a -> {
-            String href = links.artifact(moduleId, a.getFilename());
-            return new DdiJson.Artifact(a.getFilename(), new DdiJson.Hashes(a.getSha1(), a.getMd5(), a.getSha256()), a.getSize(),
-                    new Links().withHref("download", href).withHref("download-http", href)
-                            .withHref("md5sum", href + MD5SUM).withHref("md5sum-http", href + MD5SUM));
-        }).toList();
+        return module.getArtifacts().stream().map(a -> links.artifact(moduleId, a)).toList();
     }
 
     @GetMapping("/{filename}")

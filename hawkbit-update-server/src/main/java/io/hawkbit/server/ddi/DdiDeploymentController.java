@@ -9,7 +9,6 @@ import io.hawkbit.repository.action.ActionType;
 import io.hawkbit.repository.action.ControllerService;
 import io.hawkbit.repository.softwaremodule.SoftwareModule;
 import io.hawkbit.rest.security.DdiPrincipal;
-import io.hawkbit.server.mgmt.Links;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -95,13 +94,7 @@ public class DdiDeploymentController {
     }
 
     private static DdiJson.Chunk toChunk(SoftwareModule module, DdiLinks links) {
-        List<DdiJson.Artifact> artifacts = module.getArtifacts().stream().map(a -> {
-            String href = links.artifact(module.getId(), a.getFilename());
-            Links artifactLinks = new Links().withHref("download", href).withHref("download-http", href)
-                    .withHref("md5sum", href + ".MD5SUM").withHref("md5sum-http", href + ".MD5SUM");
-            return new DdiJson.Artifact(a.getFilename(), new DdiJson.Hashes(a.getSha1(), a.getMd5(), a.getSha256()), a.getSize(),
-                    artifactLinks);
-        }).toList();
+        List<DdiJson.Artifact> artifacts = module.getArtifacts().stream().map(a -> links.artifact(module.getId(), a)).toList();
         return new DdiJson.Chunk(part(module.getType().getKey()), module.getVersion(), module.getName(), artifacts);
     }
 

@@ -34,6 +34,15 @@ final class DdiLinks {
         return Links.absolute(base + "/softwaremodules/" + moduleId + "/artifacts/" + encode(filename));
     }
 
+    /** An artifact as devices see it, with the download and MD5SUM links hawkBit's clients look for. */
+    DdiJson.Artifact artifact(long moduleId, io.hawkbit.repository.softwaremodule.Artifact artifact) {
+        String href = artifact(moduleId, artifact.getFilename());
+        Links links = new Links().withHref("download", href).withHref("download-http", href)
+                .withHref("md5sum", href + ".MD5SUM").withHref("md5sum-http", href + ".MD5SUM");
+        return new DdiJson.Artifact(artifact.getFilename(),
+                new DdiJson.Hashes(artifact.getSha1(), artifact.getMd5(), artifact.getSha256()), artifact.getSize(), links);
+    }
+
     private static String encode(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
