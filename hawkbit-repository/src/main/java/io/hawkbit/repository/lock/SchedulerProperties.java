@@ -21,12 +21,28 @@ public class SchedulerProperties {
     @Valid
     private final Job actionCleanup = new Job(Duration.ofHours(1), 1000);
 
+    /** Rollout progression: starting due rollouts, moving groups on their thresholds, pausing on errors. */
+    @Valid
+    private final Job rollout = new Job(Duration.ofSeconds(5), 500);
+
+    /** Marking targets whose last poll is overdue (and unmarking them when they poll again). */
+    @Valid
+    private final Job overdue = new Job(Duration.ofMinutes(1), 1000);
+
     public Job getAutoAssign() {
         return autoAssign;
     }
 
     public Job getActionCleanup() {
         return actionCleanup;
+    }
+
+    public Job getRollout() {
+        return rollout;
+    }
+
+    public Job getOverdue() {
+        return overdue;
     }
 
     /** One scheduler's switch, period and batch bound. */
