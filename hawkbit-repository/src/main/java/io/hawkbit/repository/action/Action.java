@@ -2,6 +2,8 @@ package io.hawkbit.repository.action;
 
 import io.hawkbit.repository.BaseEntity;
 import io.hawkbit.repository.distribution.DistributionSet;
+import io.hawkbit.repository.rollout.Rollout;
+import io.hawkbit.repository.rollout.RolloutGroup;
 import io.hawkbit.repository.target.Target;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -46,6 +48,15 @@ public class Action extends BaseEntity {
     @Column(name = "last_action_status_code")
     private Integer lastActionStatusCode;
 
+    /** The rollout that created the action, if one did. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "rollout_id", updatable = false)
+    private Rollout rollout;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "rollout_group_id", updatable = false)
+    private RolloutGroup rolloutGroup;
+
     protected Action() {
     }
 
@@ -58,6 +69,20 @@ public class Action extends BaseEntity {
         this.weight = weight;
         this.status = ActionState.RUNNING;
         this.active = true;
+    }
+
+    /** Marks the action as created by a group of a rollout; only before it is saved. */
+    public void createdBy(RolloutGroup group) {
+        this.rollout = group.getRollout();
+        this.rolloutGroup = group;
+    }
+
+    public Rollout getRollout() {
+        return rollout;
+    }
+
+    public RolloutGroup getRolloutGroup() {
+        return rolloutGroup;
     }
 
     public Target getTarget() {

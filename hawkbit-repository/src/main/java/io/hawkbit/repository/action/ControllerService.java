@@ -20,6 +20,8 @@ import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetRepository;
 import io.hawkbit.repository.tenant.TenantConfigKey;
 import io.hawkbit.repository.tenant.TenantConfigurationService;
+import io.hawkbit.repository.rollout.RolloutWorkPending;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,11 +43,13 @@ public class ControllerService {
     private final TenantConfigurationService config;
     private final Clock clock;
     private final ClusterEventPublisher events;
+    private final ApplicationEventPublisher local;
 
     public ControllerService(TargetRepository targets, ActionRepository actions, ActionStatusRepository statuses,
             ArtifactRepository artifacts, SoftwareModuleRepository modules, TenantConfigurationService config, Clock clock,
-            ClusterEventPublisher events) {
+            ClusterEventPublisher events, ApplicationEventPublisher local) {
         this.events = events;
+        this.local = local;
         this.targets = targets;
         this.actions = actions;
         this.statuses = statuses;
@@ -132,11 +136,18 @@ public class ControllerService {
                 target.setInstallDate(clock.millis());
                 target.setRequestControllerAttributes(true);
             }
-            ActionOutcome.afterActionClosed(action, actions);
-            targetUpdated(action.getTarget());
+            closed(action);
         }
         actions.flush();
         actionUpdated(action);
+    }
+
+    private void closed(Action action) {
+        ActionOutcome.afterActionClosed(action, actions);
+        targetUpdated(action.getTarget());
+        if (action.getRollout() != null) {
+            local.publishEvent(new RolloutWorkPending(action.getTenant(), action.getRollout().getId()));
+        }
     }
 
     private void actionUpdated(Action action) {
@@ -165,8 +176,7 @@ public class ControllerService {
         if (state == ActionState.CANCELED) {
             action.setStatus(ActionState.CANCELED);
             action.setActive(false);
-            ActionOutcome.afterActionClosed(action, actions);
-            targetUpdated(action.getTarget());
+            closed(action);
         } else if (state == ActionState.CANCEL_REJECTED) {
             // The device could not stop: the update goes on and deploymentBase is offered again.
             action.setStatus(ActionState.RUNNING);

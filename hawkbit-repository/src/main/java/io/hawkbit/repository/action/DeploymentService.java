@@ -19,6 +19,7 @@ import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
+import io.hawkbit.repository.rollout.RolloutGroup;
 import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetService;
 import io.hawkbit.repository.target.TargetUpdateStatus;
@@ -71,6 +72,17 @@ public class DeploymentService {
      */
     @Transactional
     public AssignmentResult assign(String tenant, Long distributionSetId, List<Assignment> assignments, String user) {
+        return assign(tenant, distributionSetId, assignments, user, null);
+    }
+
+    /** {@link #assign(String, Long, List, String)} for the targets of a starting rollout group; its actions name it. */
+    @Transactional
+    public AssignmentResult assign(RolloutGroup group, List<Assignment> assignments, String user) {
+        return assign(group.getTenant(), group.getRollout().getDistributionSet().getId(), assignments, user, group);
+    }
+
+    private AssignmentResult assign(String tenant, Long distributionSetId, List<Assignment> assignments, String user,
+            RolloutGroup group) {
         DistributionSet set = distributionSets.get(tenant, distributionSetId);
         if (set.isDeleted()) {
             throw new EntityNotFoundException("DistributionSet", distributionSetId);
@@ -101,9 +113,14 @@ public class DeploymentService {
             ActionType type = assignment.type() == null ? ActionType.FORCED : assignment.type();
             Action action = new Action(target, set, type, type == ActionType.TIMEFORCED && assignment.forceTime() != null
                     ? assignment.forceTime() : 0L, assignment.weight());
+            if (group != null) {
+                action.createdBy(group);
+            }
             actions.save(action);
             statuses.save(new ActionStatus(action, ActionState.RUNNING, now, null,
-                    List.of("Assignment initiated by user '" + user + "'"), user));
+                    List.of(group == null ? "Assignment initiated by user '" + user + "'"
+                            : "Assignment initiated by rollout '" + group.getRollout().getName() + "', group '"
+                                    + group.getName() + "'"), user));
             target.setAssignedDistributionSet(set);
             target.setUpdateStatus(TargetUpdateStatus.PENDING);
             assigned.add(action);

@@ -19,6 +19,7 @@ public enum ServerError {
     DS_INCOMPLETE("hawkbit.server.error.distributionset.incomplete", "Distribution set is incomplete: a mandatory module is missing"),
     DS_TYPE_UNDEFINED("hawkbit.server.error.distributionset.type.undefined", "Distribution set type is not defined"),
     DS_MODULE_UNSUPPORTED("hawkbit.server.error.distributionset.modules.unsupported", "The module type is not supported by the distribution set type"),
+    ROLLOUT_ILLEGAL_STATE("hawkbit.server.error.rollout.illegalstate", "The rollout is in the wrong state for the requested operation"),
     ENTITY_LOCKED("hawkbit.server.error.entitiylocked", "The entity is locked and cannot be modified"),
     ENTITY_READ_ONLY("hawkbit.server.error.entityreadonly", "The entity cannot be modified"),
     ARTIFACT_UPLOAD_FAILED("hawkbit.server.error.artifact.uploadFailed", "Upload of artifact failed"),

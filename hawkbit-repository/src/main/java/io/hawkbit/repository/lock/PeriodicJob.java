@@ -39,6 +39,24 @@ public final class PeriodicJob implements AutoCloseable {
         return new PeriodicJob(name, period, run);
     }
 
+    /**
+     * Runs extra work on the job's thread after {@code delay}, between its periodic runs (never alongside one);
+     * ignored once the job is closed.
+     */
+    public void runSoon(Runnable work, Duration delay) {
+        try {
+            executor.schedule(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("Extra run of a scheduled job failed", e);
+                }
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Shutting down: the work is picked up by whichever node runs next.
+        }
+    }
+
     /** Stops scheduling and waits briefly for a running run, which ends its transaction and releases its lock. */
     @Override
     public void close() {

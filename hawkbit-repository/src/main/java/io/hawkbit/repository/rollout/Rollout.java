@@ -1,0 +1,158 @@
+package io.hawkbit.repository.rollout;
+
+import io.hawkbit.repository.BaseEntity;
+import io.hawkbit.repository.action.ActionType;
+import io.hawkbit.repository.distribution.DistributionSet;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** A distribution set deployed to the targets of a filter, group after group. */
+@Entity
+@Table(name = "rollout")
+public class Rollout extends BaseEntity {
+
+    @Column(name = "name", nullable = false, length = 128)
+    private String name;
+
+    @Column(name = "description", length = 512)
+    private String description;
+
+    @Column(name = "target_filter_query", nullable = false, updatable = false, length = 1024)
+    private String targetFilterQuery;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "distribution_set_id", nullable = false, updatable = false)
+    private DistributionSet distributionSet;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 32)
+    private RolloutStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "action_type", nullable = false, updatable = false, length = 16)
+    private ActionType actionType;
+
+    @Column(name = "forced_time", nullable = false, updatable = false)
+    private long forcedTime;
+
+    @Column(name = "weight", updatable = false)
+    private Integer weight;
+
+    /** Epoch milliseconds at which the scheduler starts a ready rollout by itself; null: only an explicit start. */
+    @Column(name = "start_at")
+    private Long startAt;
+
+    @Column(name = "total_targets", nullable = false)
+    private long totalTargets;
+
+    @Column(name = "approval_decided_by", length = 64)
+    private String approvalDecidedBy;
+
+    @Column(name = "approval_remark", length = 255)
+    private String approvalRemark;
+
+    @Column(name = "deleted", nullable = false)
+    private boolean deleted;
+
+    protected Rollout() {
+    }
+
+    public Rollout(String tenant, String name, String description, String targetFilterQuery, DistributionSet distributionSet,
+            ActionType actionType, long forcedTime, Integer weight, Long startAt, RolloutStatus status) {
+        super(tenant);
+        this.name = name;
+        this.description = description;
+        this.targetFilterQuery = targetFilterQuery;
+        this.distributionSet = distributionSet;
+        this.actionType = actionType;
+        this.forcedTime = forcedTime;
+        this.weight = weight;
+        this.startAt = startAt;
+        this.status = status;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getTargetFilterQuery() {
+        return targetFilterQuery;
+    }
+
+    public DistributionSet getDistributionSet() {
+        return distributionSet;
+    }
+
+    public RolloutStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(RolloutStatus status) {
+        this.status = status;
+    }
+
+    public ActionType getActionType() {
+        return actionType;
+    }
+
+    public long getForcedTime() {
+        return forcedTime;
+    }
+
+    public Integer getWeight() {
+        return weight;
+    }
+
+    public Long getStartAt() {
+        return startAt;
+    }
+
+    public long getTotalTargets() {
+        return totalTargets;
+    }
+
+    public void setTotalTargets(long totalTargets) {
+        this.totalTargets = totalTargets;
+    }
+
+    public String getApprovalDecidedBy() {
+        return approvalDecidedBy;
+    }
+
+    public String getApprovalRemark() {
+        return approvalRemark;
+    }
+
+    public void decideApproval(String user, String remark, boolean approved) {
+        this.approvalDecidedBy = user;
+        this.approvalRemark = remark;
+        this.status = approved ? RolloutStatus.READY : RolloutStatus.APPROVAL_DENIED;
+    }
+
+    public boolean isDeleted() {
+        return deleted;
+    }
+
+    public void markDeleted() {
+        this.deleted = true;
+        this.status = RolloutStatus.DELETED;
+    }
+}

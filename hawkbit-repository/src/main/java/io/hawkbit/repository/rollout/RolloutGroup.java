@@ -1,0 +1,121 @@
+package io.hawkbit.repository.rollout;
+
+import io.hawkbit.repository.BaseEntity;
+import java.util.Set;
+
+import io.hawkbit.repository.target.Target;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
+
+/** One group of a rollout: a fixed set of targets that get their actions together when the group starts. */
+@Entity
+@Table(name = "rollout_group")
+public class RolloutGroup extends BaseEntity {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "rollout_id", nullable = false, updatable = false)
+    private Rollout rollout;
+
+    /** Order within the rollout, from 0. */
+    @Column(name = "position", nullable = false, updatable = false)
+    private int position;
+
+    @Column(name = "name", nullable = false, length = 128)
+    private String name;
+
+    @Column(name = "description", length = 512)
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 16)
+    private RolloutGroupStatus status;
+
+    @Column(name = "target_filter_query", updatable = false, length = 1024)
+    private String targetFilterQuery;
+
+    @Column(name = "target_percentage", nullable = false, updatable = false)
+    private double targetPercentage;
+
+    @Embedded
+    private RolloutConditions conditions;
+
+    @Column(name = "total_targets", nullable = false)
+    private int totalTargets;
+
+    /** Mapped for queries only (a group's targets, paged); rows are written by {@link RolloutTargets}. */
+    @Immutable
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(name = "rollout_target_group", joinColumns = @JoinColumn(name = "rollout_group_id"),
+            inverseJoinColumns = @JoinColumn(name = "target_id"))
+    private Set<Target> targets;
+
+    protected RolloutGroup() {
+    }
+
+    public RolloutGroup(Rollout rollout, int position, String name, String description, String targetFilterQuery,
+            double targetPercentage, RolloutConditions conditions) {
+        super(rollout.getTenant());
+        this.rollout = rollout;
+        this.position = position;
+        this.name = name;
+        this.description = description;
+        this.targetFilterQuery = targetFilterQuery;
+        this.targetPercentage = targetPercentage;
+        this.conditions = conditions;
+        this.status = RolloutGroupStatus.READY;
+    }
+
+    public Rollout getRollout() {
+        return rollout;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public RolloutGroupStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(RolloutGroupStatus status) {
+        this.status = status;
+    }
+
+    public String getTargetFilterQuery() {
+        return targetFilterQuery;
+    }
+
+    public double getTargetPercentage() {
+        return targetPercentage;
+    }
+
+    public RolloutConditions getConditions() {
+        return conditions;
+    }
+
+    public int getTotalTargets() {
+        return totalTargets;
+    }
+
+    public void setTotalTargets(int totalTargets) {
+        this.totalTargets = totalTargets;
+    }
+}

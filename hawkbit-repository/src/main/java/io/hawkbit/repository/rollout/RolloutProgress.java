@@ -1,0 +1,193 @@
+package io.hawkbit.repository.rollout;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.hawkbit.repository.action.DeploymentService;
+import io.hawkbit.repository.action.DeploymentService.Assignment;
+import io.hawkbit.repository.action.DeploymentService.AssignmentResult;
+import io.hawkbit.repository.event.ClusterEventPublisher;
+import io.hawkbit.repository.event.RolloutGroupUpdatedEvent;
+import io.hawkbit.repository.event.RolloutUpdatedEvent;
+import io.hawkbit.repository.lock.SchedulerProperties;
+import io.hawkbit.repository.rollout.RolloutTargets.GroupActions;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One rollout's way forward, as the rollout scheduler drives it under the cluster lock: create the actions of
+ * running groups (in bounded transactions), then decide on thresholds, repeated while a decision started another
+ * group. Every decision reads the rollout with an optimistic lock, so an operator's pause committed meanwhile makes
+ * the decision roll back instead of starting a group of a paused rollout.
+ */
+@Component
+public class RolloutProgress {
+
+    private static final Set<RolloutStatus> ACTIVE = Set.of(RolloutStatus.STARTING, RolloutStatus.RUNNING);
+
+    private final RolloutRepository rollouts;
+    private final RolloutGroupRepository groups;
+    private final RolloutTargets rolloutTargets;
+    private final RolloutService service;
+    private final DeploymentService deployments;
+    private final SchedulerProperties properties;
+    private final TransactionTemplate transactions;
+    private final EntityManager entityManager;
+    private final ClusterEventPublisher events;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    public RolloutProgress(RolloutRepository rollouts, RolloutGroupRepository groups, RolloutTargets rolloutTargets,
+            RolloutService service, DeploymentService deployments, SchedulerProperties properties,
+            TransactionTemplate transactions, EntityManager entityManager, ClusterEventPublisher events,
+            MeterRegistry meters, Clock clock) {
+        this.rollouts = rollouts;
+        this.groups = groups;
+        this.rolloutTargets = rolloutTargets;
+        this.service = service;
+        this.deployments = deployments;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.entityManager = entityManager;
+        this.events = events;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** Ids of the tenant's rollouts with work: starting, running, or ready with their start time come. */
+    public List<Long> work(String tenant) {
+        return transactions.execute(status -> rollouts.findWork(tenant, ACTIVE, clock.millis()));
+    }
+
+    /** Moves one rollout as far as it can go now. */
+    public void advance(Long rolloutId) {
+        int steps = 0;
+        do {
+            fill(rolloutId);
+        } while (Boolean.TRUE.equals(transactions.execute(status -> decide(rolloutId))) && ++steps < RolloutService.MAX_GROUPS + 2);
+    }
+
+    /** Creates the missing actions of the running groups, a batch per transaction, while the rollout is active. */
+    private void fill(Long rolloutId) {
+        List<Long> running = transactions.execute(status -> {
+            Rollout rollout = rollouts.findById(rolloutId).orElse(null);
+            if (rollout == null || !ACTIVE.contains(rollout.getStatus())) {
+                return List.<Long>of();
+            }
+            return groups.findByRolloutIdOrderByPosition(rolloutId).stream()
+                    .filter(g -> g.getStatus() == RolloutGroupStatus.RUNNING).map(RolloutGroup::getId).toList();
+        });
+        for (Long groupId : running) {
+            while (Boolean.TRUE.equals(transactions.execute(status -> fillBatch(rolloutId, groupId)))) {
+                // next batch
+            }
+        }
+    }
+
+    private boolean fillBatch(Long rolloutId, Long groupId) {
+        Rollout rollout = entityManager.find(Rollout.class, rolloutId, LockModeType.OPTIMISTIC);
+        if (!ACTIVE.contains(rollout.getStatus())) {
+            return false;
+        }
+        List<String> pending = rolloutTargets.withoutAction(groupId, properties.getRollout().getBatchSize());
+        if (pending.isEmpty()) {
+            return false;
+        }
+        RolloutGroup group = groups.getReferenceById(groupId);
+        List<Assignment> assignments = pending.stream()
+                .map(id -> new Assignment(id, rollout.getActionType(), rollout.getForcedTime(), rollout.getWeight())).toList();
+        AssignmentResult result = deployments.assign(group, assignments, rollout.getCreatedBy());
+        if (!result.alreadyAssigned().isEmpty()) {
+            // Assigned the same set meanwhile (by hand, another rollout): not this group's to deploy, nor to wait for.
+            rolloutTargets.remove(groupId, result.alreadyAssigned().stream().map(a -> a.getTarget().getId()).toList());
+            group.setTotalTargets(group.getTotalTargets() - result.alreadyAssigned().size());
+        }
+        meters.counter("hawkbit.rollout.actions.created").increment(result.assigned().size());
+        return true;
+    }
+
+    /**
+     * Applies the thresholds once: a running group crossing its error threshold (or ending below its success
+     * threshold) pauses the rollout; a running group whose actions all closed finishes; the next scheduled group
+     * starts when the one before it reached its success threshold or ended; the rollout finishes with its last
+     * group. Returns whether anything changed.
+     */
+    private boolean decide(Long rolloutId) {
+        Rollout rollout = entityManager.find(Rollout.class, rolloutId, LockModeType.OPTIMISTIC);
+        if (rollout == null) {
+            return false;
+        }
+        boolean changed = false;
+        if (rollout.getStatus() == RolloutStatus.READY && rollout.getStartAt() != null && rollout.getStartAt() <= clock.millis()) {
+            service.schedule(rollout);
+            changed = true;
+        }
+        if (!ACTIVE.contains(rollout.getStatus())) {
+            return changed;
+        }
+        List<RolloutGroup> all = groups.findByRolloutIdOrderByPosition(rolloutId);
+        Map<Long, Long> targets = rolloutTargets.targetsPerGroup(rolloutId);
+        Map<Long, GroupActions> actions = rolloutTargets.actionsPerGroup(rolloutId);
+        for (RolloutGroup group : all) {
+            if (group.getStatus() != RolloutGroupStatus.RUNNING) {
+                continue;
+            }
+            long total = targets.getOrDefault(group.getId(), 0L);
+            GroupActions counts = actions.getOrDefault(group.getId(), GroupActions.NONE);
+            if (counts.total() < total) {
+                continue;
+            }
+            RolloutConditions conditions = group.getConditions();
+            boolean ended = counts.open() == 0;
+            if (conditions.errorExceeded(counts.failed(), total) || (ended && !conditions.successReached(counts.finished(), total))) {
+                groupStatus(group, RolloutGroupStatus.ERROR);
+                rolloutStatus(rollout, RolloutStatus.PAUSED);
+                meters.counter("hawkbit.rollout.paused").increment();
+                return true;
+            }
+            if (ended) {
+                groupStatus(group, RolloutGroupStatus.FINISHED);
+                changed = true;
+            }
+        }
+        RolloutGroup next = all.stream().filter(g -> g.getStatus() == RolloutGroupStatus.SCHEDULED).findFirst().orElse(null);
+        if (next != null) {
+            RolloutGroup previous = all.stream().filter(g -> g.getPosition() < next.getPosition())
+                    .reduce((first, second) -> second).orElse(null);
+            if (previous == null || previous.getStatus() == RolloutGroupStatus.FINISHED
+                    || previous.getStatus() == RolloutGroupStatus.ERROR
+                    || (previous.getStatus() == RolloutGroupStatus.RUNNING && previous.getConditions().successReached(
+                            actions.getOrDefault(previous.getId(), GroupActions.NONE).finished(),
+                            targets.getOrDefault(previous.getId(), 0L)))) {
+                groupStatus(next, RolloutGroupStatus.RUNNING);
+                meters.counter("hawkbit.rollout.groups.started").increment();
+                changed = true;
+            }
+        }
+        if (rollout.getStatus() == RolloutStatus.STARTING) {
+            rolloutStatus(rollout, RolloutStatus.RUNNING);
+            changed = true;
+        }
+        if (all.stream().noneMatch(g -> g.getStatus() == RolloutGroupStatus.SCHEDULED || g.getStatus() == RolloutGroupStatus.RUNNING)) {
+            rolloutStatus(rollout, RolloutStatus.FINISHED);
+            changed = true;
+        }
+        return changed;
+    }
+
+    private void groupStatus(RolloutGroup group, RolloutGroupStatus status) {
+        group.setStatus(status);
+        events.publish(new RolloutGroupUpdatedEvent(group.getTenant(), group.getId(), group.getRollout().getId(),
+                status.json(), events.origin()));
+    }
+
+    private void rolloutStatus(Rollout rollout, RolloutStatus status) {
+        rollout.setStatus(status);
+        events.publish(new RolloutUpdatedEvent(rollout.getTenant(), rollout.getId(), status.json(), events.origin()));
+    }
+}

@@ -1,0 +1,101 @@
+package io.hawkbit.repository.rollout;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.hawkbit.repository.TenantProperties;
+import io.hawkbit.repository.lock.ClusterLock;
+import io.hawkbit.repository.lock.PeriodicJob;
+import io.hawkbit.repository.lock.SchedulerProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Drives rollouts forward on every node, once per cluster: each run takes the (rollout, tenant) lock and advances
+ * the tenant's active rollouts. Besides its period it runs right after this node committed something a rollout must
+ * react to (a closing feedback, a start, a resume), so progression does not wait for the period and takes the same
+ * time whichever node got the feedback. When another node holds the lock at that moment, the run is retried shortly:
+ * the holder may have read the rollout before the commit.
+ */
+@Component
+public class RolloutScheduler {
+
+    static final String JOB = "rollout";
+    private static final Logger LOG = LoggerFactory.getLogger(RolloutScheduler.class);
+    private static final Duration RETRY = Duration.ofMillis(50);
+    private static final int MAX_RETRIES = 100;
+
+    private final SchedulerProperties properties;
+    private final TenantProperties tenants;
+    private final ClusterLock lock;
+    private final RolloutProgress progress;
+    private final MeterRegistry meters;
+    private final Set<String> triggered = ConcurrentHashMap.newKeySet();
+    private volatile PeriodicJob job;
+
+    public RolloutScheduler(SchedulerProperties properties, TenantProperties tenants, ClusterLock lock,
+            RolloutProgress progress, MeterRegistry meters) {
+        this.properties = properties;
+        this.tenants = tenants;
+        this.lock = lock;
+        this.progress = progress;
+        this.meters = meters;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void start() {
+        if (properties.getRollout().isEnabled()) {
+            job = PeriodicJob.start("rollout-scheduler", properties.getRollout().getPeriod(), this::run);
+        }
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    public void stop() {
+        if (job != null) {
+            job.close();
+        }
+    }
+
+    /** One periodic run over all tenants; a tenant whose lock another node holds is skipped this time. */
+    public void run() {
+        for (String tenant : tenants.getNames()) {
+            lock.runExclusively(JOB, tenant, () -> advance(tenant));
+        }
+    }
+
+    /** After the commit that gave a rollout work; several such commits before the run starts make one run. */
+    @TransactionalEventListener(fallbackExecution = true)
+    public void onWork(RolloutWorkPending work) {
+        PeriodicJob current = job;
+        if (current != null && triggered.add(work.tenant())) {
+            current.runSoon(() -> triggeredRun(work.tenant(), 0), Duration.ZERO);
+        }
+    }
+
+    private void triggeredRun(String tenant, int attempt) {
+        triggered.remove(tenant);
+        if (!lock.runExclusively(JOB, tenant, () -> advance(tenant)) && attempt < MAX_RETRIES && triggered.add(tenant)) {
+            meters.counter("hawkbit.rollout.trigger.retries").increment();
+            job.runSoon(() -> triggeredRun(tenant, attempt + 1), RETRY);
+        }
+    }
+
+    private void advance(String tenant) {
+        for (Long rolloutId : progress.work(tenant)) {
+            try {
+                progress.advance(rolloutId);
+            } catch (RuntimeException e) {
+                // One rollout failing (a concurrent pause, a deleted set) must not hold up the others; the next run retries.
+                meters.counter("hawkbit.rollout.failures").increment();
+                LOG.warn("Advancing rollout {} of tenant {} failed: {}", rolloutId, tenant, e.toString());
+            }
+        }
+    }
+}
