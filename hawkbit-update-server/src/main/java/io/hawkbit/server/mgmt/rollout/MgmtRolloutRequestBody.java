@@ -1,0 +1,19 @@
+package io.hawkbit.server.mgmt.rollout;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A rollout to create (hawkBit's POST body; name, targetFilterQuery and distributionSetId required, checked by the
+ * controller so a missing one is a 400 with hawkBit's body) or, on PUT, the name and description to change.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record MgmtRolloutRequestBody(@Size(min = 1, max = 128) String name, @Size(max = 512) String description,
+        @Size(min = 1, max = 1024) String targetFilterQuery, Long distributionSetId, Integer amountGroups, String type,
+        Long forcetime, Integer weight, Long startAt, Boolean confirmationRequired, MgmtCondition successCondition,
+        MgmtCondition successAction, MgmtCondition errorCondition, MgmtCondition errorAction,
+        @Valid List<MgmtRolloutGroupRequestBody> groups) {
+}
