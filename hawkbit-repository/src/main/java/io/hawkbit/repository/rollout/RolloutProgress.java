@@ -94,6 +94,10 @@ public class RolloutProgress {
         if (!ACTIVE.contains(rollout.getStatus())) {
             return false;
         }
+        return fillBatch(rollout, groupId);
+    }
+
+    private boolean fillBatch(Rollout rollout, Long groupId) {
         List<String> pending = rolloutTargets.withoutAction(groupId, properties.getRollout().getBatchSize());
         if (pending.isEmpty()) {
             return false;
@@ -165,6 +169,8 @@ public class RolloutProgress {
                             actions.getOrDefault(previous.getId(), GroupActions.NONE).finished(),
                             targets.getOrDefault(previous.getId(), 0L)))) {
                 groupStatus(next, RolloutGroupStatus.RUNNING);
+                // The first batch of actions commits with the status, so a running group (up to a batch) has its actions.
+                fillBatch(rollout, next.getId());
                 meters.counter("hawkbit.rollout.groups.started").increment();
                 changed = true;
             }
