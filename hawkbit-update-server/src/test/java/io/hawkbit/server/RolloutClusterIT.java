@@ -1,0 +1,210 @@
+package io.hawkbit.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import io.hawkbit.repository.event.RolloutGroupUpdatedEvent;
+import io.hawkbit.server.cluster.ClusterMembers;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ApplicationListener;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Rollouts on three nodes sharing MariaDB and RabbitMQ, every node running the rollout scheduler with its default
+ * 5 s period, devices reporting through all three nodes. Progression happens once per cluster (one action per
+ * target, each group started once) and right after the feedback that allows it, whichever node received it.
+ */
+class RolloutClusterIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path artifacts;
+
+    static String database;
+    static final List<ClusterNode> nodes = new ArrayList<>();
+    /** When a group was first seen started, on any node (the node that started it sees it first). */
+    static final Map<Long, Long> groupStartedNanos = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        LocalServices.assumeMariaDb();
+        LocalServices.assumeRabbitMq();
+        database = LocalServices.createMariaDbDatabase();
+        for (int i = 1; i <= 3; i++) {
+            ClusterNode node = new ClusterNode("rollout-node-" + i, database, artifacts);
+            node.context.addApplicationListener((ApplicationListener<RolloutGroupUpdatedEvent>) event -> {
+                if ("running".equals(event.getStatus())) {
+                    groupStartedNanos.putIfAbsent(event.getEntityId(), System.nanoTime());
+                }
+            });
+            nodes.add(node);
+        }
+        await().atMost(WAIT).untilAsserted(() -> {
+            for (ClusterNode node : nodes) {
+                assertThat(node.bean(ClusterMembers.class).live()).hasSize(3);
+            }
+        });
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        for (ClusterNode node : nodes) {
+            node.close();
+        }
+        if (database != null) {
+            LocalServices.dropMariaDbDatabase(database);
+        }
+    }
+
+    @Test
+    void threeGroupsOverThirtyTargets_feedbackThroughAllNodes_pausesOnErrors_resumes_onceEach() throws Exception {
+        ApiClient api = nodes.get(0).api;
+        Fixture fixture = new Fixture(api);
+        long set = set(fixture, "cl");
+        RolloutDevices devices = new RolloutDevices();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add(String.format("cl-%02d", i));
+            devices.create(fixture, ids.get(i));
+        }
+        ApiClient.Response created = api.mgmt("POST", "/rest/v1/rollouts", "{\"name\":\"cluster\","
+                + "\"targetFilterQuery\":\"controllerId==cl-*\",\"distributionSetId\":" + set + ",\"amountGroups\":3,"
+                + "\"successCondition\":{\"condition\":\"THRESHOLD\",\"expression\":\"100\"},"
+                + "\"errorCondition\":{\"condition\":\"THRESHOLD\",\"expression\":\"20\"},"
+                + "\"errorAction\":{\"action\":\"PAUSE\",\"expression\":\"\"}}");
+        JsonAssert.statusCode(created, 201);
+        long id = created.json().get("id").asLong();
+        JsonAssert.statusCode(nodes.get(1).api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 200);
+        RolloutApiIT.awaitStatuses(nodes.get(2).api, id, "running", "running", "scheduled", "scheduled");
+
+        for (int i = 0; i < 10; i++) {
+            devices.finish(node(i), ids.get(i), "success");
+        }
+        RolloutApiIT.awaitStatuses(api, id, "running", "finished", "running", "scheduled");
+        for (int i = 10; i < 13; i++) {
+            devices.finish(node(i), ids.get(i), "failure");
+        }
+        RolloutApiIT.awaitStatuses(api, id, "paused", "finished", "error", "scheduled");
+        for (int i = 13; i < 20; i++) {
+            devices.finish(node(i), ids.get(i), "success");
+        }
+        assertThat(devices.offeredAction(nodes.get(2).api, ids.get(20))).as("paused: group 3 waits").isNull();
+        JsonAssert.statusCode(nodes.get(2).api.mgmt("POST", "/rest/v1/rollouts/" + id + "/resume"), 200);
+        for (int i = 20; i < 30; i++) {
+            devices.finish(node(i), ids.get(i), "success");
+        }
+        RolloutApiIT.awaitStatuses(api, id, "finished", "finished", "error", "finished");
+
+        assertThat(query("select count(*), count(distinct target_id) from action where rollout_id = " + id))
+                .as("actions, targets with an action").containsExactly(30L, 30L);
+        List<Long> groupIds = RolloutApiIT.groups(api, id).stream().map(g -> g.get("id").asLong()).toList();
+        for (Long groupId : groupIds) {
+            long starts = nodes.stream().flatMap(n -> n.received(RolloutGroupUpdatedEvent.class).stream())
+                    .filter(e -> e.getEntityId().equals(groupId) && "running".equals(e.getStatus()))
+                    .map(e -> e.getOriginService()).distinct().count();
+            long seen = nodes.stream().mapToLong(n -> n.received(RolloutGroupUpdatedEvent.class).stream()
+                    .filter(e -> e.getEntityId().equals(groupId) && "running".equals(e.getStatus())).count()).sum();
+            assertThat(starts).as("nodes that started group " + groupId).isEqualTo(1);
+            assertThat(seen).as("group " + groupId + " start events over 3 nodes (one start, seen by each node)").isEqualTo(3);
+        }
+        printLockOverhead();
+    }
+
+    /**
+     * A rollout of 30 one-target groups: the last (only) feedback of group i goes through node i % 3, and the time
+     * from sending it to group i+1 being started is taken per receiving node.
+     */
+    @Test
+    void progressionLatency_isTheSameWhicheverNodeReceivesTheFeedback() {
+        ApiClient api = nodes.get(0).api;
+        Fixture fixture = new Fixture(api);
+        long set = set(fixture, "lat");
+        RolloutDevices devices = new RolloutDevices();
+        int groups = 31;
+        for (int i = 0; i < groups; i++) {
+            devices.create(fixture, String.format("lat-%02d", i));
+        }
+        ApiClient.Response created = api.mgmt("POST", "/rest/v1/rollouts", "{\"name\":\"latency\","
+                + "\"targetFilterQuery\":\"controllerId==lat-*\",\"distributionSetId\":" + set + ",\"amountGroups\":" + groups + "}");
+        JsonAssert.statusCode(created, 201);
+        long id = created.json().get("id").asLong();
+        List<Long> groupIds = RolloutApiIT.groups(api, id).stream().map(g -> g.get("id").asLong()).toList();
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 200);
+        Map<Integer, List<Double>> millisByNode = new ConcurrentHashMap<>();
+        for (int i = 0; i < groups - 1; i++) {
+            String device = String.format("lat-%02d", i);
+            ApiClient through = node(i);
+            Long action = await().atMost(WAIT).pollInterval(Duration.ofMillis(10))
+                    .until(() -> devices.offeredAction(through, device), a -> a != null);
+            long sent = System.nanoTime();
+            devices.report(through, device, action, "success");
+            Long next = groupIds.get(i + 1);
+            long started = await().atMost(WAIT).pollInterval(Duration.ofMillis(1)).until(() -> groupStartedNanos.get(next), s -> s != null);
+            millisByNode.computeIfAbsent(i % 3 + 1, n -> new ArrayList<>()).add((started - sent) / 1e6);
+        }
+        RolloutApiIT.awaitStatuses(api, id, "running", Stream.concat(Stream.generate(() -> "finished").limit(groups - 1),
+                Stream.of("running")).toArray(String[]::new));
+        millisByNode.forEach((node, millis) -> {
+            double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.out.printf("ROLLOUT-PROGRESSION feedback via node %d: n=%d p50=%.1f ms max=%.1f ms all=%s%n", node,
+                    sorted.length, sorted[sorted.length / 2], sorted[sorted.length - 1], Arrays.toString(
+                            Arrays.stream(sorted).mapToLong(Math::round).toArray()));
+            // The scheduler's period is 5 s: a median far below it means the feedback's own node moved the rollout on.
+            assertThat(sorted[sorted.length / 2]).as("median progression latency via node " + node).isLessThan(1000);
+        });
+        printLockOverhead();
+    }
+
+    private static ApiClient node(int i) {
+        return nodes.get(i % 3).api;
+    }
+
+    private static long set(Fixture fixture, String prefix) {
+        long module = fixture.module(prefix + "-os", "1", "os");
+        return fixture.distributionSet(prefix + "-set", "1", "os", module);
+    }
+
+    private static void printLockOverhead() {
+        for (ClusterNode node : nodes) {
+            MeterRegistry meters = node.bean(MeterRegistry.class);
+            for (String outcome : List.of("acquired", "skipped")) {
+                Timer timer = meters.find("hawkbit.scheduler.lock.overhead").tags("job", "rollout", "outcome", outcome).timer();
+                if (timer != null && timer.count() > 0) {
+                    System.out.printf("ROLLOUT-LOCK %s %s: runs=%d mean=%.2f ms max=%.2f ms%n", node.id, outcome, timer.count(),
+                            timer.mean(java.util.concurrent.TimeUnit.MILLISECONDS), timer.max(java.util.concurrent.TimeUnit.MILLISECONDS));
+                }
+            }
+        }
+    }
+
+    private static List<Long> query(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database, LocalServices.MARIADB_USER, LocalServices.MARIADB_PASSWORD);
+                ResultSet rs = connection.createStatement().executeQuery(sql)) {
+            rs.next();
+            List<Long> values = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                values.add(rs.getLong(i));
+            }
+            return values;
+        }
+    }
+}
