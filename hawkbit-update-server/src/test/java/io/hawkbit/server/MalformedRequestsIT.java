@@ -44,6 +44,8 @@ class MalformedRequestsIT {
         fixture.artifact(module, "f.bin", new byte[] {1});
         long set = fixture.distributionSet("set", "1", "os", module);
         long action = fixture.assign("victim", set, "forced");
+        fixture.target("rollout-victim");
+        long rollout = RolloutApiIT.rollout(api, "victim-rollout", "controllerId==rollout-victim", set);
 
         List<String[]> endpoints = List.of(
                 new String[] {"POST", "/rest/v1/targets"}, new String[] {"PUT", "/rest/v1/targets/victim"},
@@ -58,6 +60,10 @@ class MalformedRequestsIT {
                 new String[] {"POST", "/rest/v1/targettags"}, new String[] {"PUT", "/rest/v1/targettags/1"},
                 new String[] {"POST", "/rest/v1/targettags/1/assigned"},
                 new String[] {"PUT", "/rest/v1/system/configs/pollingTime"},
+                new String[] {"POST", "/rest/v1/rollouts"}, new String[] {"PUT", "/rest/v1/rollouts/" + rollout},
+                new String[] {"POST", "/rest/v1/rollouts/" + rollout + "/approve"},
+                new String[] {"POST", "/rest/v1/rollouts/" + rollout + "/resume"},
+                new String[] {"POST", "/rest/v1/targetfilters"},
                 new String[] {"PUT", "/rest/v1/system/configs/no.such.key"},
                 new String[] {"POST", "/DEFAULT/controller/v1/victim/deploymentBase/" + action + "/feedback"},
                 new String[] {"POST", "/DEFAULT/controller/v1/victim/cancelAction/" + action + "/feedback"},
@@ -80,13 +86,16 @@ class MalformedRequestsIT {
                 "/rest/v1/distributionsets/abc", "/rest/v1/distributionsets/99999", "/rest/v1/softwaremodules/99999/artifacts",
                 "/rest/v1/softwaremodules/" + module + "/artifacts/99999", "/rest/v1/actions/99999", "/rest/v1/actions?q=status==x",
                 "/rest/v1/system/configs/no.such.key", "/rest/v1/targettags/99999", "/rest/v1/softwaremoduletypes/99999",
-                "/rest/v1/distributionsettypes/99999", "/rest/v1/nothing/here", "/rest/v1//targets", "/rest/v1/targets/%2e%2e/x"};
+                "/rest/v1/distributionsettypes/99999", "/rest/v1/rollouts/abc", "/rest/v1/rollouts/99999",
+                "/rest/v1/rollouts?q=status==flying", "/rest/v1/rollouts?sort=nope:ASC", "/rest/v1/rollouts/" + rollout + "/deploygroups/abc",
+                "/rest/v1/rollouts/" + rollout + "/deploygroups/99999/targets", "/rest/v1/rollouts/99999/deploygroups",
+                "/rest/v1/rollouts/" + rollout + "/deploygroups?q=status==later", "/rest/v1/nothing/here", "/rest/v1//targets", "/rest/v1/targets/%2e%2e/x"};
         for (String path : badGets) {
             check(api.mgmt("GET", path), "GET " + path, failures);
         }
         String[] badDeletes = {"/rest/v1/targets/nobody", "/rest/v1/distributionsets/99999", "/rest/v1/softwaremodules/99999",
                 "/rest/v1/targets/victim/actions/99999", "/rest/v1/softwaremodules/" + module + "/artifacts/99999",
-                "/rest/v1/targettags/99999", "/rest/v1/system/configs/no.such.key"};
+                "/rest/v1/targettags/99999", "/rest/v1/system/configs/no.such.key", "/rest/v1/rollouts/99999"};
         for (String path : badDeletes) {
             check(api.mgmt("DELETE", path), "DELETE " + path, failures);
         }
