@@ -259,6 +259,11 @@ class RolloutApiIT {
         ApiClient.Response renamed = api.mgmt("PUT", "/rest/v1/rollouts/" + id, "{\"name\":\"bad-renamed\",\"description\":\"d\"}");
         JsonAssert.statusCode(renamed, 200);
         assertThat(renamed.json().get("name").asString()).isEqualTo("bad-renamed");
+
+        // The rollout's set deleted before the start: only marked deleted (the rollout refers to it), no start.
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/distributionsets/" + set), 200);
+        JsonAssert.error(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 400, "hawkbit.server.error.rollout.illegalstate");
+        assertThat(status(api, id)).isEqualTo("ready");
     }
 
     private static ApiClient.Response post(ApiClient api, String body) {

@@ -14,6 +14,7 @@ import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
+import io.hawkbit.repository.rollout.RolloutRepository;
 import io.hawkbit.repository.softwaremodule.SoftwareModule;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleService;
 import io.hawkbit.repository.target.TargetRepository;
@@ -37,11 +38,13 @@ public class DistributionSetService {
     private final SoftwareModuleService modules;
     private final TargetRepository targets;
     private final ActionRepository actions;
+    private final RolloutRepository rollouts;
     private final ClusterEventPublisher events;
 
     public DistributionSetService(DistributionSetRepository sets, DistributionSetTypeService types, SoftwareModuleService modules,
-            TargetRepository targets, ActionRepository actions, ClusterEventPublisher events) {
+            TargetRepository targets, ActionRepository actions, RolloutRepository rollouts, ClusterEventPublisher events) {
         this.events = events;
+        this.rollouts = rollouts;
         this.sets = sets;
         this.types = types;
         this.modules = modules;
@@ -170,7 +173,8 @@ public class DistributionSetService {
     @Transactional
     public void delete(String tenant, Long id) {
         DistributionSet set = get(tenant, id);
-        if (actions.existsByDistributionSetId(id) || targets.existsByAssignedDistributionSetOrInstalledDistributionSet(set, set)) {
+        if (actions.existsByDistributionSetId(id) || targets.existsByAssignedDistributionSetOrInstalledDistributionSet(set, set)
+                || rollouts.existsByDistributionSetId(id)) {
             set.markDeleted();
         } else {
             sets.delete(set);

@@ -16,6 +16,9 @@ public interface RolloutRepository extends JpaRepository<Rollout, Long>, JpaSpec
 
     boolean existsByTenantAndName(String tenant, String name);
 
+    /** Whether any rollout, deleted ones included, deploys the set: the set may then only be marked deleted. */
+    boolean existsByDistributionSetId(Long distributionSetId);
+
     /** Ids of the tenant's rollouts the scheduler has work for. */
     @Query("select r.id from Rollout r where r.tenant = :tenant and (r.status in :statuses "
             + "or (r.status = io.hawkbit.repository.rollout.RolloutStatus.READY and r.startAt <= :now)) order by r.id")

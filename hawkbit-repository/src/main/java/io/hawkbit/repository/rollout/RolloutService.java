@@ -267,6 +267,10 @@ public class RolloutService {
     @Transactional
     public Rollout start(String tenant, Long id) {
         Rollout rollout = inState(tenant, id, "started", RolloutStatus.READY);
+        if (rollout.getDistributionSet().isDeleted()) {
+            throw new HawkbitException(ServerError.ROLLOUT_ILLEGAL_STATE,
+                    "Rollout " + id + " cannot start: its distribution set was deleted");
+        }
         schedule(rollout);
         return rollout;
     }
