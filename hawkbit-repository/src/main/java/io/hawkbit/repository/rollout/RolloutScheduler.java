@@ -30,7 +30,7 @@ public class RolloutScheduler {
     static final String JOB = "rollout";
     private static final Logger LOG = LoggerFactory.getLogger(RolloutScheduler.class);
     private static final Duration RETRY = Duration.ofMillis(50);
-    private static final int MAX_RETRIES = 100;
+    private static final int MAX_RETRIES = 20;
 
     private final SchedulerProperties properties;
     private final TenantProperties tenants;
