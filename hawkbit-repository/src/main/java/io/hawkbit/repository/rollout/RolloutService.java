@@ -275,8 +275,11 @@ public class RolloutService {
         return rollout;
     }
 
-    /** READY → STARTING with every group scheduled; also what the scheduler does when a rollout's startAt comes. */
-    void schedule(Rollout rollout) {
+    /**
+     * READY → STARTING with every group scheduled, inside the caller's transaction; also what the scheduler does
+     * when a rollout's startAt has come. Public so calls through this bean's proxy reach the real instance.
+     */
+    public void schedule(Rollout rollout) {
         rollout.setStatus(RolloutStatus.STARTING);
         for (RolloutGroup group : groups.findByRolloutIdOrderByPosition(rollout.getId())) {
             group.setStatus(RolloutGroupStatus.SCHEDULED);
