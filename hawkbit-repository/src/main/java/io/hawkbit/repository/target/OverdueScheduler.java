@@ -95,7 +95,7 @@ public class OverdueScheduler {
     }
 
     /** The poll time (epoch millis) before which a target of the tenant is overdue at {@code now}. */
-    long cutoff(String tenant, long now) {
+    private long cutoff(String tenant, long now) {
         return now - duration(tenant, TenantConfigKey.POLLING_TIME).plus(duration(tenant, TenantConfigKey.POLLING_OVERDUE_TIME))
                 .toMillis();
     }
@@ -129,7 +129,8 @@ public class OverdueScheduler {
         // The conditions again: a poll written, or another node's mark committed, since the select leaves a row alone.
         jdbc.update("update target set overdue_since = :now where id in (:ids) and overdue_since is null "
                 + "and last_target_query < :cutoff", params);
-        // Exactly the rows this transaction marked (the stamp is ours, and our own writes are visible to us).
+        // Exactly the rows this UPDATE marked: our own writes are visible to us, while another node's rows with the same
+        // stamp are not (on MariaDB the transaction reads the snapshot of its first select, taken before them).
         List<String> marked = jdbc.queryForList("select controller_id from target where id in (:ids) and overdue_since = :now",
                 params, String.class);
         statements.count(2);
