@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Write-behind of device polls: the newest poll time and address per target are kept in memory and written in one
  * JDBC batch every {@link PollProperties#getWriteInterval()}, and once more on shutdown. A poll never waits on a
- * write, and a later value never loses against an earlier one (the UPDATE only moves the time forward).
+ * write, and a later value never loses against an earlier one (the UPDATE only moves the time forward). The write
+ * also clears the target's overdue mark ({@link OverdueScheduler}).
  */
 @Component
 public class PollRecorder {
@@ -73,7 +74,8 @@ public class PollRecorder {
             }
         }
         try {
-            jdbc.batchUpdate("update target set last_target_query = ?, address = ? where id = ? "
+            // A poll ends the overdue mark in the same statement: unmarking costs a poll nothing.
+            jdbc.batchUpdate("update target set last_target_query = ?, address = ?, overdue_since = null where id = ? "
                     + "and (last_target_query is null or last_target_query < ?)", rows);
             statements.count(1);
         } catch (RuntimeException e) {

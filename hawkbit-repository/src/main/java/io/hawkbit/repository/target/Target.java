@@ -20,6 +20,7 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Formula;
 
 /** A device, identified by its controllerId within a tenant. */
 @Entity
@@ -44,6 +45,17 @@ public class Target extends BaseEntity {
     /** Epoch milliseconds of the last poll. */
     @Column(name = "last_target_query")
     private Long lastTargetQuery;
+
+    /**
+     * Epoch milliseconds since the overdue scheduler marked the target; null while not marked. Written only by plain
+     * SQL (the scheduler marks, {@link PollRecorder} clears), so a saved entity never writes back a stale value.
+     */
+    @Column(name = "overdue_since", insertable = false, updatable = false)
+    private Long overdueSince;
+
+    /** The mark as a boolean, for queries ({@code overdue==true}). */
+    @Formula("(overdue_since is not null)")
+    private boolean overdue;
 
     /** Epoch milliseconds of the last successful installation. */
     @Column(name = "install_date")
@@ -127,6 +139,14 @@ public class Target extends BaseEntity {
 
     public void setLastTargetQuery(Long lastTargetQuery) {
         this.lastTargetQuery = lastTargetQuery;
+    }
+
+    public Long getOverdueSince() {
+        return overdueSince;
+    }
+
+    public boolean isOverdue() {
+        return overdue;
     }
 
     public Long getInstallDate() {

@@ -34,7 +34,9 @@ public class TargetService {
             Map.entry("tag", "tags.name"), Map.entry("assignedDs.name", "assignedDistributionSet.name"),
             Map.entry("assignedDs.version", "assignedDistributionSet.version"),
             Map.entry("installedDs.name", "installedDistributionSet.name"),
-            Map.entry("installedDs.version", "installedDistributionSet.version")))
+            Map.entry("installedDs.version", "installedDistributionSet.version"),
+            // Not in hawkBit: the overdue scheduler's mark (pollStatus.overdue is computed on read, so may lead it).
+            Map.entry("overdue", "overdue")))
             .withMap("attribute", "controllerAttributes");
 
     private final TargetRepository targets;

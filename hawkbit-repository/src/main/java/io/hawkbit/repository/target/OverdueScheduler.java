@@ -1,0 +1,178 @@
+package io.hawkbit.repository.target;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.hawkbit.repository.StatementCounter;
+import io.hawkbit.repository.TenantProperties;
+import io.hawkbit.repository.event.ClusterEventPublisher;
+import io.hawkbit.repository.event.TargetsMarkedOverdueEvent;
+import io.hawkbit.repository.lock.ClusterLock;
+import io.hawkbit.repository.lock.PeriodicJob;
+import io.hawkbit.repository.lock.SchedulerProperties;
+import io.hawkbit.repository.tenant.TenantConfigKey;
+import io.hawkbit.repository.tenant.TenantSettings;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Marks targets whose last poll is overdue: polled at least once, last poll before now − (the tenant's
+ * {@code pollingTime} + {@code pollingOverdueTime}), the rule {@code pollStatus.overdue} applies on read. Runs on every
+ * node, per tenant under the cluster lock, at most {@code batch-size} targets (oldest poll first) per tenant and run,
+ * with one {@link TargetsMarkedOverdueEvent} per batch. A poll clears the mark ({@link PollRecorder}); a run also
+ * clears marks that a longer polling time made wrong.
+ */
+@Component
+public class OverdueScheduler {
+
+    /** The job's lock and metric name. */
+    public static final String JOB = "overdue";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OverdueScheduler.class);
+
+    private final SchedulerProperties properties;
+    private final TenantProperties tenants;
+    private final TenantSettings settings;
+    private final ClusterLock lock;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final ClusterEventPublisher events;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final StatementCounter statements;
+    private final Map<String, AtomicLong> overdue = new ConcurrentHashMap<>();
+    private volatile PeriodicJob job;
+
+    public OverdueScheduler(SchedulerProperties properties, TenantProperties tenants, TenantSettings settings,
+            ClusterLock lock, NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions,
+            ClusterEventPublisher events, Clock clock, MeterRegistry meters, StatementCounter statements) {
+        this.properties = properties;
+        this.tenants = tenants;
+        this.settings = settings;
+        this.lock = lock;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+        this.meters = meters;
+        this.statements = statements;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void start() {
+        if (properties.getOverdue().isEnabled()) {
+            job = PeriodicJob.start("overdue-scheduler", properties.getOverdue().getPeriod(), this::run);
+        }
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    public void stop() {
+        if (job != null) {
+            job.close();
+        }
+    }
+
+    /** One run over all tenants; a tenant whose lock another node holds is skipped this time. */
+    public void run() {
+        for (String tenant : tenants.getNames()) {
+            lock.runExclusively(JOB, tenant, () -> update(tenant));
+            // A read, so every node counts for itself: each node's gauge is current, whichever node marked.
+            overdueGauge(tenant).set(countMarked(tenant));
+        }
+    }
+
+    /** The poll time (epoch millis) before which a target of the tenant is overdue at {@code now}. */
+    private long cutoff(String tenant, long now) {
+        return now - duration(tenant, TenantConfigKey.POLLING_TIME).plus(duration(tenant, TenantConfigKey.POLLING_OVERDUE_TIME))
+                .toMillis();
+    }
+
+    private void update(String tenant) {
+        long now = clock.millis();
+        long cutoff = cutoff(tenant, now);
+        List<String> marked = transactions.execute(status -> mark(tenant, now, cutoff));
+        int unmarked = transactions.execute(status -> unmark(tenant, cutoff));
+        if (!marked.isEmpty()) {
+            meters.counter("hawkbit.overdue.marked").increment(marked.size());
+            LOG.info("Marked {} targets of tenant {} overdue (last poll before {})", marked.size(), tenant, cutoff);
+        }
+        if (unmarked > 0) {
+            meters.counter("hawkbit.overdue.unmarked").increment(unmarked);
+            LOG.info("Unmarked {} targets of tenant {} no longer overdue with the current polling time", unmarked, tenant);
+        }
+    }
+
+    /** Marks the oldest overdue unmarked targets; returns their controllerIds. */
+    private List<String> mark(String tenant, long now, long cutoff) {
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("tenant", tenant).addValue("cutoff", cutoff)
+                .addValue("now", now).addValue("limit", properties.getOverdue().getBatchSize());
+        List<Long> candidates = jdbc.queryForList("select id from target where tenant = :tenant and overdue_since is null "
+                + "and last_target_query < :cutoff order by last_target_query limit :limit", params, Long.class);
+        statements.count(1);
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        params.addValue("ids", candidates);
+        // The conditions again: a poll written, or another node's mark committed, since the select leaves a row alone.
+        jdbc.update("update target set overdue_since = :now where id in (:ids) and overdue_since is null "
+                + "and last_target_query < :cutoff", params);
+        // Exactly the rows this UPDATE marked: our own writes are visible to us, while another node's rows with the same
+        // stamp are not (on MariaDB the transaction reads the snapshot of its first select, taken before them).
+        List<String> marked = jdbc.queryForList("select controller_id from target where id in (:ids) and overdue_since = :now",
+                params, String.class);
+        statements.count(2);
+        if (!marked.isEmpty()) {
+            events.publish(new TargetsMarkedOverdueEvent(tenant, marked, now, events.origin()));
+        }
+        return marked;
+    }
+
+    /** Clears marks of targets no longer overdue: their polling time grew after they were marked. */
+    private int unmark(String tenant, long cutoff) {
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("tenant", tenant).addValue("cutoff", cutoff)
+                .addValue("limit", properties.getOverdue().getBatchSize());
+        List<Long> ids = jdbc.queryForList("select id from target where tenant = :tenant and overdue_since is not null "
+                + "and last_target_query >= :cutoff limit :limit", params, Long.class);
+        statements.count(1);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        statements.count(1);
+        return jdbc.update("update target set overdue_since = null where id in (:ids) and last_target_query >= :cutoff",
+                params.addValue("ids", ids));
+    }
+
+    private long countMarked(String tenant) {
+        statements.count(1);
+        Long count = jdbc.queryForObject("select count(*) from target where tenant = :tenant and overdue_since is not null",
+                new MapSqlParameterSource("tenant", tenant), Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private AtomicLong overdueGauge(String tenant) {
+        return overdue.computeIfAbsent(tenant, t -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder("hawkbit.overdue.targets", value, AtomicLong::get)
+                    .description("Targets currently marked overdue").tag("tenant", t).register(meters);
+            return value;
+        });
+    }
+
+    private Duration duration(String tenant, TenantConfigKey key) {
+        return TenantConfigKey.parsePollingTime(settings.value(tenant, key))
+                .orElseGet(() -> TenantConfigKey.parsePollingTime(key.defaultValue()).orElseThrow());
+    }
+}

@@ -1,0 +1,217 @@
+package io.hawkbit.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.hawkbit.repository.event.TargetsMarkedOverdueEvent;
+import io.hawkbit.repository.target.PollRecorder;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The overdue scheduler on one node with H2, its job running every 100 ms, against a clock the tests move forward:
+ * targets polled more than pollingTime + pollingOverdueTime (10 min by default) ago are marked once each, in batches
+ * of two with one event per batch; a poll clears the mark in its write-behind batch; a longer polling time clears it
+ * in the next run. Each test has targets of its own (a prefix), as the clock and the marks are shared.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hawkbit.scheduler.overdue.period=100ms", "hawkbit.scheduler.overdue.batch-size=2",
+        "hawkbit.poll.write-interval=1h"})
+@ActiveProfiles("test")
+class OverdueSchedulerIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration OVERDUE_AFTER = Duration.ofMinutes(10);
+    private static final AtomicLong SHIFT = new AtomicLong();
+
+    @TempDir
+    static Path artifacts;
+
+    @DynamicPropertySource
+    static void storage(DynamicPropertyRegistry registry) {
+        registry.add("hawkbit.artifact.storage.path", () -> artifacts.toString());
+    }
+
+    @TestConfiguration
+    static class ShiftedTime {
+
+        @Bean
+        @Primary
+        Clock shiftedClock() {
+            return new ShiftedClock();
+        }
+    }
+
+    /** The system's time plus {@link #SHIFT}: runs on by itself, and jumps when a test advances it. */
+    static final class ShiftedClock extends Clock {
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis());
+        }
+
+        @Override
+        public long millis() {
+            return System.currentTimeMillis() + SHIFT.get();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    @Autowired
+    PollRecorder polls;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    ApiClient api;
+    Fixture fixture;
+    final List<TargetsMarkedOverdueEvent> events = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+        fixture = new Fixture(api);
+        context.addApplicationListener((ApplicationListener<TargetsMarkedOverdueEvent>) events::add);
+        // Targets of earlier tests that polled become overdue now, so no run mixes them into this test's batches.
+        advance(OVERDUE_AFTER.plusSeconds(1));
+        await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                "select count(*) from target where last_target_query is not null and overdue_since is null", Long.class) == 0);
+    }
+
+    @Test
+    void run_marksTargetsPolledTooLongAgo_onceEach_oldestFirst_oneEventPerBatch() {
+        List<String> polled = List.of("batch-0", "batch-1", "batch-2", "batch-3", "batch-4");
+        polled.forEach(id -> poll(id, fixture.target(id)));
+        fixture.target("batch-never-polled");
+        polls.flush();
+
+        advance(OVERDUE_AFTER.minusSeconds(5));
+        await().during(Duration.ofMillis(500)).atMost(WAIT)
+                .untilAsserted(() -> assertThat(marked("batch-")).as("not yet overdue").isEmpty());
+        long before = System.nanoTime();
+        advance(Duration.ofSeconds(6));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(marked("batch-")).containsExactlyInAnyOrderElementsOf(polled));
+        System.out.printf("%n[overdue] 5 targets marked %d ms after they became overdue (period 100 ms, batch 2)%n%n",
+                (System.nanoTime() - before) / 1_000_000);
+
+        // Many more runs: no target is marked or announced twice.
+        await().during(Duration.ofMillis(800)).atMost(WAIT).untilAsserted(() -> {
+            List<TargetsMarkedOverdueEvent> batches = events("batch-");
+            assertThat(batches).hasSize(3).allSatisfy(e -> assertThat(e.getControllerIds()).hasSizeLessThanOrEqualTo(2));
+            assertThat(batches.stream().flatMap(e -> e.getControllerIds().stream()))
+                    .containsExactlyInAnyOrderElementsOf(polled);
+        });
+        // Oldest poll first: the first batch holds the two targets that polled first.
+        assertThat(events("batch-").get(0).getControllerIds()).containsExactlyInAnyOrder("batch-0", "batch-1");
+        assertThat(meters.get("hawkbit.overdue.targets").tag("tenant", "DEFAULT").gauge().value()).isGreaterThanOrEqualTo(5);
+        assertThat(meters.get("hawkbit.overdue.marked").counter().count()).isGreaterThanOrEqualTo(5);
+
+        ApiClient.Response overdue = api.mgmt("GET", "/rest/v1/targets?q=controllerId==batch-*;overdue==true&limit=50");
+        JsonAssert.statusCode(overdue, 200);
+        assertThat(overdue.json().get("total").asLong()).isEqualTo(5);
+        ApiClient.Response notOverdue = api.mgmt("GET", "/rest/v1/targets?q=controllerId==batch-*;overdue==false");
+        assertThat(notOverdue.json().get("content").get(0).get("controllerId").asString()).isEqualTo("batch-never-polled");
+        assertThat(api.mgmt("GET", "/rest/v1/targets/batch-0").json().at("/pollStatus/overdue").asBoolean()).isTrue();
+    }
+
+    @Test
+    void poll_clearsTheMark_inItsWriteBehindBatch() {
+        String tokenA = fixture.target("again-a");
+        poll("again-a", tokenA);
+        poll("again-b", fixture.target("again-b"));
+        polls.flush();
+        advance(OVERDUE_AFTER.plusSeconds(1));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(marked("again-")).containsExactlyInAnyOrder("again-a", "again-b"));
+
+        poll("again-a", tokenA);
+        assertThat(marked("again-")).as("a poll is recorded in memory first").hasSize(2);
+        polls.flush();
+        assertThat(marked("again-")).containsExactly("again-b");
+        assertThat(api.mgmt("GET", "/rest/v1/targets/again-a").json().at("/pollStatus/overdue").asBoolean()).isFalse();
+        ApiClient.Response overdue = api.mgmt("GET", "/rest/v1/targets?q=controllerId==again-*;overdue==true");
+        assertThat(overdue.json().get("total").asLong()).isEqualTo(1);
+        assertThat(overdue.json().get("content").get(0).get("controllerId").asString()).isEqualTo("again-b");
+        // The next runs leave the target that polled alone.
+        await().during(Duration.ofMillis(500)).atMost(WAIT)
+                .untilAsserted(() -> assertThat(marked("again-")).containsExactly("again-b"));
+        assertThat(events("again-").stream().flatMap(e -> e.getControllerIds().stream()))
+                .containsExactlyInAnyOrder("again-a", "again-b");
+    }
+
+    @Test
+    void longerPollingTime_clearsTheMarkInTheNextRun() {
+        poll("slow-a", fixture.target("slow-a"));
+        polls.flush();
+        advance(OVERDUE_AFTER.plusSeconds(1));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(marked("slow-")).containsExactly("slow-a"));
+        try {
+            fixture.config("pollingTime", "\"00:30:00\"");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(marked("slow-")).isEmpty());
+            assertThat(meters.get("hawkbit.overdue.unmarked").counter().count()).isPositive();
+        } finally {
+            fixture.config("pollingTime", "\"00:05:00\"");
+        }
+    }
+
+    private void poll(String controllerId, String token) {
+        ApiClient.Response poll = api.send("GET", "/DEFAULT/controller/v1/" + controllerId, (byte[]) null,
+                Map.of("Authorization", "TargetToken " + token, "Accept", "application/hal+json"));
+        assertThat(poll.status()).isEqualTo(200);
+    }
+
+    private static void advance(Duration duration) {
+        SHIFT.addAndGet(duration.toMillis());
+    }
+
+    private List<String> marked(String prefix) {
+        return jdbc.queryForList("select controller_id from target where controller_id like ? and overdue_since is not null",
+                String.class, prefix + "%");
+    }
+
+    private List<TargetsMarkedOverdueEvent> events(String prefix) {
+        return events.stream().filter(e -> e.getControllerIds().stream().anyMatch(id -> id.startsWith(prefix))).toList();
+    }
+}
