@@ -273,6 +273,6 @@ public class ControllerService {
     /** Polling interval as a duration, for computing overdue state. */
     @Transactional(readOnly = true)
     public Duration pollingTime(String tenant) {
-        return TenantConfigKey.parsePollingTime(config.value(tenant, TenantConfigKey.POLLING_TIME)).orElse(Duration.ofMinutes(5));
+        return config.duration(tenant, TenantConfigKey.POLLING_TIME);
     }
 }

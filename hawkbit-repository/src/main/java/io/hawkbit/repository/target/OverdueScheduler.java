@@ -1,7 +1,6 @@
 package io.hawkbit.repository.target;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -96,8 +95,8 @@ public class OverdueScheduler {
 
     /** The poll time (epoch millis) before which a target of the tenant is overdue at {@code now}. */
     private long cutoff(String tenant, long now) {
-        return now - duration(tenant, TenantConfigKey.POLLING_TIME).plus(duration(tenant, TenantConfigKey.POLLING_OVERDUE_TIME))
-                .toMillis();
+        return now - settings.duration(tenant, TenantConfigKey.POLLING_TIME)
+                .plus(settings.duration(tenant, TenantConfigKey.POLLING_OVERDUE_TIME)).toMillis();
     }
 
     private void update(String tenant) {
@@ -169,10 +168,5 @@ public class OverdueScheduler {
                     .description("Targets currently marked overdue").tag("tenant", t).register(meters);
             return value;
         });
-    }
-
-    private Duration duration(String tenant, TenantConfigKey key) {
-        return TenantConfigKey.parsePollingTime(settings.value(tenant, key))
-                .orElseGet(() -> TenantConfigKey.parsePollingTime(key.defaultValue()).orElseThrow());
     }
 }

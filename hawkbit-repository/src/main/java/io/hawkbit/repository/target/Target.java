@@ -20,11 +20,15 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.Formula;
 
 /** A device, identified by its controllerId within a tenant. */
 @Entity
 @Table(name = "target")
+// Only changed columns are written: the poll write-behind updates last_target_query and address by SQL, and a
+// Management update of the same row must not put back the values it read before.
+@DynamicUpdate
 public class Target extends BaseEntity {
 
     @Column(name = "controller_id", nullable = false, updatable = false, length = 256)

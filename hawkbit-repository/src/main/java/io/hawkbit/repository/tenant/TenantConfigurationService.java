@@ -2,6 +2,7 @@ package io.hawkbit.repository.tenant;
 
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.TenantConfigurationChangedEvent;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +55,10 @@ public class TenantConfigurationService {
 
     public boolean enabled(String tenant, TenantConfigKey key) {
         return settings.enabled(tenant, key);
+    }
+
+    public Duration duration(String tenant, TenantConfigKey key) {
+        return settings.duration(tenant, key);
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package io.hawkbit.repository.tenant;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -26,6 +27,12 @@ public class TenantSettings {
 
     public boolean enabled(String tenant, TenantConfigKey key) {
         return Boolean.parseBoolean(value(tenant, key));
+    }
+
+    /** A polling-time setting ({@code pollingTime}, {@code pollingOverdueTime}) as a duration; its default if unreadable. */
+    public Duration duration(String tenant, TenantConfigKey key) {
+        return TenantConfigKey.parsePollingTime(value(tenant, key))
+                .orElseGet(() -> TenantConfigKey.parsePollingTime(key.defaultValue()).orElseThrow());
     }
 
     private Map<String, String> stored(String tenant) {

@@ -177,8 +177,7 @@ public class TargetController {
         if (target.getLastTargetQuery() == null) {
             return MgmtTarget.detailed(target, null);
         }
-        Duration overdue = TenantConfigKey.parsePollingTime(config.value(tenant, TenantConfigKey.POLLING_OVERDUE_TIME))
-                .orElse(Duration.ofMinutes(5));
+        Duration overdue = config.duration(tenant, TenantConfigKey.POLLING_OVERDUE_TIME);
         return MgmtTarget.detailed(target,
                 MgmtPollStatus.of(target.getLastTargetQuery(), controllers.pollingTime(tenant), overdue, clock.millis()));
     }
