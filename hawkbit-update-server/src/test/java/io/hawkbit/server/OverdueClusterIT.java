@@ -76,12 +76,12 @@ class OverdueClusterIT {
             lastPolled(database, "od-%", Duration.ofHours(1));
             int inside = "none".equals(lockMode) ? 3 : 1;
             long released;
-            try (Connection blocker = blockTarget(database, "od-0")) {
+            try (Connection blocker = RowLocks.blockTarget(database, "od-0")) {
                 // Back to 5 minutes: od-0, the oldest, heads every run's first batch, whose UPDATE waits for its row.
                 fixture.config("pollingTime", "\"00:05:00\"");
-                await().atMost(WAIT).until(() -> waitingTransactions(database) == inside);
+                await().atMost(WAIT).until(() -> RowLocks.waitingTransactions(database) == inside);
                 await().during(Duration.ofSeconds(1)).atMost(WAIT).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                        assertThat(waitingTransactions(database)).as("nodes marking at once").isEqualTo(inside));
+                        assertThat(RowLocks.waitingTransactions(database)).as("nodes marking at once").isEqualTo(inside));
                 blocker.rollback();
                 released = System.nanoTime();
             }
@@ -143,32 +143,6 @@ class OverdueClusterIT {
             update.setLong(1, System.currentTimeMillis() - ago.toMillis());
             update.setString(2, pattern);
             assertThat(update.executeUpdate()).isEqualTo(TARGETS);
-        }
-    }
-
-    /** Opens a transaction holding the target's row lock: marking it waits until the rollback. */
-    private static Connection blockTarget(String database, String controllerId) throws SQLException {
-        Connection connection = DriverManager.getConnection(database, LocalServices.MARIADB_USER, LocalServices.MARIADB_PASSWORD);
-        connection.setAutoCommit(false);
-        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM target WHERE controller_id = ? FOR UPDATE")) {
-            select.setString(1, controllerId);
-            select.executeQuery().close();
-        }
-        return connection;
-    }
-
-    /** Transactions of this database waiting for a row lock: nodes inside the blocked marking. */
-    private static int waitingTransactions(String database) throws SQLException {
-        String schema = database.substring(database.lastIndexOf('/') + 1);
-        try (Connection connection = DriverManager.getConnection(database, LocalServices.MARIADB_USER, LocalServices.MARIADB_PASSWORD);
-                PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.innodb_trx t "
-                        + "JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id "
-                        + "WHERE t.trx_state = 'LOCK WAIT' AND p.db = ?")) {
-            count.setString(1, schema);
-            try (ResultSet rs = count.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
 import java.util.stream.Stream;
 
 import io.hawkbit.repository.event.RolloutGroupUpdatedEvent;
@@ -35,6 +36,7 @@ import tools.jackson.databind.JsonNode;
 class RolloutClusterIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration LEASE = Duration.ofSeconds(2);
 
     @TempDir
     static Path artifacts;
@@ -50,7 +52,8 @@ class RolloutClusterIT {
         LocalServices.assumeRabbitMq();
         database = LocalServices.createMariaDbDatabase();
         for (int i = 1; i <= 3; i++) {
-            ClusterNode node = new ClusterNode("rollout-node-" + i, database, artifacts);
+            ClusterNode node = new ClusterNode("rollout-node-" + i, database, artifacts,
+                    "--hawkbit.scheduler.lock.lease=" + LEASE.toMillis() + "ms", "--hawkbit.scheduler.lock.renew-interval=500ms");
             node.context.addApplicationListener((ApplicationListener<RolloutGroupUpdatedEvent>) event -> {
                 if ("running".equals(event.getStatus())) {
                     groupStartedNanos.putIfAbsent(event.getEntityId(), System.nanoTime());
@@ -172,6 +175,46 @@ class RolloutClusterIT {
             assertThat(sorted[sorted.length / 2]).as("median progression latency via node " + node).isLessThan(1000);
         });
         printLockOverhead();
+    }
+
+    /**
+     * A node dies holding the rollout lock right before a group's last feedback: the other nodes' triggered runs give
+     * up, the group waits for the lease, then a periodic run takes over and starts the next group, once.
+     */
+    @Test
+    void deadLockHolder_blocksProgressionForOneLease_thenAnotherNodeTakesOver() throws Exception {
+        ApiClient api = nodes.get(0).api;
+        Fixture fixture = new Fixture(api);
+        long set = set(fixture, "dead");
+        RolloutDevices devices = new RolloutDevices();
+        for (int i = 0; i < 6; i++) {
+            devices.create(fixture, "dead-" + i);
+        }
+        ApiClient.Response created = api.mgmt("POST", "/rest/v1/rollouts", "{\"name\":\"dead-holder\","
+                + "\"targetFilterQuery\":\"controllerId==dead-*\",\"distributionSetId\":" + set + ",\"amountGroups\":2}");
+        JsonAssert.statusCode(created, 201);
+        long id = created.json().get("id").asLong();
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 200);
+        RolloutApiIT.awaitStatuses(api, id, "running", "running", "scheduled");
+        for (int i = 0; i < 2; i++) {
+            devices.finish(node(i), "dead-" + i, "success");
+        }
+        Lock lock = DeadLockHolder.lock(database, "rollout", LEASE);
+        await().atMost(WAIT).until(lock::tryLock);
+        long acquired = System.nanoTime();
+        devices.finish(node(2), "dead-2", "success");
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                assertThat(RolloutApiIT.groups(api, id).get(1).get("status").asString()).isEqualTo("running"));
+        long takeoverMillis = (System.nanoTime() - acquired) / 1_000_000;
+        System.out.printf("ROLLOUT-TAKEOVER next group started %d ms after a node died holding the lock (lease %d ms, period 5 s)%n",
+                takeoverMillis, LEASE.toMillis());
+        assertThat(takeoverMillis).isGreaterThanOrEqualTo(LEASE.toMillis() - 100);
+        for (int i = 3; i < 6; i++) {
+            devices.finish(node(i), "dead-" + i, "success");
+        }
+        RolloutApiIT.awaitStatuses(api, id, "finished", "finished", "finished");
+        assertThat(query("select count(*), count(distinct target_id) from action where rollout_id = " + id))
+                .as("actions, targets with an action").containsExactly(6L, 6L);
     }
 
     private static ApiClient node(int i) {

@@ -21,16 +21,11 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConnectionFactory;
 import io.hawkbit.repository.autoassign.AutoAssignScheduler;
 import io.hawkbit.repository.event.ActionsDeletedEvent;
-import io.hawkbit.repository.lock.ClusterLock;
 import io.hawkbit.server.cluster.ClusterMembers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.integration.jdbc.lock.DefaultLockRepository;
-import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Three nodes sharing one MariaDB, every scheduler on every node with 200 ms periods. With the JDBC lock the
@@ -69,12 +64,12 @@ class SchedulerClusterIT {
             Fixture fixture = new Fixture(node1.api);
             long set = prepare(fixture, "dev-");
 
-            try (Connection blocker = blockTarget(database, "dev-0")) {
+            try (Connection blocker = RowLocks.blockTarget(database, "dev-0")) {
                 autoAssign(node1.api, "devices", "controllerId==dev-*", set);
-                await().atMost(WAIT).until(() -> waitingTransactions(database) == 1);
+                await().atMost(WAIT).until(() -> RowLocks.waitingTransactions(database) == 1);
                 // Stuck for 1.5 leases: renewal keeps the lock; the other nodes keep skipping, none enters.
                 await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                        .untilAsserted(() -> assertThat(waitingTransactions(database))
+                        .untilAsserted(() -> assertThat(RowLocks.waitingTransactions(database))
                                 .as("nodes inside the auto-assignment at once").isEqualTo(1));
                 assertThat(sum(nodes, "hawkbit.scheduler.lock", "job", AutoAssignScheduler.JOB, "outcome", "renewed"))
                         .isGreaterThan(0);
@@ -109,10 +104,10 @@ class SchedulerClusterIT {
             startCluster(nodes, database, "none");
             Fixture fixture = new Fixture(nodes.get(0).api);
             long set = prepare(fixture, "dev-");
-            try (Connection blocker = blockTarget(database, "dev-0")) {
+            try (Connection blocker = RowLocks.blockTarget(database, "dev-0")) {
                 autoAssign(nodes.get(0).api, "devices", "controllerId==dev-*", set);
                 // Every node found the same candidates and is assigning them: the work the lock runs once, three times.
-                await().atMost(WAIT).until(() -> waitingTransactions(database) == 3);
+                await().atMost(WAIT).until(() -> RowLocks.waitingTransactions(database) == 3);
                 blocker.rollback();
             }
             await().atMost(WAIT).untilAsserted(() -> assertThat(actionsPerTarget(database, "dev-%")).hasSize(TARGETS));
@@ -205,16 +200,7 @@ class SchedulerClusterIT {
     /** A holder that dies without releasing blocks the job for one lease; then a node takes over and does it once. */
     private void deadHolderIsTakenOverAfterLease(List<ClusterNode> nodes, Fixture fixture, String database) throws Exception {
         long set = prepare(fixture, "late-");
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(database, LocalServices.MARIADB_USER,
-                LocalServices.MARIADB_PASSWORD);
-        DefaultLockRepository repository = new DefaultLockRepository(dataSource);
-        repository.setRegion("hawkbit");
-        repository.setTimeToLive(2000);
-        repository.setTransactionManager(new DataSourceTransactionManager(dataSource));
-        repository.afterPropertiesSet();
-        repository.afterSingletonsInstantiated();
-        JdbcLockRegistry deadNode = new JdbcLockRegistry(repository, Duration.ofSeconds(2));
-        Lock lock = deadNode.obtain(ClusterLock.key(AutoAssignScheduler.JOB, "DEFAULT"));
+        Lock lock = DeadLockHolder.lock(database, AutoAssignScheduler.JOB, Duration.ofSeconds(2));
         // The running holder may finish its run first; then the dead node gets it.
         await().atMost(WAIT).until(lock::tryLock);
         long acquired = System.nanoTime();
@@ -261,33 +247,6 @@ class SchedulerClusterIT {
 
     private static double sum(List<ClusterNode> nodes, String name, String... tags) {
         return nodes.stream().mapToDouble(n -> n.counter(name, tags)).sum();
-    }
-
-    /** Opens a transaction holding the target's row lock: an action insert for it waits until the rollback. */
-    private static Connection blockTarget(String database, String controllerId) throws SQLException {
-        Connection connection = DriverManager.getConnection(database, LocalServices.MARIADB_USER, LocalServices.MARIADB_PASSWORD);
-        connection.setAutoCommit(false);
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id FROM target WHERE controller_id = ? FOR UPDATE")) {
-            select.setString(1, controllerId);
-            select.executeQuery().close();
-        }
-        return connection;
-    }
-
-    /** Transactions of this database waiting for a row lock: nodes inside the blocked critical work. */
-    private static int waitingTransactions(String database) throws SQLException {
-        String schema = database.substring(database.lastIndexOf('/') + 1);
-        try (Connection connection = DriverManager.getConnection(database, LocalServices.MARIADB_USER, LocalServices.MARIADB_PASSWORD);
-                PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.innodb_trx t "
-                        + "JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id "
-                        + "WHERE t.trx_state = 'LOCK WAIT' AND p.db = ?")) {
-            count.setString(1, schema);
-            try (ResultSet rs = count.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
     }
 
     private static Map<String, Integer> actionsPerTarget(String database, String pattern) throws SQLException {
