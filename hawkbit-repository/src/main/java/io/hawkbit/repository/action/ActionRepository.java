@@ -21,6 +21,11 @@ public interface ActionRepository extends JpaRepository<Action, Long>, JpaSpecif
     @Query("select a from Action a where a.target.id = :targetId and a.active = true order by a.id")
     List<Action> findActive(@Param("targetId") Long targetId);
 
+    /** Open actions of several targets with their sets, oldest first. */
+    @EntityGraph(attributePaths = "distributionSet")
+    @Query("select a from Action a where a.target.id in :targetIds and a.active = true order by a.id")
+    List<Action> findActiveOf(@Param("targetIds") java.util.Collection<Long> targetIds);
+
     /** The newest closed, successful action: what {@code installedBase} shows. */
     @Query("select a from Action a where a.target.id = :targetId and a.active = false and a.status = io.hawkbit.repository.action.ActionState.FINISHED order by a.id desc")
     List<Action> findFinished(@Param("targetId") Long targetId, Pageable pageable);

@@ -9,6 +9,8 @@ import io.hawkbit.repository.event.DistributionSetUpdatedEvent;
 import io.hawkbit.repository.event.TargetUpdatedEvent;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +23,7 @@ import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
 import io.hawkbit.repository.rollout.RolloutGroup;
 import io.hawkbit.repository.target.Target;
+import io.hawkbit.repository.target.TargetRepository;
 import io.hawkbit.repository.target.TargetService;
 import io.hawkbit.repository.target.TargetUpdateStatus;
 import io.hawkbit.repository.tenant.TenantConfigKey;
@@ -42,18 +45,23 @@ public class DeploymentService {
 
     private final ActionRepository actions;
     private final ActionStatusRepository statuses;
+    /** Most values in one SQL IN list. */
+    private static final int IN_LIST = 1000;
+
     private final TargetService targets;
+    private final TargetRepository targetRepository;
     private final DistributionSetService distributionSets;
     private final TenantConfigurationService config;
     private final Clock clock;
     private final ClusterEventPublisher events;
 
     public DeploymentService(ActionRepository actions, ActionStatusRepository statuses, TargetService targets,
-            DistributionSetService distributionSets, TenantConfigurationService config, Clock clock, ClusterEventPublisher events) {
+            TargetRepository targetRepository, DistributionSetService distributionSets, TenantConfigurationService config, Clock clock, ClusterEventPublisher events) {
         this.events = events;
         this.actions = actions;
         this.statuses = statuses;
         this.targets = targets;
+        this.targetRepository = targetRepository;
         this.distributionSets = distributionSets;
         this.config = config;
         this.clock = clock;
@@ -95,9 +103,13 @@ public class DeploymentService {
         long now = clock.millis();
         List<Action> assigned = new ArrayList<>();
         List<Action> already = new ArrayList<>();
+        // Targets and their open actions read up front: a query inside the loop would make Hibernate flush-check
+        // every entity created so far, once per target (quadratic in the batch).
+        Map<String, Target> byControllerId = targetsOf(tenant, assignments);
+        Map<Long, List<Action>> openByTarget = openActionsOf(byControllerId.values());
         for (Assignment assignment : assignments) {
-            Target target = targets.get(tenant, assignment.controllerId());
-            List<Action> open = actions.findActive(target.getId());
+            Target target = byControllerId.get(assignment.controllerId());
+            List<Action> open = openByTarget.computeIfAbsent(target.getId(), id -> new ArrayList<>());
             var existing = open.stream()
                     .filter(a -> a.getDistributionSet().getId().equals(set.getId()) && !a.isCancelingOrCanceled()).findFirst();
             if (existing.isPresent()) {
@@ -123,6 +135,7 @@ public class DeploymentService {
                                     + group.getName() + "'"), user));
             target.setAssignedDistributionSet(set);
             target.setUpdateStatus(TargetUpdateStatus.PENDING);
+            open.add(action);
             assigned.add(action);
         }
         boolean locks = !set.isLocked();
@@ -142,6 +155,29 @@ public class DeploymentService {
             events.publish(new DistributionSetUpdatedEvent(tenant, set.getId(), events.origin()));
         }
         return new AssignmentResult(assigned, already);
+    }
+
+    private Map<String, Target> targetsOf(String tenant, List<Assignment> assignments) {
+        List<String> ids = assignments.stream().map(Assignment::controllerId).distinct().toList();
+        Map<String, Target> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            targetRepository.findByTenantAndControllerIdIn(tenant, ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
+                    .forEach(t -> found.put(t.getControllerId(), t));
+        }
+        ids.stream().filter(id -> !found.containsKey(id)).findFirst().ifPresent(id -> {
+            throw new EntityNotFoundException("Target", id);
+        });
+        return found;
+    }
+
+    private Map<Long, List<Action>> openActionsOf(Collection<Target> of) {
+        List<Long> ids = of.stream().map(Target::getId).toList();
+        Map<Long, List<Action>> open = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            actions.findActiveOf(ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
+                    .forEach(a -> open.computeIfAbsent(a.getTarget().getId(), id -> new ArrayList<>()).add(a));
+        }
+        return open;
     }
 
     /** Asks the device to cancel (it answers on cancelAction), or, with {@code force}, ends a canceling action at once. */

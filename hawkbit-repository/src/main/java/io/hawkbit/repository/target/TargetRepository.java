@@ -1,5 +1,7 @@
 package io.hawkbit.repository.target;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import io.hawkbit.repository.distribution.DistributionSet;
@@ -12,6 +14,8 @@ public interface TargetRepository extends JpaRepository<Target, Long>, JpaSpecif
     Optional<Target> findByTenantAndControllerId(String tenant, String controllerId);
 
     boolean existsByTenantAndControllerId(String tenant, String controllerId);
+
+    List<Target> findByTenantAndControllerIdIn(String tenant, Collection<String> controllerIds);
 
     boolean existsByAssignedDistributionSetOrInstalledDistributionSet(DistributionSet assigned, DistributionSet installed);
 }
