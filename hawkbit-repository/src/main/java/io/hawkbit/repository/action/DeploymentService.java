@@ -43,11 +43,11 @@ public class DeploymentService {
             "target.controllerId", "target.controllerId", "distributionSet.id", "distributionSet.id",
             "createdAt", "createdAt", "lastModifiedAt", "lastModifiedAt"));
 
-    private final ActionRepository actions;
-    private final ActionStatusRepository statuses;
     /** Most values in one SQL IN list. */
     private static final int IN_LIST = 1000;
 
+    private final ActionRepository actions;
+    private final ActionStatusRepository statuses;
     private final TargetService targets;
     private final TargetRepository targetRepository;
     private final DistributionSetService distributionSets;
@@ -56,7 +56,8 @@ public class DeploymentService {
     private final ClusterEventPublisher events;
 
     public DeploymentService(ActionRepository actions, ActionStatusRepository statuses, TargetService targets,
-            TargetRepository targetRepository, DistributionSetService distributionSets, TenantConfigurationService config, Clock clock, ClusterEventPublisher events) {
+            TargetRepository targetRepository, DistributionSetService distributionSets, TenantConfigurationService config,
+            Clock clock, ClusterEventPublisher events) {
         this.events = events;
         this.actions = actions;
         this.statuses = statuses;

@@ -63,10 +63,15 @@ public class RolloutScheduler {
         }
     }
 
-    /** One periodic run over all tenants; a tenant whose lock another node holds is skipped this time. */
+    /**
+     * One periodic run over all tenants; a tenant whose lock another node holds is skipped this time, and so is a
+     * tenant without active rollouts (one indexed read instead of the lock's writes, on every node and period).
+     */
     public void run() {
         for (String tenant : tenants.getNames()) {
-            lock.runExclusively(JOB, tenant, () -> advance(tenant));
+            if (!progress.work(tenant).isEmpty()) {
+                lock.runExclusively(JOB, tenant, () -> advance(tenant));
+            }
         }
     }
 
