@@ -120,6 +120,13 @@ class RolloutApiIT {
         assertThat(done.get("totalTargetsPerStatus").get("running").asLong()).isZero();
         JsonNode target = api.mgmt("GET", "/rest/v1/targets/life-29").json();
         assertThat(target.get("updateStatus").asString()).isEqualTo("in_sync");
+        JsonNode listed = api.mgmt("GET", "/rest/v1/targets/life-29/actions").json().get("content").get(0);
+        assertThat(listed.get("rollout").asLong()).isEqualTo(id);
+        assertThat(listed.get("rolloutName").asString()).isEqualTo("life");
+        JsonNode action = api.mgmt("GET", "/rest/v1/targets/life-29/actions/" + listed.get("id").asLong()).json();
+        assertThat(action.get("_links").get("rollout").get("href").asString()).endsWith("/rest/v1/rollouts/" + id);
+        ApiClient.Response history = api.mgmt("GET", "/rest/v1/targets/life-29/actions/" + listed.get("id").asLong() + "/status");
+        assertThat(history.text()).contains("Assignment initiated by rollout 'life', group 'group-3'");
     }
 
     @Test

@@ -231,16 +231,24 @@ public class DeploymentService {
         Action action = actions.findByTenantAndId(tenant, actionId)
                 .filter(a -> a.getTarget().getId().equals(target.getId()))
                 .orElseThrow(() -> new EntityNotFoundException("Action", actionId));
-        action.getDistributionSet().getName();
+        loadForView(action);
         return action;
     }
 
     @Transactional(readOnly = true)
     public Action action(String tenant, Long actionId) {
         Action action = actions.findByTenantAndId(tenant, actionId).orElseThrow(() -> new EntityNotFoundException("Action", actionId));
+        loadForView(action);
+        return action;
+    }
+
+    /** What the Management API shows of an action beyond its own columns, loaded while the transaction is open. */
+    private static void loadForView(Action action) {
         action.getTarget().getControllerId();
         action.getDistributionSet().getName();
-        return action;
+        if (action.getRollout() != null) {
+            action.getRollout().getName();
+        }
     }
 
     @Transactional(readOnly = true)
@@ -258,10 +266,7 @@ public class DeploymentService {
         Specification<Action> spec = RsqlSpecification.<Action>parse(rsql, FIELDS).and(scope)
                 .and((root, q, cb) -> cb.equal(root.get("tenant"), tenant));
         Page<Action> page = actions.findAll(spec, pageable);
-        page.forEach(a -> {
-            a.getTarget().getControllerId();
-            a.getDistributionSet().getName();
-        });
+        page.forEach(DeploymentService::loadForView);
         return page;
     }
 

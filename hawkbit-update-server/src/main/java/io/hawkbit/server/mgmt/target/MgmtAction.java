@@ -13,7 +13,8 @@ import io.hawkbit.server.mgmt.MgmtAudit;
 /** hawkBit's action: one deployment (or its cancelation) of a distribution set to a target. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MgmtAction(Long id, String type, String status, String detailStatus, String forceType, Long forceTime,
-        Integer weight, Integer lastStatusCode, @JsonUnwrapped MgmtAudit audit, @JsonProperty("_links") Links links) {
+        Integer weight, Integer lastStatusCode, Long rollout, String rolloutName, @JsonUnwrapped MgmtAudit audit,
+        @JsonProperty("_links") Links links) {
 
     /** A list item: only the self link. */
     public static MgmtAction of(Action action, String controllerId) {
@@ -30,6 +31,9 @@ public record MgmtAction(Long id, String type, String status, String detailStatu
         links.with("target", MgmtTarget.PATH + controllerId)
                 .with("distributionset", "/rest/v1/distributionsets/" + action.getDistributionSet().getId())
                 .with("status", path + "/status?offset=0&limit=50&sort=id:DESC");
+        if (action.getRollout() != null) {
+            links.with("rollout", "/rest/v1/rollouts/" + action.getRollout().getId());
+        }
         return of(action, links);
     }
 
@@ -50,6 +54,7 @@ public record MgmtAction(Long id, String type, String status, String detailStatu
         return new MgmtAction(action.getId(), action.isCancelingOrCanceled() ? "cancel" : "update",
                 action.isActive() ? "pending" : "finished", action.getStatus().json(), action.getActionType().json(),
                 action.getActionType() == ActionType.TIMEFORCED ? action.getForcedTime() : null, action.getWeight(),
-                action.getLastActionStatusCode(), MgmtAudit.of(action), links);
+                action.getLastActionStatusCode(), action.getRollout() == null ? null : action.getRollout().getId(),
+                action.getRollout() == null ? null : action.getRollout().getName(), MgmtAudit.of(action), links);
     }
 }
