@@ -66,10 +66,13 @@ public class RolloutProgress {
 
     /** Moves one rollout as far as it can go now. */
     public void advance(Long rolloutId) {
-        int steps = 0;
-        do {
+        // Each decision that changed something may allow the next (an empty group finishes at once): bounded by groups.
+        for (int steps = 0; steps < RolloutService.MAX_GROUPS + 2; steps++) {
             fill(rolloutId);
-        } while (Boolean.TRUE.equals(transactions.execute(status -> decide(rolloutId))) && ++steps < RolloutService.MAX_GROUPS + 2);
+            if (!Boolean.TRUE.equals(transactions.execute(status -> decide(rolloutId)))) {
+                return;
+            }
+        }
     }
 
     /** Creates the missing actions of the running groups, a batch per transaction, while the rollout is active. */
