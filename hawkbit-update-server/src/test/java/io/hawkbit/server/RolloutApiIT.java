@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  * clear 4xx answers to bad requests. The scheduler's period is an hour, so every step forward here comes from the
  * run a closing feedback (or a start, a resume) triggers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "hawkbit.scheduler.rollout.period=1h")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hawkbit.scheduler.rollout.period=1h", "hawkbit.scheduler.rollout.batch-size=10"})
 @ActiveProfiles("test")
 class RolloutApiIT {
 
@@ -43,6 +45,9 @@ class RolloutApiIT {
 
     @Autowired
     RolloutScheduler scheduler;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void threeGroups_progressThroughFeedback_pauseOnErrors_resume_finish() {
@@ -217,6 +222,40 @@ class RolloutApiIT {
         long unused = rollout(api, "never-started", "controllerId==stop-*", set);
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/rollouts/" + unused), 200);
         JsonAssert.error(api.mgmt("GET", "/rest/v1/rollouts/" + unused), 404, "hawkbit.server.error.repo.entitiyNotFound");
+    }
+
+    /**
+     * A stop sent while the scheduler creates a large group's actions, ten per transaction: whatever was created
+     * before the stop is canceled, nothing is created after it.
+     */
+    @Test
+    void stop_whileAGroupStarts_leavesNoActionRunning() {
+        ApiClient api = new ApiClient(port);
+        Fixture fixture = new Fixture(api);
+        long set = set(fixture, "race");
+        for (int from = 0; from < 300; from += 100) {
+            StringBuilder batch = new StringBuilder("[");
+            for (int i = from; i < from + 100; i++) {
+                batch.append(i == from ? "" : ",").append("{\"controllerId\":\"race-").append(i).append("\"}");
+            }
+            JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/targets", batch.append(']').toString()), 201);
+        }
+        long id = rollout(api, "race", "controllerId==race-*", set);
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 200);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(5)).until(() -> actions(id) > 0);
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/stop"), 200);
+        long created = actions(id);
+        assertThat(created).as("stopped before the group was complete").isLessThan(300);
+        await().during(Duration.ofMillis(500)).atMost(WAIT).untilAsserted(() -> {
+            assertThat(actions(id)).as("actions created after the stop").isEqualTo(created);
+            assertThat(jdbc.queryForObject("select count(*) from action where rollout_id = ? and active = true "
+                    + "and status not in ('CANCELING', 'CANCELED')", Long.class, id)).as("actions left running").isZero();
+        });
+        assertThat(status(api, id)).isEqualTo("stopped");
+    }
+
+    private long actions(long rolloutId) {
+        return jdbc.queryForObject("select count(*) from action where rollout_id = ?", Long.class, rolloutId);
     }
 
     @Test

@@ -14,16 +14,14 @@ import io.hawkbit.repository.event.RolloutUpdatedEvent;
 import io.hawkbit.repository.lock.SchedulerProperties;
 import io.hawkbit.repository.rollout.RolloutTargets.GroupActions;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One rollout's way forward, as the rollout scheduler drives it under the cluster lock: create the actions of
  * running groups (in bounded transactions), then decide on thresholds, repeated while a decision started another
- * group. Every decision reads the rollout with an optimistic lock, so an operator's pause committed meanwhile makes
- * the decision roll back instead of starting a group of a paused rollout.
+ * group. Every step locks the rollout's row first ({@link RolloutRepository#findForUpdate(Long)}), as the operator's
+ * pause, stop and resume do: a pause or stop is never overtaken by a step that read the rollout before it.
  */
 @Component
 public class RolloutProgress {
@@ -37,14 +35,13 @@ public class RolloutProgress {
     private final DeploymentService deployments;
     private final SchedulerProperties properties;
     private final TransactionTemplate transactions;
-    private final EntityManager entityManager;
     private final ClusterEventPublisher events;
     private final MeterRegistry meters;
     private final Clock clock;
 
     public RolloutProgress(RolloutRepository rollouts, RolloutGroupRepository groups, RolloutTargets rolloutTargets,
             RolloutService service, DeploymentService deployments, SchedulerProperties properties,
-            TransactionTemplate transactions, EntityManager entityManager, ClusterEventPublisher events,
+            TransactionTemplate transactions, ClusterEventPublisher events,
             MeterRegistry meters, Clock clock) {
         this.rollouts = rollouts;
         this.groups = groups;
@@ -53,7 +50,6 @@ public class RolloutProgress {
         this.deployments = deployments;
         this.properties = properties;
         this.transactions = transactions;
-        this.entityManager = entityManager;
         this.events = events;
         this.meters = meters;
         this.clock = clock;
@@ -93,8 +89,8 @@ public class RolloutProgress {
     }
 
     private boolean fillBatch(Long rolloutId, Long groupId) {
-        Rollout rollout = entityManager.find(Rollout.class, rolloutId, LockModeType.OPTIMISTIC);
-        if (!ACTIVE.contains(rollout.getStatus())) {
+        Rollout rollout = rollouts.findForUpdate(rolloutId).orElse(null);
+        if (rollout == null || !ACTIVE.contains(rollout.getStatus())) {
             return false;
         }
         return fillBatch(rollout, groupId);
@@ -125,7 +121,7 @@ public class RolloutProgress {
      * group. Returns whether anything changed.
      */
     private boolean decide(Long rolloutId) {
-        Rollout rollout = entityManager.find(Rollout.class, rolloutId, LockModeType.OPTIMISTIC);
+        Rollout rollout = rollouts.findForUpdate(rolloutId).orElse(null);
         if (rollout == null) {
             return false;
         }

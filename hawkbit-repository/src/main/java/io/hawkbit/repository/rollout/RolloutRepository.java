@@ -4,8 +4,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -13,6 +15,18 @@ import org.springframework.data.repository.query.Param;
 public interface RolloutRepository extends JpaRepository<Rollout, Long>, JpaSpecificationExecutor<Rollout> {
 
     Optional<Rollout> findByTenantAndIdAndDeletedFalse(String tenant, Long id);
+
+    /**
+     * The rollout with its row locked until the transaction ends: every change of a rollout (an operator's pause or
+     * stop, a scheduler step) takes this lock first, so they take turns instead of overtaking each other.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select r from Rollout r where r.tenant = :tenant and r.id = :id and r.deleted = false")
+    Optional<Rollout> findForUpdate(@Param("tenant") String tenant, @Param("id") Long id);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select r from Rollout r where r.id = :id")
+    Optional<Rollout> findForUpdate(@Param("id") Long id);
 
     boolean existsByTenantAndName(String tenant, String name);
 

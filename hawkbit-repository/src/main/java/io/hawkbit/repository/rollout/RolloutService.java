@@ -226,7 +226,7 @@ public class RolloutService {
 
     @Transactional
     public Rollout update(String tenant, Long id, String name, String description) {
-        Rollout rollout = rollout(tenant, id);
+        Rollout rollout = locked(tenant, id);
         if (name != null && !name.equals(rollout.getName())) {
             if (rollouts.existsByTenantAndName(tenant, name)) {
                 throw new EntityAlreadyExistsException("A rollout named '" + name + "' exists already");
@@ -245,7 +245,7 @@ public class RolloutService {
      */
     @Transactional
     public void delete(String tenant, Long id) {
-        Rollout rollout = rollout(tenant, id);
+        Rollout rollout = locked(tenant, id);
         if (actions.exists((root, q, cb) -> cb.equal(root.get("rollout").get("id"), id))) {
             rollout.markDeleted();
             rollouts.flush();
@@ -386,8 +386,12 @@ public class RolloutService {
         return rollouts.findByTenantAndIdAndDeletedFalse(tenant, id).orElseThrow(() -> new EntityNotFoundException("Rollout", id));
     }
 
+    private Rollout locked(String tenant, Long id) {
+        return rollouts.findForUpdate(tenant, id).orElseThrow(() -> new EntityNotFoundException("Rollout", id));
+    }
+
     private Rollout inState(String tenant, Long id, String operation, RolloutStatus... allowed) {
-        Rollout rollout = rollout(tenant, id);
+        Rollout rollout = locked(tenant, id);
         if (!List.of(allowed).contains(rollout.getStatus())) {
             throw new HawkbitException(ServerError.ROLLOUT_ILLEGAL_STATE,
                     "Rollout " + id + " is " + rollout.getStatus().json() + " and cannot be " + operation);
