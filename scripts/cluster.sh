@@ -223,6 +223,23 @@ $(tail -n 30 "$(log_file "$i")")"
   done
 }
 
+# Waits until HAProxy routes to the nodes (its health check needs two passes after a node turns healthy), so a client
+# starting right after this script never meets "no server available".
+wait_in_rotation() {
+  local deadline=$((SECONDS + 30)) i state
+  [ -f "$LB_PID" ] || return 0
+  for i in "$@"; do
+    while :; do
+      state=$(curl -s -m 3 "http://$BIND:$LB_STATS_PORT/stats;csv" 2>/dev/null \
+        | awk -F, -v n="$(node_id "$i")" '$1=="nodes" && $2==n {print $18}')
+      [ "$state" = UP ] && break
+      [ $SECONDS -lt $deadline ] || die "HAProxy still sees $(node_id "$i") as '${state:-unknown}' after 30 s"
+      sleep 0.2
+    done
+  done
+  log "load balancer routes to $(for i in "$@"; do printf '%s ' "$(node_id "$i")"; done)"
+}
+
 start() {
   [ -f "$JAR" ] || die "no jar at $JAR: build it with ./mvnw -B -DskipTests install"
   [ "${#NODE_PORTS[@]}" -ge "$NODES" ] || die "NODE_PORTS lists fewer than $NODES ports"
@@ -236,6 +253,7 @@ start() {
   for i in $(seq "$NODES"); do launch_node "$i"; done
   start_lb
   wait_healthy $(seq "$NODES")
+  wait_in_rotation $(seq "$NODES")
   log "cluster up: http://$BIND:$LB_PORT (Management API admin/admin)"
 }
 
@@ -246,6 +264,7 @@ start_node() {
   rm -f "$CLUSTER_DIR/.up-$i"
   launch_node "$i"
   wait_healthy "$i"
+  wait_in_rotation "$i"
 }
 
 kill_node() {
