@@ -132,6 +132,21 @@ class RolloutApiIT {
         assertThat(action.get("_links").get("rollout").get("href").asString()).endsWith("/rest/v1/rollouts/" + id);
         ApiClient.Response history = api.mgmt("GET", "/rest/v1/targets/life-29/actions/" + listed.get("id").asLong() + "/status");
         assertThat(history.text()).contains("Assignment initiated by rollout 'life', group 'group-3'");
+
+        // hawkBit's retry: the three failed devices, in a new rollout of one group, which they now complete.
+        ApiClient.Response retried = api.mgmt("POST", "/rest/v1/rollouts/" + id + "/retry");
+        JsonAssert.statusCode(retried, 201);
+        long retry = retried.json().get("id").asLong();
+        assertThat(retried.json().get("name").asString()).isEqualTo("life_retry");
+        assertThat(retried.json().get("targetFilterQuery").asString()).isEqualTo("failedrollout==" + id);
+        assertThat(retried.json().get("totalTargets").asLong()).isEqualTo(3);
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + retry + "/start"), 200);
+        for (String device : ids.subList(10, 13)) {
+            devices.finish(api, device, "success");
+        }
+        awaitStatuses(api, retry, "finished", "finished");
+        assertThat(api.mgmt("GET", "/rest/v1/targets/life-10").json().get("updateStatus").asString()).isEqualTo("in_sync");
+        JsonAssert.error(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/retry"), 409, "hawkbit.server.error.repo.entitiyAlreayExists");
     }
 
     @Test
@@ -298,6 +313,7 @@ class RolloutApiIT {
         JsonAssert.error(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/resume"), 400, "hawkbit.server.error.rollout.illegalstate");
         JsonAssert.error(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/triggerNextGroup"), 400,
                 "hawkbit.server.error.rollout.illegalstate");
+        JsonAssert.error(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/retry"), 400, "hawkbit.server.error.rollout.illegalstate");
         JsonAssert.error(api.mgmt("GET", "/rest/v1/rollouts/424242"), 404, "hawkbit.server.error.repo.entitiyNotFound");
         JsonAssert.error(api.mgmt("GET", "/rest/v1/rollouts/" + id + "/deploygroups/424242"), 404,
                 "hawkbit.server.error.repo.entitiyNotFound");

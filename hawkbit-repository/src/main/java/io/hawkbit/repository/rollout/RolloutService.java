@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.hawkbit.repository.action.Action;
 import io.hawkbit.repository.action.ActionRepository;
+import io.hawkbit.repository.action.ActionState;
 import io.hawkbit.repository.action.ActionType;
 import io.hawkbit.repository.action.DeploymentService;
 import io.hawkbit.repository.distribution.DistributionSet;
@@ -32,6 +33,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -95,12 +97,37 @@ public class RolloutService {
     }
 
     /**
-     * Creates a rollout and fixes its groups' targets in one transaction: the targets of the filter that do not
-     * already have the set assigned, lowest id first. It is ready to start, or waits for approval when the tenant
-     * asks for one.
+     * Creates a rollout and fixes its groups' targets in one transaction: the targets of the filter that neither have
+     * the set installed nor an open action deploying it (a target whose earlier attempt failed is included), lowest
+     * id first. It is ready to start, or waits for approval when the tenant asks for one.
      */
     @Transactional
     public Rollout create(String tenant, Create create) {
+        return create(tenant, create, RsqlSpecification.parse(create.targetFilterQuery(), TargetService.FIELDS));
+    }
+
+    /**
+     * hawkBit's retry: a new rollout {@code <name>_retry} of the same set, in one group, over the targets whose action
+     * of a finished rollout failed. Its target filter reads {@code failedrollout==<id>}, as hawkBit shows it.
+     */
+    @Transactional
+    public Rollout retry(String tenant, Long id) {
+        Rollout failed = inState(tenant, id, "retried (only a finished rollout can be)", RolloutStatus.FINISHED);
+        RolloutConditions conditions = groups.findByRolloutIdOrderByPosition(id).stream().findFirst()
+                .map(RolloutGroup::getConditions).orElse(RolloutConditions.DEFAULT);
+        Specification<Target> failedTargets = (root, q, cb) -> {
+            Subquery<Long> errors = q.subquery(Long.class);
+            Root<Action> action = errors.from(Action.class);
+            errors.select(action.get("id")).where(cb.equal(action.get("target"), root),
+                    cb.equal(action.get("rollout").get("id"), id), cb.equal(action.get("status"), ActionState.ERROR));
+            return cb.exists(errors);
+        };
+        return create(tenant, new Create(failed.getName() + "_retry", "Retry of the failed targets of rollout "
+                + failed.getName(), "failedrollout==" + id, failed.getDistributionSet().getId(), 1, null,
+                failed.getActionType(), failed.getForcedTime(), failed.getWeight(), null, conditions), failedTargets);
+    }
+
+    private Rollout create(String tenant, Create create, Specification<Target> filter) {
         if (rollouts.existsByTenantAndName(tenant, create.name())) {
             throw new EntityAlreadyExistsException("A rollout named '" + create.name() + "' exists already");
         }
@@ -112,14 +139,12 @@ public class RolloutService {
             throw new HawkbitException(ServerError.DS_INCOMPLETE,
                     "Distribution set " + set.getName() + ":" + set.getVersion() + " lacks a mandatory software module");
         }
-        Specification<Target> scope = RsqlSpecification.<Target>parse(create.targetFilterQuery(), TargetService.FIELDS)
-                .and((root, q, cb) -> cb.equal(root.get("tenant"), tenant))
-                .and((root, q, cb) -> cb.or(cb.isNull(root.get("assignedDistributionSet")),
-                        cb.notEqual(root.get("assignedDistributionSet").get("id"), set.getId())));
+        Specification<Target> scope = filter.and((root, q, cb) -> cb.equal(root.get("tenant"), tenant))
+                .and(notDeploying(set.getId()));
         List<Long> candidates = targetIds(scope);
         if (candidates.isEmpty()) {
-            throw new HawkbitException(ServerError.CONSTRAINT_VIOLATION,
-                    "No target matches '" + create.targetFilterQuery() + "' without having the set assigned already");
+            throw new HawkbitException(ServerError.CONSTRAINT_VIOLATION, "No target matches '" + create.targetFilterQuery()
+                    + "' without having the set installed or an open action deploying it");
         }
         List<GroupDefinition> definitions = definitions(create);
         List<List<Long>> split = split(candidates, definitions, scope);
@@ -139,6 +164,18 @@ public class RolloutService {
         groups.flush();
         events.publish(new RolloutCreatedEvent(tenant, rollout.getId(), events.origin()));
         return rollout;
+    }
+
+    /** Targets that neither have the set installed nor an open action deploying it. */
+    private static Specification<Target> notDeploying(Long setId) {
+        return (root, q, cb) -> {
+            Subquery<Long> open = q.subquery(Long.class);
+            Root<Action> action = open.from(Action.class);
+            open.select(action.get("id")).where(cb.equal(action.get("target"), root),
+                    cb.equal(action.get("distributionSet").get("id"), setId), cb.isTrue(action.get("active")));
+            return cb.and(cb.not(cb.exists(open)), cb.or(cb.isNull(root.get("installedDistributionSet")),
+                    cb.notEqual(root.get("installedDistributionSet").get("id"), setId)));
+        };
     }
 
     private static List<GroupDefinition> definitions(Create create) {

@@ -29,7 +29,7 @@ public record MgmtRollout(Long id, String name, String description, String targe
                 rollout.getApprovalRemark(), MgmtAudit.of(rollout),
                 Links.self(self).with("start", self + "/start").with("pause", self + "/pause")
                         .with("resume", self + "/resume").with("triggerNextGroup", self + "/triggerNextGroup")
-                        .with("approve", self + "/approve").with("deny", self + "/deny").with("stop", self + "/stop")
+                        .with("approve", self + "/approve").with("deny", self + "/deny").with("stop", self + "/stop").with("retry", self + "/retry")
                         .with("groups", self + "/deploygroups?offset=0&limit=50")
                         .with("distributionset", "/rest/v1/distributionsets/" + rollout.getDistributionSet().getId()));
     }

@@ -122,6 +122,13 @@ public class RolloutController {
         return ResponseEntity.ok().build();
     }
 
+    /** hawkBit's retry: a new rollout over the targets that failed in this finished one (201 with it). */
+    @PostMapping("/{id}/retry")
+    public ResponseEntity<MgmtRollout> retry(@PathVariable Long id) {
+        var created = rollouts.retry(user.tenant(), id);
+        return ResponseEntity.status(HttpStatus.CREATED).body(view(created.getId()));
+    }
+
     @PostMapping("/{id}/approve")
     public ResponseEntity<Void> approve(@PathVariable Long id, @RequestParam(required = false) String remark) {
         rollouts.approve(user.tenant(), id, user.name(), remark, true);
