@@ -97,7 +97,7 @@ public class RolloutScheduler {
             try {
                 progress.advance(rolloutId);
             } catch (RuntimeException e) {
-                // One rollout failing (a concurrent pause, a deleted set) must not hold up the others; the next run retries.
+                // One rollout failing (its set deleted, a database error) must not hold up the others; the next run retries.
                 meters.counter("hawkbit.rollout.failures").increment();
                 LOG.warn("Advancing rollout {} of tenant {} failed: {}", rolloutId, tenant, e.toString());
             }
