@@ -39,6 +39,23 @@ final class Fixture {
         return created.json().get(0).get("id").asLong();
     }
 
+    /** A complete set of type os holding one module, named {@code <prefix>-set} and {@code <prefix>-os}. */
+    long completeSet(String prefix) {
+        return distributionSet(prefix + "-set", "1", "os", module(prefix + "-os", "1", "os"));
+    }
+
+    /** Creates the targets {@code <prefix>0} to {@code <prefix><count - 1>}, 500 per request. */
+    void targets(String prefix, int count) {
+        for (int from = 0; from < count; from += 500) {
+            StringBuilder batch = new StringBuilder("[");
+            for (int i = from; i < Math.min(count, from + 500); i++) {
+                batch.append(i == from ? "" : ",").append("{\"controllerId\":\"").append(prefix).append(i).append("\"}");
+            }
+            ApiClient.Response created = api.mgmt("POST", "/rest/v1/targets", batch.append(']').toString());
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+        }
+    }
+
     /** Creates a target and returns its security token. */
     String target(String controllerId) {
         ApiClient.Response created = api.mgmt("POST", "/rest/v1/targets",

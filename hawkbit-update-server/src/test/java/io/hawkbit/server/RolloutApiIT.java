@@ -53,7 +53,7 @@ class RolloutApiIT {
     void threeGroups_progressThroughFeedback_pauseOnErrors_resume_finish() {
         ApiClient api = new ApiClient(port);
         Fixture fixture = new Fixture(api);
-        long set = set(fixture, "life");
+        long set = fixture.completeSet("life");
         RolloutDevices devices = new RolloutDevices();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
@@ -153,7 +153,7 @@ class RolloutApiIT {
     void explicitGroups_withOwnFilters_andAScheduledStart() {
         ApiClient api = new ApiClient(port);
         Fixture fixture = new Fixture(api);
-        long set = set(fixture, "expl");
+        long set = fixture.completeSet("expl");
         for (int i = 0; i < 6; i++) {
             fixture.target("expl-a-" + i);
             fixture.target("expl-b-" + i);
@@ -181,7 +181,7 @@ class RolloutApiIT {
     void approval_required_whenTheTenantSaysSo() {
         ApiClient api = new ApiClient(port);
         Fixture fixture = new Fixture(api);
-        long set = set(fixture, "appr");
+        long set = fixture.completeSet("appr");
         fixture.target("appr-0");
         fixture.config("rollout.approval.enabled", "true");
         try {
@@ -210,14 +210,12 @@ class RolloutApiIT {
     void stop_cancelsOpenActions_andNoGroupStartsAfterwards() {
         ApiClient api = new ApiClient(port);
         Fixture fixture = new Fixture(api);
-        long set = set(fixture, "stop");
+        long set = fixture.completeSet("stop");
         RolloutDevices devices = new RolloutDevices();
         for (int i = 0; i < 4; i++) {
             devices.create(fixture, "stop-" + i);
         }
-        ApiClient.Response created = api.mgmt("POST", "/rest/v1/rollouts", "{\"name\":\"stopped\","
-                + "\"targetFilterQuery\":\"controllerId==stop-*\",\"distributionSetId\":" + set + ",\"amountGroups\":2}");
-        long id = created.json().get("id").asLong();
+        long id = rollout(api, "stopped", "controllerId==stop-*", set, 2);
         JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 200);
         awaitStatuses(api, id, "running", "running", "scheduled");
         JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/stop"), 200);
@@ -247,14 +245,8 @@ class RolloutApiIT {
     void stop_whileAGroupStarts_leavesNoActionRunning() {
         ApiClient api = new ApiClient(port);
         Fixture fixture = new Fixture(api);
-        long set = set(fixture, "race");
-        for (int from = 0; from < 300; from += 100) {
-            StringBuilder batch = new StringBuilder("[");
-            for (int i = from; i < from + 100; i++) {
-                batch.append(i == from ? "" : ",").append("{\"controllerId\":\"race-").append(i).append("\"}");
-            }
-            JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/targets", batch.append(']').toString()), 201);
-        }
+        long set = fixture.completeSet("race");
+        fixture.targets("race-", 300);
         long id = rollout(api, "race", "controllerId==race-*", set);
         JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 200);
         await().atMost(WAIT).pollInterval(Duration.ofMillis(5)).until(() -> actions(id) > 0);
@@ -277,7 +269,7 @@ class RolloutApiIT {
     void badRequests_getHawkbitErrors_andWriteNothing() {
         ApiClient api = new ApiClient(port);
         Fixture fixture = new Fixture(api);
-        long set = set(fixture, "bad");
+        long set = fixture.completeSet("bad");
         fixture.target("bad-0");
         fixture.target("bad-1");
         String base = "\"targetFilterQuery\":\"controllerId==bad-*\",\"distributionSetId\":" + set;
@@ -332,14 +324,14 @@ class RolloutApiIT {
         return api.mgmt("POST", "/rest/v1/rollouts", body);
     }
 
-    private static long set(Fixture fixture, String prefix) {
-        long module = fixture.module(prefix + "-os", "1", "os");
-        return fixture.distributionSet(prefix + "-set", "1", "os", module);
+    static long rollout(ApiClient api, String name, String query, long set) {
+        return rollout(api, name, query, set, 1);
     }
 
-    static long rollout(ApiClient api, String name, String query, long set) {
+    /** Creates a rollout of {@code groups} equal groups with hawkBit's default conditions; returns its id. */
+    static long rollout(ApiClient api, String name, String query, long set, int groups) {
         ApiClient.Response created = api.mgmt("POST", "/rest/v1/rollouts", "{\"name\":\"" + name + "\",\"targetFilterQuery\":\""
-                + query + "\",\"distributionSetId\":" + set + ",\"amountGroups\":1}");
+                + query + "\",\"distributionSetId\":" + set + ",\"amountGroups\":" + groups + "}");
         JsonAssert.statusCode(created, 201);
         return created.json().get("id").asLong();
     }

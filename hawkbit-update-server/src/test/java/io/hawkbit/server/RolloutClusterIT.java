@@ -82,7 +82,7 @@ class RolloutClusterIT {
     void threeGroupsOverThirtyTargets_feedbackThroughAllNodes_pausesOnErrors_resumes_onceEach() throws Exception {
         ApiClient api = nodes.get(0).api;
         Fixture fixture = new Fixture(api);
-        long set = set(fixture, "cl");
+        long set = fixture.completeSet("cl");
         RolloutDevices devices = new RolloutDevices();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
@@ -140,16 +140,13 @@ class RolloutClusterIT {
     void progressionLatency_isTheSameWhicheverNodeReceivesTheFeedback() {
         ApiClient api = nodes.get(0).api;
         Fixture fixture = new Fixture(api);
-        long set = set(fixture, "lat");
+        long set = fixture.completeSet("lat");
         RolloutDevices devices = new RolloutDevices();
         int groups = 31;
         for (int i = 0; i < groups; i++) {
             devices.create(fixture, String.format("lat-%02d", i));
         }
-        ApiClient.Response created = api.mgmt("POST", "/rest/v1/rollouts", "{\"name\":\"latency\","
-                + "\"targetFilterQuery\":\"controllerId==lat-*\",\"distributionSetId\":" + set + ",\"amountGroups\":" + groups + "}");
-        JsonAssert.statusCode(created, 201);
-        long id = created.json().get("id").asLong();
+        long id = RolloutApiIT.rollout(api, "latency", "controllerId==lat-*", set, groups);
         List<Long> groupIds = RolloutApiIT.groups(api, id).stream().map(g -> g.get("id").asLong()).toList();
         JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 200);
         Map<Integer, List<Double>> millisByNode = new ConcurrentHashMap<>();
@@ -185,15 +182,12 @@ class RolloutClusterIT {
     void deadLockHolder_blocksProgressionForOneLease_thenAnotherNodeTakesOver() throws Exception {
         ApiClient api = nodes.get(0).api;
         Fixture fixture = new Fixture(api);
-        long set = set(fixture, "dead");
+        long set = fixture.completeSet("dead");
         RolloutDevices devices = new RolloutDevices();
         for (int i = 0; i < 6; i++) {
             devices.create(fixture, "dead-" + i);
         }
-        ApiClient.Response created = api.mgmt("POST", "/rest/v1/rollouts", "{\"name\":\"dead-holder\","
-                + "\"targetFilterQuery\":\"controllerId==dead-*\",\"distributionSetId\":" + set + ",\"amountGroups\":2}");
-        JsonAssert.statusCode(created, 201);
-        long id = created.json().get("id").asLong();
+        long id = RolloutApiIT.rollout(api, "dead-holder", "controllerId==dead-*", set, 2);
         JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 200);
         RolloutApiIT.awaitStatuses(api, id, "running", "running", "scheduled");
         for (int i = 0; i < 2; i++) {
@@ -219,11 +213,6 @@ class RolloutClusterIT {
 
     private static ApiClient node(int i) {
         return nodes.get(i % 3).api;
-    }
-
-    private static long set(Fixture fixture, String prefix) {
-        long module = fixture.module(prefix + "-os", "1", "os");
-        return fixture.distributionSet(prefix + "-set", "1", "os", module);
     }
 
     private static void printLockOverhead() {

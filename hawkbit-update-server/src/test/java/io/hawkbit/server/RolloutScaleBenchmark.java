@@ -24,18 +24,8 @@ class RolloutScaleBenchmark {
         Path artifacts = Files.createTempDirectory("rollout-scale");
         try (ClusterNode node = new ClusterNode("scale-1", database, artifacts)) {
             Fixture fixture = new Fixture(node.api);
-            long module = fixture.module("scale-os", "1", "os");
-            long set = fixture.distributionSet("scale-set", "1", "os", module);
-            for (int from = 0; from < targets; from += 500) {
-                StringBuilder batch = new StringBuilder("[");
-                for (int i = from; i < Math.min(targets, from + 500); i++) {
-                    batch.append(i == from ? "" : ",").append("{\"controllerId\":\"scale-").append(i).append("\"}");
-                }
-                ApiClient.Response created = node.api.mgmt("POST", "/rest/v1/targets", batch.append(']').toString());
-                if (created.status() != 201) {
-                    throw new IllegalStateException(created.text());
-                }
-            }
+            long set = fixture.completeSet("scale");
+            fixture.targets("scale-", targets);
             long start = System.nanoTime();
             ApiClient.Response rollout = node.api.mgmt("POST", "/rest/v1/rollouts", "{\"name\":\"scale\","
                     + "\"targetFilterQuery\":\"controllerId==scale-*\",\"distributionSetId\":" + set + ",\"amountGroups\":2}");

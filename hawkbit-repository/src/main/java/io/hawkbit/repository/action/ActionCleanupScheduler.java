@@ -11,16 +11,13 @@ import io.hawkbit.repository.TenantProperties;
 import io.hawkbit.repository.event.ActionsDeletedEvent;
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.lock.ClusterLock;
-import io.hawkbit.repository.lock.PeriodicJob;
+import io.hawkbit.repository.lock.PeriodicJobs;
 import io.hawkbit.repository.lock.SchedulerProperties;
 import io.hawkbit.repository.tenant.TenantConfigKey;
 import io.hawkbit.repository.tenant.TenantSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,11 +45,10 @@ public class ActionCleanupScheduler {
     private final ClusterEventPublisher events;
     private final Clock clock;
     private final MeterRegistry meters;
-    private volatile PeriodicJob job;
 
     public ActionCleanupScheduler(SchedulerProperties properties, TenantProperties tenants, TenantSettings settings,
             ClusterLock lock, ActionRepository actions, TransactionTemplate transactions, ClusterEventPublisher events,
-            Clock clock, MeterRegistry meters) {
+            Clock clock, MeterRegistry meters, PeriodicJobs jobs) {
         this.properties = properties;
         this.tenants = tenants;
         this.settings = settings;
@@ -62,20 +58,7 @@ public class ActionCleanupScheduler {
         this.events = events;
         this.clock = clock;
         this.meters = meters;
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    public void start() {
-        if (properties.getActionCleanup().isEnabled()) {
-            job = PeriodicJob.start("action-cleanup-scheduler", properties.getActionCleanup().getPeriod(), this::run);
-        }
-    }
-
-    @EventListener(ContextClosedEvent.class)
-    public void stop() {
-        if (job != null) {
-            job.close();
-        }
+        jobs.register("action-cleanup-scheduler", properties.getActionCleanup(), this::run);
     }
 
     /** One run over all tenants with cleanup enabled. */

@@ -6,7 +6,7 @@ import io.hawkbit.repository.TenantProperties;
 import io.hawkbit.repository.action.Action;
 import io.hawkbit.repository.action.DeploymentService;
 import io.hawkbit.repository.lock.ClusterLock;
-import io.hawkbit.repository.lock.PeriodicJob;
+import io.hawkbit.repository.lock.PeriodicJobs;
 import io.hawkbit.repository.lock.SchedulerProperties;
 import io.hawkbit.repository.query.RsqlSpecification;
 import io.hawkbit.repository.target.Target;
@@ -18,9 +18,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.criteria.Subquery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
@@ -49,11 +46,10 @@ public class AutoAssignScheduler {
     private final DeploymentService deployments;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
-    private volatile PeriodicJob job;
 
     public AutoAssignScheduler(SchedulerProperties properties, TenantProperties tenants, ClusterLock lock,
             TargetFilterQueryRepository filters, TargetRepository targets, DeploymentService deployments,
-            TransactionTemplate transactions, MeterRegistry meters) {
+            TransactionTemplate transactions, MeterRegistry meters, PeriodicJobs jobs) {
         this.properties = properties;
         this.tenants = tenants;
         this.lock = lock;
@@ -62,20 +58,7 @@ public class AutoAssignScheduler {
         this.deployments = deployments;
         this.transactions = transactions;
         this.meters = meters;
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    public void start() {
-        if (properties.getAutoAssign().isEnabled()) {
-            job = PeriodicJob.start("auto-assign-scheduler", properties.getAutoAssign().getPeriod(), this::run);
-        }
-    }
-
-    @EventListener(ContextClosedEvent.class)
-    public void stop() {
-        if (job != null) {
-            job.close();
-        }
+        jobs.register("auto-assign-scheduler", properties.getAutoAssign(), this::run);
     }
 
     /** One run over all tenants; a tenant whose lock another node holds is skipped this time. */

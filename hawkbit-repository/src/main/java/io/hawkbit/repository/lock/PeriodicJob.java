@@ -2,6 +2,7 @@ package io.hawkbit.repository.lock;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -9,34 +10,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A job's own thread, running it with a fixed delay from application start to shutdown. Schedulers get a thread each
- * rather than sharing Spring's single scheduling thread, where a long run would delay poll writes and heartbeats.
+ * A job's own thread, running it with a fixed delay from application start to shutdown ({@link PeriodicJobs} starts
+ * and stops it). Schedulers get a thread each rather than sharing Spring's single scheduling thread, where a long
+ * run would delay poll writes and heartbeats.
  */
 public final class PeriodicJob implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PeriodicJob.class);
 
+    private final String name;
+    private final Duration period;
+    private final Runnable run;
     private final ScheduledExecutorService executor;
 
-    private PeriodicJob(String name, Duration period, Runnable run) {
+    PeriodicJob(String name, Duration period, Runnable run) {
+        this.name = name;
+        this.period = period;
+        this.run = run;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, name);
             thread.setDaemon(true);
             return thread;
         });
-        long millis = period.toMillis();
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                run.run();
-            } catch (RuntimeException e) {
-                // A failed run must not end the schedule: the next period tries again.
-                LOG.warn("Scheduled job {} failed", name, e);
-            }
-        }, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    public static PeriodicJob start(String name, Duration period, Runnable run) {
-        return new PeriodicJob(name, period, run);
+    /** Begins the periodic runs, the first one period from now. */
+    void start() {
+        long millis = period.toMillis();
+        executor.scheduleWithFixedDelay(() -> guarded(run), millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -45,15 +46,18 @@ public final class PeriodicJob implements AutoCloseable {
      */
     public void runSoon(Runnable work, Duration delay) {
         try {
-            executor.schedule(() -> {
-                try {
-                    work.run();
-                } catch (RuntimeException e) {
-                    LOG.warn("Extra run of a scheduled job failed", e);
-                }
-            }, delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+            executor.schedule(() -> guarded(work), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
             // Shutting down: the work is picked up by whichever node runs next.
+        }
+    }
+
+    private void guarded(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            // A failed run must not end the schedule: the next period tries again.
+            LOG.warn("Scheduled job {} failed", name, e);
         }
     }
 

@@ -48,9 +48,6 @@ public class Rollout extends BaseEntity {
     @Column(name = "start_at")
     private Long startAt;
 
-    @Column(name = "total_targets", nullable = false)
-    private long totalTargets;
-
     @Column(name = "approval_decided_by", length = 64)
     private String approvalDecidedBy;
 
@@ -123,14 +120,6 @@ public class Rollout extends BaseEntity {
 
     public Long getStartAt() {
         return startAt;
-    }
-
-    public long getTotalTargets() {
-        return totalTargets;
-    }
-
-    public void setTotalTargets(long totalTargets) {
-        this.totalTargets = totalTargets;
     }
 
     public String getApprovalDecidedBy() {

@@ -49,9 +49,6 @@ public class RolloutGroup extends BaseEntity {
     @Embedded
     private RolloutConditions conditions;
 
-    @Column(name = "total_targets", nullable = false)
-    private int totalTargets;
-
     /** Mapped for queries only (a group's targets, paged); rows are written by {@link RolloutTargets}. */
     @Immutable
     @ManyToMany(fetch = FetchType.LAZY)
@@ -109,13 +106,5 @@ public class RolloutGroup extends BaseEntity {
 
     public RolloutConditions getConditions() {
         return conditions;
-    }
-
-    public int getTotalTargets() {
-        return totalTargets;
-    }
-
-    public void setTotalTargets(int totalTargets) {
-        this.totalTargets = totalTargets;
     }
 }

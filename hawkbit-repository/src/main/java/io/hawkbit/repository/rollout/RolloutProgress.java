@@ -108,7 +108,6 @@ public class RolloutProgress {
         if (!result.alreadyAssigned().isEmpty()) {
             // Assigned the same set meanwhile (by hand, another rollout): not this group's to deploy, nor to wait for.
             rolloutTargets.remove(groupId, result.alreadyAssigned().stream().map(a -> a.getTarget().getId()).toList());
-            group.setTotalTargets(group.getTotalTargets() - result.alreadyAssigned().size());
         }
         meters.counter("hawkbit.rollout.actions.created").increment(result.assigned().size());
         return true;

@@ -7,13 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.hawkbit.repository.TenantProperties;
 import io.hawkbit.repository.lock.ClusterLock;
 import io.hawkbit.repository.lock.PeriodicJob;
+import io.hawkbit.repository.lock.PeriodicJobs;
 import io.hawkbit.repository.lock.SchedulerProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -32,35 +30,20 @@ public class RolloutScheduler {
     private static final Duration RETRY = Duration.ofMillis(50);
     private static final int MAX_RETRIES = 20;
 
-    private final SchedulerProperties properties;
     private final TenantProperties tenants;
     private final ClusterLock lock;
     private final RolloutProgress progress;
     private final MeterRegistry meters;
     private final Set<String> triggered = ConcurrentHashMap.newKeySet();
-    private volatile PeriodicJob job;
+    private final PeriodicJob job;
 
     public RolloutScheduler(SchedulerProperties properties, TenantProperties tenants, ClusterLock lock,
-            RolloutProgress progress, MeterRegistry meters) {
-        this.properties = properties;
+            RolloutProgress progress, MeterRegistry meters, PeriodicJobs jobs) {
         this.tenants = tenants;
         this.lock = lock;
         this.progress = progress;
         this.meters = meters;
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    public void start() {
-        if (properties.getRollout().isEnabled()) {
-            job = PeriodicJob.start("rollout-scheduler", properties.getRollout().getPeriod(), this::run);
-        }
-    }
-
-    @EventListener(ContextClosedEvent.class)
-    public void stop() {
-        if (job != null) {
-            job.close();
-        }
+        this.job = jobs.register("rollout-scheduler", properties.getRollout(), this::run);
     }
 
     /**
@@ -78,9 +61,8 @@ public class RolloutScheduler {
     /** After the commit that gave a rollout work; several such commits before the run starts make one run. */
     @TransactionalEventListener(fallbackExecution = true)
     public void onWork(RolloutWorkPending work) {
-        PeriodicJob current = job;
-        if (current != null && triggered.add(work.tenant())) {
-            current.runSoon(() -> triggeredRun(work.tenant(), 0), Duration.ZERO);
+        if (job != null && triggered.add(work.tenant())) {
+            job.runSoon(() -> triggeredRun(work.tenant(), 0), Duration.ZERO);
         }
     }
 

@@ -153,12 +153,10 @@ public class RolloutService {
         Rollout rollout = rollouts.save(new Rollout(tenant, create.name(), create.description(), create.targetFilterQuery(),
                 set, type, type == ActionType.TIMEFORCED && create.forceTime() != null ? create.forceTime() : 0L,
                 create.weight(), create.startAt(), approval ? RolloutStatus.WAITING_FOR_APPROVAL : RolloutStatus.READY));
-        rollout.setTotalTargets(candidates.size());
         for (int i = 0; i < definitions.size(); i++) {
             GroupDefinition definition = definitions.get(i);
             RolloutGroup group = groups.save(new RolloutGroup(rollout, i, definition.name(), definition.description(),
                     definition.targetFilterQuery(), definition.targetPercentage(), definition.conditions()));
-            group.setTotalTargets(split.get(i).size());
             rolloutTargets.insert(group.getId(), split.get(i));
         }
         groups.flush();

@@ -11,7 +11,7 @@ import io.hawkbit.repository.TenantProperties;
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.TargetsMarkedOverdueEvent;
 import io.hawkbit.repository.lock.ClusterLock;
-import io.hawkbit.repository.lock.PeriodicJob;
+import io.hawkbit.repository.lock.PeriodicJobs;
 import io.hawkbit.repository.lock.SchedulerProperties;
 import io.hawkbit.repository.tenant.TenantConfigKey;
 import io.hawkbit.repository.tenant.TenantSettings;
@@ -19,9 +19,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -53,11 +50,11 @@ public class OverdueScheduler {
     private final MeterRegistry meters;
     private final StatementCounter statements;
     private final Map<String, AtomicLong> overdue = new ConcurrentHashMap<>();
-    private volatile PeriodicJob job;
 
     public OverdueScheduler(SchedulerProperties properties, TenantProperties tenants, TenantSettings settings,
             ClusterLock lock, NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions,
-            ClusterEventPublisher events, Clock clock, MeterRegistry meters, StatementCounter statements) {
+            ClusterEventPublisher events, Clock clock, MeterRegistry meters, StatementCounter statements,
+            PeriodicJobs jobs) {
         this.properties = properties;
         this.tenants = tenants;
         this.settings = settings;
@@ -68,20 +65,7 @@ public class OverdueScheduler {
         this.clock = clock;
         this.meters = meters;
         this.statements = statements;
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    public void start() {
-        if (properties.getOverdue().isEnabled()) {
-            job = PeriodicJob.start("overdue-scheduler", properties.getOverdue().getPeriod(), this::run);
-        }
-    }
-
-    @EventListener(ContextClosedEvent.class)
-    public void stop() {
-        if (job != null) {
-            job.close();
-        }
+        jobs.register("overdue-scheduler", properties.getOverdue(), this::run);
     }
 
     /** One run over all tenants; a tenant whose lock another node holds is skipped this time. */
