@@ -2,6 +2,8 @@ package io.hawkbit.repository.action;
 
 import io.hawkbit.repository.BaseEntity;
 import io.hawkbit.repository.distribution.DistributionSet;
+import io.hawkbit.repository.error.HawkbitException;
+import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.repository.rollout.Rollout;
 import io.hawkbit.repository.rollout.RolloutGroup;
 import io.hawkbit.repository.target.Target;
@@ -14,7 +16,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-/** The deployment of one distribution set to one target, from assignment until the device closes it. */
+/**
+ * The deployment of one distribution set to one target, from assignment until the device closes it. The action's
+ * state machine lives here: its state changes only through the methods below, each of which either applies a
+ * transition or refuses with the error the API answers.
+ */
 @Entity
 @Table(name = "action")
 public class Action extends BaseEntity {
@@ -109,16 +115,8 @@ public class Action extends BaseEntity {
         return status;
     }
 
-    public void setStatus(ActionState status) {
-        this.status = status;
-    }
-
     public boolean isActive() {
         return active;
-    }
-
-    public void setActive(boolean active) {
-        this.active = active;
     }
 
     public Integer getLastActionStatusCode() {
@@ -127,6 +125,116 @@ public class Action extends BaseEntity {
 
     public void setLastActionStatusCode(Integer lastActionStatusCode) {
         this.lastActionStatusCode = lastActionStatusCode;
+    }
+
+    /** What a report or request did: the state written to the action's history, and whether the action ended. */
+    public record Transition(ActionState recorded, boolean closed) {
+    }
+
+    /**
+     * Applies a device's deploymentBase feedback. Closing reports end the action, whatever its state: a device that
+     * finished installing before it saw a cancel request has the set installed. Progress reports are recorded; they
+     * set the detailed state of a running action but never take an action out of canceling, or the device's next poll
+     * would offer the deployment it was told to stop.
+     *
+     * @throws HawkbitException {@link ServerError#ACTION_NOT_ACTIVE} when the action is closed already
+     */
+    public Transition applyDeploymentFeedback(Feedback feedback) {
+        if (!active) {
+            throw new HawkbitException(ServerError.ACTION_NOT_ACTIVE, "Action " + getId() + " is closed already");
+        }
+        ActionState reported = switch (feedback.execution()) {
+            case CLOSED -> feedback.result() == Feedback.Result.FAILURE ? ActionState.ERROR : ActionState.FINISHED;
+            case CANCELED -> ActionState.CANCELED;
+            case REJECTED -> ActionState.WARNING;
+            case DOWNLOAD -> ActionState.DOWNLOAD;
+            case DOWNLOADED -> ActionState.DOWNLOADED;
+            case PROCEEDING, SCHEDULED, RESUMED -> ActionState.RUNNING;
+        };
+        boolean canceling = status == ActionState.CANCELING;
+        boolean ends = switch (feedback.execution()) {
+            case CLOSED, CANCELED -> true;
+            // A download-only deployment is done once downloaded, unless the operator wants it stopped.
+            case DOWNLOADED -> actionType == ActionType.DOWNLOAD_ONLY && !canceling;
+            default -> false;
+        };
+        if (ends) {
+            status = reported;
+            active = false;
+        } else if (!canceling) {
+            status = reported;
+        }
+        return new Transition(reported, ends);
+    }
+
+    /**
+     * Applies a device's answer on cancelAction. Only a canceling action takes one; a canceled one accepts a repeated
+     * confirmation (a device retrying after a lost response) without changing.
+     *
+     * @throws HawkbitException {@link ServerError#ACTION_NOT_CANCELABLE} when the action is not being canceled
+     */
+    public Transition applyCancelFeedback(Feedback feedback) {
+        if (status != ActionState.CANCELING && status != ActionState.CANCELED) {
+            throw new HawkbitException(ServerError.ACTION_NOT_CANCELABLE,
+                    "Action " + getId() + " is " + status.json() + ", not being canceled");
+        }
+        ActionState reported = switch (feedback.execution()) {
+            case CLOSED -> feedback.result() == Feedback.Result.FAILURE ? ActionState.CANCEL_REJECTED : ActionState.CANCELED;
+            case CANCELED -> ActionState.CANCELED;
+            case REJECTED -> ActionState.CANCEL_REJECTED;
+            default -> ActionState.CANCELING;
+        };
+        if (status == ActionState.CANCELED) {
+            return new Transition(reported, false);
+        }
+        if (reported == ActionState.CANCELED) {
+            status = ActionState.CANCELED;
+            active = false;
+            return new Transition(reported, true);
+        }
+        if (reported == ActionState.CANCEL_REJECTED) {
+            // The device could not stop: the update goes on and deploymentBase is offered again.
+            status = ActionState.RUNNING;
+        }
+        return new Transition(reported, false);
+    }
+
+    /**
+     * The operator asks the device to cancel; it answers on cancelAction.
+     *
+     * @throws HawkbitException {@link ServerError#ACTION_NOT_CANCELABLE} when closed or canceling already
+     */
+    public void requestCancel() {
+        if (!active) {
+            throw new HawkbitException(ServerError.ACTION_NOT_CANCELABLE, "Action " + getId() + " is not active");
+        }
+        if (status == ActionState.CANCELING) {
+            throw new HawkbitException(ServerError.ACTION_NOT_CANCELABLE, "Action " + getId() + " is already canceling");
+        }
+        status = ActionState.CANCELING;
+    }
+
+    /**
+     * The operator gives up waiting for the device's cancel confirmation.
+     *
+     * @throws HawkbitException {@link ServerError#ACTION_NOT_CANCELABLE} when closed,
+     *         {@link ServerError#ACTION_NOT_FORCE_QUITABLE} when not canceling
+     */
+    public void forceQuit() {
+        if (!active) {
+            throw new HawkbitException(ServerError.ACTION_NOT_CANCELABLE, "Action " + getId() + " is not active");
+        }
+        if (status != ActionState.CANCELING) {
+            throw new HawkbitException(ServerError.ACTION_NOT_FORCE_QUITABLE,
+                    "Action " + getId() + " must be canceled before it can be force-quit");
+        }
+        closeCanceled();
+    }
+
+    /** Ends an open action as canceled without asking the device (a newer assignment with autoclose on). */
+    void closeCanceled() {
+        status = ActionState.CANCELED;
+        active = false;
     }
 
     public boolean isCancelingOrCanceled() {

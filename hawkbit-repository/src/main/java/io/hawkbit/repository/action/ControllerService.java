@@ -113,25 +113,14 @@ public class ControllerService {
     /** Records deployment feedback; a closing report ends the action and moves the target's installed set. */
     @Transactional
     public void deploymentFeedback(String tenant, String controllerId, Long actionId, Feedback feedback) {
-        Action action = activeOwnAction(tenant, controllerId, actionId);
-        ActionState state = switch (feedback.execution()) {
-            case CLOSED -> feedback.result() == Feedback.Result.FAILURE ? ActionState.ERROR : ActionState.FINISHED;
-            case CANCELED -> ActionState.CANCELED;
-            case REJECTED -> ActionState.WARNING;
-            case DOWNLOAD -> ActionState.DOWNLOAD;
-            case DOWNLOADED -> ActionState.DOWNLOADED;
-            case PROCEEDING, SCHEDULED, RESUMED -> ActionState.RUNNING;
-        };
-        List<String> messages = messages(feedback, "Update Server: Target reported " + feedback.execution().name()
-                + (feedback.execution() == Feedback.Execution.CLOSED ? " with " + feedback.result().name() : ""));
-        addStatus(action, state, feedback, messages);
-        action.setStatus(state);
-        boolean closes = feedback.execution() == Feedback.Execution.CLOSED || feedback.execution() == Feedback.Execution.CANCELED
-                || (feedback.execution() == Feedback.Execution.DOWNLOADED && action.getActionType() == ActionType.DOWNLOAD_ONLY);
-        if (closes) {
-            action.setActive(false);
+        Action action = ownAction(tenant, controllerId, actionId);
+        Action.Transition transition = action.applyDeploymentFeedback(feedback);
+        addStatus(action, transition, feedback, messages(feedback, "Update Server: Target reported "
+                + feedback.execution().name()
+                + (feedback.execution() == Feedback.Execution.CLOSED ? " with " + feedback.result().name() : "")));
+        if (transition.closed()) {
             Target target = action.getTarget();
-            if (state == ActionState.FINISHED) {
+            if (action.getStatus() == ActionState.FINISHED) {
                 target.setInstalledDistributionSet(action.getDistributionSet());
                 target.setInstallDate(clock.millis());
                 target.setRequestControllerAttributes(true);
@@ -162,35 +151,15 @@ public class ControllerService {
     /** Records the device's answer to a cancel request. */
     @Transactional
     public void cancelFeedback(String tenant, String controllerId, Long actionId, Feedback feedback) {
-        Action action = activeOwnAction(tenant, controllerId, actionId);
-        if (action.getStatus() != ActionState.CANCELING) {
-            throw new EntityNotFoundException("Action", actionId);
-        }
-        ActionState state = switch (feedback.execution()) {
-            case CLOSED -> feedback.result() == Feedback.Result.FAILURE ? ActionState.CANCEL_REJECTED : ActionState.CANCELED;
-            case CANCELED -> ActionState.CANCELED;
-            case REJECTED -> ActionState.CANCEL_REJECTED;
-            default -> ActionState.CANCELING;
-        };
-        addStatus(action, state, feedback, messages(feedback, "Update Server: Target reported cancelation " + feedback.execution().name()));
-        if (state == ActionState.CANCELED) {
-            action.setStatus(ActionState.CANCELED);
-            action.setActive(false);
+        Action action = ownAction(tenant, controllerId, actionId);
+        Action.Transition transition = action.applyCancelFeedback(feedback);
+        addStatus(action, transition, feedback,
+                messages(feedback, "Update Server: Target reported cancelation " + feedback.execution().name()));
+        if (transition.closed()) {
             closed(action);
-        } else if (state == ActionState.CANCEL_REJECTED) {
-            // The device could not stop: the update goes on and deploymentBase is offered again.
-            action.setStatus(ActionState.RUNNING);
         }
         actions.flush();
         actionUpdated(action);
-    }
-
-    private Action activeOwnAction(String tenant, String controllerId, Long actionId) {
-        Action action = ownAction(tenant, controllerId, actionId);
-        if (!action.isActive()) {
-            throw new HawkbitException(ServerError.ACTION_NOT_ACTIVE, "Action " + actionId + " is closed already");
-        }
-        return action;
     }
 
     private static List<String> messages(Feedback feedback, String fallback) {
@@ -209,13 +178,14 @@ public class ControllerService {
         return messages;
     }
 
-    private void addStatus(Action action, ActionState state, Feedback feedback, List<String> messages) {
-        if (statuses.countByActionId(action.getId()) >= MAX_STATUS_ENTRIES_PER_ACTION) {
+    private void addStatus(Action action, Action.Transition transition, Feedback feedback, List<String> messages) {
+        // Only progress counts against the quota: the report that ends an action must always get through.
+        if (!transition.closed() && statuses.countByActionId(action.getId()) >= MAX_STATUS_ENTRIES_PER_ACTION) {
             throw new HawkbitException(ServerError.QUOTA_EXCEEDED,
                     "Action " + action.getId() + " has reached its " + MAX_STATUS_ENTRIES_PER_ACTION + " status entries");
         }
         long occurredAt = feedback.occurredAt() != null ? feedback.occurredAt() : clock.millis();
-        statuses.save(new ActionStatus(action, state, occurredAt, feedback.code(), messages, "CONTROLLER_PLUG_AND_PLAY"));
+        statuses.save(new ActionStatus(action, transition.recorded(), occurredAt, feedback.code(), messages, "CONTROLLER_PLUG_AND_PLAY"));
         if (feedback.code() != null) {
             action.setLastActionStatusCode(feedback.code());
         }

@@ -119,7 +119,7 @@ public class DeploymentService {
             }
             for (Action previous : open) {
                 if (!previous.isCancelingOrCanceled()) {
-                    cancel(previous, autoclose, "Canceled: distribution set " + set.getName() + ":" + set.getVersion()
+                    replace(previous, autoclose, "Canceled: distribution set " + set.getName() + ":" + set.getVersion()
                             + " was assigned by " + user, now, user);
                 }
             }
@@ -185,37 +185,34 @@ public class DeploymentService {
     @Transactional
     public Action cancel(String tenant, String controllerId, Long actionId, boolean force, String user) {
         Action action = actionOf(tenant, controllerId, actionId);
-        if (!action.isActive()) {
-            throw new HawkbitException(ServerError.ACTION_NOT_CANCELABLE, "Action " + actionId + " is not active");
-        }
         long now = clock.millis();
         if (force) {
-            if (action.getStatus() != ActionState.CANCELING) {
-                throw new HawkbitException(ServerError.ACTION_NOT_FORCE_QUITABLE,
-                        "Action " + actionId + " must be canceled before it can be force-quit");
-            }
-            cancel(action, true, "Force quit by user '" + user + "'", now, user);
+            action.forceQuit();
+            recordCancel(action, "Force quit by user '" + user + "'", now, user);
         } else {
-            if (action.getStatus() == ActionState.CANCELING) {
-                throw new HawkbitException(ServerError.ACTION_NOT_CANCELABLE, "Action " + actionId + " is already canceling");
-            }
-            cancel(action, false, "Cancelation requested by user '" + user + "'", now, user);
+            action.requestCancel();
+            recordCancel(action, "Cancelation requested by user '" + user + "'", now, user);
             events.publish(new AssignmentCanceledEvent(tenant, action.getId(), controllerId, action.getDistributionSet().getId(),
                     action.getStatus().json(), true, events.origin()));
         }
         return actions.saveAndFlush(action);
     }
 
-    private void cancel(Action action, boolean close, String message, long now, String user) {
-        if (close) {
-            action.setStatus(ActionState.CANCELED);
-            action.setActive(false);
-            statuses.save(new ActionStatus(action, ActionState.CANCELED, now, null, List.of(message), user));
+    /** Cancels an open action that a newer assignment replaces: closed at once with autoclose, else asked of the device. */
+    private void replace(Action action, boolean autoclose, String message, long now, String user) {
+        if (autoclose) {
+            action.closeCanceled();
+        } else {
+            action.requestCancel();
+        }
+        recordCancel(action, message, now, user);
+    }
+
+    private void recordCancel(Action action, String message, long now, String user) {
+        statuses.save(new ActionStatus(action, action.getStatus(), now, null, List.of(message), user));
+        if (!action.isActive()) {
             ActionOutcome.afterActionClosed(action, actions);
             targetUpdated(action.getTarget());
-        } else {
-            action.setStatus(ActionState.CANCELING);
-            statuses.save(new ActionStatus(action, ActionState.CANCELING, now, null, List.of(message), user));
         }
         events.publish(new ActionUpdatedEvent(action.getTenant(), action.getId(), action.getTarget().getControllerId(),
                 action.getDistributionSet().getId(), action.getStatus().json(), action.isActive(), events.origin()));
