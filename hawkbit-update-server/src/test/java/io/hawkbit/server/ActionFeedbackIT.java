@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.hawkbit.repository.event.ActionUpdatedEvent;
 import io.hawkbit.repository.event.ClusterEvent;
 import io.hawkbit.repository.event.TargetUpdatedEvent;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -190,5 +194,32 @@ class ActionFeedbackIT {
         ApiClient.Response refused = feedback(device, "cancelAction", "closed-success", 405);
         assertThat(refused.json().get("exceptionClass").asString()).isNotBlank();
         assertThat(refused.json().get("message").asString()).contains(String.valueOf(device.actionId()));
+    }
+
+    @Test
+    void statusHistory_isPagedInTheDatabase() {
+        Case device = in("running");
+        for (int i = 0; i < 12; i++) {
+            feedback(device, "deploymentBase", "proceeding", 200);
+        }
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        try {
+            JsonNode page = api.mgmt("GET", "/rest/v1/targets/" + device.controllerId() + "/actions/" + device.actionId()
+                    + "/status?offset=2&limit=5&sort=id:DESC", null).json();
+            assertThat(page.get("total").asInt()).isEqualTo(13);
+            assertThat(page.get("size").asInt()).isEqualTo(5);
+            assertThat(page.get("content").get(0).get("messages").get(0).asString()).isEqualTo("proceeding");
+            JsonNode last = api.mgmt("GET", "/rest/v1/targets/" + device.controllerId() + "/actions/" + device.actionId()
+                    + "/status?offset=12&limit=5&sort=id:DESC", null).json();
+            assertThat(last.get("content").get(0).get("type").asString()).isEqualTo("running");
+            assertThat(last.get("content").get(0).get("messages").get(0).asString()).startsWith("Assignment initiated");
+        } finally {
+            root.detachAppender(logged);
+        }
+        assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
+                .noneMatch(message -> message.contains("HHH90003004") || message.contains("in memory"));
     }
 }

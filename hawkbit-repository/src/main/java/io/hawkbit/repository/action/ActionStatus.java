@@ -18,6 +18,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.BatchSize;
 
 /** One entry of an action's history: a status reported by the device or set by the server, with messages. Append-only. */
 @Entity
@@ -53,6 +54,7 @@ public class ActionStatus {
     private String createdBy;
 
     @ElementCollection(fetch = FetchType.LAZY)
+    @BatchSize(size = 100)
     @CollectionTable(name = "action_status_message", joinColumns = @JoinColumn(name = "action_status_id"))
     @OrderColumn(name = "position")
     @Column(name = "detail", length = 512, nullable = false)

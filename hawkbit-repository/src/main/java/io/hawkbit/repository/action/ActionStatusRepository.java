@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** The status history of actions. */
@@ -12,10 +11,10 @@ public interface ActionStatusRepository extends JpaRepository<ActionStatus, Long
 
     long countByActionId(Long actionId);
 
-    @EntityGraph(attributePaths = "messages")
+    // No fetch join of the messages in paged finders: Hibernate would page in memory (HHH90003004). They load
+    // lazily, a page at a time (ActionStatus#messages has a batch size).
     Page<ActionStatus> findByActionId(Long actionId, Pageable pageable);
 
     /** Newest first, for the DDI action history. */
-    @EntityGraph(attributePaths = "messages")
     List<ActionStatus> findByActionIdOrderByIdDesc(Long actionId, Pageable pageable);
 }

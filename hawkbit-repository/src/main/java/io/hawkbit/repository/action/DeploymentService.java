@@ -270,6 +270,8 @@ public class DeploymentService {
     @Transactional(readOnly = true)
     public Page<ActionStatus> statusesOf(String tenant, String controllerId, Long actionId, Pageable pageable) {
         actionOf(tenant, controllerId, actionId);
-        return statuses.findByActionId(actionId, pageable);
+        Page<ActionStatus> page = statuses.findByActionId(actionId, pageable);
+        page.forEach(status -> status.getMessages().size());
+        return page;
     }
 }

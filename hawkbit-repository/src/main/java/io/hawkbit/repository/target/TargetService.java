@@ -172,10 +172,10 @@ public class TargetService {
     }
 
     @Transactional(readOnly = true)
-    public Page<Target> tagged(String tenant, Long tagId, Pageable pageable) {
+    public Page<Target> tagged(String tenant, Long tagId, String rsql, Pageable pageable) {
         tags.get(tenant, tagId);
-        Specification<Target> spec = (root, q, cb) -> cb.and(cb.equal(root.get("tenant"), tenant),
-                cb.equal(root.join("tags").get("id"), tagId));
+        Specification<Target> spec = RsqlSpecification.<Target>parse(rsql, FIELDS).and((root, q, cb) -> cb.and(
+                cb.equal(root.get("tenant"), tenant), cb.equal(root.join("tags").get("id"), tagId)));
         return targets.findAll(spec, pageable);
     }
 }

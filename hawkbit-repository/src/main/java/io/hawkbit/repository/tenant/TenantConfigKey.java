@@ -20,16 +20,16 @@ public enum TenantConfigKey {
     TARGET_TOKEN_ENABLED("authentication.targettoken.enabled", Kind.BOOLEAN, "true"),
     GATEWAY_TOKEN_ENABLED("authentication.gatewaytoken.enabled", Kind.BOOLEAN, "false"),
     GATEWAY_TOKEN_KEY("authentication.gatewaytoken.key", Kind.STRING, ""),
-    HEADER_AUTH_ENABLED("authentication.header.enabled", Kind.BOOLEAN, "false"),
+    HEADER_AUTH_ENABLED("authentication.header.enabled", Kind.BOOLEAN, "false", false),
     ANONYMOUS_DOWNLOAD_ENABLED("anonymous.download.enabled", Kind.BOOLEAN, "false"),
     AUTOCLOSE_ENABLED("repository.actions.autoclose.enabled", Kind.BOOLEAN, "false"),
-    MULTI_ASSIGNMENTS_ENABLED("multi.assignments.enabled", Kind.BOOLEAN, "false"),
+    MULTI_ASSIGNMENTS_ENABLED("multi.assignments.enabled", Kind.BOOLEAN, "false", false),
     MAINTENANCE_WINDOW_POLL_COUNT("maintenanceWindowPollCount", Kind.INTEGER, "3"),
     ACTION_CLEANUP_ENABLED("action.cleanup.enabled", Kind.BOOLEAN, "false"),
     ACTION_CLEANUP_EXPIRY("action.cleanup.actionExpiry", Kind.LONG, "2592000000"),
     ACTION_CLEANUP_STATUS("action.cleanup.actionStatus", Kind.STRING, "CANCELED,ERROR"),
     ROLLOUT_APPROVAL_ENABLED("rollout.approval.enabled", Kind.BOOLEAN, "false"),
-    USER_CONFIRMATION_ENABLED("user.confirmation.flow.enabled", Kind.BOOLEAN, "false");
+    USER_CONFIRMATION_ENABLED("user.confirmation.flow.enabled", Kind.BOOLEAN, "false", false);
 
     /** hawkBit refuses polling times below 30 s and above a day. */
     static final Duration MIN_POLLING = Duration.ofSeconds(30);
@@ -39,11 +39,18 @@ public enum TenantConfigKey {
     private final String key;
     private final Kind kind;
     private final String defaultValue;
+    /** False for a switch whose feature does not exist yet: it may only be set to its default, off. */
+    private final boolean implemented;
 
     TenantConfigKey(String key, Kind kind, String defaultValue) {
+        this(key, kind, defaultValue, true);
+    }
+
+    TenantConfigKey(String key, Kind kind, String defaultValue, boolean implemented) {
         this.key = key;
         this.kind = kind;
         this.defaultValue = defaultValue;
+        this.implemented = implemented;
     }
 
     public String key() {
@@ -77,6 +84,11 @@ public enum TenantConfigKey {
             case BOOLEAN -> {
                 if (!(raw instanceof Boolean) && !text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
                     throw invalid(raw);
+                }
+                if (!implemented && text.equalsIgnoreCase("true")) {
+                    // Storing it would tell the operator the feature is on while nothing changes.
+                    throw new HawkbitException(ServerError.CONFIG_VALUE_INVALID,
+                            "Configuration key '" + key + "' cannot be enabled: this server does not implement it yet");
                 }
                 return text.toLowerCase();
             }

@@ -1,5 +1,6 @@
 package io.hawkbit.server.mgmt.distributionset;
 
+import io.hawkbit.server.mgmt.NotImplementedYet;
 import java.util.List;
 
 import io.hawkbit.repository.action.DeploymentService;
@@ -103,7 +104,10 @@ public class DistributionSetController {
 
     @PostMapping("/{id}/assignedTargets")
     public MgmtTargetAssignmentResponseBody assignTargets(@PathVariable Long id,
-            @RequestBody List<@Valid @NotNull MgmtTargetAssignmentRequestBody> body) {
+            @RequestBody List<@Valid @NotNull MgmtTargetAssignmentRequestBody> body,
+            @RequestParam(required = false) Boolean offline) {
+        NotImplementedYet.parameter("offline", NotImplementedYet.isTrue(offline));
+        body.forEach(MgmtTargetAssignmentRequestBody::refuseUnimplemented);
         List<DeploymentService.Assignment> assignments = body.stream()
                 .map(t -> new DeploymentService.Assignment(t.id(), MgmtAction.parseForceType(t.type()), t.forcetime(), t.weight()))
                 .toList();

@@ -1,5 +1,7 @@
 package io.hawkbit.server.mgmt.distributionset;
 
+import io.hawkbit.server.mgmt.NotImplementedYet;
+import tools.jackson.databind.JsonNode;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,5 +14,12 @@ public record MgmtTargetAssignmentRequestBody(
         @NotBlank @Size(max = 256) String id,
         String type,
         Long forcetime,
-        @Min(0) @Max(1000) Integer weight) {
+        @Min(0) @Max(1000) Integer weight,
+        JsonNode maintenanceWindow,
+        Boolean confirmationRequired) {
+
+    void refuseUnimplemented() {
+        NotImplementedYet.field("maintenanceWindow", maintenanceWindow != null && !maintenanceWindow.isNull());
+        NotImplementedYet.field("confirmationRequired", NotImplementedYet.isTrue(confirmationRequired));
+    }
 }

@@ -7,5 +7,5 @@ import jakarta.validation.constraints.Size;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MgmtRolloutGroupRequestBody(@Size(max = 128) String name, @Size(max = 512) String description,
         @Size(max = 1024) String targetFilterQuery, Double targetPercentage, MgmtCondition successCondition,
-        MgmtCondition successAction, MgmtCondition errorCondition, MgmtCondition errorAction) {
+        MgmtCondition successAction, MgmtCondition errorCondition, MgmtCondition errorAction, Boolean confirmationRequired) {
 }

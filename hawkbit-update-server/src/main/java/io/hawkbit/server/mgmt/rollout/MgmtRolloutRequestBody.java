@@ -1,5 +1,7 @@
 package io.hawkbit.server.mgmt.rollout;
 
+import io.hawkbit.server.mgmt.NotImplementedYet;
+import tools.jackson.databind.JsonNode;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -15,5 +17,15 @@ public record MgmtRolloutRequestBody(@Size(min = 1, max = 128) String name, @Siz
         @Size(min = 1, max = 1024) String targetFilterQuery, Long distributionSetId, Integer amountGroups, String type,
         Long forcetime, Integer weight, Long startAt, Boolean confirmationRequired, MgmtCondition successCondition,
         MgmtCondition successAction, MgmtCondition errorCondition, MgmtCondition errorAction,
-        @Valid List<MgmtRolloutGroupRequestBody> groups) {
+        @Valid List<MgmtRolloutGroupRequestBody> groups, Boolean dynamic, JsonNode dynamicGroupTemplate) {
+
+    void refuseUnimplemented() {
+        NotImplementedYet.field("confirmationRequired", NotImplementedYet.isTrue(confirmationRequired));
+        NotImplementedYet.field("dynamic", NotImplementedYet.isTrue(dynamic));
+        NotImplementedYet.field("dynamicGroupTemplate", dynamicGroupTemplate != null && !dynamicGroupTemplate.isNull());
+        if (groups != null) {
+            groups.forEach(group -> NotImplementedYet.field("groups[].confirmationRequired",
+                    group != null && NotImplementedYet.isTrue(group.confirmationRequired())));
+        }
+    }
 }

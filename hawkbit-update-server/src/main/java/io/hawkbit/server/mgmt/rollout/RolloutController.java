@@ -56,6 +56,7 @@ public class RolloutController {
             throw new HawkbitException(ServerError.PARAM_INVALID,
                     "A rollout needs a name, a targetFilterQuery and a distributionSetId");
         }
+        body.refuseUnimplemented();
         if (body.weight() != null && (body.weight() < 0 || body.weight() > 1000)) {
             throw new HawkbitException(ServerError.PARAM_INVALID, "weight must be between 0 and 1000");
         }

@@ -68,6 +68,7 @@ public class SoftwareModuleController {
     @PostMapping
     public ResponseEntity<List<MgmtSoftwareModule>> create(
             @RequestBody List<@Valid @NotNull MgmtSoftwareModuleRequestBodyPost> body) {
+        body.forEach(MgmtSoftwareModuleRequestBodyPost::refuseUnimplemented);
         String tenant = user.tenant();
         // One transaction around the batch: hawkBit creates all modules or none.
         List<MgmtSoftwareModule> created = transactions.execute(status -> body.stream()
@@ -82,6 +83,7 @@ public class SoftwareModuleController {
 
     @PutMapping("/{id}")
     public MgmtSoftwareModule update(@PathVariable Long id, @Valid @RequestBody MgmtSoftwareModuleRequestBodyPut body) {
+        body.refuseUnimplemented();
         return MgmtSoftwareModule.detailed(modules.update(user.tenant(), id, body.vendor(), body.description()));
     }
 

@@ -83,9 +83,10 @@ public class TargetTagController {
 
     @GetMapping("/{id}/assigned")
     public PagedList<MgmtTarget> assigned(@PathVariable Long id, @RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort) {
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, TargetService.FIELDS, Sort.by("controllerId"));
-        return PagedList.of(targets.tagged(user.tenant(), id, pageable), MgmtTarget::of);
+        return PagedList.of(targets.tagged(user.tenant(), id, q, pageable), MgmtTarget::of);
     }
 
     /** Tags the given targets; the body lists controllerIds either as strings or as {@code {"controllerId": ...}} objects. */

@@ -1,5 +1,7 @@
 package io.hawkbit.server.mgmt.target;
 
+import io.hawkbit.server.mgmt.NotImplementedYet;
+import tools.jackson.databind.JsonNode;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,5 +13,12 @@ public record MgmtDistributionSetAssignment(
         @NotNull Long id,
         String type,
         Long forcetime,
-        @Min(0) @Max(1000) Integer weight) {
+        @Min(0) @Max(1000) Integer weight,
+        JsonNode maintenanceWindow,
+        Boolean confirmationRequired) {
+
+    void refuseUnimplemented() {
+        NotImplementedYet.field("maintenanceWindow", maintenanceWindow != null && !maintenanceWindow.isNull());
+        NotImplementedYet.field("confirmationRequired", NotImplementedYet.isTrue(confirmationRequired));
+    }
 }

@@ -1,5 +1,7 @@
 package io.hawkbit.server.mgmt.target;
 
+import io.hawkbit.server.mgmt.NotImplementedYet;
+import tools.jackson.databind.JsonNode;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.hawkbit.repository.target.TargetService;
 import jakarta.validation.constraints.NotBlank;
@@ -12,7 +14,14 @@ public record MgmtTargetRequestBody(
         @Size(min = 1, max = 128) String name,
         @Size(max = 512) String description,
         @Size(max = 512) String address,
-        @Size(max = 128) String securityToken) {
+        @Size(max = 128) String securityToken,
+        JsonNode targetType,
+        JsonNode group) {
+
+    void refuseUnimplemented() {
+        NotImplementedYet.field("targetType", targetType != null && !targetType.isNull());
+        NotImplementedYet.field("group", group != null && !group.isNull());
+    }
 
     TargetService.Create toCreate() {
         return new TargetService.Create(controllerId, name, description, securityToken, address);

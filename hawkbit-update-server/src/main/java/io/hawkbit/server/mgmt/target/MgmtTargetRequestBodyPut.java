@@ -1,5 +1,7 @@
 package io.hawkbit.server.mgmt.target;
 
+import io.hawkbit.server.mgmt.NotImplementedYet;
+import tools.jackson.databind.JsonNode;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.hawkbit.repository.target.TargetService;
 import jakarta.validation.constraints.Size;
@@ -11,7 +13,14 @@ public record MgmtTargetRequestBodyPut(
         @Size(max = 512) String description,
         @Size(max = 512) String address,
         @Size(min = 1, max = 128) String securityToken,
-        Boolean requestAttributes) {
+        Boolean requestAttributes,
+        JsonNode targetType,
+        JsonNode group) {
+
+    void refuseUnimplemented() {
+        NotImplementedYet.field("targetType", targetType != null && !targetType.isNull());
+        NotImplementedYet.field("group", group != null && !group.isNull());
+    }
 
     TargetService.Update toUpdate() {
         return new TargetService.Update(name, description, securityToken, address, requestAttributes);

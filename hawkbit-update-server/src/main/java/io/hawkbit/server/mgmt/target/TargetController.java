@@ -1,5 +1,6 @@
 package io.hawkbit.server.mgmt.target;
 
+import io.hawkbit.server.mgmt.NotImplementedYet;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,6 +76,7 @@ public class TargetController {
 
     @PostMapping
     public ResponseEntity<List<MgmtTarget>> create(@RequestBody List<@Valid @NotNull MgmtTargetRequestBody> body) {
+        body.forEach(MgmtTargetRequestBody::refuseUnimplemented);
         body.forEach(t -> checkAddress(t.address()));
         List<Target> created = targets.create(user.tenant(), body.stream().map(MgmtTargetRequestBody::toCreate).toList());
         return ResponseEntity.status(HttpStatus.CREATED).body(created.stream().map(MgmtTarget::of).toList());
@@ -88,6 +90,7 @@ public class TargetController {
 
     @PutMapping("/{controllerId}")
     public ResponseEntity<MgmtTarget> update(@PathVariable String controllerId, @Valid @RequestBody MgmtTargetRequestBodyPut body) {
+        body.refuseUnimplemented();
         // hawkBit lets operators request attributes, never withdraw the request: false is refused with an empty 400.
         if (Boolean.FALSE.equals(body.requestAttributes())) {
             return ResponseEntity.badRequest().build();
@@ -117,9 +120,12 @@ public class TargetController {
 
     /** Accepts one assignment object or an array of them, as hawkBit does. */
     @PostMapping("/{controllerId}/assignedDS")
-    public MgmtTargetAssignmentResponseBody assign(@PathVariable String controllerId, @RequestBody JsonNode body) {
+    public MgmtTargetAssignmentResponseBody assign(@PathVariable String controllerId, @RequestBody JsonNode body,
+            @RequestParam(required = false) Boolean offline) {
+        NotImplementedYet.parameter("offline", NotImplementedYet.isTrue(offline));
         Map<Long, DeploymentService.Assignment> bySet = new LinkedHashMap<>();
         for (MgmtDistributionSetAssignment a : bodies.list(body, MgmtDistributionSetAssignment.class)) {
+            a.refuseUnimplemented();
             bySet.putIfAbsent(a.id(), new DeploymentService.Assignment(controllerId, MgmtAction.parseForceType(a.type()),
                     a.forcetime(), a.weight()));
         }

@@ -1,5 +1,6 @@
 package io.hawkbit.server.mgmt.type;
 
+import io.hawkbit.server.mgmt.NotImplementedYet;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleTypeService;
 import jakarta.validation.constraints.Min;
@@ -13,7 +14,12 @@ public record MgmtSoftwareModuleTypeRequestBodyPost(
         @NotBlank @Size(max = 64) String key,
         @Size(max = 512) String description,
         @Size(max = 16) String colour,
-        @Min(1) Integer maxAssignments) {
+        @Min(1) Integer maxAssignments,
+        Integer minArtifacts) {
+
+    void refuseUnimplemented() {
+        NotImplementedYet.field("minArtifacts", minArtifacts != null && minArtifacts != 0);
+    }
 
     SoftwareModuleTypeService.Create toCreate() {
         return new SoftwareModuleTypeService.Create(key, name, description, colour, maxAssignments);

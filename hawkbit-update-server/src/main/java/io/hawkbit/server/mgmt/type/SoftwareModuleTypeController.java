@@ -48,6 +48,7 @@ public class SoftwareModuleTypeController {
     @PostMapping
     public ResponseEntity<List<MgmtSoftwareModuleType>> create(
             @RequestBody List<@Valid @NotNull MgmtSoftwareModuleTypeRequestBodyPost> body) {
+        body.forEach(MgmtSoftwareModuleTypeRequestBodyPost::refuseUnimplemented);
         String tenant = user.tenant();
         // One transaction around the batch: hawkBit creates all types or none.
         List<MgmtSoftwareModuleType> created = transactions.execute(status -> body.stream()

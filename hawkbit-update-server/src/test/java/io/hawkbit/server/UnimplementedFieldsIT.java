@@ -1,0 +1,166 @@
+package io.hawkbit.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * hawkBit 1.1 fields and parameters whose feature this server lacks are refused with a 400 naming them, and nothing is
+ * written; their neutral values (false, absent) still pass, so clients that always send them keep working.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class UnimplementedFieldsIT {
+
+    @TempDir
+    static Path artifacts;
+
+    @DynamicPropertySource
+    static void storage(DynamicPropertyRegistry registry) {
+        registry.add("hawkbit.artifact.storage.path", () -> artifacts.toString());
+    }
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+    Fixture fixture;
+    static long set;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+        fixture = new Fixture(api);
+        if (set == 0) {
+            set = fixture.completeSet("unimpl");
+            fixture.target("unimpl-1");
+        }
+    }
+
+    private void assertRefused(ApiClient.Response response, String field) {
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("errorCode").asString()).startsWith("hawkbit.server.error");
+        assertThat(response.json().get("message").asString()).contains("'" + field + "'");
+    }
+
+    private int actionsOf(String controllerId) {
+        return api.mgmt("GET", "/rest/v1/targets/" + controllerId + "/actions", null).json().get("total").asInt();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            maintenanceWindow    | ,"maintenanceWindow":{"schedule":"0 0 3 * * ?","duration":"01:00:00","timezone":"+00:00"}
+            confirmationRequired | ,"confirmationRequired":true
+            """)
+    void assignment_refusesUnimplementedFields(String field, String extra) {
+        int before = actionsOf("unimpl-1");
+        assertRefused(api.mgmt("POST", "/rest/v1/targets/unimpl-1/assignedDS",
+                "{\"id\":" + set + ",\"type\":\"forced\"" + extra + "}"), field);
+        assertRefused(api.mgmt("POST", "/rest/v1/distributionsets/" + set + "/assignedTargets",
+                "[{\"id\":\"unimpl-1\",\"type\":\"forced\"" + extra + "}]"), field);
+        assertThat(actionsOf("unimpl-1")).as("no action created").isEqualTo(before);
+    }
+
+    @Test
+    void assignment_refusesOffline() {
+        int before = actionsOf("unimpl-1");
+        assertRefused(api.mgmt("POST", "/rest/v1/targets/unimpl-1/assignedDS?offline=true", "{\"id\":" + set + "}"), "offline");
+        assertRefused(api.mgmt("POST", "/rest/v1/distributionsets/" + set + "/assignedTargets?offline=true",
+                "[{\"id\":\"unimpl-1\"}]"), "offline");
+        assertThat(actionsOf("unimpl-1")).isEqualTo(before);
+    }
+
+    @Test
+    void assignment_acceptsNeutralValues() {
+        fixture.target("unimpl-neutral");
+        ApiClient.Response assigned = api.mgmt("POST", "/rest/v1/targets/unimpl-neutral/assignedDS?offline=false",
+                "{\"id\":" + set + ",\"confirmationRequired\":false,\"maintenanceWindow\":null}");
+        assertThat(assigned.status()).as(assigned.text()).isEqualTo(200);
+        assertThat(actionsOf("unimpl-neutral")).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            confirmationRequired           | ,"confirmationRequired":true
+            dynamic                        | ,"dynamic":true
+            dynamicGroupTemplate           | ,"dynamicGroupTemplate":{"nameSuffix":"-dyn","targetCount":10}
+            groups[].confirmationRequired  | ,"groups":[{"name":"g1","targetPercentage":100,"confirmationRequired":true}]
+            """)
+    void rollout_refusesUnimplementedFields(String field, String extra) {
+        int before = api.mgmt("GET", "/rest/v1/rollouts", null).json().get("total").asInt();
+        assertRefused(api.mgmt("POST", "/rest/v1/rollouts", "{\"name\":\"unimpl-" + field.hashCode()
+                + "\",\"targetFilterQuery\":\"controllerId==unimpl-*\",\"distributionSetId\":" + set
+                + (extra.contains("groups") ? "" : ",\"amountGroups\":1") + extra + "}"), field);
+        assertThat(api.mgmt("GET", "/rest/v1/rollouts", null).json().get("total").asInt()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            targetType | ,"targetType":3
+            group      | ,"group":"Europe/East"
+            """)
+    void target_refusesUnimplementedFields(String field, String extra) {
+        assertRefused(api.mgmt("POST", "/rest/v1/targets", "[{\"controllerId\":\"unimpl-new\"" + extra + "}]"), field);
+        assertThat(api.mgmt("GET", "/rest/v1/targets/unimpl-new", null).status()).isEqualTo(404);
+        assertRefused(api.mgmt("PUT", "/rest/v1/targets/unimpl-1", "{\"description\":\"changed\"" + extra + "}"), field);
+        assertThat(api.mgmt("GET", "/rest/v1/targets/unimpl-1", null).json().has("description")).isFalse();
+    }
+
+    @Test
+    void softwareModule_refusesEncryptedAndLocked() {
+        assertRefused(api.mgmt("POST", "/rest/v1/softwaremodules",
+                "[{\"name\":\"enc\",\"version\":\"1\",\"type\":\"os\",\"encrypted\":true}]"), "encrypted");
+        assertRefused(api.mgmt("POST", "/rest/v1/softwaremodules",
+                "[{\"name\":\"enc\",\"version\":\"1\",\"type\":\"os\",\"locked\":true}]"), "locked");
+        assertThat(api.mgmt("GET", "/rest/v1/softwaremodules?q=name==enc", null).json().get("total").asInt()).isZero();
+        long module = fixture.module("plain", "1", "os");
+        assertRefused(api.mgmt("PUT", "/rest/v1/softwaremodules/" + module, "{\"locked\":true}"), "locked");
+        ApiClient.Response neutral = api.mgmt("POST", "/rest/v1/softwaremodules",
+                "[{\"name\":\"neutral\",\"version\":\"1\",\"type\":\"os\",\"encrypted\":false}]");
+        assertThat(neutral.status()).as(neutral.text()).isEqualTo(201);
+    }
+
+    @Test
+    void softwareModuleType_refusesMinArtifacts() {
+        assertRefused(api.mgmt("POST", "/rest/v1/softwaremoduletypes",
+                "[{\"name\":\"Needs files\",\"key\":\"needs-files\",\"minArtifacts\":1}]"), "minArtifacts");
+        assertThat(api.mgmt("GET", "/rest/v1/softwaremoduletypes?q=key==needs-files", null).json().get("total").asInt()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"user.confirmation.flow.enabled", "authentication.header.enabled", "multi.assignments.enabled"})
+    void tenantSwitch_ofAnUnimplementedFeature_cannotBeEnabled(String key) {
+        ApiClient.Response refused = api.mgmt("PUT", "/rest/v1/system/configs/" + key, "{\"value\":true}");
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        assertThat(refused.json().get("message").asString()).contains(key);
+        assertThat(api.mgmt("GET", "/rest/v1/system/configs/" + key, null).json().get("value").asBoolean()).isFalse();
+        assertThat(api.mgmt("PUT", "/rest/v1/system/configs/" + key, "{\"value\":false}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void targetsOfATag_honourQ() {
+        fixture.target("tagged-a");
+        fixture.target("tagged-b");
+        long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"lab\"}]").json().get(0).get("id").asLong();
+        assertThat(api.mgmt("POST", "/rest/v1/targettags/" + tag + "/assigned", "[\"tagged-a\",\"tagged-b\"]").status()).isEqualTo(200);
+
+        var all = api.mgmt("GET", "/rest/v1/targettags/" + tag + "/assigned", null).json();
+        assertThat(all.get("total").asInt()).isEqualTo(2);
+        var filtered = api.mgmt("GET", "/rest/v1/targettags/" + tag + "/assigned?q=controllerId==tagged-b", null).json();
+        assertThat(filtered.get("total").asInt()).isEqualTo(1);
+        assertThat(filtered.get("content").get(0).get("controllerId").asString()).isEqualTo("tagged-b");
+        ApiClient.Response bad = api.mgmt("GET", "/rest/v1/targettags/" + tag + "/assigned?q=nosuchfield==1", null);
+        assertThat(bad.status()).isEqualTo(400);
+    }
+}
