@@ -1,6 +1,6 @@
 package io.hawkbit.rest.dos;
 
-/** Where request and login counts are kept: on each node alone, or (not implemented yet) across the cluster. */
+/** Where request and login counts are kept: on each node alone, or across the cluster (see docs/clustering.md). */
 public enum Scope {
     NODE, CLUSTER
 }
