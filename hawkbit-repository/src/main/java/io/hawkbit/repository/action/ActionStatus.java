@@ -9,6 +9,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -19,10 +20,13 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.BatchSize;
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
 /** One entry of an action's history: a status reported by the device or set by the server, with messages. Append-only. */
 @Entity
 @Table(name = "action_status")
+@EntityListeners(AuditingEntityListener.class)
 public class ActionStatus {
 
     @Id
@@ -47,6 +51,8 @@ public class ActionStatus {
     @Column(name = "status_code", updatable = false)
     private Integer code;
 
+    /** Set from the injected clock by JPA auditing. */
+    @CreatedDate
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -69,7 +75,6 @@ public class ActionStatus {
         this.status = status;
         this.occurredAt = occurredAt;
         this.code = code;
-        this.createdAt = Instant.now();
         this.createdBy = createdBy;
         messages.stream().map(ActionStatus::clip).forEach(this.messages::add);
     }

@@ -1,5 +1,6 @@
 package io.hawkbit.server.ddi;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,9 +30,11 @@ public class DdiDeploymentController {
     private static final int MAX_HISTORY = 100;
 
     private final ControllerService controllers;
+    private final Clock clock;
 
-    public DdiDeploymentController(ControllerService controllers) {
+    public DdiDeploymentController(ControllerService controllers, Clock clock) {
         this.controllers = controllers;
+        this.clock = clock;
     }
 
     @GetMapping("/deploymentBase/{actionId}")
@@ -74,7 +77,7 @@ public class DdiDeploymentController {
         DdiLinks links = new DdiLinks(principal.tenant(), controllerId);
         List<DdiJson.Chunk> chunks = action.getDistributionSet().getModules().stream()
                 .map(module -> toChunk(module, links)).toList();
-        String download = action.getActionType() == ActionType.DOWNLOAD_ONLY || action.isForcedAt(System.currentTimeMillis())
+        String download = action.getActionType() == ActionType.DOWNLOAD_ONLY || action.isForcedAt(clock.millis())
                 ? "forced" : "attempt";
         String update = action.getActionType() == ActionType.DOWNLOAD_ONLY ? "skip" : download;
         return new DdiJson.DeploymentBase(String.valueOf(action.getId()),

@@ -1,5 +1,6 @@
 package io.hawkbit.server.ddi;
 
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
@@ -32,10 +33,12 @@ public class DdiPollController {
 
     private final PollService polls;
     private final ControllerService controllers;
+    private final Clock clock;
 
-    public DdiPollController(PollService polls, ControllerService controllers) {
+    public DdiPollController(PollService polls, ControllerService controllers, Clock clock) {
         this.polls = polls;
         this.controllers = controllers;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -68,8 +71,8 @@ public class DdiPollController {
      * A value that changes whenever what the device should do changes (status, forced time reached), so clients
      * that compare links notice; the server answers the path with any {@code c} or none.
      */
-    private static String changeHash(PollService.OpenAction action) {
-        int hash = Objects.hash(action.id(), action.revision(), action.forcedAt(System.currentTimeMillis()));
+    private String changeHash(PollService.OpenAction action) {
+        int hash = Objects.hash(action.id(), action.revision(), action.forcedAt(clock.millis()));
         return HexFormat.of().toHexDigits(hash);
     }
 
