@@ -25,8 +25,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Two stateless chains: DDI by device or gateway token; Management API and actuator (but health and info) by HTTP Basic.
- * The rest (Swagger UI, API docs) is public.
+ * Two stateless chains: DDI by device or gateway token; Management API and actuator (but health and info) by HTTP Basic,
+ * the actuator for {@link Role#SYSTEM_ADMIN} only. The rest (Swagger UI, API docs) is public.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(UserProperties.class)
@@ -77,8 +77,10 @@ public class SecurityConfiguration {
                         // The SSE stream continues on async dispatches; the request itself was authorized.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/rest/**", "/actuator/**").hasAnyRole("READ", "ADMIN")
-                        .anyRequest().hasRole("ADMIN"))
+                        // Node-wide state of every tenant: not for a tenant's users.
+                        .requestMatchers("/actuator/**").hasRole(Role.SYSTEM_ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/rest/**").hasAnyRole(Role.READ.name(), Role.ADMIN.name())
+                        .anyRequest().hasRole(Role.ADMIN.name()))
                 .build();
     }
 
