@@ -17,6 +17,9 @@
 #   BUS_DESTINATION [springCloudBus] the exchange of the cluster's events: two clusters on one broker need two names
 #   ARTIFACT_DIR [$CLUSTER_DIR/artifacts], JAVA_OPTS [-Xmx512m -XX:+UseSerialGC], NODE_ARGS [] extra jar arguments
 #   START_TIMEOUT [300] seconds to wait for the nodes' health, CACHE_TTL [1m] cache TTL (backstop for missed events)
+#   LB_SOURCE [$BIND, 127.0.0.1 if BIND is 0.0.0.0] address HAProxy connects to the nodes from: their only trusted proxy
+#   WHITELIST [] CIDR list of clients the nodes never limit nor count per address for logins. Empty: every client
+#     counts, loopback included, since behind HAProxy a local client is just another client (docs/configuration.md)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -42,6 +45,9 @@ BUS_DESTINATION="${BUS_DESTINATION:-springCloudBus}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx512m -XX:+UseSerialGC}"
 NODE_ARGS="${NODE_ARGS:-}"
 START_TIMEOUT="${START_TIMEOUT:-300}"
+if [ "$BIND" = 0.0.0.0 ]; then LB_SOURCE="${LB_SOURCE:-127.0.0.1}"; else LB_SOURCE="${LB_SOURCE:-$BIND}"; fi
+case "$LB_SOURCE" in *:*) TRUSTED_PROXY="$LB_SOURCE/128" ;; *) TRUSTED_PROXY="$LB_SOURCE/32" ;; esac
+WHITELIST="${WHITELIST:-}"
 
 log() { printf '%s cluster: %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 die() { log "ERROR: $*" >&2; exit 1; }
@@ -134,16 +140,21 @@ defaults
     # Connection failures are retried for every method (nothing reached the node). A crash while a request is being
     # served (empty response), a timeout or a 503 is retried only for idempotent requests (disable-l7-retry below).
     retry-on conn-failure empty-response response-timeout 503
-    option forwardfor
     option http-server-close
 
+# The nodes trust X-Forwarded-For from $LB_SOURCE only and take the right-most untrusted entry as the client. HAProxy is
+# the edge, so what a client wrote there is dropped and the header names exactly the TCP peer: a client on the address
+# HAProxy connects from could otherwise put any identity left of it and escape the per-address limits and lockouts.
 frontend hawkbit
     bind $BIND:$LB_PORT
+    http-request del-header X-Forwarded-For
+    option forwardfor
     http-request disable-l7-retry unless METH_GET || METH_OPTIONS
     default_backend nodes
 
 backend nodes
     balance roundrobin
+    source $LB_SOURCE
     # The "lb" health group: the database and readiness, not the broker (a broker outage must not empty the pool).
     option httpchk GET $LB_HEALTH_PATH
     http-check expect status 200
@@ -194,6 +205,8 @@ launch_node() {
     --management.endpoint.health.group.lb.include=db,readinessState \
     --spring.flyway.connect-retries=60 --spring.flyway.connect-retries-interval=10s \
     --hawkbit.cache.global.ttl="${CACHE_TTL:-1m}" \
+    --hawkbit.server.security.dos.filter.trusted-proxies="$TRUSTED_PROXY" \
+    --hawkbit.server.security.dos.filter.whitelist="$WHITELIST" \
     $NODE_ARGS \
     >>"$(log_file "$i")" 2>&1 </dev/null &
   echo $! >"$(pid_file "$i")"

@@ -2,9 +2,12 @@ package io.hawkbit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -119,6 +122,46 @@ class DosProtectionIT {
         assertThat(get("/rest/v1/targets", "ann", "guess", "203.0.113.25").status()).isEqualTo(401);
         assertThat(get("/rest/v1/targets", "ann", "ann-secret", "203.0.113.26").status())
                 .as("the success before cleared the two earlier failures").isEqualTo(200);
+    }
+
+    /**
+     * Spring's Basic converter trims the header, takes any value starting with "Basic" and decodes from index 6: every
+     * such spelling must count as a failure and be refused once locked, the right password included.
+     */
+    @Test
+    void loginLockout_countsAndRefusesEverySpellingOfTheBasicHeader() {
+        List<String> spellings = List.of("Basic ", "Basicx", "Basic\t", "Basic:", " Basic ", "BASIC ");
+        int n = 0;
+        for (String spelling : spellings) {
+            String label = "'" + spelling.replace("\t", "\\t") + "'";
+            advance(Duration.ofMinutes(2));
+            for (int i = 0; i < 3; i++) {
+                assertThat(raw(spelling, "ann", "guess" + i, "203.0.113." + (100 + n++)).status()).as(label).isEqualTo(401);
+            }
+            assertLocked(raw(spelling, "ann", "ann-secret", "203.0.113.99"), label + " user, same spelling");
+            assertLocked(raw("Basic ", "ann", "ann-secret", "203.0.113.98"), label + " user, plain spelling");
+
+            advance(Duration.ofMinutes(2));
+            String address = "198.18.0." + n++;
+            for (int i = 0; i < 3; i++) {
+                assertThat(raw(spelling, "spray" + i, "x", address).status()).as(label).isEqualTo(401);
+            }
+            assertLocked(raw(spelling, "bob", "bob-secret", address), label + " address, same spelling");
+            assertLocked(raw("Basic ", "bob", "bob-secret", address), label + " address, plain spelling");
+            assertThat(raw(spelling, "bob", "bob-secret", "198.18.1." + n).status()).as(label + " elsewhere").isEqualTo(200);
+        }
+    }
+
+    private static void assertLocked(ApiClient.RawResponse response, String what) {
+        assertThat(response.status()).as(what).isEqualTo(429);
+        assertThat(response.text()).as(what).contains("Retry-After: 120").contains("\"errorCode\":\"hawkbit.server.error.tooManyRequests\"");
+    }
+
+    /** A GET of the targets with the Authorization header spelled exactly as given, sent byte for byte. */
+    private ApiClient.RawResponse raw(String scheme, String user, String password, String client) {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return api.raw("GET /rest/v1/targets HTTP/1.1\nHost: localhost\nConnection: close\nAccept: application/json\n"
+                + "X-Forwarded-For: " + client + "\nAuthorization: " + scheme + credentials + "\n");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.EventProperties;
 import io.hawkbit.repository.event.TargetCreatedEvent;
 import io.hawkbit.repository.event.TargetPolledEvent;
+import io.hawkbit.repository.target.ControllerIds;
 import io.hawkbit.repository.target.PollRecorder;
 import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetRepository;
@@ -100,7 +101,8 @@ public class PollService {
     }
 
     private Device register(String tenant, String controllerId) {
-        Target target = new Target(tenant, controllerId, controllerId, TargetTokens.generate());
+        ControllerIds.check(controllerId);
+        Target target = new Target(tenant, controllerId, ControllerIds.defaultName(controllerId), TargetTokens.generate());
         target.setUpdateStatus(TargetUpdateStatus.REGISTERED);
         try {
             Target saved = targets.saveAndFlush(target);

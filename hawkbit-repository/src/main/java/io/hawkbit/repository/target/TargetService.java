@@ -63,13 +63,14 @@ public class TargetService {
     }
 
     private Target create(String tenant, Create create) {
+        ControllerIds.check(create.controllerId());
         if (targets.existsByTenantAndControllerId(tenant, create.controllerId())) {
             throw new EntityAlreadyExistsException("Target with controllerId '" + create.controllerId() + "' already exists");
         }
         String token = create.securityToken() == null || create.securityToken().isBlank() ? TargetTokens.generate()
                 : create.securityToken();
-        Target target = new Target(tenant, create.controllerId(), create.name() == null ? create.controllerId() : create.name(),
-                token);
+        Target target = new Target(tenant, create.controllerId(),
+                create.name() == null ? ControllerIds.defaultName(create.controllerId()) : create.name(), token);
         target.setDescription(create.description());
         target.setAddress(create.address());
         Target saved = targets.saveAndFlush(target);

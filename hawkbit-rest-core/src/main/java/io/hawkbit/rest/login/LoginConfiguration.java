@@ -22,8 +22,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The login-attempt validator: counters for Management API and DDI logins and the filters the security chains place
- * in front of authentication.
+ * The login-attempt validator: counters for Management API and DDI logins, the lockout the Management chain's
+ * authentication applies and the filter the DDI chain places in front of token checking.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LoginProperties.class)
@@ -59,9 +59,9 @@ public class LoginConfiguration {
     }
 
     @Bean
-    ManagementLoginFilter managementLoginFilter(@Qualifier(MANAGEMENT_LOGINS) LoginAttempts attempts, ClientAddresses clients, DosProperties dos,
+    ManagementLockout managementLockout(@Qualifier(MANAGEMENT_LOGINS) LoginAttempts attempts, DosProperties dos,
             ObjectProvider<MeterRegistry> meters, @Qualifier(DosConfiguration.TICKER) Ticker ticker) {
-        return new ManagementLoginFilter(attempts, clients, rejected(meters, "mgmt"), log(ticker, dos));
+        return new ManagementLockout(attempts, rejected(meters, "mgmt"), log(ticker, dos));
     }
 
     @Bean
@@ -70,14 +70,7 @@ public class LoginConfiguration {
         return new DdiLoginFilter(attempts, clients, rejected(meters, "ddi"), log(ticker, dos));
     }
 
-    // Both filters run inside their security chain only; Boot would otherwise also put them in front of every request.
-    @Bean
-    FilterRegistrationBean<ManagementLoginFilter> managementLoginFilterRegistration(ManagementLoginFilter filter) {
-        FilterRegistrationBean<ManagementLoginFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.setEnabled(false);
-        return registration;
-    }
-
+    // The filter runs inside the DDI security chain only; Boot would otherwise also put it in front of every request.
     @Bean
     FilterRegistrationBean<DdiLoginFilter> ddiLoginFilterRegistration(DdiLoginFilter filter) {
         FilterRegistrationBean<DdiLoginFilter> registration = new FilterRegistrationBean<>(filter);

@@ -18,6 +18,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Authenticates DDI requests ({@code /{tenant}/controller/v1/{controllerId}/...}) by {@code TargetToken} or
@@ -38,9 +39,13 @@ public class DdiAuthenticationFilter extends OncePerRequestFilter {
         this.devices = devices;
     }
 
-    /** The tenant and controllerId named by a DDI path, or empty when the path is not one. */
+    /**
+     * The tenant and controllerId named by a DDI path, percent-decoded as Spring MVC decodes the path variables the
+     * controllers act on, or empty when the path is not one (or not decodable).
+     */
     public record DdiPath(String tenant, String controllerId, boolean download) {
 
+        /** @param path the raw request path without the context path, as {@code getRequestURI()} gives it */
         public static Optional<DdiPath> parse(String path) {
             String[] parts = path.split("/");
             // "", tenant, "controller", "v1", controllerId, ...
@@ -48,7 +53,13 @@ public class DdiAuthenticationFilter extends OncePerRequestFilter {
                 return Optional.empty();
             }
             boolean download = parts.length >= 8 && parts[5].equals("softwaremodules") && parts[7].equals("artifacts");
-            return Optional.of(new DdiPath(parts[1], parts[4], download));
+            try {
+                // The token must be checked for the id the controllers get: "dev%42" is devB to them.
+                return Optional.of(new DdiPath(UriUtils.decode(parts[1], StandardCharsets.UTF_8),
+                        UriUtils.decode(parts[4], StandardCharsets.UTF_8), download));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
         }
     }
 

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import io.hawkbit.repository.error.ServerError;
+import io.hawkbit.rest.dos.RejectedResponse;
 import io.hawkbit.rest.error.ErrorResponses;
+import io.hawkbit.rest.login.LoginAttempts;
+import io.hawkbit.rest.login.LoginLockedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
@@ -13,7 +16,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** Answers 401 and 403 with hawkBit's JSON error body. */
+/** Answers 401 and 403 with hawkBit's JSON error body, and a login refused for a lockout with 429. */
 public class JsonAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final String challenge;
@@ -25,6 +28,10 @@ public class JsonAuthenticationEntryPoint implements AuthenticationEntryPoint, A
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        if (e instanceof LoginLockedException locked) {
+            RejectedResponse.tooManyRequests(response, locked.waitNanos(), LoginAttempts.class, locked.getMessage());
+            return;
+        }
         if (challenge != null) {
             response.setHeader("WWW-Authenticate", challenge);
         }

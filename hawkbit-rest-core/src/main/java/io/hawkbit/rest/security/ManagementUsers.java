@@ -1,6 +1,9 @@
 package io.hawkbit.rest.security;
 
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -10,7 +13,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
-/** The users of {@link UserProperties}, or the embedded default {@code admin}/{@code admin}. */
+/** The users of {@link UserProperties}, or the embedded default {@code admin}/{@code admin} (ADMIN and SYSTEM_ADMIN). */
 public class ManagementUsers implements UserDetailsService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManagementUsers.class);
@@ -24,6 +27,8 @@ public class ManagementUsers implements UserDetailsService {
                     + "Configure your own users before exposing this server.");
             UserProperties.User admin = new UserProperties.User();
             admin.setPassword("admin");
+            // The only user of a node set up without users also operates it (actuator, scripts/cluster.sh).
+            admin.setRoles(List.of(Role.ADMIN.name(), Role.SYSTEM_ADMIN.name()));
             configured = Map.of("admin", admin);
         }
         this.users = configured.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> toUser(e.getKey(), e.getValue())));
@@ -34,8 +39,16 @@ public class ManagementUsers implements UserDetailsService {
             throw new IllegalStateException("hawkbit.security.users." + name + ".password must be set");
         }
         String password = user.getPassword().startsWith("{") ? user.getPassword() : "{noop}" + user.getPassword();
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String role : user.getRoles()) {
+            try {
+                roles.addAll(Role.parse(role).withImplied());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("hawkbit.security.users." + name + ".roles: " + e.getMessage(), e);
+            }
+        }
         return new ManagementUser(name, password,
-                user.getRoles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.toUpperCase())).toList(),
+                roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList(),
                 user.getTenant().toUpperCase());
     }
 

@@ -7,23 +7,26 @@ import io.hawkbit.rest.dos.Client;
 import io.hawkbit.rest.dos.ClientAddresses;
 import io.hawkbit.rest.login.DdiLoginFilter;
 import io.hawkbit.rest.login.LoginClient;
-import io.hawkbit.rest.login.ManagementLoginFilter;
+import io.hawkbit.rest.login.ManagementLockout;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import jakarta.servlet.DispatcherType;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Two stateless chains: DDI by device or gateway token; Management API and actuator (but health and info) by HTTP Basic.
- * The rest (Swagger UI, API docs) is public.
+ * Two stateless chains: DDI by device or gateway token; Management API and actuator (but health and info) by HTTP Basic,
+ * the actuator for {@link Role#SYSTEM_ADMIN} only. The rest (Swagger UI, API docs) is public.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(UserProperties.class)
@@ -53,16 +56,18 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain managementChain(HttpSecurity http, ManagementUsers users, ManagementLoginFilter logins,
-            ClientAddresses clients) throws Exception {
+    SecurityFilterChain managementChain(HttpSecurity http, ManagementUsers users, ManagementLockout lockout,
+            ClientAddresses clients, ApplicationEventPublisher events) throws Exception {
         JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint("Basic realm=\"hawkBit\"");
+        ProviderManager passwords = new ProviderManager(new DaoAuthenticationProvider(users));
+        // Success and bad-credentials events drive ManagementLoginListener's counting.
+        passwords.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         return http.securityMatcher("/rest/**", "/actuator/**")
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
-                .userDetailsService(users)
-                .addFilterBefore(logins, BasicAuthenticationFilter.class)
-                // The client address as the DoS settings resolve it, for ManagementLoginListener to count failures by.
+                .authenticationManager(lockout.guard(passwords))
+                // The client address as the DoS settings resolve it, for the lockout and ManagementLoginListener.
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint).authenticationDetailsSource(request -> {
                     Client client = clients.resolve(request);
                     return new LoginClient(client.key(), client.whitelisted());
@@ -72,8 +77,10 @@ public class SecurityConfiguration {
                         // The SSE stream continues on async dispatches; the request itself was authorized.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/rest/**", "/actuator/**").hasAnyRole("READ", "ADMIN")
-                        .anyRequest().hasRole("ADMIN"))
+                        // Node-wide state of every tenant: not for a tenant's users.
+                        .requestMatchers("/actuator/**").hasRole(Role.SYSTEM_ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/rest/**").hasAnyRole(Role.READ.name(), Role.ADMIN.name())
+                        .anyRequest().hasRole(Role.ADMIN.name()))
                 .build();
     }
 

@@ -27,7 +27,11 @@ public class UserProperties {
         /** Password; plain text, or encoded with a Spring Security prefix such as {@code {bcrypt}}. */
         private String password;
 
-        /** Roles: {@code ADMIN} (everything) or {@code READ} (GET requests only). */
+        /**
+         * Roles, see {@link Role}: {@code ADMIN} (every Management API request of the tenant, tokens included),
+         * {@code READ} (GET requests, no tokens), {@code READ_TARGET_SECURITY_TOKEN}, {@code READ_GATEWAY_SECURITY_TOKEN},
+         * {@code SYSTEM_ADMIN} (the actuator beyond health and info). Unknown roles stop start-up.
+         */
         private List<String> roles = List.of("ADMIN");
 
         /** The tenant the user works in. */

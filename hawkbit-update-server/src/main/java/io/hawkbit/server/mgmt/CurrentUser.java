@@ -1,6 +1,7 @@
 package io.hawkbit.server.mgmt;
 
 import io.hawkbit.rest.security.ManagementUser;
+import io.hawkbit.rest.security.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,18 @@ public class CurrentUser {
             return user.getTenant();
         }
         return "DEFAULT";
+    }
+
+    /** Whether the caller holds the role, itself or implied by another (ADMIN implies both token permissions). */
+    public boolean has(Role role) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null
+                && authentication.getAuthorities().stream().anyMatch(a -> role.authority().equals(a.getAuthority()));
+    }
+
+    /** Whether targets shown to the caller may include their security token. */
+    public boolean seesTargetTokens() {
+        return has(Role.READ_TARGET_SECURITY_TOKEN);
     }
 
     public String name() {

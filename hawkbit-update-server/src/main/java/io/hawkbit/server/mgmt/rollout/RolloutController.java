@@ -163,7 +163,8 @@ public class RolloutController {
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String sort, @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, TargetService.FIELDS, Sort.by("id"));
-        return PagedList.of(rollouts.groupTargets(user.tenant(), id, groupId, q, pageable), MgmtTarget::of);
+        boolean tokens = user.seesTargetTokens();
+        return PagedList.of(rollouts.groupTargets(user.tenant(), id, groupId, q, pageable), t -> MgmtTarget.of(t, tokens));
     }
 
     private MgmtRollout view(Long id) {

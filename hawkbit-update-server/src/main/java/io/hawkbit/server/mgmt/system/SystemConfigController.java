@@ -3,7 +3,11 @@ package io.hawkbit.server.mgmt.system;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.hawkbit.repository.error.HawkbitException;
+import io.hawkbit.repository.error.ServerError;
+import io.hawkbit.repository.tenant.TenantConfigKey;
 import io.hawkbit.repository.tenant.TenantConfigurationService;
+import io.hawkbit.rest.security.Role;
 import io.hawkbit.server.mgmt.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,17 +31,29 @@ public class SystemConfigController {
         this.user = user;
     }
 
+    /** Every setting; the gateway key only for callers with READ_GATEWAY_SECURITY_TOKEN. */
     @GetMapping
     public Map<String, MgmtSystemTenantConfigurationValue> all() {
         Map<String, MgmtSystemTenantConfigurationValue> values = new LinkedHashMap<>();
-        config.all(user.tenant()).forEach((key, value) -> values.put(key, MgmtSystemTenantConfigurationValue.of(value)));
+        boolean gatewayKey = user.has(Role.READ_GATEWAY_SECURITY_TOKEN);
+        config.all(user.tenant()).forEach((key, value) -> {
+            if (gatewayKey || value.key() != TenantConfigKey.GATEWAY_TOKEN_KEY) {
+                values.put(key, MgmtSystemTenantConfigurationValue.of(value));
+            }
+        });
         return values;
     }
 
     // Keys contain dots (authentication.targettoken.enabled); the regex keeps Spring from cutting them off as an extension.
     @GetMapping("/{key:.+}")
     public MgmtSystemTenantConfigurationValue get(@PathVariable String key) {
-        return MgmtSystemTenantConfigurationValue.of(config.get(user.tenant(), key));
+        TenantConfigurationService.ConfigValue value = config.get(user.tenant(), key);
+        // As hawkBit: the key lets its holder act as every device of the tenant.
+        if (value.key() == TenantConfigKey.GATEWAY_TOKEN_KEY && !user.has(Role.READ_GATEWAY_SECURITY_TOKEN)) {
+            throw new HawkbitException(ServerError.FORBIDDEN,
+                    "Reading " + TenantConfigKey.GATEWAY_TOKEN_KEY.key() + " needs " + Role.READ_GATEWAY_SECURITY_TOKEN);
+        }
+        return MgmtSystemTenantConfigurationValue.of(value);
     }
 
     @PutMapping("/{key:.+}")

@@ -86,7 +86,8 @@ public class TargetTagController {
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, TargetService.FIELDS, Sort.by("controllerId"));
-        return PagedList.of(targets.tagged(user.tenant(), id, q, pageable), MgmtTarget::of);
+        boolean tokens = user.seesTargetTokens();
+        return PagedList.of(targets.tagged(user.tenant(), id, q, pageable), t -> MgmtTarget.of(t, tokens));
     }
 
     /** Tags the given targets; the body lists controllerIds either as strings or as {@code {"controllerId": ...}} objects. */
@@ -97,7 +98,8 @@ public class TargetTagController {
             controllerIds.add(node.isString() ? node.asString()
                     : bodies.convert(node, MgmtAssignedTarget.class).controllerId());
         }
-        return targets.tag(user.tenant(), id, controllerIds).stream().map(MgmtTarget::of).toList();
+        boolean tokens = user.seesTargetTokens();
+        return targets.tag(user.tenant(), id, controllerIds).stream().map(t -> MgmtTarget.of(t, tokens)).toList();
     }
 
     @DeleteMapping("/{id}/assigned/{controllerId}")

@@ -17,24 +17,25 @@ public record MgmtTarget(String controllerId, String name, String description, S
 
     static final String PATH = "/rest/v1/targets/";
 
-    /** A list item: only the self link, no poll status. */
-    public static MgmtTarget of(Target target) {
-        return of(target, null, Links.self(PATH + target.getControllerId()));
+    /** A list item: only the self link, no poll status; the security token only when {@code withToken}. */
+    public static MgmtTarget of(Target target, boolean withToken) {
+        return of(target, null, Links.self(PATH + target.getControllerId()), withToken);
     }
 
-    static MgmtTarget detailed(Target target, MgmtPollStatus pollStatus) {
+    static MgmtTarget detailed(Target target, MgmtPollStatus pollStatus, boolean withToken) {
         String path = PATH + target.getControllerId();
         return of(target, pollStatus, Links.self(path)
                 .with("assignedDS", path + "/assignedDS")
                 .with("installedDS", path + "/installedDS")
                 .with("attributes", path + "/attributes")
-                .with("actions", path + "/actions?offset=0&limit=50&sort=id:DESC"));
+                .with("actions", path + "/actions?offset=0&limit=50&sort=id:DESC"), withToken);
     }
 
-    private static MgmtTarget of(Target target, MgmtPollStatus pollStatus, Links links) {
+    // Without the permission the field is left out, as hawkBit does: the token lets its holder act as the device.
+    private static MgmtTarget of(Target target, MgmtPollStatus pollStatus, Links links, boolean withToken) {
         return new MgmtTarget(target.getControllerId(), target.getName(), target.getDescription(),
                 target.getUpdateStatus().json(), target.getLastTargetQuery(), target.getInstallDate(),
-                host(target.getAddress()), target.getAddress(), pollStatus, target.getSecurityToken(),
+                host(target.getAddress()), target.getAddress(), pollStatus, withToken ? target.getSecurityToken() : null,
                 target.isRequestControllerAttributes(), MgmtAudit.of(target), links);
     }
 

@@ -71,7 +71,8 @@ public class TargetController {
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, TargetService.FIELDS, Sort.by("controllerId"));
-        return PagedList.of(targets.find(user.tenant(), q, pageable), MgmtTarget::of);
+        boolean tokens = user.seesTargetTokens();
+        return PagedList.of(targets.find(user.tenant(), q, pageable), t -> MgmtTarget.of(t, tokens));
     }
 
     @PostMapping
@@ -79,7 +80,8 @@ public class TargetController {
         body.forEach(MgmtTargetRequestBody::refuseUnimplemented);
         body.forEach(t -> checkAddress(t.address()));
         List<Target> created = targets.create(user.tenant(), body.stream().map(MgmtTargetRequestBody::toCreate).toList());
-        return ResponseEntity.status(HttpStatus.CREATED).body(created.stream().map(MgmtTarget::of).toList());
+        boolean tokens = user.seesTargetTokens();
+        return ResponseEntity.status(HttpStatus.CREATED).body(created.stream().map(t -> MgmtTarget.of(t, tokens)).toList());
     }
 
     @GetMapping("/{controllerId}")
@@ -181,11 +183,12 @@ public class TargetController {
 
     private MgmtTarget detailed(String tenant, Target target) {
         if (target.getLastTargetQuery() == null) {
-            return MgmtTarget.detailed(target, null);
+            return MgmtTarget.detailed(target, null, user.seesTargetTokens());
         }
         Duration overdue = config.duration(tenant, TenantConfigKey.POLLING_OVERDUE_TIME);
         return MgmtTarget.detailed(target,
-                MgmtPollStatus.of(target.getLastTargetQuery(), controllers.pollingTime(tenant), overdue, clock.millis()));
+                MgmtPollStatus.of(target.getLastTargetQuery(), controllers.pollingTime(tenant), overdue, clock.millis()),
+                user.seesTargetTokens());
     }
 
     private static void checkAddress(String address) {
