@@ -84,7 +84,7 @@ class RsqlSpecificationTest {
             Target beta3 = entities.persist(target("beta-3").name("Beta Three").description("firstXdevice")
                     .address("10.0.1.3").lastPoll(3000).status(TargetUpdateStatus.ERROR).assigned(os1)
                     .attribute("revision", "2.0").attribute("hw", "b").tags(blue).build(TENANT));
-            entities.persist(target("gamma-4").name("Gamma").build(TENANT));
+            entities.persist(target("gamma-4").name("Gamma").address("\\\\nas\\share").build(TENANT));
 
             running = entities.persist(new Action(alpha1, os1, ActionType.FORCED, 0, 100));
             finished = new Action(alpha2, os2, ActionType.SOFT, 0, null);
@@ -303,6 +303,15 @@ class RsqlSpecificationTest {
     void wildcard_percentInTheValueIsLiteral() {
         assertThat(targets("description==50%*")).containsExactly("alpha-2");
         assertThat(targets("description==*%*")).containsExactly("alpha-2");
+    }
+
+    @Test
+    void wildcard_backslashInTheValueIsLiteral() {
+        // LIKE's escape character is the backslash: a backslash of the value must not escape the wildcard.
+        assertThat(targets("address==\\\\nas*")).containsExactly("gamma-4");
+        assertThat(targets("address==*\\share")).containsExactly("gamma-4");
+        assertThat(targets("address==*nas\\*")).containsExactly("gamma-4");
+        assertThat(targets("address==\\\\nas\\share")).containsExactly("gamma-4");
     }
 
     @Test
