@@ -1,0 +1,36 @@
+package io.hawkbit.repository;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.auditing.DateTimeProvider;
+import org.springframework.data.domain.AuditorAware;
+import org.springframework.data.jpa.repository.config.EnableJpaAuditing;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+
+/**
+ * The JPA part of the repository module as the server wires it (entities, Spring Data repositories, auditing), for
+ * {@link RepositoryJpaTest}s. Audit columns get the user {@code test} and the fixed instant {@link #NOW}.
+ */
+@SpringBootConfiguration
+@EnableJpaAuditing(dateTimeProviderRef = "auditingDateTimeProvider", auditorAwareRef = "auditor")
+@EnableJpaRepositories("io.hawkbit.repository")
+@EntityScan("io.hawkbit.repository")
+public class RepositoryTestApplication {
+
+    /** createdAt and lastModifiedAt of everything a test saves. */
+    public static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
+
+    @Bean
+    AuditorAware<String> auditor() {
+        return () -> Optional.of("test");
+    }
+
+    @Bean
+    DateTimeProvider auditingDateTimeProvider() {
+        return () -> Optional.of(NOW);
+    }
+}
