@@ -9,6 +9,21 @@ final class ErrorCodes {
     private ErrorCodes() {
     }
 
+    /**
+     * The status to answer for one the container chose. Tomcat answers a method it does not know (CONNECT, or any
+     * name outside HTTP's list) with 501, a client's mistake that monitoring must not count as a server failure.
+     */
+    static HttpStatus clientStatus(int code) {
+        if (code == HttpStatus.NOT_IMPLEMENTED.value()) {
+            return HttpStatus.METHOD_NOT_ALLOWED;
+        }
+        HttpStatus status = HttpStatus.resolve(code);
+        if (status == null) {
+            return code >= 500 ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.BAD_REQUEST;
+        }
+        return status;
+    }
+
     static ServerError of(HttpStatus status) {
         return switch (status) {
             case NOT_FOUND -> ServerError.ENTITY_NOT_FOUND;

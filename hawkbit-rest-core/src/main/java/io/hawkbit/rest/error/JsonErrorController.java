@@ -25,8 +25,7 @@ public class JsonErrorController implements ErrorController {
             return ErrorResponses.of(HttpStatus.NOT_FOUND, ServerError.ENTITY_NOT_FOUND, "",
                     "No resource at " + request.getRequestURI());
         }
-        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null ? HttpStatus.valueOf(value)
-                : HttpStatus.INTERNAL_SERVER_ERROR;
+        HttpStatus status = ErrorCodes.clientStatus(code instanceof Integer value ? value : 500);
         Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         String exceptionClass = exception == null ? "" : exception.getClass().getName();
         ServerError error = ErrorCodes.of(status);

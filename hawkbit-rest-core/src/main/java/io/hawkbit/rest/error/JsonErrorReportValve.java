@@ -39,10 +39,8 @@ public class JsonErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        HttpStatus status = HttpStatus.resolve(code);
-        if (status == null) {
-            status = code >= 500 ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.BAD_REQUEST;
-        }
+        HttpStatus status = ErrorCodes.clientStatus(code);
+        response.setStatus(status.value());
         String exceptionClass = throwable == null ? "" : throwable.getClass().getName();
         String message = status.is5xxServerError() ? ErrorCodes.of(status).message() : status.getReasonPhrase();
         try {

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Registers the body size cap and the parameter decoding check right after the character encoding filter, ahead of
+ * Registers the body size cap, the parameter decoding and the Content-Type checks right after the character encoding filter, ahead of
  * the DoS filter and Spring Security, so malformed or oversized requests cost nothing further.
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,6 +29,14 @@ public class RequestLimitsConfiguration {
         registration.setName("parameterDecodingFilter");
         // Decoding needs the request's character encoding set; a form body is read only after its size was checked.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ContentTypeFilter> contentTypeFilter() {
+        FilterRegistrationBean<ContentTypeFilter> registration = new FilterRegistrationBean<>(new ContentTypeFilter());
+        registration.setName("contentTypeFilter");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
         return registration;
     }
 }
