@@ -182,4 +182,34 @@ class RequestLimitsIT {
                 "{\"id\":" + set + ",\"type\":\"forced\"}");
         assertThat(integral.status()).as(integral.text()).isEqualTo(200);
     }
+
+    @Test
+    void ddiFeedbackWithFractionalNumbers_isStillAccepted() {
+        Fixture fixture = new Fixture(api);
+        String token = fixture.target("python-device");
+        long action = fixture.assign("python-device", fixture.completeSet("python"), "forced");
+        ApiClient.Response response = api.send("POST", "/DEFAULT/controller/v1/python-device/deploymentBase/" + action + "/feedback",
+                "{\"timestamp\":1700000000000.25,\"status\":{\"execution\":\"proceeding\",\"code\":3.0,"
+                        + "\"result\":{\"finished\":\"none\",\"progress\":{\"cnt\":1.5,\"of\":3}}}}",
+                Map.of("Authorization", "TargetToken " + token, "Content-Type", "application/json"));
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+    }
+
+    @Test
+    void wildcardOrUnknownContentType_is415() {
+        for (String type : new String[] {"application/*", "*/*", "garbage", "application/json; charset=bogus-9"}) {
+            ApiClient.Response response = api.send("POST", "/rest/v1/targets", "[{\"controllerId\":\"ct\"}]",
+                    Map.of("Authorization", ApiClient.basic("admin", "admin"), "Content-Type", type));
+            assertThat(response.status()).as(type + " " + response.text()).isEqualTo(415);
+            assertThat(response.text()).contains("hawkbit.server.error.rest.mediaType.unsupported");
+        }
+        assertThat(api.mgmt("GET", "/rest/v1/targets/ct").status()).isEqualTo(404);
+    }
+
+    @Test
+    void methodTomcatDoesNotImplement_is405() {
+        ApiClient.RawResponse response = api.raw("CONNECT /rest/v1/targets HTTP/1.1\nHost: localhost\nConnection: close\n");
+        assertThat(response.status()).as(response.text()).isEqualTo(405);
+        assertThat(response.text()).contains("\"errorCode\"");
+    }
 }
