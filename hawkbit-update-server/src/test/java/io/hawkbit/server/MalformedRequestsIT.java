@@ -2,30 +2,44 @@ package io.hawkbit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
-/** Every endpoint, fed garbage: each answer is a 4xx with hawkBit's error body, never a 5xx, and nothing half-written. */
+/**
+ * Every endpoint, fed garbage: each answer is a 4xx with hawkBit's error body, never a 5xx, nothing half-written, and no
+ * ERROR logged. {@link #generatedRequests_areRefusedWithoutHarm()} draws thousands of malformed requests from a seed
+ * ({@code -Dfuzz.seed=...}, {@code -Dfuzz.requests=...} to vary it).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class MalformedRequestsIT {
 
+    /** Holds the artifact store and nothing else: whatever else appears here was written outside the store. */
     @TempDir
-    static Path artifacts;
+    static Path root;
 
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
-        registry.add("hawkbit.artifact.storage.path", () -> artifacts.toString());
+        registry.add("hawkbit.artifact.storage.path", () -> root.resolve("store").toString());
     }
 
     @LocalServerPort
@@ -139,5 +153,117 @@ class MalformedRequestsIT {
                 "[{\"controllerId\":\"batch-2\",\"name\":\"ok\"},{\"controllerId\":\"batch-3\",\"name\":\"" + "n".repeat(200) + "\"}]");
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(api.mgmt("GET", "/rest/v1/targets/batch-2").status()).isEqualTo(404);
+    }
+
+    @Test
+    void generatedRequests_areRefusedWithoutHarm() throws Exception {
+        ApiClient api = new ApiClient(port);
+        byte[] content = "fuzz artifact".getBytes(StandardCharsets.UTF_8);
+        Map<String, String> ids = fuzzFixture(api, content);
+        Map<String, String> before = DataSnapshot.take(api, ids);
+        long seed = Long.getLong("fuzz.seed", 20261130L);
+        int count = Integer.getInteger("fuzz.requests", 2400);
+        RequestFuzzer fuzzer = new RequestFuzzer(seed, EndpointCatalogue.all(), ids, ApiClient.basic("admin", "admin"),
+                "TargetToken " + ids.get("token"));
+        RawHttp http = new RawHttp(port, 30_000);
+        List<String> failures = new ArrayList<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        List<String> errors;
+        long started = System.nanoTime();
+        try (LogCapture logs = new LogCapture()) {
+            for (int i = 0; i < count; i++) {
+                RequestFuzzer.Request request = fuzzer.next(i);
+                try {
+                    RawHttp.Answer answer = http.send(request.method(), request.target(), request.headers(), request.body());
+                    statuses.merge(answer.status(), 1, Integer::sum);
+                    String problem = problem(request, answer);
+                    if (problem != null) {
+                        failures.add(request.describe() + " -> " + answer.status() + " " + problem + ": "
+                                + abbreviate(answer.body()));
+                    }
+                } catch (IOException e) {
+                    failures.add(request.describe() + " -> no answer: " + e);
+                }
+            }
+            errors = logs.errors();
+        }
+        LoggerFactory.getLogger(MalformedRequestsIT.class).info("{} generated requests (seed {}) in {} ms, statuses {}", count,
+                seed, (System.nanoTime() - started) / 1_000_000, statuses);
+        assertThat(failures).as("seed " + seed + ": requests answered wrongly").isEmpty();
+        assertThat(errors).as("seed " + seed + ": ERROR lines logged for clients' mistakes").isEmpty();
+        assertThat(DataSnapshot.take(api, ids)).as("data after the run").isEqualTo(before);
+        ApiClient.Response download = api.mgmt("GET", "/rest/v1/softwaremodules/" + ids.get("m") + "/artifacts/" + ids.get("art")
+                + "/download");
+        assertThat(download.body()).isEqualTo(content);
+        assertThat(writtenOutsideStore()).as("files written outside the artifact store").isEmpty();
+    }
+
+    /** What is wrong with an answer, or null. */
+    private static String problem(RequestFuzzer.Request request, RawHttp.Answer answer) {
+        if (answer.status() >= 500) {
+            return "server error";
+        }
+        if (request.mustFail() && answer.status() < 400) {
+            return "malformed write accepted";
+        }
+        if (answer.status() >= 400 && !request.method().equals("HEAD") && !answer.hasErrorBody()) {
+            return "without error body";
+        }
+        return null;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
+    }
+
+    /** Creates the resources the generated requests aim at; returns their ids by placeholder name (and the device token). */
+    private static Map<String, String> fuzzFixture(ApiClient api, byte[] content) {
+        Fixture fixture = new Fixture(api);
+        Map<String, String> ids = new HashMap<>();
+        ids.put("t", "fz-victim");
+        ids.put("token", fixture.target("fz-victim"));
+        long module = fixture.module("fz-mod", "1", "os");
+        ids.put("m", Long.toString(module));
+        ids.put("art", fixture.artifact(module, "fz.bin", content).get("id").asString());
+        ids.put("file", "fz.bin");
+        long set = fixture.distributionSet("fz-set", "1", "os", module);
+        ids.put("s", Long.toString(set));
+        ids.put("a", Long.toString(fixture.assign("fz-victim", set, "forced")));
+        fixture.target("fz-rollout-victim");
+        long rollout = RolloutApiIT.rollout(api, "fz-rollout", "controllerId==fz-rollout-victim", set);
+        ids.put("r", Long.toString(rollout));
+        ids.put("g", RolloutApiIT.groups(api, rollout).get(0).get("id").asString());
+        ids.put("tag", created(api, "/rest/v1/targettags", "[{\"name\":\"fz-tag\"}]").get(0).get("id").asString());
+        ids.put("f", created(api, "/rest/v1/targetfilters", "{\"name\":\"fz-filter\",\"query\":\"controllerId==fz-victim\"}")
+                .get("id").asString());
+        ids.put("dt", api.mgmt("GET", "/rest/v1/distributionsettypes?q=key==os").json().get("content").get(0).get("id").asString());
+        ids.put("smt", api.mgmt("GET", "/rest/v1/softwaremoduletypes?q=key==os").json().get("content").get(0).get("id").asString());
+        fixture.config("pollingTime", "\"00:05:00\"");
+        ids.put("key", "pollingTime");
+        return ids;
+    }
+
+    private static JsonNode created(ApiClient api, String path, String body) {
+        ApiClient.Response response = api.mgmt("POST", path, body);
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        return response.json();
+    }
+
+    /** Files named like the generated uploads anywhere but in the store: the temporary root, the working directory, /tmp. */
+    private static List<Path> writtenOutsideStore() throws IOException {
+        Path store = root.resolve("store");
+        List<Path> found = new ArrayList<>();
+        for (Path dir : List.of(root, Path.of("").toAbsolutePath(), Path.of(System.getProperty("java.io.tmpdir")))) {
+            try (Stream<Path> files = Files.find(dir, dir.equals(root) ? Integer.MAX_VALUE : 6,
+                    (path, attributes) -> path.getFileName() != null && path.getFileName().toString().contains("fzmark"))) {
+                files.filter(path -> !path.startsWith(store)).forEach(found::add);
+            } catch (UncheckedIOException e) {
+                // Other users' unreadable directories under /tmp hold nothing of ours.
+            }
+        }
+        try (Stream<Path> top = Files.list(root)) {
+            top.filter(path -> !path.equals(store)).forEach(found::add);
+        }
+        return found;
     }
 }

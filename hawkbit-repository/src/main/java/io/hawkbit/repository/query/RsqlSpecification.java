@@ -29,6 +29,12 @@ import org.springframework.data.jpa.domain.Specification;
  */
 public final class RsqlSpecification {
 
+    /**
+     * Deepest nesting of parentheses accepted. The parser and the predicate builder recurse once per level, and a
+     * query nested a few thousand levels deep overflows the stack of a request thread.
+     */
+    public static final int MAX_DEPTH = 50;
+
     private static final RSQLParser PARSER = new RSQLParser();
 
     private RsqlSpecification() {
@@ -38,6 +44,7 @@ public final class RsqlSpecification {
         if (query == null || query.isBlank()) {
             return (root, cq, cb) -> null;
         }
+        checkDepth(query);
         Node node;
         try {
             node = PARSER.parse(query);
@@ -50,6 +57,29 @@ public final class RsqlSpecification {
             cq.distinct(true);
             return toPredicate(node, root, cb, fields);
         };
+    }
+
+    /** Counts parentheses outside quoted arguments, before the parser sees the query. */
+    private static void checkDepth(String query) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '(' && ++depth > MAX_DEPTH) {
+                throw new InvalidQueryException(ServerError.RSQL_SYNTAX,
+                        "The RSQL query is nested deeper than " + MAX_DEPTH + " levels of parentheses");
+            } else if (c == ')') {
+                depth--;
+            }
+        }
     }
 
     private static String rootCause(Throwable e) {

@@ -1,6 +1,10 @@
 package io.hawkbit.rest.error;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
 import io.hawkbit.repository.error.ServerError;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,6 +30,15 @@ public final class ErrorResponses {
     public static String json(ServerError error, String exceptionClass, String message) {
         return "{\"exceptionClass\":\"" + escape(exceptionClass) + "\",\"errorCode\":\"" + error.key()
                 + "\",\"message\":\"" + escape(message) + "\"}";
+    }
+
+    /** Writes the JSON body with {@code status} from a servlet filter, before Spring MVC is involved. */
+    public static void write(HttpServletResponse response, HttpStatus status, ServerError error, String exceptionClass,
+            String message) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(json(error, exceptionClass, message));
     }
 
     private static String escape(String text) {

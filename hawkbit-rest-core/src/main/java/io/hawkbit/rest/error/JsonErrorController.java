@@ -1,6 +1,7 @@
 package io.hawkbit.rest.error;
 
 import io.hawkbit.repository.error.ServerError;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -19,19 +20,15 @@ public class JsonErrorController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     public ResponseEntity<ExceptionInfo> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null ? HttpStatus.valueOf(value)
-                : HttpStatus.INTERNAL_SERVER_ERROR;
+        if (request.getDispatcherType() != DispatcherType.ERROR && code == null) {
+            // Called by a client rather than forwarded to by the container: there is no error to report.
+            return ErrorResponses.of(HttpStatus.NOT_FOUND, ServerError.ENTITY_NOT_FOUND, "",
+                    "No resource at " + request.getRequestURI());
+        }
+        HttpStatus status = ErrorCodes.clientStatus(code instanceof Integer value ? value : 500);
         Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         String exceptionClass = exception == null ? "" : exception.getClass().getName();
-        ServerError error = switch (status) {
-            case NOT_FOUND -> ServerError.ENTITY_NOT_FOUND;
-            case UNAUTHORIZED -> ServerError.UNAUTHORIZED;
-            case FORBIDDEN -> ServerError.FORBIDDEN;
-            case METHOD_NOT_ALLOWED -> ServerError.METHOD_NOT_ALLOWED;
-            case PAYLOAD_TOO_LARGE -> ServerError.PAYLOAD_TOO_LARGE;
-            case INTERNAL_SERVER_ERROR -> ServerError.INTERNAL;
-            default -> ServerError.PARAM_INVALID;
-        };
+        ServerError error = ErrorCodes.of(status);
         String message = status.is5xxServerError() ? ServerError.INTERNAL.message() : status.getReasonPhrase()
                 + (exception instanceof Throwable t && t.getMessage() != null ? ": " + t.getMessage() : "");
         return ErrorResponses.of(status, error, exceptionClass, message);

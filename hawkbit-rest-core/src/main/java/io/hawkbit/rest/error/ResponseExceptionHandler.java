@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
 import jakarta.validation.ConstraintViolationException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -46,7 +47,21 @@ public class ResponseExceptionHandler {
             MissingRequestHeaderException.class, ServletRequestBindingException.class})
     ResponseEntity<ExceptionInfo> notReadable(Exception e) {
         LOG.debug("Unreadable request: {}", e.getMessage());
+        // A body over its size limit fails while the converter reads it; its own status (413) applies.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof HawkbitException hawkbit) {
+                return hawkbit(hawkbit);
+            }
+        }
         return ErrorResponses.of(ServerError.BODY_NOT_READABLE, e.getClass().getName(), readable(e));
+    }
+
+    /** Tomcat decodes parameters lazily; one that is not decodable fails where it is first asked for. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ExceptionInfo> undecodable(InvalidParameterException e) {
+        LOG.debug("Undecodable request parameters: {}", e.getMessage());
+        return ErrorResponses.of(ServerError.PARAM_INVALID, e.getClass().getName(),
+                "The request parameters cannot be decoded: use %-escapes of UTF-8 bytes");
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

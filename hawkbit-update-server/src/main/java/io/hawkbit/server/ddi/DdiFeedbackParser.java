@@ -26,12 +26,13 @@ final class DdiFeedbackParser {
         Feedback.Execution execution = parseEnum(Feedback.Execution.class, status.execution(), "status.execution");
         Feedback.Result result = status.result() == null || status.result().finished() == null ? Feedback.Result.NONE
                 : parseEnum(Feedback.Result.class, status.result().finished(), "status.result.finished");
-        return new Feedback(execution, result, status.code(), status.details(), occurredAt(body));
+        Integer code = status.code() == null ? null : status.code().intValue();
+        return new Feedback(execution, result, code, status.details(), occurredAt(body));
     }
 
     private static Long occurredAt(DdiJson.ActionFeedback body) {
-        if (body.timestamp() != null && body.timestamp() > 0) {
-            return body.timestamp();
+        if (body.timestamp() != null && body.timestamp().longValue() > 0) {
+            return body.timestamp().longValue();
         }
         if (body.time() != null && !body.time().isBlank()) {
             try {

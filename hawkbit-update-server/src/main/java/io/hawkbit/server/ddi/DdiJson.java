@@ -51,17 +51,21 @@ final class DdiJson {
     record CancelActionToStop(String stopId) {
     }
 
-    /** Feedback as devices send it; every part is optional except the execution, and unknown fields are ignored. */
-    record ActionFeedback(Object id, String time, Long timestamp, Status status) {
+    /**
+     * Feedback as devices send it; every part is optional except the execution, and unknown fields are ignored.
+     * Numbers are {@link Number}: the mapper refuses a fraction for an integer, but devices send timestamps as
+     * floats (Python's {@code time.time() * 1000}) and hawkBit truncates them, so DDI keeps doing so.
+     */
+    record ActionFeedback(Object id, String time, Number timestamp, Status status) {
     }
 
-    record Status(String execution, Result result, List<String> details, Integer code) {
+    record Status(String execution, Result result, List<String> details, Number code) {
     }
 
     record Result(String finished, Progress progress) {
     }
 
-    record Progress(Integer cnt, Integer of) {
+    record Progress(Number cnt, Number of) {
     }
 
     record ConfigData(String mode, Map<String, Object> data) {
