@@ -13,6 +13,7 @@ import cz.jirutka.rsql.parser.ast.OrNode;
 import cz.jirutka.rsql.parser.ast.RSQLOperators;
 import io.hawkbit.repository.error.ServerError;
 import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.From;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
@@ -20,6 +21,7 @@ import jakarta.persistence.criteria.MapJoin;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
@@ -55,7 +57,7 @@ public final class RsqlSpecification {
         validate(node, fields);
         return (root, cq, cb) -> {
             cq.distinct(true);
-            return toPredicate(node, root, cb, fields);
+            return toPredicate(node, root, cq, cb, fields);
         };
     }
 
@@ -105,14 +107,33 @@ public final class RsqlSpecification {
         }
     }
 
-    private static Predicate toPredicate(Node node, Root<?> root, CriteriaBuilder cb, QueryFields fields) {
+    private static Predicate toPredicate(Node node, Root<?> root, CriteriaQuery<?> cq, CriteriaBuilder cb, QueryFields fields) {
         if (node instanceof AndNode and) {
-            return cb.and(and.getChildren().stream().map(c -> toPredicate(c, root, cb, fields)).toArray(Predicate[]::new));
+            return cb.and(and.getChildren().stream().map(c -> toPredicate(c, root, cq, cb, fields)).toArray(Predicate[]::new));
         }
         if (node instanceof OrNode or) {
-            return cb.or(or.getChildren().stream().map(c -> toPredicate(c, root, cb, fields)).toArray(Predicate[]::new));
+            return cb.or(or.getChildren().stream().map(c -> toPredicate(c, root, cq, cb, fields)).toArray(Predicate[]::new));
         }
         ComparisonNode comparison = (ComparisonNode) node;
+        var op = comparison.getOperator();
+        // A map field (attribute.key) has one row per key, so it keeps the plain comparison: the key with another value.
+        boolean joins = fields.mapField(comparison.getSelector()).isEmpty()
+                && fields.path(comparison.getSelector()).orElseThrow().contains(".");
+        if (joins && (op.equals(RSQLOperators.NOT_EQUAL) || op.equals(RSQLOperators.NOT_IN))) {
+            // Through a join, "not red" must mean "no row is red": a target tagged red and blue would otherwise
+            // match on its blue row. So the negation is taken over a subquery of the positive comparison.
+            ComparisonNode positive = new ComparisonNode(op.equals(RSQLOperators.NOT_EQUAL) ? RSQLOperators.EQUAL
+                    : RSQLOperators.IN, comparison.getSelector(), comparison.getArguments());
+            Subquery<Long> matching = cq.subquery(Long.class);
+            Root<?> inner = matching.from(root.getJavaType());
+            matching.select(inner.get("id")).where(cb.equal(inner.get("id"), root.get("id")),
+                    comparisonPredicate(positive, inner, cb, fields));
+            return cb.not(cb.exists(matching));
+        }
+        return comparisonPredicate(comparison, root, cb, fields);
+    }
+
+    private static Predicate comparisonPredicate(ComparisonNode comparison, Root<?> root, CriteriaBuilder cb, QueryFields fields) {
         String selector = comparison.getSelector();
         var mapField = fields.mapField(selector);
         if (mapField.isPresent()) {
@@ -140,9 +161,17 @@ public final class RsqlSpecification {
         var op = node.getOperator();
         if (op.equals(RSQLOperators.IN) || op.equals(RSQLOperators.NOT_IN)) {
             List<Object> values = new ArrayList<>();
-            args.forEach(a -> values.add(convert(a, type, node.getSelector())));
-            Predicate in = path.in(values);
-            return op.equals(RSQLOperators.IN) ? in : cb.not(in);
+            Predicate in;
+            if (type == String.class) {
+                // Case-insensitive like == on text, so that H2 and MariaDB's collation agree.
+                args.forEach(a -> values.add(a.toLowerCase()));
+                in = cb.lower((Path<String>) path).in(values);
+            } else {
+                args.forEach(a -> values.add(convert(a, type, node.getSelector())));
+                in = path.in(values);
+            }
+            // As with !=, a missing value is "not in" (SQL's NOT IN would drop it).
+            return op.equals(RSQLOperators.IN) ? in : cb.or(cb.isNull(path), cb.not(in));
         }
         String arg = args.get(0);
         if (op.equals(RSQLOperators.EQUAL) || op.equals(RSQLOperators.NOT_EQUAL)) {
