@@ -119,19 +119,22 @@ public class SoftwareModuleService {
         if (artifacts.findBySoftwareModuleIdAndFilename(moduleId, filename).isPresent()) {
             throw new EntityAlreadyExistsException("Artifact '" + filename + "' already exists in software module " + moduleId);
         }
-        ArtifactStore.StoredFile file = store.store(tenant, content);
-        checkHash(ServerError.ARTIFACT_SHA1_MISMATCH, expected.sha1(), file.sha1(), tenant, file);
-        checkHash(ServerError.ARTIFACT_MD5_MISMATCH, expected.md5(), file.md5(), tenant, file);
-        checkHash(ServerError.ARTIFACT_SHA256_MISMATCH, expected.sha256(), file.sha256(), tenant, file);
-        Artifact artifact = new Artifact(module, filename, file);
+        ArtifactStore.Stored stored = store.store(tenant, content, file -> {
+            checkHash(ServerError.ARTIFACT_SHA1_MISMATCH, expected.sha1(), file.sha1());
+            checkHash(ServerError.ARTIFACT_MD5_MISMATCH, expected.md5(), file.md5());
+            checkHash(ServerError.ARTIFACT_SHA256_MISMATCH, expected.sha256(), file.sha256());
+        });
+        if (stored.created()) {
+            deleteFileOnRollback(tenant, stored.file().sha1());
+        }
+        Artifact artifact = new Artifact(module, filename, stored.file());
         module.getArtifacts().add(artifact);
         events.publish(new SoftwareModuleUpdatedEvent(tenant, moduleId, events.origin()));
         return artifacts.saveAndFlush(artifact);
     }
 
-    private void checkHash(ServerError error, String expected, String actual, String tenant, ArtifactStore.StoredFile file) {
+    private static void checkHash(ServerError error, String expected, String actual) {
         if (expected != null && !expected.isBlank() && !expected.equalsIgnoreCase(actual)) {
-            deleteFileIfUnused(tenant, file.sha1());
             throw new HawkbitException(error, "The given checksum " + expected + " does not match the uploaded file (" + actual + ")");
         }
     }
@@ -157,6 +160,22 @@ public class SoftwareModuleService {
         artifacts.flush();
         events.publish(new SoftwareModuleUpdatedEvent(tenant, moduleId, events.origin()));
         deleteFileIfUnused(tenant, artifact.getSha1());
+    }
+
+    /**
+     * Removes the file this upload added when its transaction rolls back (a racing upload of the same name, a database
+     * failure): no committed artifact can point to a file that was not there before. One window is left, as for
+     * deletes: a concurrent upload of equal content that found this file and commits later.
+     */
+    private void deleteFileOnRollback(String tenant, String sha1) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_ROLLED_BACK) {
+                    store.delete(tenant, sha1);
+                }
+            }
+        });
     }
 
     /** After commit only: a rolled-back delete must find its file still there. */

@@ -42,8 +42,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/rest/v1/softwaremodules")
 public class SoftwareModuleController {
 
-    private static final int FILENAME_MAX = 256;
-
     private final SoftwareModuleService modules;
     private final ArtifactStore store;
     private final CurrentUser user;
@@ -98,11 +96,9 @@ public class SoftwareModuleController {
         if (file.isEmpty()) {
             throw new HawkbitException(ServerError.ARTIFACT_UPLOAD_FAILED, "The uploaded file is empty");
         }
-        String name = filename != null && !filename.isBlank() ? filename : file.getOriginalFilename();
-        if (name == null || name.isBlank() || name.length() > FILENAME_MAX) {
-            throw new HawkbitException(ServerError.ARTIFACT_UPLOAD_FAILED,
-                    "The artifact needs a file name of 1 to " + FILENAME_MAX + " characters");
-        }
+        // Devices save the download under this name: a path or control character could make them write elsewhere.
+        String name = filename != null && !filename.isBlank() ? ArtifactFilename.check(filename, "filename")
+                : ArtifactFilename.check(file.getOriginalFilename(), "file");
         try (InputStream content = file.getInputStream()) {
             Artifact artifact = modules.upload(user.tenant(), id, name, content,
                     new SoftwareModuleService.ExpectedHashes(sha1sum, md5sum, sha256sum));
