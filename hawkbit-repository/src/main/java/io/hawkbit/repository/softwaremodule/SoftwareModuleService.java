@@ -5,9 +5,14 @@ import io.hawkbit.repository.event.SoftwareModuleCreatedEvent;
 import io.hawkbit.repository.event.SoftwareModuleDeletedEvent;
 import io.hawkbit.repository.event.SoftwareModuleUpdatedEvent;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.hawkbit.repository.BatchQuota;
 import io.hawkbit.repository.distribution.DistributionSetRepository;
 import io.hawkbit.repository.error.EntityAlreadyExistsException;
 import io.hawkbit.repository.error.EntityNotFoundException;
@@ -37,10 +42,12 @@ public class SoftwareModuleService {
     private final ArtifactStore store;
     private final DistributionSetRepository distributionSets;
     private final ClusterEventPublisher events;
+    private final BatchQuota quota;
 
     public SoftwareModuleService(SoftwareModuleRepository modules, SoftwareModuleTypeService types, ArtifactRepository artifacts,
-            ArtifactStore store, DistributionSetRepository distributionSets, ClusterEventPublisher events) {
+            ArtifactStore store, DistributionSetRepository distributionSets, ClusterEventPublisher events, BatchQuota quota) {
         this.events = events;
+        this.quota = quota;
         this.modules = modules;
         this.types = types;
         this.artifacts = artifacts;
@@ -51,18 +58,37 @@ public class SoftwareModuleService {
     public record Create(String type, String name, String version, String vendor, String description) {
     }
 
+    /**
+     * Creates all or none, with one look-up of existing type + name + version and one flush. Types are looked up
+     * before anything is saved, so those look-ups never flush the batch.
+     */
     @Transactional
-    public SoftwareModule create(String tenant, Create create) {
-        SoftwareModuleType type = types.getByKey(tenant, create.type());
-        if (modules.existsByTenantAndTypeAndNameAndVersion(tenant, type, create.name(), create.version())) {
-            throw new EntityAlreadyExistsException("Software module " + create.name() + ":" + create.version()
-                    + " of type " + create.type() + " already exists");
+    public List<SoftwareModule> create(String tenant, List<Create> creates) {
+        quota.check(creates.size(), "software modules");
+        Map<String, SoftwareModuleType> typesByKey = new HashMap<>();
+        Set<List<String>> keys = new HashSet<>();
+        List<SoftwareModule> built = new ArrayList<>();
+        for (Create create : creates) {
+            SoftwareModuleType type = typesByKey.computeIfAbsent(create.type(), key -> types.getByKey(tenant, key));
+            if (!keys.add(List.of(type.getKey(), create.name(), create.version()))) {
+                throw new EntityAlreadyExistsException("The request names software module " + create.name() + ":"
+                        + create.version() + " of type " + create.type() + " more than once");
+            }
+            SoftwareModule module = new SoftwareModule(tenant, type, create.name(), create.version());
+            module.setVendor(create.vendor());
+            module.setDescription(create.description());
+            built.add(module);
         }
-        SoftwareModule module = new SoftwareModule(tenant, type, create.name(), create.version());
-        module.setVendor(create.vendor());
-        module.setDescription(create.description());
-        SoftwareModule saved = modules.saveAndFlush(module);
-        events.publish(new SoftwareModuleCreatedEvent(tenant, saved.getId(), events.origin()));
+        BatchQuota.inChunks(creates.stream().map(Create::name).distinct().toList(),
+                        names -> modules.findTypeNameVersions(tenant, names)).stream()
+                .map(row -> List.of((String) row[0], (String) row[1], (String) row[2])).filter(keys::contains).findFirst()
+                .ifPresent(key -> {
+                    throw new EntityAlreadyExistsException("Software module " + key.get(1) + ":" + key.get(2) + " of type "
+                            + key.get(0) + " already exists");
+                });
+        List<SoftwareModule> saved = modules.saveAll(built);
+        modules.flush();
+        saved.forEach(module -> events.publish(new SoftwareModuleCreatedEvent(tenant, module.getId(), events.origin())));
         return saved;
     }
 

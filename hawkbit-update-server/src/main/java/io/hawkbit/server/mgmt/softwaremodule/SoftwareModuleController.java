@@ -24,7 +24,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,14 +44,11 @@ public class SoftwareModuleController {
     private final SoftwareModuleService modules;
     private final ArtifactStore store;
     private final CurrentUser user;
-    private final TransactionTemplate transactions;
 
-    public SoftwareModuleController(SoftwareModuleService modules, ArtifactStore store, CurrentUser user,
-            TransactionTemplate transactions) {
+    public SoftwareModuleController(SoftwareModuleService modules, ArtifactStore store, CurrentUser user) {
         this.modules = modules;
         this.store = store;
         this.user = user;
-        this.transactions = transactions;
     }
 
     @GetMapping
@@ -66,10 +62,9 @@ public class SoftwareModuleController {
     @PostMapping
     public ResponseEntity<List<MgmtSoftwareModule>> create(
             @RequestBody List<@Valid @NotNull MgmtSoftwareModuleRequestBodyPost> body) {
-        String tenant = user.tenant();
-        // One transaction around the batch: hawkBit creates all modules or none.
-        List<MgmtSoftwareModule> created = transactions.execute(status -> body.stream()
-                .map(m -> MgmtSoftwareModule.of(modules.create(tenant, m.toCreate()))).toList());
+        // All or none, as in hawkBit.
+        var creates = body.stream().map(MgmtSoftwareModuleRequestBodyPost::toCreate).toList();
+        List<MgmtSoftwareModule> created = modules.create(user.tenant(), creates).stream().map(MgmtSoftwareModule::of).toList();
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
