@@ -20,7 +20,8 @@ import org.springframework.boot.persistence.autoconfigure.EntityScan;
 @EnableJpaAuditing(dateTimeProviderRef = "auditingDateTimeProvider", auditorAwareRef = "auditor")
 @EnableJpaRepositories("io.hawkbit.repository")
 @EntityScan("io.hawkbit.repository")
-@EnableConfigurationProperties({ArtifactStorageProperties.class, TenantProperties.class, PollProperties.class})
+@EnableConfigurationProperties({ArtifactStorageProperties.class, TenantProperties.class, PollProperties.class,
+        QuotaProperties.class})
 @EnableScheduling
 public class RepositoryConfiguration {
 

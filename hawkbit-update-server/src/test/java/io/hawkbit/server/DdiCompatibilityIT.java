@@ -3,6 +3,7 @@ package io.hawkbit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -169,6 +170,41 @@ class DdiCompatibilityIT {
         ApiClient.Response full = api.send("GET", url, (byte[]) null, auth());
         assertThat(full.header("ETag")).isEqualTo("\"" + sha1 + "\"");
         assertThat(full.header("Accept-Ranges")).isEqualTo("bytes");
+    }
+
+    @Test
+    void download_neverSendsMoreThanTheFileForOverlappingOrManyRanges() {
+        byte[] data = new byte[100_000];
+        long module = fixture.module("amp-" + controllerId, "1", "os");
+        fixture.artifact(module, "big.bin", data);
+        fixture.assign(controllerId, fixture.distributionSet("amp-" + controllerId, "1", "os", module), "forced");
+        String url = "/DEFAULT/controller/v1/" + controllerId + "/softwaremodules/" + module + "/artifacts/big.bin";
+
+        ApiClient.Response hundredTimes = api.send("GET", url, (byte[]) null,
+                DeviceCycleIT.with(auth(), "Range", "bytes=" + String.join(",", Collections.nCopies(100, "0-"))));
+        assertThat(hundredTimes.status()).isEqualTo(416);
+        assertThat(hundredTimes.header("Content-Range")).isEqualTo("bytes */100000");
+        assertThat(hundredTimes.body()).isEmpty();
+
+        StringBuilder seventeen = new StringBuilder("bytes=0-0");
+        for (int i = 1; i <= 16; i++) { // 17 disjoint one-byte parts, one past the cap
+            seventeen.append(',').append(2 * i).append('-').append(2 * i);
+        }
+        assertThat(api.send("GET", url, (byte[]) null, DeviceCycleIT.with(auth(), "Range", seventeen.toString())).status())
+                .isEqualTo(416);
+
+        ApiClient.Response overlapping = api.send("GET", url, (byte[]) null,
+                DeviceCycleIT.with(auth(), "Range", "bytes=0-99,50-199,200-299"));
+        assertThat(overlapping.status()).as("merged into one part").isEqualTo(206);
+        assertThat(overlapping.header("Content-Range")).isEqualTo("bytes 0-299/100000");
+        assertThat(overlapping.body()).hasSize(300);
+
+        ApiClient.Response resumed = api.send("GET", url, (byte[]) null, DeviceCycleIT.with(auth(), "Range", "bytes=99000-"));
+        assertThat(resumed.status()).isEqualTo(206);
+        assertThat(resumed.body()).hasSize(1000);
+        ApiClient.Response head = api.send("HEAD", url, (byte[]) null, auth());
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.header("Content-Length")).isEqualTo("100000");
     }
 
     @Test

@@ -4,9 +4,12 @@ import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.DistributionSetCreatedEvent;
 import io.hawkbit.repository.event.DistributionSetDeletedEvent;
 import io.hawkbit.repository.event.DistributionSetUpdatedEvent;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.hawkbit.repository.BatchQuota;
 import io.hawkbit.repository.action.ActionRepository;
 import io.hawkbit.repository.error.EntityAlreadyExistsException;
 import io.hawkbit.repository.error.EntityNotFoundException;
@@ -40,10 +43,13 @@ public class DistributionSetService {
     private final ActionRepository actions;
     private final RolloutRepository rollouts;
     private final ClusterEventPublisher events;
+    private final BatchQuota quota;
 
     public DistributionSetService(DistributionSetRepository sets, DistributionSetTypeService types, SoftwareModuleService modules,
-            TargetRepository targets, ActionRepository actions, RolloutRepository rollouts, ClusterEventPublisher events) {
+            TargetRepository targets, ActionRepository actions, RolloutRepository rollouts, ClusterEventPublisher events,
+            BatchQuota quota) {
         this.events = events;
+        this.quota = quota;
         this.rollouts = rollouts;
         this.sets = sets;
         this.types = types;
@@ -56,14 +62,37 @@ public class DistributionSetService {
             Boolean requiredMigrationStep) {
     }
 
+    /**
+     * Creates all or none, with one look-up of existing name + version and one flush. Types and modules are looked up
+     * before anything is saved, so those look-ups never flush the batch.
+     */
     @Transactional
-    public DistributionSet create(String tenant, Create create) {
+    public List<DistributionSet> create(String tenant, List<Create> creates) {
+        quota.check(creates.size(), "distribution sets");
+        Set<List<String>> keys = new HashSet<>();
+        for (Create create : creates) {
+            if (!keys.add(List.of(create.name(), create.version()))) {
+                throw new EntityAlreadyExistsException("The request names distribution set " + create.name() + ":"
+                        + create.version() + " more than once");
+            }
+        }
+        BatchQuota.inChunks(creates.stream().map(Create::name).distinct().toList(),
+                        names -> sets.findNameVersions(tenant, names)).stream()
+                .map(row -> List.of((String) row[0], (String) row[1])).filter(keys::contains).findFirst()
+                .ifPresent(key -> {
+                    throw new EntityAlreadyExistsException("Distribution set " + key.get(0) + ":" + key.get(1) + " already exists");
+                });
+        List<DistributionSet> built = creates.stream().map(create -> newSet(tenant, create)).toList();
+        List<DistributionSet> saved = sets.saveAll(built);
+        sets.flush();
+        saved.forEach(set -> events.publish(new DistributionSetCreatedEvent(tenant, set.getId(), events.origin())));
+        return saved;
+    }
+
+    private DistributionSet newSet(String tenant, Create create) {
         DistributionSetType type = types.getByKey(tenant, create.type() == null ? "os_app" : create.type());
         if (type.isDeleted()) {
             throw new HawkbitException(ServerError.DS_TYPE_UNDEFINED, "Distribution set type " + type.getKey() + " is deleted");
-        }
-        if (sets.existsByTenantAndNameAndVersion(tenant, create.name(), create.version())) {
-            throw new EntityAlreadyExistsException("Distribution set " + create.name() + ":" + create.version() + " already exists");
         }
         DistributionSet set = new DistributionSet(tenant, type, create.name(), create.version());
         set.setDescription(create.description());
@@ -73,9 +102,7 @@ public class DistributionSetService {
                 addModule(tenant, set, moduleId);
             }
         }
-        DistributionSet saved = sets.saveAndFlush(set);
-        events.publish(new DistributionSetCreatedEvent(tenant, saved.getId(), events.origin()));
-        return saved;
+        return set;
     }
 
     @Transactional(readOnly = true)

@@ -4,9 +4,12 @@ import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.DistributionSetTypeCreatedEvent;
 import io.hawkbit.repository.event.DistributionSetTypeDeletedEvent;
 import io.hawkbit.repository.event.DistributionSetTypeUpdatedEvent;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.hawkbit.repository.BatchQuota;
 import io.hawkbit.repository.error.EntityAlreadyExistsException;
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.error.HawkbitException;
@@ -31,10 +34,12 @@ public class DistributionSetTypeService {
     private final DistributionSetRepository sets;
     private final SoftwareModuleTypeService moduleTypes;
     private final ClusterEventPublisher events;
+    private final BatchQuota quota;
 
     public DistributionSetTypeService(DistributionSetTypeRepository types, DistributionSetRepository sets,
-            SoftwareModuleTypeService moduleTypes, ClusterEventPublisher events) {
+            SoftwareModuleTypeService moduleTypes, ClusterEventPublisher events, BatchQuota quota) {
         this.events = events;
+        this.quota = quota;
         this.types = types;
         this.sets = sets;
         this.moduleTypes = moduleTypes;
@@ -44,19 +49,37 @@ public class DistributionSetTypeService {
             List<Long> optionalModuleTypes) {
     }
 
+    /**
+     * Creates all or none, with one look-up of existing keys and names and one flush. The module types are looked up
+     * before anything is saved, so those look-ups never flush the batch.
+     */
     @Transactional
-    public DistributionSetType create(String tenant, Create create) {
-        if (types.existsByTenantAndKey(tenant, create.key()) || types.existsByTenantAndName(tenant, create.name())) {
-            throw new EntityAlreadyExistsException("A distribution set type with key '" + create.key() + "' or name '"
-                    + create.name() + "' already exists");
+    public List<DistributionSetType> create(String tenant, List<Create> creates) {
+        quota.check(creates.size(), "distribution set types");
+        Set<String> keys = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        for (Create create : creates) {
+            if (!keys.add(create.key()) || !names.add(create.name())) {
+                throw new EntityAlreadyExistsException("The request names the distribution set type key '" + create.key()
+                        + "' or name '" + create.name() + "' more than once");
+            }
         }
-        DistributionSetType type = new DistributionSetType(tenant, create.key(), create.name(), create.description());
-        type.setColour(create.colour());
-        types.save(type);
-        nullSafe(create.mandatoryModuleTypes()).forEach(id -> type.addModuleType(moduleTypes.get(tenant, id), true));
-        nullSafe(create.optionalModuleTypes()).forEach(id -> type.addModuleType(moduleTypes.get(tenant, id), false));
-        DistributionSetType saved = types.saveAndFlush(type);
-        events.publish(new DistributionSetTypeCreatedEvent(tenant, saved.getId(), events.origin()));
+        List<Object[]> existing = BatchQuota.inChunks(creates, chunk -> types.findKeysOrNames(tenant,
+                chunk.stream().map(Create::key).toList(), chunk.stream().map(Create::name).toList()));
+        if (!existing.isEmpty()) {
+            throw new EntityAlreadyExistsException("A distribution set type with key '" + existing.get(0)[0] + "' or name '"
+                    + existing.get(0)[1] + "' already exists");
+        }
+        List<DistributionSetType> built = creates.stream().map(create -> {
+            DistributionSetType type = new DistributionSetType(tenant, create.key(), create.name(), create.description());
+            type.setColour(create.colour());
+            nullSafe(create.mandatoryModuleTypes()).forEach(id -> type.addModuleType(moduleTypes.get(tenant, id), true));
+            nullSafe(create.optionalModuleTypes()).forEach(id -> type.addModuleType(moduleTypes.get(tenant, id), false));
+            return type;
+        }).toList();
+        List<DistributionSetType> saved = types.saveAll(built);
+        types.flush();
+        saved.forEach(type -> events.publish(new DistributionSetTypeCreatedEvent(tenant, type.getId(), events.origin())));
         return saved;
     }
 

@@ -28,6 +28,8 @@ public enum ServerError {
     ARTIFACT_SHA256_MISMATCH("hawkbit.server.error.artifact.uploadFailed.checksum.sha256.match", "The given SHA-256 does not match the uploaded artifact"),
     FILE_SIZE_QUOTA("hawkbit.server.error.quota.fileSizeExceeded", "The file size quota was exceeded"),
     QUOTA_EXCEEDED("hawkbit.server.error.quota.tooManyEntries", "A quota was exceeded"),
+    /** hawkBit's quota key, but 400 rather than 403: the request itself is too large, repeating it never helps. */
+    BATCH_QUOTA_EXCEEDED("hawkbit.server.error.quota.tooManyEntries", "Too many entries in one request"),
     CONFIG_VALUE_INVALID("hawkbit.server.error.configValueInvalid", "The given configuration value is invalid"),
     CONFIG_KEY_INVALID("hawkbit.server.error.configKeyInvalid", "The given configuration key is not known"),
     METHOD_NOT_ALLOWED("hawkbit.server.error.rest.method.notAllowed", "The HTTP method is not allowed on this resource"),

@@ -12,6 +12,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Consumer;
 
 import org.springframework.stereotype.Component;
 
@@ -32,7 +33,15 @@ public class ArtifactStore {
         this.root = properties.getPath().toAbsolutePath();
     }
 
-    public StoredFile store(String tenant, InputStream content) {
+    /** A file put in the store; {@code created} when this call wrote it (no file of equal content was there). */
+    public record Stored(StoredFile file, boolean created) {
+    }
+
+    /**
+     * Writes the content to a temporary file, hashes it, lets {@code check} refuse it (by throwing) and only then
+     * moves it under its SHA-1, so a refused upload never enters the store.
+     */
+    public Stored store(String tenant, InputStream content, Consumer<StoredFile> check) {
         try {
             Path tenantDir = Files.createDirectories(root.resolve(safe(tenant)));
             Path temp = Files.createTempFile(tenantDir, "upload-", ".tmp");
@@ -48,12 +57,14 @@ public class ArtifactStore {
                 HexFormat hex = HexFormat.of();
                 StoredFile stored = new StoredFile(hex.formatHex(sha1.digest()), hex.formatHex(md5.digest()),
                         hex.formatHex(sha256.digest()), size);
+                check.accept(stored);
                 Path target = path(tenant, stored.sha1());
                 Files.createDirectories(target.getParent());
-                if (!Files.exists(target)) {
-                    move(temp, target);
+                if (Files.exists(target)) {
+                    return new Stored(stored, false);
                 }
-                return stored;
+                move(temp, target);
+                return new Stored(stored, true);
             } finally {
                 Files.deleteIfExists(temp);
             }

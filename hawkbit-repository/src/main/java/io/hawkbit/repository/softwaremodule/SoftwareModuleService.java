@@ -5,9 +5,14 @@ import io.hawkbit.repository.event.SoftwareModuleCreatedEvent;
 import io.hawkbit.repository.event.SoftwareModuleDeletedEvent;
 import io.hawkbit.repository.event.SoftwareModuleUpdatedEvent;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.hawkbit.repository.BatchQuota;
 import io.hawkbit.repository.distribution.DistributionSetRepository;
 import io.hawkbit.repository.error.EntityAlreadyExistsException;
 import io.hawkbit.repository.error.EntityNotFoundException;
@@ -37,10 +42,12 @@ public class SoftwareModuleService {
     private final ArtifactStore store;
     private final DistributionSetRepository distributionSets;
     private final ClusterEventPublisher events;
+    private final BatchQuota quota;
 
     public SoftwareModuleService(SoftwareModuleRepository modules, SoftwareModuleTypeService types, ArtifactRepository artifacts,
-            ArtifactStore store, DistributionSetRepository distributionSets, ClusterEventPublisher events) {
+            ArtifactStore store, DistributionSetRepository distributionSets, ClusterEventPublisher events, BatchQuota quota) {
         this.events = events;
+        this.quota = quota;
         this.modules = modules;
         this.types = types;
         this.artifacts = artifacts;
@@ -51,18 +58,37 @@ public class SoftwareModuleService {
     public record Create(String type, String name, String version, String vendor, String description) {
     }
 
+    /**
+     * Creates all or none, with one look-up of existing type + name + version and one flush. Types are looked up
+     * before anything is saved, so those look-ups never flush the batch.
+     */
     @Transactional
-    public SoftwareModule create(String tenant, Create create) {
-        SoftwareModuleType type = types.getByKey(tenant, create.type());
-        if (modules.existsByTenantAndTypeAndNameAndVersion(tenant, type, create.name(), create.version())) {
-            throw new EntityAlreadyExistsException("Software module " + create.name() + ":" + create.version()
-                    + " of type " + create.type() + " already exists");
+    public List<SoftwareModule> create(String tenant, List<Create> creates) {
+        quota.check(creates.size(), "software modules");
+        Map<String, SoftwareModuleType> typesByKey = new HashMap<>();
+        Set<List<String>> keys = new HashSet<>();
+        List<SoftwareModule> built = new ArrayList<>();
+        for (Create create : creates) {
+            SoftwareModuleType type = typesByKey.computeIfAbsent(create.type(), key -> types.getByKey(tenant, key));
+            if (!keys.add(List.of(type.getKey(), create.name(), create.version()))) {
+                throw new EntityAlreadyExistsException("The request names software module " + create.name() + ":"
+                        + create.version() + " of type " + create.type() + " more than once");
+            }
+            SoftwareModule module = new SoftwareModule(tenant, type, create.name(), create.version());
+            module.setVendor(create.vendor());
+            module.setDescription(create.description());
+            built.add(module);
         }
-        SoftwareModule module = new SoftwareModule(tenant, type, create.name(), create.version());
-        module.setVendor(create.vendor());
-        module.setDescription(create.description());
-        SoftwareModule saved = modules.saveAndFlush(module);
-        events.publish(new SoftwareModuleCreatedEvent(tenant, saved.getId(), events.origin()));
+        BatchQuota.inChunks(creates.stream().map(Create::name).distinct().toList(),
+                        names -> modules.findTypeNameVersions(tenant, names)).stream()
+                .map(row -> List.of((String) row[0], (String) row[1], (String) row[2])).filter(keys::contains).findFirst()
+                .ifPresent(key -> {
+                    throw new EntityAlreadyExistsException("Software module " + key.get(1) + ":" + key.get(2) + " of type "
+                            + key.get(0) + " already exists");
+                });
+        List<SoftwareModule> saved = modules.saveAll(built);
+        modules.flush();
+        saved.forEach(module -> events.publish(new SoftwareModuleCreatedEvent(tenant, module.getId(), events.origin())));
         return saved;
     }
 
@@ -119,19 +145,22 @@ public class SoftwareModuleService {
         if (artifacts.findBySoftwareModuleIdAndFilename(moduleId, filename).isPresent()) {
             throw new EntityAlreadyExistsException("Artifact '" + filename + "' already exists in software module " + moduleId);
         }
-        ArtifactStore.StoredFile file = store.store(tenant, content);
-        checkHash(ServerError.ARTIFACT_SHA1_MISMATCH, expected.sha1(), file.sha1(), tenant, file);
-        checkHash(ServerError.ARTIFACT_MD5_MISMATCH, expected.md5(), file.md5(), tenant, file);
-        checkHash(ServerError.ARTIFACT_SHA256_MISMATCH, expected.sha256(), file.sha256(), tenant, file);
-        Artifact artifact = new Artifact(module, filename, file);
+        ArtifactStore.Stored stored = store.store(tenant, content, file -> {
+            checkHash(ServerError.ARTIFACT_SHA1_MISMATCH, expected.sha1(), file.sha1());
+            checkHash(ServerError.ARTIFACT_MD5_MISMATCH, expected.md5(), file.md5());
+            checkHash(ServerError.ARTIFACT_SHA256_MISMATCH, expected.sha256(), file.sha256());
+        });
+        if (stored.created()) {
+            deleteFileOnRollback(tenant, stored.file().sha1());
+        }
+        Artifact artifact = new Artifact(module, filename, stored.file());
         module.getArtifacts().add(artifact);
         events.publish(new SoftwareModuleUpdatedEvent(tenant, moduleId, events.origin()));
         return artifacts.saveAndFlush(artifact);
     }
 
-    private void checkHash(ServerError error, String expected, String actual, String tenant, ArtifactStore.StoredFile file) {
+    private static void checkHash(ServerError error, String expected, String actual) {
         if (expected != null && !expected.isBlank() && !expected.equalsIgnoreCase(actual)) {
-            deleteFileIfUnused(tenant, file.sha1());
             throw new HawkbitException(error, "The given checksum " + expected + " does not match the uploaded file (" + actual + ")");
         }
     }
@@ -157,6 +186,22 @@ public class SoftwareModuleService {
         artifacts.flush();
         events.publish(new SoftwareModuleUpdatedEvent(tenant, moduleId, events.origin()));
         deleteFileIfUnused(tenant, artifact.getSha1());
+    }
+
+    /**
+     * Removes the file this upload added when its transaction rolls back (a racing upload of the same name, a database
+     * failure): no committed artifact can point to a file that was not there before. One window is left, as for
+     * deletes: a concurrent upload of equal content that found this file and commits later.
+     */
+    private void deleteFileOnRollback(String tenant, String sha1) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_ROLLED_BACK) {
+                    store.delete(tenant, sha1);
+                }
+            }
+        });
     }
 
     /** After commit only: a rolled-back delete must find its file still there. */

@@ -4,6 +4,11 @@ import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.SoftwareModuleTypeCreatedEvent;
 import io.hawkbit.repository.event.SoftwareModuleTypeDeletedEvent;
 import io.hawkbit.repository.event.SoftwareModuleTypeUpdatedEvent;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.hawkbit.repository.BatchQuota;
 import io.hawkbit.repository.error.EntityAlreadyExistsException;
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.query.QueryFields;
@@ -25,9 +30,12 @@ public class SoftwareModuleTypeService {
     private final SoftwareModuleTypeRepository types;
     private final SoftwareModuleRepository modules;
     private final ClusterEventPublisher events;
+    private final BatchQuota quota;
 
-    public SoftwareModuleTypeService(SoftwareModuleTypeRepository types, SoftwareModuleRepository modules, ClusterEventPublisher events) {
+    public SoftwareModuleTypeService(SoftwareModuleTypeRepository types, SoftwareModuleRepository modules, ClusterEventPublisher events,
+            BatchQuota quota) {
         this.events = events;
+        this.quota = quota;
         this.types = types;
         this.modules = modules;
     }
@@ -35,17 +43,32 @@ public class SoftwareModuleTypeService {
     public record Create(String key, String name, String description, String colour, Integer maxAssignments) {
     }
 
+    /** Creates all or none, with one look-up of existing keys and names and one flush. */
     @Transactional
-    public SoftwareModuleType create(String tenant, Create create) {
-        if (types.existsByTenantAndKey(tenant, create.key()) || types.existsByTenantAndName(tenant, create.name())) {
-            throw new EntityAlreadyExistsException("A software module type with key '" + create.key() + "' or name '"
-                    + create.name() + "' already exists");
+    public List<SoftwareModuleType> create(String tenant, List<Create> creates) {
+        quota.check(creates.size(), "software module types");
+        Set<String> keys = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        for (Create create : creates) {
+            if (!keys.add(create.key()) || !names.add(create.name())) {
+                throw new EntityAlreadyExistsException("The request names the software module type key '" + create.key()
+                        + "' or name '" + create.name() + "' more than once");
+            }
         }
-        SoftwareModuleType type = new SoftwareModuleType(tenant, create.key(), create.name(), create.description(),
-                create.maxAssignments() == null ? 1 : create.maxAssignments());
-        type.setColour(create.colour());
-        SoftwareModuleType saved = types.saveAndFlush(type);
-        events.publish(new SoftwareModuleTypeCreatedEvent(tenant, saved.getId(), events.origin()));
+        List<Object[]> existing = BatchQuota.inChunks(creates, chunk -> types.findKeysOrNames(tenant,
+                chunk.stream().map(Create::key).toList(), chunk.stream().map(Create::name).toList()));
+        if (!existing.isEmpty()) {
+            throw new EntityAlreadyExistsException("A software module type with key '" + existing.get(0)[0] + "' or name '"
+                    + existing.get(0)[1] + "' already exists");
+        }
+        List<SoftwareModuleType> saved = types.saveAll(creates.stream().map(create -> {
+            SoftwareModuleType type = new SoftwareModuleType(tenant, create.key(), create.name(), create.description(),
+                    create.maxAssignments() == null ? 1 : create.maxAssignments());
+            type.setColour(create.colour());
+            return type;
+        }).toList());
+        types.flush();
+        saved.forEach(type -> events.publish(new SoftwareModuleTypeCreatedEvent(tenant, type.getId(), events.origin())));
         return saved;
     }
 

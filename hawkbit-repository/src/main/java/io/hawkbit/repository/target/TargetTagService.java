@@ -4,8 +4,12 @@ import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.TargetTagCreatedEvent;
 import io.hawkbit.repository.event.TargetTagDeletedEvent;
 import io.hawkbit.repository.event.TargetTagUpdatedEvent;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.hawkbit.repository.BatchQuota;
 import io.hawkbit.repository.error.EntityAlreadyExistsException;
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.query.QueryFields;
@@ -25,25 +29,39 @@ public class TargetTagService {
 
     private final TargetTagRepository tags;
     private final ClusterEventPublisher events;
+    private final BatchQuota quota;
 
-    public TargetTagService(TargetTagRepository tags, ClusterEventPublisher events) {
+    public TargetTagService(TargetTagRepository tags, ClusterEventPublisher events, BatchQuota quota) {
         this.events = events;
+        this.quota = quota;
         this.tags = tags;
     }
 
     public record Create(String name, String description, String colour) {
     }
 
+    /** Creates all or none, with one look-up of existing names and one flush. */
     @Transactional
-    public TargetTag create(String tenant, Create create) {
-        if (tags.existsByTenantAndName(tenant, create.name())) {
-            throw new EntityAlreadyExistsException("Target tag '" + create.name() + "' already exists");
+    public List<TargetTag> create(String tenant, List<Create> creates) {
+        quota.check(creates.size(), "target tags");
+        Set<String> names = new HashSet<>();
+        for (Create create : creates) {
+            if (!names.add(create.name())) {
+                throw new EntityAlreadyExistsException("The request names the target tag '" + create.name() + "' more than once");
+            }
         }
-        TargetTag tag = new TargetTag(tenant, create.name());
-        tag.setDescription(create.description());
-        tag.setColour(create.colour());
-        TargetTag saved = tags.saveAndFlush(tag);
-        events.publish(new TargetTagCreatedEvent(tenant, saved.getId(), events.origin()));
+        List<String> existing = BatchQuota.inChunks(names, chunk -> tags.findNames(tenant, chunk));
+        if (!existing.isEmpty()) {
+            throw new EntityAlreadyExistsException("Target tag '" + existing.get(0) + "' already exists");
+        }
+        List<TargetTag> saved = tags.saveAll(creates.stream().map(create -> {
+            TargetTag tag = new TargetTag(tenant, create.name());
+            tag.setDescription(create.description());
+            tag.setColour(create.colour());
+            return tag;
+        }).toList());
+        tags.flush();
+        saved.forEach(tag -> events.publish(new TargetTagCreatedEvent(tenant, tag.getId(), events.origin())));
         return saved;
     }
 

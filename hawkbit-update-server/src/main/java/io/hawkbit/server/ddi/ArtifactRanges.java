@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,8 +18,14 @@ import org.springframework.http.HttpRange;
 /**
  * Writes the answer to a {@code Range} request: 206 with one part, 206 multipart/byteranges for several, or 416
  * when a range starts past the end or cannot be parsed. Ends past the file are clamped to its last byte.
+ * Overlapping and adjacent ranges are merged; a request whose ranges add up to more than the file, or that leaves
+ * more than {@link #MAX_PARTS} parts after merging, gets 416 (RFC 9110 section 15.5.17: "an excessive request of
+ * small or overlapping ranges"), so no Range header makes a download larger than the file itself.
  */
 final class ArtifactRanges {
+
+    /** Most parts served in one answer after merging; devices ask for one range at a time. */
+    static final int MAX_PARTS = 16;
 
     private static final String OCTET_STREAM = "application/octet-stream";
 
@@ -37,9 +44,14 @@ final class ArtifactRanges {
         }
     }
 
-    /** The parts a Range header asks for, or an empty list when it is unsatisfiable. */
+    /**
+     * The parts to send for a Range header, overlapping and adjacent ones merged; an empty list (answered 416) when
+     * the header cannot be parsed, a range starts past the end, the ranges add up to more bytes than the file holds
+     * or more than {@link #MAX_PARTS} parts remain.
+     */
     static List<Part> parts(String range, long size) {
-        List<Part> parts = new ArrayList<>();
+        List<Part> requested = new ArrayList<>();
+        long requestedBytes = 0;
         try {
             for (HttpRange httpRange : HttpRange.parseRanges(range)) {
                 long start = httpRange.getRangeStart(size);
@@ -47,12 +59,34 @@ final class ArtifactRanges {
                 if (start >= size || end < start) {
                     return List.of();
                 }
-                parts.add(new Part(start, end));
+                requestedBytes += end - start + 1;
+                if (requestedBytes > size) {
+                    // Only overlapping ranges can add up past the file: 100 times "0-" would send it 100 times.
+                    return List.of();
+                }
+                requested.add(new Part(start, end));
             }
         } catch (IllegalArgumentException e) {
             return List.of();
         }
-        return parts;
+        List<Part> merged = merge(requested);
+        return merged.size() > MAX_PARTS ? List.of() : merged;
+    }
+
+    /** Overlapping and adjacent parts as one; the requested order is kept when nothing merges. */
+    static List<Part> merge(List<Part> requested) {
+        List<Part> sorted = new ArrayList<>(requested);
+        sorted.sort(Comparator.comparingLong(Part::start));
+        List<Part> merged = new ArrayList<>();
+        for (Part part : sorted) {
+            Part last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && part.start() <= last.end() + 1) {
+                merged.set(merged.size() - 1, new Part(last.start(), Math.max(last.end(), part.end())));
+            } else {
+                merged.add(part);
+            }
+        }
+        return merged.size() == requested.size() ? requested : merged;
     }
 
     static void writeWhole(Path file, long size, HttpServletResponse response) throws IOException {

@@ -18,7 +18,6 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,14 +36,11 @@ public class DistributionSetController {
     private final DistributionSetService sets;
     private final DeploymentService deployments;
     private final CurrentUser user;
-    private final TransactionTemplate transactions;
 
-    public DistributionSetController(DistributionSetService sets, DeploymentService deployments, CurrentUser user,
-            TransactionTemplate transactions) {
+    public DistributionSetController(DistributionSetService sets, DeploymentService deployments, CurrentUser user) {
         this.sets = sets;
         this.deployments = deployments;
         this.user = user;
-        this.transactions = transactions;
     }
 
     @GetMapping
@@ -58,10 +54,9 @@ public class DistributionSetController {
     @PostMapping
     public ResponseEntity<List<MgmtDistributionSet>> create(
             @RequestBody List<@Valid @NotNull MgmtDistributionSetRequestBodyPost> body) {
-        String tenant = user.tenant();
-        // One transaction around the batch: hawkBit creates all sets or none.
-        List<MgmtDistributionSet> created = transactions.execute(status -> body.stream()
-                .map(s -> MgmtDistributionSet.of(sets.create(tenant, s.toCreate()))).toList());
+        // All or none, as in hawkBit.
+        var creates = body.stream().map(MgmtDistributionSetRequestBodyPost::toCreate).toList();
+        List<MgmtDistributionSet> created = sets.create(user.tenant(), creates).stream().map(MgmtDistributionSet::of).toList();
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 

@@ -24,7 +24,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,19 +41,14 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/rest/v1/softwaremodules")
 public class SoftwareModuleController {
 
-    private static final int FILENAME_MAX = 256;
-
     private final SoftwareModuleService modules;
     private final ArtifactStore store;
     private final CurrentUser user;
-    private final TransactionTemplate transactions;
 
-    public SoftwareModuleController(SoftwareModuleService modules, ArtifactStore store, CurrentUser user,
-            TransactionTemplate transactions) {
+    public SoftwareModuleController(SoftwareModuleService modules, ArtifactStore store, CurrentUser user) {
         this.modules = modules;
         this.store = store;
         this.user = user;
-        this.transactions = transactions;
     }
 
     @GetMapping
@@ -69,10 +63,9 @@ public class SoftwareModuleController {
     public ResponseEntity<List<MgmtSoftwareModule>> create(
             @RequestBody List<@Valid @NotNull MgmtSoftwareModuleRequestBodyPost> body) {
         body.forEach(MgmtSoftwareModuleRequestBodyPost::refuseUnimplemented);
-        String tenant = user.tenant();
-        // One transaction around the batch: hawkBit creates all modules or none.
-        List<MgmtSoftwareModule> created = transactions.execute(status -> body.stream()
-                .map(m -> MgmtSoftwareModule.of(modules.create(tenant, m.toCreate()))).toList());
+        // All or none, as in hawkBit.
+        var creates = body.stream().map(MgmtSoftwareModuleRequestBodyPost::toCreate).toList();
+        List<MgmtSoftwareModule> created = modules.create(user.tenant(), creates).stream().map(MgmtSoftwareModule::of).toList();
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
@@ -100,11 +93,9 @@ public class SoftwareModuleController {
         if (file.isEmpty()) {
             throw new HawkbitException(ServerError.ARTIFACT_UPLOAD_FAILED, "The uploaded file is empty");
         }
-        String name = filename != null && !filename.isBlank() ? filename : file.getOriginalFilename();
-        if (name == null || name.isBlank() || name.length() > FILENAME_MAX) {
-            throw new HawkbitException(ServerError.ARTIFACT_UPLOAD_FAILED,
-                    "The artifact needs a file name of 1 to " + FILENAME_MAX + " characters");
-        }
+        // Devices save the download under this name: a path or control character could make them write elsewhere.
+        String name = filename != null && !filename.isBlank() ? ArtifactFilename.check(filename, "filename")
+                : ArtifactFilename.check(file.getOriginalFilename(), "file");
         try (InputStream content = file.getInputStream()) {
             Artifact artifact = modules.upload(user.tenant(), id, name, content,
                     new SoftwareModuleService.ExpectedHashes(sha1sum, md5sum, sha256sum));

@@ -16,7 +16,6 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,15 +36,12 @@ public class TargetTagController {
     private final TargetService targets;
     private final CurrentUser user;
     private final JsonBodies bodies;
-    private final TransactionTemplate transactions;
 
-    public TargetTagController(TargetTagService tags, TargetService targets, CurrentUser user, JsonBodies bodies,
-            TransactionTemplate transactions) {
+    public TargetTagController(TargetTagService tags, TargetService targets, CurrentUser user, JsonBodies bodies) {
         this.tags = tags;
         this.targets = targets;
         this.user = user;
         this.bodies = bodies;
-        this.transactions = transactions;
     }
 
     @GetMapping
@@ -58,10 +54,9 @@ public class TargetTagController {
 
     @PostMapping
     public ResponseEntity<List<MgmtTag>> create(@RequestBody List<@Valid @NotNull MgmtTagRequestBodyPost> body) {
-        String tenant = user.tenant();
-        // One transaction around the batch: hawkBit creates all tags or none.
-        List<MgmtTag> created = transactions.execute(status -> body.stream()
-                .map(t -> MgmtTag.of(tags.create(tenant, t.toCreate()))).toList());
+        // All or none, as in hawkBit.
+        var creates = body.stream().map(MgmtTagRequestBodyPost::toCreate).toList();
+        List<MgmtTag> created = tags.create(user.tenant(), creates).stream().map(MgmtTag::of).toList();
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 

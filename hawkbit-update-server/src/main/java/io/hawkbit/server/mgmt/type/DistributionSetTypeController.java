@@ -15,7 +15,6 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,12 +32,10 @@ public class DistributionSetTypeController {
 
     private final DistributionSetTypeService types;
     private final CurrentUser user;
-    private final TransactionTemplate transactions;
 
-    public DistributionSetTypeController(DistributionSetTypeService types, CurrentUser user, TransactionTemplate transactions) {
+    public DistributionSetTypeController(DistributionSetTypeService types, CurrentUser user) {
         this.types = types;
         this.user = user;
-        this.transactions = transactions;
     }
 
     @GetMapping
@@ -52,10 +49,9 @@ public class DistributionSetTypeController {
     @PostMapping
     public ResponseEntity<List<MgmtDistributionSetType>> create(
             @RequestBody List<@Valid @NotNull MgmtDistributionSetTypeRequestBodyPost> body) {
-        String tenant = user.tenant();
-        // One transaction around the batch: hawkBit creates all types or none.
-        List<MgmtDistributionSetType> created = transactions.execute(status -> body.stream()
-                .map(t -> MgmtDistributionSetType.of(types.create(tenant, t.toCreate()))).toList());
+        // All or none, as in hawkBit.
+        var creates = body.stream().map(MgmtDistributionSetTypeRequestBodyPost::toCreate).toList();
+        List<MgmtDistributionSetType> created = types.create(user.tenant(), creates).stream().map(MgmtDistributionSetType::of).toList();
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 

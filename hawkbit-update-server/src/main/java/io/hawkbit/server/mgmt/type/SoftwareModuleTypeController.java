@@ -11,7 +11,6 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,12 +28,10 @@ public class SoftwareModuleTypeController {
 
     private final SoftwareModuleTypeService types;
     private final CurrentUser user;
-    private final TransactionTemplate transactions;
 
-    public SoftwareModuleTypeController(SoftwareModuleTypeService types, CurrentUser user, TransactionTemplate transactions) {
+    public SoftwareModuleTypeController(SoftwareModuleTypeService types, CurrentUser user) {
         this.types = types;
         this.user = user;
-        this.transactions = transactions;
     }
 
     @GetMapping
@@ -49,10 +46,9 @@ public class SoftwareModuleTypeController {
     public ResponseEntity<List<MgmtSoftwareModuleType>> create(
             @RequestBody List<@Valid @NotNull MgmtSoftwareModuleTypeRequestBodyPost> body) {
         body.forEach(MgmtSoftwareModuleTypeRequestBodyPost::refuseUnimplemented);
-        String tenant = user.tenant();
-        // One transaction around the batch: hawkBit creates all types or none.
-        List<MgmtSoftwareModuleType> created = transactions.execute(status -> body.stream()
-                .map(t -> MgmtSoftwareModuleType.of(types.create(tenant, t.toCreate()))).toList());
+        // All or none, as in hawkBit.
+        var creates = body.stream().map(MgmtSoftwareModuleTypeRequestBodyPost::toCreate).toList();
+        List<MgmtSoftwareModuleType> created = types.create(user.tenant(), creates).stream().map(MgmtSoftwareModuleType::of).toList();
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
