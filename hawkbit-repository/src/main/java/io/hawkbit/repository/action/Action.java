@@ -4,8 +4,6 @@ import io.hawkbit.repository.BaseEntity;
 import io.hawkbit.repository.distribution.DistributionSet;
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
-import io.hawkbit.repository.rollout.Rollout;
-import io.hawkbit.repository.rollout.RolloutGroup;
 import io.hawkbit.repository.target.Target;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -54,14 +52,12 @@ public class Action extends BaseEntity {
     @Column(name = "last_action_status_code")
     private Integer lastActionStatusCode;
 
-    /** The rollout that created the action, if one did. */
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "rollout_id", updatable = false)
-    private Rollout rollout;
+    /** The rollout that created the action, if one did: an id, so actions need nothing of the rollout package. */
+    @Column(name = "rollout_id", updatable = false)
+    private Long rolloutId;
 
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "rollout_group_id", updatable = false)
-    private RolloutGroup rolloutGroup;
+    @Column(name = "rollout_group_id", updatable = false)
+    private Long rolloutGroupId;
 
     protected Action() {
     }
@@ -78,17 +74,17 @@ public class Action extends BaseEntity {
     }
 
     /** Marks the action as created by a group of a rollout; only before it is saved. */
-    public void createdBy(RolloutGroup group) {
-        this.rollout = group.getRollout();
-        this.rolloutGroup = group;
+    void createdBy(Long rolloutId, Long rolloutGroupId) {
+        this.rolloutId = rolloutId;
+        this.rolloutGroupId = rolloutGroupId;
     }
 
-    public Rollout getRollout() {
-        return rollout;
+    public Long getRolloutId() {
+        return rolloutId;
     }
 
-    public RolloutGroup getRolloutGroup() {
-        return rolloutGroup;
+    public Long getRolloutGroupId() {
+        return rolloutGroupId;
     }
 
     public Target getTarget() {

@@ -38,7 +38,6 @@ public interface ActionRepository extends JpaRepository<Action, Long>, JpaSpecif
 
     Page<Action> findByTargetId(Long targetId, Pageable pageable);
 
-    boolean existsByDistributionSetId(Long distributionSetId);
 
     /** Whether any action of the target deploys a set containing the module: only then may the device download it. */
     @Query("select count(a) > 0 from Action a join a.distributionSet ds join ds.modules m where a.target.id = :targetId and m.id = :moduleId")

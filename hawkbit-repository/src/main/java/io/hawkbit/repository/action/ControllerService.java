@@ -1,8 +1,5 @@
 package io.hawkbit.repository.action;
 
-import io.hawkbit.repository.event.ClusterEventPublisher;
-import io.hawkbit.repository.event.ActionUpdatedEvent;
-import io.hawkbit.repository.event.TargetUpdatedEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +9,9 @@ import java.util.Map;
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
-import io.hawkbit.repository.rollout.RolloutWorkPending;
+import io.hawkbit.repository.event.ActionUpdatedEvent;
+import io.hawkbit.repository.event.ClusterEventPublisher;
+import io.hawkbit.repository.event.TargetUpdatedEvent;
 import io.hawkbit.repository.softwaremodule.Artifact;
 import io.hawkbit.repository.softwaremodule.ArtifactRepository;
 import io.hawkbit.repository.softwaremodule.SoftwareModule;
@@ -134,8 +133,8 @@ public class ControllerService {
     private void closed(Action action) {
         ActionOutcome.afterActionClosed(action, actions);
         targetUpdated(action.getTarget());
-        if (action.getRollout() != null) {
-            local.publishEvent(new RolloutWorkPending(action.getTenant(), action.getRollout().getId()));
+        if (action.getRolloutId() != null) {
+            local.publishEvent(new RolloutActionClosed(action.getTenant(), action.getRolloutId()));
         }
     }
 

@@ -1,12 +1,5 @@
 package io.hawkbit.repository.action;
 
-import io.hawkbit.repository.event.ClusterEventPublisher;
-import io.hawkbit.repository.event.ActionCreatedEvent;
-import io.hawkbit.repository.event.ActionUpdatedEvent;
-import io.hawkbit.repository.event.AssignmentCanceledEvent;
-import io.hawkbit.repository.event.DistributionSetAssignedEvent;
-import io.hawkbit.repository.event.DistributionSetUpdatedEvent;
-import io.hawkbit.repository.event.TargetUpdatedEvent;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,9 +12,15 @@ import io.hawkbit.repository.distribution.DistributionSetService;
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
+import io.hawkbit.repository.event.ActionCreatedEvent;
+import io.hawkbit.repository.event.ActionUpdatedEvent;
+import io.hawkbit.repository.event.AssignmentCanceledEvent;
+import io.hawkbit.repository.event.ClusterEventPublisher;
+import io.hawkbit.repository.event.DistributionSetAssignedEvent;
+import io.hawkbit.repository.event.DistributionSetUpdatedEvent;
+import io.hawkbit.repository.event.TargetUpdatedEvent;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
-import io.hawkbit.repository.rollout.RolloutGroup;
 import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetRepository;
 import io.hawkbit.repository.target.TargetService;
@@ -84,14 +83,19 @@ public class DeploymentService {
         return assign(tenant, distributionSetId, assignments, user, null);
     }
 
+    /** The rollout group whose start assigns: its actions name it. Ids and names only, so actions need no rollout type. */
+    public record RolloutOrigin(String tenant, Long distributionSetId, Long rolloutId, String rolloutName, Long groupId,
+            String groupName) {
+    }
+
     /** {@link #assign(String, Long, List, String)} for the targets of a starting rollout group; its actions name it. */
     @Transactional
-    public AssignmentResult assign(RolloutGroup group, List<Assignment> assignments, String user) {
-        return assign(group.getTenant(), group.getRollout().getDistributionSet().getId(), assignments, user, group);
+    public AssignmentResult assign(RolloutOrigin group, List<Assignment> assignments, String user) {
+        return assign(group.tenant(), group.distributionSetId(), assignments, user, group);
     }
 
     private AssignmentResult assign(String tenant, Long distributionSetId, List<Assignment> assignments, String user,
-            RolloutGroup group) {
+            RolloutOrigin group) {
         DistributionSet set = distributionSets.get(tenant, distributionSetId);
         if (set.isDeleted()) {
             throw new EntityNotFoundException("DistributionSet", distributionSetId);
@@ -127,13 +131,13 @@ public class DeploymentService {
             Action action = new Action(target, set, type, type == ActionType.TIMEFORCED && assignment.forceTime() != null
                     ? assignment.forceTime() : 0L, assignment.weight());
             if (group != null) {
-                action.createdBy(group);
+                action.createdBy(group.rolloutId(), group.groupId());
             }
             actions.save(action);
             statuses.save(new ActionStatus(action, ActionState.RUNNING, now, null,
                     List.of(group == null ? "Assignment initiated by user '" + user + "'"
-                            : "Assignment initiated by rollout '" + group.getRollout().getName() + "', group '"
-                                    + group.getName() + "'"), user));
+                            : "Assignment initiated by rollout '" + group.rolloutName() + "', group '"
+                                    + group.groupName() + "'"), user));
             target.setAssignedDistributionSet(set);
             target.setUpdateStatus(TargetUpdateStatus.PENDING);
             open.add(action);
@@ -243,9 +247,6 @@ public class DeploymentService {
     private static void loadForView(Action action) {
         action.getTarget().getControllerId();
         action.getDistributionSet().getName();
-        if (action.getRollout() != null) {
-            action.getRollout().getName();
-        }
     }
 
     @Transactional(readOnly = true)

@@ -23,5 +23,12 @@ public interface DistributionSetRepository extends JpaRepository<DistributionSet
 
     boolean existsByType(DistributionSetType type);
 
-    boolean existsByModulesContains(SoftwareModule module);
+    /**
+     * Whether anything keeps a reference to the set: an action, a target's assigned or installed set, a rollout.
+     * Asked here, in JPQL over the referencing entities, so this package needs none of theirs.
+     */
+    @Query("select case when (exists (select a.id from Action a where a.distributionSet.id = :id)"
+            + " or exists (select t.id from Target t where t.assignedDistributionSet.id = :id or t.installedDistributionSet.id = :id)"
+            + " or exists (select r.id from Rollout r where r.distributionSet.id = :id)) then true else false end")
+    boolean isReferenced(@Param("id") Long id);
 }

@@ -1,26 +1,23 @@
 package io.hawkbit.repository.distribution;
 
-import io.hawkbit.repository.event.ClusterEventPublisher;
-import io.hawkbit.repository.event.DistributionSetCreatedEvent;
-import io.hawkbit.repository.event.DistributionSetDeletedEvent;
-import io.hawkbit.repository.event.DistributionSetUpdatedEvent;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import io.hawkbit.repository.BatchQuota;
-import io.hawkbit.repository.action.ActionRepository;
 import io.hawkbit.repository.error.EntityAlreadyExistsException;
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
+import io.hawkbit.repository.event.ClusterEventPublisher;
+import io.hawkbit.repository.event.DistributionSetCreatedEvent;
+import io.hawkbit.repository.event.DistributionSetDeletedEvent;
+import io.hawkbit.repository.event.DistributionSetUpdatedEvent;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
-import io.hawkbit.repository.rollout.RolloutRepository;
 import io.hawkbit.repository.softwaremodule.SoftwareModule;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleService;
-import io.hawkbit.repository.target.TargetRepository;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -39,23 +36,16 @@ public class DistributionSetService {
     private final DistributionSetRepository sets;
     private final DistributionSetTypeService types;
     private final SoftwareModuleService modules;
-    private final TargetRepository targets;
-    private final ActionRepository actions;
-    private final RolloutRepository rollouts;
     private final ClusterEventPublisher events;
     private final BatchQuota quota;
 
     public DistributionSetService(DistributionSetRepository sets, DistributionSetTypeService types, SoftwareModuleService modules,
-            TargetRepository targets, ActionRepository actions, RolloutRepository rollouts, ClusterEventPublisher events,
-            BatchQuota quota) {
+            ClusterEventPublisher events, BatchQuota quota) {
         this.events = events;
         this.quota = quota;
-        this.rollouts = rollouts;
         this.sets = sets;
         this.types = types;
         this.modules = modules;
-        this.targets = targets;
-        this.actions = actions;
     }
 
     public record Create(String name, String version, String description, String type, List<Long> modules,
@@ -200,8 +190,7 @@ public class DistributionSetService {
     @Transactional
     public void delete(String tenant, Long id) {
         DistributionSet set = get(tenant, id);
-        if (actions.existsByDistributionSetId(id) || targets.existsByAssignedDistributionSetOrInstalledDistributionSet(set, set)
-                || rollouts.existsByDistributionSetId(id)) {
+        if (sets.isReferenced(id)) {
             set.markDeleted();
         } else {
             sets.delete(set);

@@ -1,9 +1,5 @@
 package io.hawkbit.repository.distribution;
 
-import io.hawkbit.repository.event.ClusterEventPublisher;
-import io.hawkbit.repository.event.DistributionSetTypeCreatedEvent;
-import io.hawkbit.repository.event.DistributionSetTypeDeletedEvent;
-import io.hawkbit.repository.event.DistributionSetTypeUpdatedEvent;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +10,10 @@ import io.hawkbit.repository.error.EntityAlreadyExistsException;
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
+import io.hawkbit.repository.event.ClusterEventPublisher;
+import io.hawkbit.repository.event.DistributionSetTypeCreatedEvent;
+import io.hawkbit.repository.event.DistributionSetTypeDeletedEvent;
+import io.hawkbit.repository.event.DistributionSetTypeUpdatedEvent;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleTypeService;

@@ -1,8 +1,8 @@
 package io.hawkbit.repository.rollout;
 
-import io.hawkbit.repository.BaseEntity;
 import java.util.Set;
 
+import io.hawkbit.repository.BaseEntity;
 import io.hawkbit.repository.target.Target;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.hawkbit.repository.action.DeploymentService;
 import io.hawkbit.repository.action.DeploymentService.Assignment;
 import io.hawkbit.repository.action.DeploymentService.AssignmentResult;
+import io.hawkbit.repository.action.DeploymentService;
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.RolloutGroupUpdatedEvent;
 import io.hawkbit.repository.event.RolloutUpdatedEvent;
@@ -104,7 +104,9 @@ public class RolloutProgress {
         RolloutGroup group = groups.getReferenceById(groupId);
         List<Assignment> assignments = pending.stream()
                 .map(id -> new Assignment(id, rollout.getActionType(), rollout.getForcedTime(), rollout.getWeight())).toList();
-        AssignmentResult result = deployments.assign(group, assignments, rollout.getCreatedBy());
+        AssignmentResult result = deployments.assign(new DeploymentService.RolloutOrigin(rollout.getTenant(),
+                rollout.getDistributionSet().getId(), rollout.getId(), rollout.getName(), groupId, group.getName()),
+                assignments, rollout.getCreatedBy());
         if (!result.alreadyAssigned().isEmpty()) {
             // Assigned the same set meanwhile (by hand, another rollout): not this group's to deploy, nor to wait for.
             rolloutTargets.remove(groupId, result.alreadyAssigned().stream().map(a -> a.getTarget().getId()).toList());

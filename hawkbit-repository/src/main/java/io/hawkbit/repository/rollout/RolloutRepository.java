@@ -31,11 +31,14 @@ public interface RolloutRepository extends JpaRepository<Rollout, Long>, JpaSpec
     boolean existsByTenantAndName(String tenant, String name);
 
     /** Whether any rollout, deleted ones included, deploys the set: the set may then only be marked deleted. */
-    boolean existsByDistributionSetId(Long distributionSetId);
 
     /** Ids of the tenant's rollouts the scheduler has work for. */
     @Query("select r.id from Rollout r where r.tenant = :tenant and (r.status in :statuses "
             + "or (r.status = io.hawkbit.repository.rollout.RolloutStatus.READY and r.startAt <= :now)) order by r.id")
     List<Long> findWork(@Param("tenant") String tenant, @Param("statuses") Collection<RolloutStatus> statuses,
             @Param("now") long now);
+
+    /** Id and name of the given rollouts of a tenant, deleted ones included (their actions still name them). */
+    @Query("select r.id, r.name from Rollout r where r.tenant = :tenant and r.id in :ids")
+    List<Object[]> findNames(@Param("tenant") String tenant, @Param("ids") Collection<Long> ids);
 }

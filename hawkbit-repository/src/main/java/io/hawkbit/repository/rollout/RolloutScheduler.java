@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.hawkbit.repository.TenantProperties;
+import io.hawkbit.repository.action.RolloutActionClosed;
 import io.hawkbit.repository.lock.ClusterLock;
 import io.hawkbit.repository.lock.PeriodicJob;
 import io.hawkbit.repository.lock.PeriodicJobs;
@@ -61,8 +62,18 @@ public class RolloutScheduler {
     /** After the commit that gave a rollout work; several such commits before the run starts make one run. */
     @TransactionalEventListener(fallbackExecution = true)
     public void onWork(RolloutWorkPending work) {
-        if (job != null && triggered.add(work.tenant())) {
-            job.runSoon(() -> triggeredRun(work.tenant(), 0), Duration.ZERO);
+        runSoon(work.tenant());
+    }
+
+    /** After the commit that closed one of a rollout's actions. */
+    @TransactionalEventListener(fallbackExecution = true)
+    public void onActionClosed(RolloutActionClosed closed) {
+        runSoon(closed.tenant());
+    }
+
+    private void runSoon(String tenant) {
+        if (job != null && triggered.add(tenant)) {
+            job.runSoon(() -> triggeredRun(tenant, 0), Duration.ZERO);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.hawkbit.repository.rollout;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +121,7 @@ public class RolloutService {
             Subquery<Long> errors = q.subquery(Long.class);
             Root<Action> action = errors.from(Action.class);
             errors.select(action.get("id")).where(cb.equal(action.get("target"), root),
-                    cb.equal(action.get("rollout").get("id"), id), cb.equal(action.get("status"), ActionState.ERROR));
+                    cb.equal(action.get("rolloutId"), id), cb.equal(action.get("status"), ActionState.ERROR));
             return cb.exists(errors);
         };
         return create(tenant, new Create(failed.getName() + "_retry", "Retry of the failed targets of rollout "
@@ -245,6 +247,17 @@ public class RolloutService {
         return entityManager.createQuery(query).getResultList();
     }
 
+    /** The names of the given rollouts by id; one query, none for an empty list. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> names(String tenant, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> names = new HashMap<>();
+        rollouts.findNames(tenant, ids).forEach(row -> names.put((Long) row[0], (String) row[1]));
+        return names;
+    }
+
     @Transactional(readOnly = true)
     public Rollout get(String tenant, Long id) {
         Rollout rollout = rollout(tenant, id);
@@ -281,7 +294,7 @@ public class RolloutService {
     @Transactional
     public void delete(String tenant, Long id) {
         Rollout rollout = locked(tenant, id);
-        if (actions.exists((root, q, cb) -> cb.equal(root.get("rollout").get("id"), id))) {
+        if (actions.exists((root, q, cb) -> cb.equal(root.get("rolloutId"), id))) {
             rollout.markDeleted();
             rollouts.flush();
         } else {
@@ -364,7 +377,7 @@ public class RolloutService {
     public Rollout stop(String tenant, Long id, String user) {
         Rollout rollout = inState(tenant, id, "stopped", RolloutStatus.READY, RolloutStatus.WAITING_FOR_APPROVAL,
                 RolloutStatus.STARTING, RolloutStatus.RUNNING, RolloutStatus.PAUSED);
-        List<Action> open = actions.findAll((root, q, cb) -> cb.and(cb.equal(root.get("rollout").get("id"), id),
+        List<Action> open = actions.findAll((root, q, cb) -> cb.and(cb.equal(root.get("rolloutId"), id),
                 cb.isTrue(root.get("active"))));
         for (Action action : open) {
             if (!action.isCancelingOrCanceled()) {
@@ -385,7 +398,7 @@ public class RolloutService {
     public Page<RolloutGroup> groups(String tenant, Long rolloutId, String rsql, Pageable pageable) {
         rollout(tenant, rolloutId);
         Specification<RolloutGroup> spec = RsqlSpecification.<RolloutGroup>parse(rsql, GROUP_FIELDS)
-                .and((root, q, cb) -> cb.equal(root.get("rollout").get("id"), rolloutId));
+                .and((root, q, cb) -> cb.equal(root.get("rolloutId"), rolloutId));
         return groups.findAll(spec, pageable);
     }
 

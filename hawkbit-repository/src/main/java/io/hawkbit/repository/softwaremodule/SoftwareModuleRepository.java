@@ -21,4 +21,8 @@ public interface SoftwareModuleRepository extends JpaRepository<SoftwareModule, 
     List<Object[]> findTypeNameVersions(@Param("tenant") String tenant, @Param("names") Collection<String> names);
 
     boolean existsByType(SoftwareModuleType type);
+
+    /** Whether a distribution set holds the module; JPQL, so this package needs none of the distribution types. */
+    @Query("select case when exists (select s.id from DistributionSet s join s.modules m where m.id = :id) then true else false end")
+    boolean isInAnyDistributionSet(@Param("id") Long id);
 }

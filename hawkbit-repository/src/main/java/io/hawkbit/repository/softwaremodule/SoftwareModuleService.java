@@ -1,9 +1,5 @@
 package io.hawkbit.repository.softwaremodule;
 
-import io.hawkbit.repository.event.ClusterEventPublisher;
-import io.hawkbit.repository.event.SoftwareModuleCreatedEvent;
-import io.hawkbit.repository.event.SoftwareModuleDeletedEvent;
-import io.hawkbit.repository.event.SoftwareModuleUpdatedEvent;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,11 +9,14 @@ import java.util.Map;
 import java.util.Set;
 
 import io.hawkbit.repository.BatchQuota;
-import io.hawkbit.repository.distribution.DistributionSetRepository;
 import io.hawkbit.repository.error.EntityAlreadyExistsException;
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
+import io.hawkbit.repository.event.ClusterEventPublisher;
+import io.hawkbit.repository.event.SoftwareModuleCreatedEvent;
+import io.hawkbit.repository.event.SoftwareModuleDeletedEvent;
+import io.hawkbit.repository.event.SoftwareModuleUpdatedEvent;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
 import org.springframework.data.domain.Page;
@@ -40,19 +39,17 @@ public class SoftwareModuleService {
     private final SoftwareModuleTypeService types;
     private final ArtifactRepository artifacts;
     private final ArtifactStore store;
-    private final DistributionSetRepository distributionSets;
     private final ClusterEventPublisher events;
     private final BatchQuota quota;
 
     public SoftwareModuleService(SoftwareModuleRepository modules, SoftwareModuleTypeService types, ArtifactRepository artifacts,
-            ArtifactStore store, DistributionSetRepository distributionSets, ClusterEventPublisher events, BatchQuota quota) {
+            ArtifactStore store, ClusterEventPublisher events, BatchQuota quota) {
         this.events = events;
         this.quota = quota;
         this.modules = modules;
         this.types = types;
         this.artifacts = artifacts;
         this.store = store;
-        this.distributionSets = distributionSets;
     }
 
     public record Create(String type, String name, String version, String vendor, String description) {
@@ -122,7 +119,7 @@ public class SoftwareModuleService {
     public void delete(String tenant, Long id) {
         SoftwareModule module = get(tenant, id);
         events.publish(new SoftwareModuleDeletedEvent(tenant, id, events.origin()));
-        if (distributionSets.existsByModulesContains(module)) {
+        if (modules.isInAnyDistributionSet(id)) {
             module.markDeleted();
             return;
         }

@@ -1,9 +1,5 @@
 package io.hawkbit.repository.softwaremodule;
 
-import io.hawkbit.repository.event.ClusterEventPublisher;
-import io.hawkbit.repository.event.SoftwareModuleTypeCreatedEvent;
-import io.hawkbit.repository.event.SoftwareModuleTypeDeletedEvent;
-import io.hawkbit.repository.event.SoftwareModuleTypeUpdatedEvent;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +7,10 @@ import java.util.Set;
 import io.hawkbit.repository.BatchQuota;
 import io.hawkbit.repository.error.EntityAlreadyExistsException;
 import io.hawkbit.repository.error.EntityNotFoundException;
+import io.hawkbit.repository.event.ClusterEventPublisher;
+import io.hawkbit.repository.event.SoftwareModuleTypeCreatedEvent;
+import io.hawkbit.repository.event.SoftwareModuleTypeDeletedEvent;
+import io.hawkbit.repository.event.SoftwareModuleTypeUpdatedEvent;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
 import org.springframework.data.domain.Page;

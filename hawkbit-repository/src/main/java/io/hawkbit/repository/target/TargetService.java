@@ -1,9 +1,5 @@
 package io.hawkbit.repository.target;
 
-import io.hawkbit.repository.event.ClusterEventPublisher;
-import io.hawkbit.repository.event.TargetCreatedEvent;
-import io.hawkbit.repository.event.TargetDeletedEvent;
-import io.hawkbit.repository.event.TargetUpdatedEvent;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +11,10 @@ import io.hawkbit.repository.BatchQuota;
 import io.hawkbit.repository.distribution.DistributionSet;
 import io.hawkbit.repository.error.EntityAlreadyExistsException;
 import io.hawkbit.repository.error.EntityNotFoundException;
+import io.hawkbit.repository.event.ClusterEventPublisher;
+import io.hawkbit.repository.event.TargetCreatedEvent;
+import io.hawkbit.repository.event.TargetDeletedEvent;
+import io.hawkbit.repository.event.TargetUpdatedEvent;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
 import org.hibernate.Hibernate;

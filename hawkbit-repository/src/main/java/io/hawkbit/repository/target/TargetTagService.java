@@ -1,9 +1,5 @@
 package io.hawkbit.repository.target;
 
-import io.hawkbit.repository.event.ClusterEventPublisher;
-import io.hawkbit.repository.event.TargetTagCreatedEvent;
-import io.hawkbit.repository.event.TargetTagDeletedEvent;
-import io.hawkbit.repository.event.TargetTagUpdatedEvent;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +8,10 @@ import java.util.Set;
 import io.hawkbit.repository.BatchQuota;
 import io.hawkbit.repository.error.EntityAlreadyExistsException;
 import io.hawkbit.repository.error.EntityNotFoundException;
+import io.hawkbit.repository.event.ClusterEventPublisher;
+import io.hawkbit.repository.event.TargetTagCreatedEvent;
+import io.hawkbit.repository.event.TargetTagDeletedEvent;
+import io.hawkbit.repository.event.TargetTagUpdatedEvent;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
 import org.springframework.data.domain.Page;

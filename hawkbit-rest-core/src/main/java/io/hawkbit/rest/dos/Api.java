@@ -1,6 +1,6 @@
 package io.hawkbit.rest.dos;
 
-import io.hawkbit.rest.security.DdiAuthenticationFilter.DdiPath;
+import io.hawkbit.rest.path.DdiPath;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** The class of traffic a request belongs to; each has a budget of its own. */

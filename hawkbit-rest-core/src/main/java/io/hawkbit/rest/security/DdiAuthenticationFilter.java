@@ -10,6 +10,7 @@ import io.hawkbit.repository.TenantProperties;
 import io.hawkbit.repository.action.PollService;
 import io.hawkbit.repository.tenant.TenantConfigKey;
 import io.hawkbit.repository.tenant.TenantSettings;
+import io.hawkbit.rest.path.DdiPath;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +19,6 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UriUtils;
 
 /**
  * Authenticates DDI requests ({@code /{tenant}/controller/v1/{controllerId}/...}) by {@code TargetToken} or
@@ -37,30 +37,6 @@ public class DdiAuthenticationFilter extends OncePerRequestFilter {
         this.tenants = tenants;
         this.config = config;
         this.devices = devices;
-    }
-
-    /**
-     * The tenant and controllerId named by a DDI path, percent-decoded as Spring MVC decodes the path variables the
-     * controllers act on, or empty when the path is not one (or not decodable).
-     */
-    public record DdiPath(String tenant, String controllerId, boolean download) {
-
-        /** @param path the raw request path without the context path, as {@code getRequestURI()} gives it */
-        public static Optional<DdiPath> parse(String path) {
-            String[] parts = path.split("/");
-            // "", tenant, "controller", "v1", controllerId, ...
-            if (parts.length < 5 || !parts[2].equals("controller") || !parts[3].equals("v1") || parts[4].isEmpty()) {
-                return Optional.empty();
-            }
-            boolean download = parts.length >= 8 && parts[5].equals("softwaremodules") && parts[7].equals("artifacts");
-            try {
-                // The token must be checked for the id the controllers get: "dev%42" is devB to them.
-                return Optional.of(new DdiPath(UriUtils.decode(parts[1], StandardCharsets.UTF_8),
-                        UriUtils.decode(parts[4], StandardCharsets.UTF_8), download));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        }
     }
 
     @Override

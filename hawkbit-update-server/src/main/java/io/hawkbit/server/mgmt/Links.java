@@ -9,6 +9,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /** A HAL {@code _links} object with absolute hrefs built from the current request (honouring X-Forwarded-*). */
 public final class Links {
 
+    /** Where targets live; actions and assignments link below it. */
+    public static final String TARGETS = "/rest/v1/targets/";
+
     /** One link. */
     public record Link(String href) {
     }

@@ -4,7 +4,6 @@ import io.hawkbit.repository.action.DeploymentService;
 import io.hawkbit.rest.paging.PageParams;
 import io.hawkbit.rest.paging.PagedList;
 import io.hawkbit.server.mgmt.CurrentUser;
-import io.hawkbit.server.mgmt.target.MgmtAction;
 import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,10 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class ActionController {
 
     private final DeploymentService deployments;
+    private final ActionViews views;
     private final CurrentUser user;
 
-    public ActionController(DeploymentService deployments, CurrentUser user) {
+    public ActionController(DeploymentService deployments, ActionViews views, CurrentUser user) {
         this.deployments = deployments;
+        this.views = views;
         this.user = user;
     }
 
@@ -30,12 +31,11 @@ public class ActionController {
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, DeploymentService.FIELDS, Sort.by(Sort.Direction.DESC, "id"));
-        return PagedList.of(deployments.find(user.tenant(), q, pageable), a -> MgmtAction.of(a, a.getTarget().getControllerId()));
+        return views.page(user.tenant(), deployments.find(user.tenant(), q, pageable));
     }
 
     @GetMapping("/{id}")
     public MgmtAction get(@PathVariable Long id) {
-        var action = deployments.action(user.tenant(), id);
-        return MgmtAction.detailed(action, action.getTarget().getControllerId());
+        return views.detailed(user.tenant(), deployments.action(user.tenant(), id));
     }
 }

@@ -1,6 +1,5 @@
 package io.hawkbit.server.mgmt.distributionset;
 
-import io.hawkbit.server.mgmt.NotImplementedYet;
 import java.util.List;
 
 import io.hawkbit.repository.action.DeploymentService;
@@ -9,10 +8,11 @@ import io.hawkbit.repository.softwaremodule.SoftwareModuleService;
 import io.hawkbit.rest.paging.PageParams;
 import io.hawkbit.rest.paging.PagedList;
 import io.hawkbit.server.mgmt.CurrentUser;
+import io.hawkbit.server.mgmt.NotImplementedYet;
 import io.hawkbit.server.mgmt.Paging;
+import io.hawkbit.server.mgmt.action.MgmtAction;
+import io.hawkbit.server.mgmt.action.MgmtTargetAssignmentResponseBody;
 import io.hawkbit.server.mgmt.softwaremodule.MgmtSoftwareModule;
-import io.hawkbit.server.mgmt.target.MgmtAction;
-import io.hawkbit.server.mgmt.target.MgmtTargetAssignmentResponseBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.data.domain.Sort;

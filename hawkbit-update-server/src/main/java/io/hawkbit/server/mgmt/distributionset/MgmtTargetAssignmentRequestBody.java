@@ -1,12 +1,12 @@
 package io.hawkbit.server.mgmt.distributionset;
 
-import io.hawkbit.server.mgmt.NotImplementedYet;
-import tools.jackson.databind.JsonNode;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.hawkbit.server.mgmt.NotImplementedYet;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import tools.jackson.databind.JsonNode;
 
 /** One target to assign a distribution set to: {@code id} is its controllerId; {@code type} defaults to forced. */
 @JsonIgnoreProperties(ignoreUnknown = true)

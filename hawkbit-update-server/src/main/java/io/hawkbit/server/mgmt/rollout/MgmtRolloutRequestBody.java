@@ -1,12 +1,12 @@
 package io.hawkbit.server.mgmt.rollout;
 
-import io.hawkbit.server.mgmt.NotImplementedYet;
-import tools.jackson.databind.JsonNode;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.hawkbit.server.mgmt.NotImplementedYet;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A rollout to create (hawkBit's POST body; name, targetFilterQuery and distributionSetId required, checked by the

@@ -1,8 +1,8 @@
 package io.hawkbit.server.mgmt.softwaremodule;
 
-import io.hawkbit.server.mgmt.NotImplementedYet;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleService;
+import io.hawkbit.server.mgmt.NotImplementedYet;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 

@@ -1,7 +1,7 @@
 package io.hawkbit.server.mgmt.softwaremodule;
 
-import io.hawkbit.server.mgmt.NotImplementedYet;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.hawkbit.server.mgmt.NotImplementedYet;
 import jakarta.validation.constraints.Size;
 
 /** The changeable fields of a software module; name, version and type are fixed once created. */

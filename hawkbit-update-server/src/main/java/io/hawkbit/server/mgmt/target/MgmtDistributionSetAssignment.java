@@ -1,11 +1,11 @@
 package io.hawkbit.server.mgmt.target;
 
-import io.hawkbit.server.mgmt.NotImplementedYet;
-import tools.jackson.databind.JsonNode;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.hawkbit.server.mgmt.NotImplementedYet;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import tools.jackson.databind.JsonNode;
 
 /** One distribution set to assign to a target: {@code type} is soft, forced (default), timeforced or downloadonly. */
 @JsonIgnoreProperties(ignoreUnknown = true)

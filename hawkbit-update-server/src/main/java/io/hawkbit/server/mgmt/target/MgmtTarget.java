@@ -15,7 +15,7 @@ public record MgmtTarget(String controllerId, String name, String description, S
         Long lastControllerRequestAt, Long installedAt, String ipAddress, String address, MgmtPollStatus pollStatus,
         String securityToken, boolean requestAttributes, @JsonUnwrapped MgmtAudit audit, @JsonProperty("_links") Links links) {
 
-    static final String PATH = "/rest/v1/targets/";
+    static final String PATH = Links.TARGETS;
 
     /** A list item: only the self link, no poll status; the security token only when {@code withToken}. */
     public static MgmtTarget of(Target target, boolean withToken) {

@@ -1,11 +1,11 @@
 package io.hawkbit.server.mgmt.target;
 
-import io.hawkbit.server.mgmt.NotImplementedYet;
-import tools.jackson.databind.JsonNode;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.hawkbit.repository.target.TargetService;
+import io.hawkbit.server.mgmt.NotImplementedYet;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import tools.jackson.databind.JsonNode;
 
 /** One target to create; the name defaults to the controllerId and the security token is generated when absent. */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -1,10 +1,10 @@
 package io.hawkbit.server.mgmt.target;
 
-import io.hawkbit.server.mgmt.NotImplementedYet;
-import tools.jackson.databind.JsonNode;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.hawkbit.repository.target.TargetService;
+import io.hawkbit.server.mgmt.NotImplementedYet;
 import jakarta.validation.constraints.Size;
+import tools.jackson.databind.JsonNode;
 
 /** The changeable fields of a target; absent fields stay, {@code requestAttributes: true} asks the device for attributes. */
 @JsonIgnoreProperties(ignoreUnknown = true)

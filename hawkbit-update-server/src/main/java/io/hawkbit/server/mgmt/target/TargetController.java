@@ -1,6 +1,5 @@
 package io.hawkbit.server.mgmt.target;
 
-import io.hawkbit.server.mgmt.NotImplementedYet;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,8 +20,12 @@ import io.hawkbit.rest.paging.PageParams;
 import io.hawkbit.rest.paging.PagedList;
 import io.hawkbit.server.mgmt.CurrentUser;
 import io.hawkbit.server.mgmt.JsonBodies;
+import io.hawkbit.server.mgmt.NotImplementedYet;
+import io.hawkbit.server.mgmt.action.ActionViews;
+import io.hawkbit.server.mgmt.action.MgmtAction;
+import io.hawkbit.server.mgmt.action.MgmtActionStatus;
+import io.hawkbit.server.mgmt.action.MgmtTargetAssignmentResponseBody;
 import io.hawkbit.server.mgmt.distributionset.MgmtDistributionSet;
-import io.hawkbit.server.mgmt.tag.MgmtTag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.data.domain.Sort;
@@ -54,9 +57,11 @@ public class TargetController {
     private final Clock clock;
     private final CurrentUser user;
     private final JsonBodies bodies;
+    private final ActionViews actionViews;
 
     public TargetController(TargetService targets, DeploymentService deployments, ControllerService controllers,
-            TenantConfigurationService config, Clock clock, CurrentUser user, JsonBodies bodies) {
+            TenantConfigurationService config, Clock clock, CurrentUser user, JsonBodies bodies, ActionViews actionViews) {
+        this.actionViews = actionViews;
         this.targets = targets;
         this.deployments = deployments;
         this.controllers = controllers;
@@ -152,12 +157,12 @@ public class TargetController {
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, DeploymentService.FIELDS, BY_ID_DESC);
-        return PagedList.of(deployments.actionsOf(user.tenant(), controllerId, q, pageable), a -> MgmtAction.of(a, controllerId));
+        return actionViews.page(user.tenant(), deployments.actionsOf(user.tenant(), controllerId, q, pageable));
     }
 
     @GetMapping("/{controllerId}/actions/{actionId}")
     public MgmtAction action(@PathVariable String controllerId, @PathVariable Long actionId) {
-        return MgmtAction.detailed(deployments.actionOf(user.tenant(), controllerId, actionId), controllerId);
+        return actionViews.detailed(user.tenant(), deployments.actionOf(user.tenant(), controllerId, actionId));
     }
 
     /** Requests cancelation, or with {@code force=true} ends an action that is already canceling. */
@@ -174,11 +179,6 @@ public class TargetController {
             @RequestParam(required = false) String sort) {
         var pageable = PageParams.of(offset, limit, sort, STATUS_FIELDS, BY_ID_DESC);
         return PagedList.of(deployments.statusesOf(user.tenant(), controllerId, actionId, pageable), MgmtActionStatus::of);
-    }
-
-    @GetMapping("/{controllerId}/tags")
-    public List<MgmtTag> tags(@PathVariable String controllerId) {
-        return targets.tagsOf(user.tenant(), controllerId).stream().map(MgmtTag::of).toList();
     }
 
     private MgmtTarget detailed(String tenant, Target target) {

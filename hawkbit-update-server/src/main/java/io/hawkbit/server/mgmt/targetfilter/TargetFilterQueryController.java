@@ -2,13 +2,13 @@ package io.hawkbit.server.mgmt.targetfilter;
 
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
-import io.hawkbit.repository.targetfilter.TargetFilterQueryService;
 import io.hawkbit.repository.targetfilter.TargetFilterQueryService.AutoAssign;
+import io.hawkbit.repository.targetfilter.TargetFilterQueryService;
 import io.hawkbit.rest.paging.PageParams;
 import io.hawkbit.rest.paging.PagedList;
 import io.hawkbit.server.mgmt.CurrentUser;
+import io.hawkbit.server.mgmt.action.MgmtAction;
 import io.hawkbit.server.mgmt.distributionset.MgmtDistributionSet;
-import io.hawkbit.server.mgmt.target.MgmtAction;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;

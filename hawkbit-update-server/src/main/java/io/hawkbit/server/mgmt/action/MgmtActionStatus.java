@@ -1,4 +1,4 @@
-package io.hawkbit.server.mgmt.target;
+package io.hawkbit.server.mgmt.action;
 
 import java.util.List;
 
@@ -10,7 +10,7 @@ import io.hawkbit.server.mgmt.MgmtAudit;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MgmtActionStatus(Long id, String type, List<String> messages, Long reportedAt, Integer code) {
 
-    static MgmtActionStatus of(ActionStatus status) {
+    public static MgmtActionStatus of(ActionStatus status) {
         return new MgmtActionStatus(status.getId(), status.getStatus().json(), List.copyOf(status.getMessages()),
                 MgmtAudit.millis(status.getCreatedAt()), status.getCode());
     }

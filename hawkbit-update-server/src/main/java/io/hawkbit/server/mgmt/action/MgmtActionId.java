@@ -1,4 +1,4 @@
-package io.hawkbit.server.mgmt.target;
+package io.hawkbit.server.mgmt.action;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.hawkbit.server.mgmt.Links;
@@ -7,6 +7,6 @@ import io.hawkbit.server.mgmt.Links;
 public record MgmtActionId(Long id, @JsonProperty("_links") Links links) {
 
     static MgmtActionId of(String controllerId, Long actionId) {
-        return new MgmtActionId(actionId, Links.self(MgmtTarget.PATH + controllerId + "/actions/" + actionId));
+        return new MgmtActionId(actionId, Links.self(Links.TARGETS + controllerId + "/actions/" + actionId));
     }
 }

@@ -1,4 +1,4 @@
-package io.hawkbit.server.mgmt.target;
+package io.hawkbit.server.mgmt.action;
 
 import java.util.List;
 

@@ -1,10 +1,9 @@
-package io.hawkbit.rest.security;
+package io.hawkbit.rest.path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import io.hawkbit.rest.security.DdiAuthenticationFilter.DdiPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;

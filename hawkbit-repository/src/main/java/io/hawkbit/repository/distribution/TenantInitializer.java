@@ -1,8 +1,6 @@
-package io.hawkbit.repository.tenant;
+package io.hawkbit.repository.distribution;
 
 import io.hawkbit.repository.TenantProperties;
-import io.hawkbit.repository.distribution.DistributionSetType;
-import io.hawkbit.repository.distribution.DistributionSetTypeRepository;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleType;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleTypeRepository;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package io.hawkbit.server.mgmt.target;
+package io.hawkbit.server.mgmt.action;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -16,25 +16,25 @@ public record MgmtAction(Long id, String type, String status, String detailStatu
         Integer weight, Integer lastStatusCode, Long rollout, String rolloutName, @JsonUnwrapped MgmtAudit audit,
         @JsonProperty("_links") Links links) {
 
-    /** A list item: only the self link. */
-    public static MgmtAction of(Action action, String controllerId) {
-        return of(action, Links.self(path(controllerId, action.getId())));
+    /** A list item: only the self link. {@code rolloutName} is that of the action's rollout, null without one. */
+    static MgmtAction of(Action action, String controllerId, String rolloutName) {
+        return of(action, Links.self(path(controllerId, action.getId())), rolloutName);
     }
 
     /** A single resource, with links to its target, distribution set and status history. */
-    public static MgmtAction detailed(Action action, String controllerId) {
+    static MgmtAction detailed(Action action, String controllerId, String rolloutName) {
         String path = path(controllerId, action.getId());
         Links links = Links.self(path);
         if (action.isCancelingOrCanceled()) {
             links.with("canceledaction", path);
         }
-        links.with("target", MgmtTarget.PATH + controllerId)
+        links.with("target", Links.TARGETS + controllerId)
                 .with("distributionset", "/rest/v1/distributionsets/" + action.getDistributionSet().getId())
                 .with("status", path + "/status?offset=0&limit=50&sort=id:DESC");
-        if (action.getRollout() != null) {
-            links.with("rollout", "/rest/v1/rollouts/" + action.getRollout().getId());
+        if (action.getRolloutId() != null) {
+            links.with("rollout", "/rest/v1/rollouts/" + action.getRolloutId());
         }
-        return of(action, links);
+        return of(action, links, rolloutName);
     }
 
     /** Reads an assignment's {@code type}; absent means forced, anything unknown is a 400. */
@@ -47,14 +47,13 @@ public record MgmtAction(Long id, String type, String status, String detailStatu
     }
 
     private static String path(String controllerId, Long actionId) {
-        return MgmtTarget.PATH + controllerId + "/actions/" + actionId;
+        return Links.TARGETS + controllerId + "/actions/" + actionId;
     }
 
-    private static MgmtAction of(Action action, Links links) {
+    private static MgmtAction of(Action action, Links links, String rolloutName) {
         return new MgmtAction(action.getId(), action.isCancelingOrCanceled() ? "cancel" : "update",
                 action.isActive() ? "pending" : "finished", action.getStatus().json(), action.getActionType().json(),
                 action.getActionType() == ActionType.TIMEFORCED ? action.getForcedTime() : null, action.getWeight(),
-                action.getLastActionStatusCode(), action.getRollout() == null ? null : action.getRollout().getId(),
-                action.getRollout() == null ? null : action.getRollout().getName(), MgmtAudit.of(action), links);
+                action.getLastActionStatusCode(), action.getRolloutId(), rolloutName, MgmtAudit.of(action), links);
     }
 }

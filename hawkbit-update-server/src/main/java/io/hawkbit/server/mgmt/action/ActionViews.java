@@ -1,0 +1,37 @@
+package io.hawkbit.server.mgmt.action;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.hawkbit.repository.action.Action;
+import io.hawkbit.repository.rollout.RolloutService;
+import io.hawkbit.rest.paging.PagedList;
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds hawkBit's action bodies. An action knows only its rollout's id; the names come from the rollouts, one query
+ * per page.
+ */
+@Component
+public class ActionViews {
+
+    private final RolloutService rollouts;
+
+    public ActionViews(RolloutService rollouts) {
+        this.rollouts = rollouts;
+    }
+
+    public PagedList<MgmtAction> page(String tenant, Page<Action> page) {
+        Map<Long, String> names = rollouts.names(tenant,
+                page.getContent().stream().map(Action::getRolloutId).filter(Objects::nonNull).distinct().toList());
+        return PagedList.of(page, a -> MgmtAction.of(a, a.getTarget().getControllerId(), names.get(a.getRolloutId())));
+    }
+
+    public MgmtAction detailed(String tenant, Action action) {
+        String name = action.getRolloutId() == null ? null
+                : rollouts.names(tenant, List.of(action.getRolloutId())).get(action.getRolloutId());
+        return MgmtAction.detailed(action, action.getTarget().getControllerId(), name);
+    }
+}
