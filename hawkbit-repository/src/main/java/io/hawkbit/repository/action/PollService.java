@@ -74,10 +74,19 @@ public class PollService {
         this.states = new ReadThroughCache(caches, CacheNames.POLL_STATE);
     }
 
-    /** The device, if the tenant knows it. */
+    /** The device whose stored controllerId is exactly the given one, if the tenant knows it. */
     public Optional<Device> device(String tenant, String controllerId) {
-        return devices.get(new TargetKey(tenant, controllerId),
-                () -> targets.findByTenantAndControllerId(tenant, controllerId).map(PollService::toDevice));
+        return devices.get(new TargetKey(tenant, controllerId), () -> find(tenant, controllerId));
+    }
+
+    /**
+     * Cache entries are evicted under the stored id, so only the stored spelling may hold a device: a database
+     * comparing ids loosely (a case-insensitive collation) must not let {@code ROT-01} reach, and be cached as,
+     * {@code rot-01}, where no eviction would find it.
+     */
+    private Optional<Device> find(String tenant, String controllerId) {
+        return targets.findByTenantAndControllerId(tenant, controllerId)
+                .filter(target -> target.getControllerId().equals(controllerId)).map(PollService::toDevice);
     }
 
     /** Answers a base poll, registering the device on first contact and recording the poll. */
@@ -110,7 +119,7 @@ public class PollService {
             return toDevice(saved);
         } catch (DataIntegrityViolationException e) {
             // Two first polls of one device raced; the other one registered it.
-            return targets.findByTenantAndControllerId(tenant, controllerId).map(PollService::toDevice).orElseThrow(() -> e);
+            return find(tenant, controllerId).orElseThrow(() -> e);
         }
     }
 
