@@ -8,9 +8,6 @@ import java.util.Set;
 import io.hawkbit.repository.action.DeploymentService.Assignment;
 import io.hawkbit.repository.action.DeploymentService.AssignmentResult;
 import io.hawkbit.repository.action.DeploymentService;
-import io.hawkbit.repository.event.ClusterEventPublisher;
-import io.hawkbit.repository.event.RolloutGroupUpdatedEvent;
-import io.hawkbit.repository.event.RolloutUpdatedEvent;
 import io.hawkbit.repository.lock.SchedulerProperties;
 import io.hawkbit.repository.rollout.RolloutTargets.GroupActions;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,26 +28,25 @@ public class RolloutProgress {
     private final RolloutRepository rollouts;
     private final RolloutGroupRepository groups;
     private final RolloutTargets rolloutTargets;
-    private final RolloutService service;
+    private final RolloutCommands commands;
     private final DeploymentService deployments;
     private final SchedulerProperties properties;
     private final TransactionTemplate transactions;
-    private final ClusterEventPublisher events;
+    private final RolloutEvents rolloutEvents;
     private final MeterRegistry meters;
     private final Clock clock;
 
     public RolloutProgress(RolloutRepository rollouts, RolloutGroupRepository groups, RolloutTargets rolloutTargets,
-            RolloutService service, DeploymentService deployments, SchedulerProperties properties,
-            TransactionTemplate transactions, ClusterEventPublisher events,
-            MeterRegistry meters, Clock clock) {
+            RolloutCommands commands, DeploymentService deployments, SchedulerProperties properties,
+            TransactionTemplate transactions, RolloutEvents rolloutEvents, MeterRegistry meters, Clock clock) {
         this.rollouts = rollouts;
         this.groups = groups;
         this.rolloutTargets = rolloutTargets;
-        this.service = service;
+        this.commands = commands;
         this.deployments = deployments;
         this.properties = properties;
         this.transactions = transactions;
-        this.events = events;
+        this.rolloutEvents = rolloutEvents;
         this.meters = meters;
         this.clock = clock;
     }
@@ -63,7 +59,7 @@ public class RolloutProgress {
     /** Moves one rollout as far as it can go now. */
     public void advance(Long rolloutId) {
         // Each decision that changed something may allow the next (an empty group finishes at once): bounded by groups.
-        for (int steps = 0; steps < RolloutService.MAX_GROUPS + 2; steps++) {
+        for (int steps = 0; steps < RolloutPlanner.MAX_GROUPS + 2; steps++) {
             fill(rolloutId);
             if (!Boolean.TRUE.equals(transactions.execute(status -> decide(rolloutId)))) {
                 return;
@@ -128,7 +124,7 @@ public class RolloutProgress {
         }
         boolean changed = false;
         if (rollout.getStatus() == RolloutStatus.READY && rollout.getStartAt() != null && rollout.getStartAt() <= clock.millis()) {
-            service.schedule(rollout);
+            commands.schedule(rollout);
             changed = true;
         }
         if (!ACTIVE.contains(rollout.getStatus())) {
@@ -188,12 +184,11 @@ public class RolloutProgress {
 
     private void groupStatus(RolloutGroup group, RolloutGroupStatus status) {
         group.setStatus(status);
-        events.publish(new RolloutGroupUpdatedEvent(group.getTenant(), group.getId(), group.getRollout().getId(),
-                status.json(), events.origin()));
+        rolloutEvents.groupUpdated(group);
     }
 
     private void rolloutStatus(Rollout rollout, RolloutStatus status) {
         rollout.setStatus(status);
-        events.publish(new RolloutUpdatedEvent(rollout.getTenant(), rollout.getId(), status.json(), events.origin()));
+        rolloutEvents.updated(rollout);
     }
 }

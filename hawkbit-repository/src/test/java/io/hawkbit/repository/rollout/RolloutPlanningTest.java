@@ -13,7 +13,6 @@ import io.hawkbit.repository.RepositoryJpaTest;
 import io.hawkbit.repository.action.Action;
 import io.hawkbit.repository.action.ActionRepository;
 import io.hawkbit.repository.action.ActionType;
-import io.hawkbit.repository.action.DeploymentService;
 import io.hawkbit.repository.action.Feedback;
 import io.hawkbit.repository.distribution.DistributionSet;
 import io.hawkbit.repository.distribution.DistributionSetService;
@@ -22,7 +21,7 @@ import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.NodeProperties;
-import io.hawkbit.repository.rollout.RolloutService.GroupDefinition;
+import io.hawkbit.repository.rollout.RolloutPlanner.GroupDefinition;
 import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetRepository;
 import io.hawkbit.repository.tenant.TenantConfiguration;
@@ -42,7 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Rollout planning: which targets a new rollout takes and how they are split into groups (equal groups from
  * {@code amountGroups}, or explicit groups by percentage and filter), on the real schema. The split is private to
- * {@link RolloutService#create}, so it is read back from {@code rollout_target_group}. The service is built by hand
+ * {@link RolloutPlanner#create}, so it is read back from {@code rollout_target_group}. The service is built by hand
  * from the real repositories; only the distribution set lookup and the (unused) deployment service are stubbed.
  */
 @RepositoryJpaTest
@@ -67,7 +66,7 @@ class RolloutPlanningTest {
     @Autowired
     TenantConfigurationRepository configs;
 
-    RolloutService service;
+    RolloutPlanner service;
     DistributionSet set;
     DistributionSet otherSet;
 
@@ -83,8 +82,8 @@ class RolloutPlanningTest {
         ClusterEventPublisher events = new ClusterEventPublisher(event -> { }, node, new SimpleMeterRegistry());
         TenantConfigurationService config = new TenantConfigurationService(configs,
                 new TenantSettings(configs, new ConcurrentMapCacheManager()), events);
-        service = new RolloutService(rollouts, groups, new RolloutTargets(jdbc), actions, mock(DeploymentService.class),
-                sets, targets, config, entityManager, events, event -> { });
+        service = new RolloutPlanner(rollouts, groups, new RolloutTargets(jdbc), sets, config, entityManager,
+                new RolloutLookup(rollouts), events);
     }
 
     /** Targets dev-01 .. dev-nn, created in name order, so id order is name order. */
@@ -103,7 +102,7 @@ class RolloutPlanningTest {
     }
 
     private Rollout create(String filter, Integer amountGroups, List<GroupDefinition> definitions) {
-        return service.create(TENANT, new RolloutService.Create("r", null, filter, set.getId(), amountGroups, definitions,
+        return service.create(TENANT, new RolloutPlanner.Create("r", null, filter, set.getId(), amountGroups, definitions,
                 null, null, null, null, RolloutConditions.DEFAULT));
     }
 
@@ -183,7 +182,7 @@ class RolloutPlanningTest {
     @Test
     void amountGroups_aboveTheQuotaIsRefused() {
         devices(1);
-        assertRefused(() -> create(RolloutService.MAX_GROUPS + 1, null), ServerError.QUOTA_EXCEEDED);
+        assertRefused(() -> create(RolloutPlanner.MAX_GROUPS + 1, null), ServerError.QUOTA_EXCEEDED);
     }
 
     // ---- explicit groups
@@ -250,7 +249,7 @@ class RolloutPlanningTest {
     @Test
     void groups_aboveTheQuotaAreRefused() {
         devices(1);
-        List<GroupDefinition> tooMany = IntStream.rangeClosed(0, RolloutService.MAX_GROUPS)
+        List<GroupDefinition> tooMany = IntStream.rangeClosed(0, RolloutPlanner.MAX_GROUPS)
                 .mapToObj(i -> group("g" + i, 100)).toList();
         assertRefused(() -> create(null, tooMany), ServerError.QUOTA_EXCEEDED);
     }
@@ -297,7 +296,7 @@ class RolloutPlanningTest {
         devices(1);
         assertThat(create(1, null).getStatus()).isEqualTo(RolloutStatus.READY);
         entities.persist(new TenantConfiguration(TENANT, "rollout.approval.enabled", "true"));
-        assertThat(service.create(TENANT, new RolloutService.Create("r2", null, "controllerId==*", set.getId(), 1, null, null, null, null,
+        assertThat(service.create(TENANT, new RolloutPlanner.Create("r2", null, "controllerId==*", set.getId(), 1, null, null, null, null,
                 null, RolloutConditions.DEFAULT)).getStatus()).isEqualTo(RolloutStatus.WAITING_FOR_APPROVAL);
     }
 }

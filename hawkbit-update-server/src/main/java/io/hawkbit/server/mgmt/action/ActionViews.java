@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.hawkbit.repository.action.Action;
-import io.hawkbit.repository.rollout.RolloutService;
+import io.hawkbit.repository.rollout.RolloutQueries;
 import io.hawkbit.rest.paging.PagedList;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ActionViews {
 
-    private final RolloutService rollouts;
+    private final RolloutQueries rollouts;
 
-    public ActionViews(RolloutService rollouts) {
+    public ActionViews(RolloutQueries rollouts) {
         this.rollouts = rollouts;
     }
 

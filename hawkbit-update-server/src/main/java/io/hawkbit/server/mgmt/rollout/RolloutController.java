@@ -6,8 +6,10 @@ import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.repository.rollout.RolloutConditions;
 import io.hawkbit.repository.rollout.RolloutCounts;
-import io.hawkbit.repository.rollout.RolloutService.GroupDefinition;
-import io.hawkbit.repository.rollout.RolloutService;
+import io.hawkbit.repository.rollout.RolloutCommands;
+import io.hawkbit.repository.rollout.RolloutPlanner;
+import io.hawkbit.repository.rollout.RolloutPlanner.GroupDefinition;
+import io.hawkbit.repository.rollout.RolloutQueries;
 import io.hawkbit.repository.target.TargetService;
 import io.hawkbit.rest.paging.PageParams;
 import io.hawkbit.rest.paging.PagedList;
@@ -33,10 +35,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/rest/v1/rollouts")
 public class RolloutController {
 
-    private final RolloutService rollouts;
+    private final RolloutPlanner planner;
+    private final RolloutCommands commands;
+    private final RolloutQueries rollouts;
     private final CurrentUser user;
 
-    public RolloutController(RolloutService rollouts, CurrentUser user) {
+    public RolloutController(RolloutPlanner planner, RolloutCommands commands, RolloutQueries rollouts, CurrentUser user) {
+        this.planner = planner;
+        this.commands = commands;
         this.rollouts = rollouts;
         this.user = user;
     }
@@ -45,7 +51,7 @@ public class RolloutController {
     public PagedList<MgmtRollout> list(@RequestParam(required = false) Integer offset,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
-        var pageable = PageParams.of(offset, limit, sort, RolloutService.FIELDS, Sort.by("id"));
+        var pageable = PageParams.of(offset, limit, sort, RolloutQueries.FIELDS, Sort.by("id"));
         return PagedList.of(rollouts.find(user.tenant(), q, pageable), r -> MgmtRollout.of(r, rollouts.counts(r.getId())));
     }
 
@@ -70,7 +76,7 @@ public class RolloutController {
                                 MgmtCondition.asAction(group.successAction()), MgmtCondition.asCondition(group.errorCondition()),
                                 MgmtCondition.asAction(group.errorAction()), conditions)))
                 .toList();
-        var created = rollouts.create(user.tenant(), new RolloutService.Create(body.name(), body.description(),
+        var created = planner.create(user.tenant(), new RolloutPlanner.Create(body.name(), body.description(),
                 body.targetFilterQuery(), body.distributionSetId(), body.amountGroups(), groups,
                 MgmtAction.parseForceType(body.type()), body.forcetime(), body.weight(), body.startAt(), conditions));
         return ResponseEntity.status(HttpStatus.CREATED).body(view(created.getId()));
@@ -83,62 +89,62 @@ public class RolloutController {
 
     @PutMapping("/{id}")
     public MgmtRollout update(@PathVariable Long id, @Valid @RequestBody MgmtRolloutRequestBody body) {
-        rollouts.update(user.tenant(), id, body.name(), body.description());
+        commands.update(user.tenant(), id, body.name(), body.description());
         return view(id);
     }
 
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable Long id) {
-        rollouts.delete(user.tenant(), id);
+        commands.delete(user.tenant(), id);
         return ResponseEntity.ok().build();
     }
 
     @PostMapping("/{id}/start")
     public ResponseEntity<Void> start(@PathVariable Long id) {
-        rollouts.start(user.tenant(), id);
+        commands.start(user.tenant(), id);
         return ResponseEntity.ok().build();
     }
 
     @PostMapping("/{id}/pause")
     public ResponseEntity<Void> pause(@PathVariable Long id) {
-        rollouts.pause(user.tenant(), id);
+        commands.pause(user.tenant(), id);
         return ResponseEntity.ok().build();
     }
 
     @PostMapping("/{id}/resume")
     public ResponseEntity<Void> resume(@PathVariable Long id) {
-        rollouts.resume(user.tenant(), id);
+        commands.resume(user.tenant(), id);
         return ResponseEntity.ok().build();
     }
 
     @PostMapping("/{id}/stop")
     public ResponseEntity<Void> stop(@PathVariable Long id) {
-        rollouts.stop(user.tenant(), id, user.name());
+        commands.stop(user.tenant(), id, user.name());
         return ResponseEntity.ok().build();
     }
 
     @PostMapping("/{id}/triggerNextGroup")
     public ResponseEntity<Void> triggerNextGroup(@PathVariable Long id) {
-        rollouts.triggerNextGroup(user.tenant(), id);
+        commands.triggerNextGroup(user.tenant(), id);
         return ResponseEntity.ok().build();
     }
 
     /** hawkBit's retry: a new rollout over the targets that failed in this finished one (201 with it). */
     @PostMapping("/{id}/retry")
     public ResponseEntity<MgmtRollout> retry(@PathVariable Long id) {
-        var created = rollouts.retry(user.tenant(), id);
+        var created = planner.retry(user.tenant(), id);
         return ResponseEntity.status(HttpStatus.CREATED).body(view(created.getId()));
     }
 
     @PostMapping("/{id}/approve")
     public ResponseEntity<Void> approve(@PathVariable Long id, @RequestParam(required = false) String remark) {
-        rollouts.approve(user.tenant(), id, user.name(), remark, true);
+        commands.approve(user.tenant(), id, user.name(), remark, true);
         return ResponseEntity.ok().build();
     }
 
     @PostMapping("/{id}/deny")
     public ResponseEntity<Void> deny(@PathVariable Long id, @RequestParam(required = false) String remark) {
-        rollouts.approve(user.tenant(), id, user.name(), remark, false);
+        commands.approve(user.tenant(), id, user.name(), remark, false);
         return ResponseEntity.ok().build();
     }
 
@@ -146,7 +152,7 @@ public class RolloutController {
     public PagedList<MgmtRolloutGroup> groups(@PathVariable Long id, @RequestParam(required = false) Integer offset,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
-        var pageable = PageParams.of(offset, limit, sort, RolloutService.GROUP_FIELDS, Sort.by("position"));
+        var pageable = PageParams.of(offset, limit, sort, RolloutQueries.GROUP_FIELDS, Sort.by("position"));
         var page = rollouts.groups(user.tenant(), id, q, pageable);
         RolloutCounts counts = rollouts.counts(id);
         return PagedList.of(page, group -> MgmtRolloutGroup.of(id, group, counts.group(group.getId())));
