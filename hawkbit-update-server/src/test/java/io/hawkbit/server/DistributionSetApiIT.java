@@ -140,6 +140,22 @@ class DistributionSetApiIT {
         assertThat(again.json().get("alreadyAssigned").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void delete_ofAnAssignedSet_onlyMarksItDeleted() {
+        long set = fixture.completeSet("dsapi-del-assigned");
+        fixture.target("dsapi-del-assigned");
+        long action = fixture.assign("dsapi-del-assigned", set, "forced");
+
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/distributionsets/" + set), 200);
+        ApiClient.Response kept = api.mgmt("GET", "/rest/v1/distributionsets/" + set);
+        JsonAssert.statusCode(kept, 200);
+        assertThat(kept.json().get("deleted").asBoolean()).isTrue();
+        assertThat(api.mgmt("GET", "/rest/v1/distributionsets?q=name==dsapi-del-assigned-set").json().get("total").asLong())
+                .as("deleted sets are not listed").isZero();
+        assertThat(api.mgmt("GET", "/rest/v1/targets/dsapi-del-assigned/actions/" + action).json().get("_links")
+                .get("distributionset").get("href").asString()).endsWith("/rest/v1/distributionsets/" + set);
+    }
+
     private static List<Long> ids(JsonNode array) {
         List<Long> ids = new ArrayList<>();
         array.forEach(n -> ids.add(n.get("id").asLong()));

@@ -78,6 +78,25 @@ class TargetApiIT {
     }
 
     @Test
+    void delete_ofATargetWithActionAttributesAndTag_removesItAndItsActions() {
+        long set = fixture.completeSet("tapi-del");
+        String token = fixture.target("tapi-del");
+        api.send("PUT", "/DEFAULT/controller/v1/tapi-del/configData", "{\"data\":{\"k\":\"v\"}}",
+                Map.of("Authorization", "TargetToken " + token, "Content-Type", "application/json"));
+        long action = fixture.assign("tapi-del", set, "forced");
+        long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"tapi-del\"}]").json().get(0).get("id").asLong();
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/targettags/" + tag + "/assigned", "[\"tapi-del\"]"), 200);
+
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targets/tapi-del"), 200);
+        JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/targets/tapi-del"), 404);
+        JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/actions/" + action), 404);
+        assertThat(api.mgmt("GET", "/rest/v1/targettags/" + tag + "/assigned").json().get("total").asLong()).isZero();
+        ApiClient.Response kept = api.mgmt("GET", "/rest/v1/distributionsets/" + set);
+        JsonAssert.statusCode(kept, 200);
+        assertThat(kept.json().get("deleted").asBoolean()).isFalse();
+    }
+
+    @Test
     void attributes_areEmptyUntilTheDeviceSendsThem() {
         String token = fixture.target("tapi-attr");
         JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/targets/tapi-attr/attributes"), 204);

@@ -29,39 +29,39 @@ class TargetTagApiIT {
     @Test
     void create_list_get_update_delete() {
         ApiClient.Response created = api.mgmt("POST", "/rest/v1/targettags",
-                "[{\"name\":\"tagapi-blue\",\"description\":\"first\",\"colour\":\"#0000ff\"},{\"name\":\"tagapi-green\"}]");
+                "[{\"name\":\"tagapi-crud-blue\",\"description\":\"first\",\"colour\":\"#0000ff\"},{\"name\":\"tagapi-crud-green\"}]");
         JsonAssert.statusCode(created, 201);
         JsonNode tag = created.json().get(0);
         long id = tag.get("id").asLong();
-        assertThat(tag.get("name").asString()).isEqualTo("tagapi-blue");
+        assertThat(tag.get("name").asString()).isEqualTo("tagapi-crud-blue");
         assertThat(tag.get("description").asString()).isEqualTo("first");
         assertThat(tag.get("colour").asString()).isEqualTo("#0000ff");
         assertThat(tag.get("createdBy").asString()).isEqualTo("admin");
         assertThat(tag.get("_links").get("self").get("href").asString()).endsWith("/rest/v1/targettags/" + id);
 
-        ApiClient.Response page = api.mgmt("GET", "/rest/v1/targettags?q=name==tagapi-*&sort=name:DESC");
+        ApiClient.Response page = api.mgmt("GET", "/rest/v1/targettags?q=name==tagapi-crud-*&sort=name:DESC");
         JsonAssert.statusCode(page, 200);
         assertThat(page.json().get("total").asLong()).isEqualTo(2);
-        assertThat(page.json().get("content").get(0).get("name").asString()).isEqualTo("tagapi-green");
+        assertThat(page.json().get("content").get(0).get("name").asString()).isEqualTo("tagapi-crud-green");
 
         ApiClient.Response one = api.mgmt("GET", "/rest/v1/targettags/" + id);
         JsonAssert.statusCode(one, 200);
-        assertThat(one.json().get("name").asString()).isEqualTo("tagapi-blue");
+        assertThat(one.json().get("name").asString()).isEqualTo("tagapi-crud-blue");
         assertThat(one.json().get("_links").get("assignedTargets").get("href").asString())
                 .contains("/rest/v1/targettags/" + id + "/assigned");
 
         ApiClient.Response updated = api.mgmt("PUT", "/rest/v1/targettags/" + id,
-                "{\"name\":\"tagapi-navy\",\"description\":\"changed\",\"colour\":\"#000080\"}");
+                "{\"name\":\"tagapi-crud-navy\",\"description\":\"changed\",\"colour\":\"#000080\"}");
         JsonAssert.statusCode(updated, 200);
-        assertThat(updated.json().get("name").asString()).isEqualTo("tagapi-navy");
+        assertThat(updated.json().get("name").asString()).isEqualTo("tagapi-crud-navy");
         JsonNode reread = api.mgmt("GET", "/rest/v1/targettags/" + id).json();
-        assertThat(reread.get("name").asString()).isEqualTo("tagapi-navy");
+        assertThat(reread.get("name").asString()).isEqualTo("tagapi-crud-navy");
         assertThat(reread.get("description").asString()).isEqualTo("changed");
         assertThat(reread.get("colour").asString()).isEqualTo("#000080");
 
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targettags/" + id), 200);
         JsonAssert.error(api.mgmt("GET", "/rest/v1/targettags/" + id), 404, "hawkbit.server.error.repo.entitiyNotFound");
-        assertThat(api.mgmt("GET", "/rest/v1/targettags?q=name==tagapi-*").json().get("total").asLong()).isEqualTo(1);
+        assertThat(api.mgmt("GET", "/rest/v1/targettags?q=name==tagapi-crud-*").json().get("total").asLong()).isEqualTo(1);
     }
 
     @Test

@@ -31,12 +31,12 @@ class TypeApiIT {
     @Test
     void softwareModuleType_create_list_get_update_delete() {
         ApiClient.Response created = api.mgmt("POST", "/rest/v1/softwaremoduletypes", "[{\"name\":\"Typeapi Firmware\","
-                + "\"key\":\"typeapi-fw\",\"description\":\"first\",\"colour\":\"#00ff00\",\"maxAssignments\":2},"
-                + "{\"name\":\"Typeapi Other\",\"key\":\"typeapi-other\"}]");
+                + "\"key\":\"typeapi-smt-fw\",\"description\":\"first\",\"colour\":\"#00ff00\",\"maxAssignments\":2},"
+                + "{\"name\":\"Typeapi Other\",\"key\":\"typeapi-smt-other\"}]");
         JsonAssert.statusCode(created, 201);
         JsonNode type = created.json().get(0);
         long id = type.get("id").asLong();
-        assertThat(type.get("key").asString()).isEqualTo("typeapi-fw");
+        assertThat(type.get("key").asString()).isEqualTo("typeapi-smt-fw");
         assertThat(type.get("name").asString()).isEqualTo("Typeapi Firmware");
         assertThat(type.get("description").asString()).isEqualTo("first");
         assertThat(type.get("colour").asString()).isEqualTo("#00ff00");
@@ -46,16 +46,16 @@ class TypeApiIT {
         assertThat(type.get("_links").get("self").get("href").asString()).endsWith("/rest/v1/softwaremoduletypes/" + id);
         assertThat(created.json().get(1).get("maxAssignments").asInt()).as("hawkBit's default").isEqualTo(1);
 
-        ApiClient.Response page = api.mgmt("GET", "/rest/v1/softwaremoduletypes?q=key==typeapi-*&sort=key:ASC");
+        ApiClient.Response page = api.mgmt("GET", "/rest/v1/softwaremoduletypes?q=key==typeapi-smt-*&sort=key:ASC");
         JsonAssert.statusCode(page, 200);
         assertThat(page.json().get("total").asLong()).isEqualTo(2);
-        assertThat(page.json().get("content").get(0).get("key").asString()).isEqualTo("typeapi-fw");
+        assertThat(page.json().get("content").get(0).get("key").asString()).isEqualTo("typeapi-smt-fw");
         ApiClient.Response defaults = api.mgmt("GET", "/rest/v1/softwaremoduletypes?q=key==os");
         assertThat(defaults.json().get("total").asLong()).as("hawkBit's default types exist").isEqualTo(1);
 
         ApiClient.Response one = api.mgmt("GET", "/rest/v1/softwaremoduletypes/" + id);
         JsonAssert.statusCode(one, 200);
-        assertThat(one.json().get("key").asString()).isEqualTo("typeapi-fw");
+        assertThat(one.json().get("key").asString()).isEqualTo("typeapi-smt-fw");
 
         ApiClient.Response updated = api.mgmt("PUT", "/rest/v1/softwaremoduletypes/" + id,
                 "{\"description\":\"changed\",\"colour\":\"#0000ff\"}");
@@ -68,7 +68,7 @@ class TypeApiIT {
 
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremoduletypes/" + id), 200);
         JsonAssert.error(api.mgmt("GET", "/rest/v1/softwaremoduletypes/" + id), 404, "hawkbit.server.error.repo.entitiyNotFound");
-        assertThat(api.mgmt("GET", "/rest/v1/softwaremoduletypes?q=key==typeapi-*").json().get("total").asLong()).isEqualTo(1);
+        assertThat(api.mgmt("GET", "/rest/v1/softwaremoduletypes?q=key==typeapi-smt-*").json().get("total").asLong()).isEqualTo(1);
     }
 
     @Test
@@ -204,6 +204,25 @@ class TypeApiIT {
         JsonAssert.statusCode(kept, 200);
         assertThat(kept.json().get("deleted").asBoolean()).isTrue();
         assertThat(ids(api.mgmt("GET", base + "/optionalmoduletypes").json())).containsExactly(type);
+    }
+
+    @Test
+    void distributionSetType_inUseByASet_isOnlyMarkedDeleted() {
+        long moduleType = moduleType("typeapi-dst-used-m");
+        ApiClient.Response created = api.mgmt("POST", "/rest/v1/distributionsettypes",
+                "[{\"name\":\"Typeapi Used\",\"key\":\"typeapi-dst-used\",\"mandatorymodules\":[{\"id\":" + moduleType + "}]}]");
+        JsonAssert.statusCode(created, 201);
+        long id = created.json().get(0).get("id").asLong();
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/distributionsets",
+                "[{\"name\":\"typeapi-dst-used\",\"version\":\"1\",\"type\":\"typeapi-dst-used\"}]"), 201);
+
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/distributionsettypes/" + id), 200);
+        ApiClient.Response kept = api.mgmt("GET", "/rest/v1/distributionsettypes/" + id);
+        JsonAssert.statusCode(kept, 200);
+        assertThat(kept.json().get("deleted").asBoolean()).isTrue();
+        assertThat(api.mgmt("GET", "/rest/v1/distributionsettypes?q=key==typeapi-dst-used").json().get("total").asLong()).isZero();
+        assertThat(ids(api.mgmt("GET", "/rest/v1/distributionsettypes/" + id + "/mandatorymoduletypes").json()))
+                .containsExactly(moduleType);
     }
 
     private long moduleType(String key) {
