@@ -266,6 +266,44 @@ class RolloutApiIT {
     }
 
     @Test
+    void list_oneGroup_andUpdate_areReadBack() {
+        ApiClient api = new ApiClient(port);
+        Fixture fixture = new Fixture(api);
+        long set = fixture.completeSet("read");
+        for (int i = 0; i < 4; i++) {
+            fixture.target("read-" + i);
+        }
+        long first = rollout(api, "read-a", "controllerId==read-*", set, 2);
+        long second = rollout(api, "read-b", "controllerId==read-*", set);
+
+        ApiClient.Response page = api.mgmt("GET", "/rest/v1/rollouts?q=name==read-*&sort=name:DESC");
+        JsonAssert.statusCode(page, 200);
+        assertThat(page.json().get("total").asLong()).isEqualTo(2);
+        assertThat(page.json().get("content").get(0).get("id").asLong()).isEqualTo(second);
+        assertThat(page.json().get("content").get(1).get("name").asString()).isEqualTo("read-a");
+        assertThat(page.json().get("content").get(1).get("totalTargets").asLong()).isEqualTo(4);
+
+        JsonNode listedGroup = groups(api, first).get(1);
+        long groupId = listedGroup.get("id").asLong();
+        ApiClient.Response group = api.mgmt("GET", "/rest/v1/rollouts/" + first + "/deploygroups/" + groupId);
+        JsonAssert.statusCode(group, 200);
+        assertThat(group.json().get("id").asLong()).isEqualTo(groupId);
+        assertThat(group.json().get("name").asString()).isEqualTo("group-2");
+        assertThat(group.json().get("status").asString()).isEqualTo("ready");
+        assertThat(group.json().get("totalTargets").asLong()).isEqualTo(2);
+        assertThat(group.json().get("_links").get("self").get("href").asString())
+                .endsWith("/rest/v1/rollouts/" + first + "/deploygroups/" + groupId);
+
+        ApiClient.Response updated = api.mgmt("PUT", "/rest/v1/rollouts/" + first, "{\"name\":\"read-renamed\",\"description\":\"new\"}");
+        JsonAssert.statusCode(updated, 200);
+        JsonNode reread = api.mgmt("GET", "/rest/v1/rollouts/" + first).json();
+        assertThat(reread.get("name").asString()).isEqualTo("read-renamed");
+        assertThat(reread.get("description").asString()).isEqualTo("new");
+        assertThat(reread.get("status").asString()).isEqualTo("ready");
+        assertThat(api.mgmt("GET", "/rest/v1/rollouts?q=name==read-renamed").json().get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void badRequests_getHawkbitErrors_andWriteNothing() {
         ApiClient api = new ApiClient(port);
         Fixture fixture = new Fixture(api);

@@ -1,0 +1,118 @@
+package io.hawkbit.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** {@code /rest/v1/targettags} on one node: each endpoint's happy path, tag assign and unassign read back from both sides. */
+@MgmtApiTest
+class TargetTagApiIT {
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+    Fixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+        fixture = new Fixture(api);
+    }
+
+    @Test
+    void create_list_get_update_delete() {
+        ApiClient.Response created = api.mgmt("POST", "/rest/v1/targettags",
+                "[{\"name\":\"tagapi-crud-blue\",\"description\":\"first\",\"colour\":\"#0000ff\"},{\"name\":\"tagapi-crud-green\"}]");
+        JsonAssert.statusCode(created, 201);
+        JsonNode tag = created.json().get(0);
+        long id = tag.get("id").asLong();
+        assertThat(tag.get("name").asString()).isEqualTo("tagapi-crud-blue");
+        assertThat(tag.get("description").asString()).isEqualTo("first");
+        assertThat(tag.get("colour").asString()).isEqualTo("#0000ff");
+        assertThat(tag.get("createdBy").asString()).isEqualTo("admin");
+        assertThat(tag.get("_links").get("self").get("href").asString()).endsWith("/rest/v1/targettags/" + id);
+
+        ApiClient.Response page = api.mgmt("GET", "/rest/v1/targettags?q=name==tagapi-crud-*&sort=name:DESC");
+        JsonAssert.statusCode(page, 200);
+        assertThat(page.json().get("total").asLong()).isEqualTo(2);
+        assertThat(page.json().get("content").get(0).get("name").asString()).isEqualTo("tagapi-crud-green");
+
+        ApiClient.Response one = api.mgmt("GET", "/rest/v1/targettags/" + id);
+        JsonAssert.statusCode(one, 200);
+        assertThat(one.json().get("name").asString()).isEqualTo("tagapi-crud-blue");
+        assertThat(one.json().get("_links").get("assignedTargets").get("href").asString())
+                .contains("/rest/v1/targettags/" + id + "/assigned");
+
+        ApiClient.Response updated = api.mgmt("PUT", "/rest/v1/targettags/" + id,
+                "{\"name\":\"tagapi-crud-navy\",\"description\":\"changed\",\"colour\":\"#000080\"}");
+        JsonAssert.statusCode(updated, 200);
+        assertThat(updated.json().get("name").asString()).isEqualTo("tagapi-crud-navy");
+        JsonNode reread = api.mgmt("GET", "/rest/v1/targettags/" + id).json();
+        assertThat(reread.get("name").asString()).isEqualTo("tagapi-crud-navy");
+        assertThat(reread.get("description").asString()).isEqualTo("changed");
+        assertThat(reread.get("colour").asString()).isEqualTo("#000080");
+
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targettags/" + id), 200);
+        JsonAssert.error(api.mgmt("GET", "/rest/v1/targettags/" + id), 404, "hawkbit.server.error.repo.entitiyNotFound");
+        assertThat(api.mgmt("GET", "/rest/v1/targettags?q=name==tagapi-crud-*").json().get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void assign_acceptsStringsObjectsAndOneObject_unassign_removesOne() {
+        for (int i = 1; i <= 3; i++) {
+            fixture.target("tagapi-t" + i);
+        }
+        long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"tagapi-assign\"}]").json().get(0).get("id").asLong();
+        String assigned = "/rest/v1/targettags/" + tag + "/assigned";
+        ApiClient.Response empty = api.mgmt("GET", assigned);
+        JsonAssert.statusCode(empty, 200);
+        assertThat(empty.json().get("total").asLong()).isZero();
+
+        ApiClient.Response tagged = api.mgmt("POST", assigned, "[\"tagapi-t1\",{\"controllerId\":\"tagapi-t2\"}]");
+        JsonAssert.statusCode(tagged, 200);
+        assertThat(controllerIds(tagged.json())).containsExactly("tagapi-t1", "tagapi-t2");
+        ApiClient.Response single = api.mgmt("POST", assigned, "{\"controllerId\":\"tagapi-t3\"}");
+        JsonAssert.statusCode(single, 200);
+        assertThat(controllerIds(single.json())).containsExactly("tagapi-t3");
+
+        ApiClient.Response all = api.mgmt("GET", assigned + "?sort=controllerId:ASC");
+        JsonAssert.statusCode(all, 200);
+        assertThat(all.json().get("total").asLong()).isEqualTo(3);
+        assertThat(controllerIds(all.json().get("content"))).containsExactly("tagapi-t1", "tagapi-t2", "tagapi-t3");
+        ApiClient.Response filtered = api.mgmt("GET", assigned + "?q=controllerId==tagapi-t2");
+        assertThat(controllerIds(filtered.json().get("content"))).containsExactly("tagapi-t2");
+        assertThat(api.mgmt("GET", "/rest/v1/targets/tagapi-t1/tags").json().get(0).get("id").asLong()).isEqualTo(tag);
+
+        JsonAssert.statusCode(api.mgmt("DELETE", assigned + "/tagapi-t1"), 200);
+        assertThat(controllerIds(api.mgmt("GET", assigned + "?sort=controllerId:ASC").json().get("content")))
+                .containsExactly("tagapi-t2", "tagapi-t3");
+        assertThat(api.mgmt("GET", "/rest/v1/targets/tagapi-t1/tags").json().size()).isZero();
+        JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/targets/tagapi-t1"), 200);
+    }
+
+    @Test
+    void deletingATagInUse_untagsItsTargets() {
+        fixture.target("tagapi-inuse");
+        long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"tagapi-inuse\"}]").json().get(0).get("id").asLong();
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/targettags/" + tag + "/assigned", "[\"tagapi-inuse\"]"), 200);
+
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targettags/" + tag), 200);
+        JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/targettags/" + tag), 404);
+        ApiClient.Response tags = api.mgmt("GET", "/rest/v1/targets/tagapi-inuse/tags");
+        JsonAssert.statusCode(tags, 200);
+        assertThat(tags.json().size()).isZero();
+    }
+
+    private static List<String> controllerIds(JsonNode array) {
+        List<String> ids = new ArrayList<>();
+        array.forEach(n -> ids.add(n.get("controllerId").asString()));
+        return ids;
+    }
+}
