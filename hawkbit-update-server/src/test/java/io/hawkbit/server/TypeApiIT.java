@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -188,9 +187,6 @@ class TypeApiIT {
     }
 
     @Test
-    @Disabled("bug: SoftwareModuleTypeService.delete checks only modules of the type, not distribution set types referring "
-            + "to it; the hard delete then breaks fk_ds_type_element_sm_type and answers 400 constraintViolation, where "
-            + "hawkBit marks the type deleted (fix needs an 'is referenced by a set type' query on the repository side)")
     void softwareModuleType_inUseByADistributionSetType_isOnlyMarkedDeleted() {
         long type = moduleType("typeapi-used-by-dst");
         ApiClient.Response setType = api.mgmt("POST", "/rest/v1/distributionsettypes",

@@ -25,4 +25,9 @@ public interface SoftwareModuleTypeRepository extends JpaRepository<SoftwareModu
     @Query("select t.key, t.name from SoftwareModuleType t where t.tenant = :tenant and (t.key in :keys or t.name in :names)")
     List<Object[]> findKeysOrNames(@Param("tenant") String tenant, @Param("keys") Collection<String> keys,
             @Param("names") Collection<String> names);
+
+    /** Whether a distribution set type names the module type; JPQL, so this package needs none of the distribution types. */
+    @Query("select case when exists (select d.id from DistributionSetType d join d.elements e where e.moduleType.id = :id)"
+            + " then true else false end")
+    boolean isInAnyDistributionSetType(@Param("id") Long id);
 }

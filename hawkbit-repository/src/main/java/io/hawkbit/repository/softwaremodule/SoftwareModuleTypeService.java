@@ -102,11 +102,11 @@ public class SoftwareModuleTypeService {
         return types.saveAndFlush(type);
     }
 
-    /** Deletes an unused type; a type still referenced by modules is only marked deleted, as hawkBit does. */
+    /** Deletes an unused type; one still referenced by modules or distribution set types is only marked deleted, as hawkBit does. */
     @Transactional
     public void delete(String tenant, Long id) {
         SoftwareModuleType type = get(tenant, id);
-        if (modules.existsByType(type)) {
+        if (modules.existsByType(type) || types.isInAnyDistributionSetType(id)) {
             type.markDeleted();
         } else {
             types.delete(type);
