@@ -3,18 +3,24 @@ package io.hawkbit.cache;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Per-node cache settings: {@code hawkbit.cache.global.ttl} for all caches, {@code hawkbit.cache.<name>.ttl} and
  * {@code hawkbit.cache.<name>.maximum-size} per cache. TTLs use the {@link Ttl} grammar; no TTL means no time-based
  * expiry (cluster events evict changed entries on every node).
  */
+@Validated
 @ConfigurationProperties("hawkbit")
 public class CacheProperties {
 
     /** Settings by cache name, and {@code global} for all caches. */
-    private Map<String, Spec> cache = new LinkedHashMap<>();
+    @NotNull
+    private Map<String, @Valid Spec> cache = new LinkedHashMap<>();
 
     public Map<String, Spec> getCache() {
         return cache;
@@ -31,6 +37,7 @@ public class CacheProperties {
         private Ttl ttl;
 
         /** Entries kept at most; the least valuable go first. Absent = the cache's default size. */
+        @Min(1)
         private Long maximumSize;
 
         public Ttl getTtl() {

@@ -3,14 +3,19 @@ package io.hawkbit.repository;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /** The tenants this server serves. */
+@Validated
 @ConfigurationProperties("hawkbit.tenants")
 public class TenantProperties {
 
     /** Tenant names, upper case as hawkBit stores them; devices may use any case in their URLs. */
-    private List<String> names = new ArrayList<>(List.of("DEFAULT"));
+    @NotEmpty
+    private List<@NotBlank String> names = new ArrayList<>(List.of("DEFAULT"));
 
     public List<String> getNames() {
         return names;

@@ -1,8 +1,10 @@
 package io.hawkbit.repository.event;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /** Which optional events this node publishes. */
+@Validated
 @ConfigurationProperties("hawkbit.events")
 public class EventProperties {
 

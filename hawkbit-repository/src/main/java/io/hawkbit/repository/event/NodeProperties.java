@@ -1,8 +1,10 @@
 package io.hawkbit.repository.event;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /** Identity of this node in the cluster. */
+@Validated
 @ConfigurationProperties("hawkbit.node")
 public class NodeProperties {
 

@@ -3,6 +3,7 @@ package io.hawkbit.repository.lock;
 import java.time.Duration;
 
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -20,10 +21,12 @@ public class LockProperties {
 
     /** How long a lock stays taken without renewal: a dead holder's lock is free again after this. */
     @NotNull
+    @DurationMin(millis = 1)
     private Duration lease = Duration.ofMinutes(5);
 
     /** How often a holder renews its lease while its work runs; must be shorter than the lease. */
     @NotNull
+    @DurationMin(millis = 1)
     private Duration renewInterval = Duration.ofMinutes(1);
 
     public Mode getMode() {

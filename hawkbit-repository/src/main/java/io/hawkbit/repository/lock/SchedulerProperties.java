@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -15,19 +16,19 @@ public class SchedulerProperties {
 
     /** Auto-assignment of target filters' distribution sets. */
     @Valid
-    private final Job autoAssign = new Job(Duration.ofSeconds(10), 500);
+    private final Job autoAssign = Job.of(Duration.ofSeconds(10), 500);
 
     /** Deletion of closed actions past the tenant's action.cleanup.actionExpiry. */
     @Valid
-    private final Job actionCleanup = new Job(Duration.ofHours(1), 1000);
+    private final Job actionCleanup = Job.of(Duration.ofHours(1), 1000);
 
     /** Rollout progression: starting due rollouts, moving groups on their thresholds, pausing on errors. */
     @Valid
-    private final Job rollout = new Job(Duration.ofSeconds(5), 500);
+    private final Job rollout = Job.of(Duration.ofSeconds(5), 500);
 
     /** Marking targets whose last poll is overdue (and unmarking them when they poll again). */
     @Valid
-    private final Job overdue = new Job(Duration.ofMinutes(1), 1000);
+    private final Job overdue = Job.of(Duration.ofMinutes(1), 1000);
 
     public Job getAutoAssign() {
         return autoAssign;
@@ -53,15 +54,20 @@ public class SchedulerProperties {
 
         /** Pause between the end of one run and the start of the next. */
         @NotNull
+        @DurationMin(millis = 1)
         private Duration period;
 
         /** Most rows one run handles per tenant (auto-assign: per filter); the rest waits for the next run. */
         @Min(1)
         private int batchSize;
 
-        Job(Duration period, int batchSize) {
-            this.period = period;
-            this.batchSize = batchSize;
+        // A factory rather than a constructor: a type whose only constructor takes arguments is taken for
+        // constructor binding by the configuration processor, which would then list neither enabled nor defaults.
+        static Job of(Duration period, int batchSize) {
+            Job job = new Job();
+            job.period = period;
+            job.batchSize = batchSize;
+            return job;
         }
 
         public boolean isEnabled() {

@@ -2,13 +2,17 @@ package io.hawkbit.repository.softwaremodule;
 
 import java.nio.file.Path;
 
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /** Where artifact bytes are kept; in a cluster every node must see the same directory. */
+@Validated
 @ConfigurationProperties("hawkbit.artifact.storage")
 public class ArtifactStorageProperties {
 
     /** Directory holding artifact files, shared by all nodes of a cluster. */
+    @NotNull
     private Path path = Path.of("artifactrepo");
 
     public Path getPath() {

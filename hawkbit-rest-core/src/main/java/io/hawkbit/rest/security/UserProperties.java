@@ -4,14 +4,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /** Management API users, configured in properties. */
+@Validated
 @ConfigurationProperties("hawkbit.security")
 public class UserProperties {
 
     /** Users by name. When empty, a single {@code admin}/{@code admin} user exists and start-up warns about it. */
-    private Map<String, User> users = new LinkedHashMap<>();
+    @NotNull
+    private Map<String, @Valid User> users = new LinkedHashMap<>();
 
     public Map<String, User> getUsers() {
         return users;
@@ -32,9 +38,11 @@ public class UserProperties {
          * {@code READ} (GET requests, no tokens), {@code READ_TARGET_SECURITY_TOKEN}, {@code READ_GATEWAY_SECURITY_TOKEN},
          * {@code SYSTEM_ADMIN} (the actuator beyond health and info). Unknown roles stop start-up.
          */
+        @NotNull
         private List<String> roles = List.of("ADMIN");
 
         /** The tenant the user works in. */
+        @NotBlank
         private String tenant = "DEFAULT";
 
         public String getPassword() {
