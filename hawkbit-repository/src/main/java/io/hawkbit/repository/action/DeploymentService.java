@@ -10,57 +10,47 @@ import java.util.Map;
 import io.hawkbit.repository.distribution.DistributionSet;
 import io.hawkbit.repository.distribution.DistributionSetService;
 import io.hawkbit.repository.error.EntityNotFoundException;
-import io.hawkbit.repository.error.HawkbitException;
-import io.hawkbit.repository.error.ServerError;
-import io.hawkbit.repository.event.ActionCreatedEvent;
-import io.hawkbit.repository.event.ActionUpdatedEvent;
-import io.hawkbit.repository.event.AssignmentCanceledEvent;
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.DistributionSetAssignedEvent;
 import io.hawkbit.repository.event.DistributionSetUpdatedEvent;
 import io.hawkbit.repository.event.TargetUpdatedEvent;
-import io.hawkbit.repository.query.QueryFields;
-import io.hawkbit.repository.query.RsqlSpecification;
 import io.hawkbit.repository.target.Target;
+import io.hawkbit.repository.target.TargetEvents;
 import io.hawkbit.repository.target.TargetRepository;
-import io.hawkbit.repository.target.TargetService;
 import io.hawkbit.repository.target.TargetUpdateStatus;
 import io.hawkbit.repository.tenant.TenantConfigKey;
 import io.hawkbit.repository.tenant.TenantConfigurationService;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Operator-side use cases of deployments: assigning distribution sets to targets, canceling, reading actions. */
+/** Assigns distribution sets to targets: a new action each, replacing what the target had open. */
 @Service
 public class DeploymentService {
-
-    public static final QueryFields FIELDS = QueryFields.of(Map.of(
-            "id", "id", "detailStatus", "status", "active", "active", "lastStatusCode", "lastActionStatusCode", "weight", "weight", "forceType", "actionType",
-            "target.controllerId", "target.controllerId", "distributionSet.id", "distributionSet.id",
-            "createdAt", "createdAt", "lastModifiedAt", "lastModifiedAt"));
 
     /** Most values in one SQL IN list. */
     private static final int IN_LIST = 1000;
 
     private final ActionRepository actions;
     private final ActionStatusRepository statuses;
-    private final TargetService targets;
     private final TargetRepository targetRepository;
     private final DistributionSetService distributionSets;
     private final TenantConfigurationService config;
     private final Clock clock;
     private final ClusterEventPublisher events;
+    private final ActionCancellation cancellation;
+    private final ActionEvents actionEvents;
+    private final TargetEvents targetEvents;
 
-    public DeploymentService(ActionRepository actions, ActionStatusRepository statuses, TargetService targets,
-            TargetRepository targetRepository, DistributionSetService distributionSets, TenantConfigurationService config,
-            Clock clock, ClusterEventPublisher events) {
+    public DeploymentService(ActionRepository actions, ActionStatusRepository statuses, TargetRepository targetRepository,
+            DistributionSetService distributionSets, TenantConfigurationService config, Clock clock,
+            ClusterEventPublisher events, ActionCancellation cancellation, ActionEvents actionEvents,
+            TargetEvents targetEvents) {
         this.events = events;
+        this.cancellation = cancellation;
+        this.actionEvents = actionEvents;
+        this.targetEvents = targetEvents;
         this.actions = actions;
         this.statuses = statuses;
-        this.targets = targets;
         this.targetRepository = targetRepository;
         this.distributionSets = distributionSets;
         this.config = config;
@@ -96,14 +86,7 @@ public class DeploymentService {
 
     private AssignmentResult assign(String tenant, Long distributionSetId, List<Assignment> assignments, String user,
             RolloutOrigin group) {
-        DistributionSet set = distributionSets.get(tenant, distributionSetId);
-        if (set.isDeleted()) {
-            throw new EntityNotFoundException("DistributionSet", distributionSetId);
-        }
-        if (!set.isComplete()) {
-            throw new HawkbitException(ServerError.DS_INCOMPLETE,
-                    "Distribution set " + set.getName() + ":" + set.getVersion() + " lacks a mandatory software module");
-        }
+        DistributionSet set = distributionSets.deployable(tenant, distributionSetId);
         boolean autoclose = config.enabled(tenant, TenantConfigKey.AUTOCLOSE_ENABLED);
         long now = clock.millis();
         List<Action> assigned = new ArrayList<>();
@@ -123,7 +106,7 @@ public class DeploymentService {
             }
             for (Action previous : open) {
                 if (!previous.isCancelingOrCanceled()) {
-                    replace(previous, autoclose, "Canceled: distribution set " + set.getName() + ":" + set.getVersion()
+                    cancellation.replace(previous, autoclose, "Canceled: distribution set " + set.getName() + ":" + set.getVersion()
                             + " was assigned by " + user, now, user);
                 }
             }
@@ -147,9 +130,8 @@ public class DeploymentService {
         set.lock();
         actions.flush();
         for (Action action : assigned) {
-            events.publish(new ActionCreatedEvent(tenant, action.getId(), action.getTarget().getControllerId(), set.getId(),
-                    action.getStatus().json(), true, events.origin()));
-            targetUpdated(action.getTarget());
+            actionEvents.created(action);
+            targetEvents.updated(action.getTarget());
         }
         if (!assigned.isEmpty()) {
             events.publish(new DistributionSetAssignedEvent(tenant, set.getId(),
@@ -185,94 +167,7 @@ public class DeploymentService {
         return open;
     }
 
-    /** Asks the device to cancel (it answers on cancelAction), or, with {@code force}, ends a canceling action at once. */
-    @Transactional
-    public Action cancel(String tenant, String controllerId, Long actionId, boolean force, String user) {
-        Action action = actionOf(tenant, controllerId, actionId);
-        long now = clock.millis();
-        if (force) {
-            action.forceQuit();
-            recordCancel(action, "Force quit by user '" + user + "'", now, user);
-        } else {
-            action.requestCancel();
-            recordCancel(action, "Cancelation requested by user '" + user + "'", now, user);
-            events.publish(new AssignmentCanceledEvent(tenant, action.getId(), controllerId, action.getDistributionSet().getId(),
-                    action.getStatus().json(), true, events.origin()));
-        }
-        return actions.saveAndFlush(action);
-    }
-
-    /** Cancels an open action that a newer assignment replaces: closed at once with autoclose, else asked of the device. */
-    private void replace(Action action, boolean autoclose, String message, long now, String user) {
-        if (autoclose) {
-            action.closeCanceled();
-        } else {
-            action.requestCancel();
-        }
-        recordCancel(action, message, now, user);
-    }
-
-    private void recordCancel(Action action, String message, long now, String user) {
-        statuses.save(new ActionStatus(action, action.getStatus(), now, null, List.of(message), user));
-        if (!action.isActive()) {
-            ActionOutcome.afterActionClosed(action, actions);
-            targetUpdated(action.getTarget());
-        }
-        events.publish(new ActionUpdatedEvent(action.getTenant(), action.getId(), action.getTarget().getControllerId(),
-                action.getDistributionSet().getId(), action.getStatus().json(), action.isActive(), events.origin()));
-    }
-
     private void targetUpdated(Target target) {
         events.publish(new TargetUpdatedEvent(target.getTenant(), target.getId(), target.getControllerId(), events.origin()));
-    }
-
-    @Transactional(readOnly = true)
-    public Action actionOf(String tenant, String controllerId, Long actionId) {
-        Target target = targets.get(tenant, controllerId);
-        Action action = actions.findByTenantAndId(tenant, actionId)
-                .filter(a -> a.getTarget().getId().equals(target.getId()))
-                .orElseThrow(() -> new EntityNotFoundException("Action", actionId));
-        loadForView(action);
-        return action;
-    }
-
-    @Transactional(readOnly = true)
-    public Action action(String tenant, Long actionId) {
-        Action action = actions.findByTenantAndId(tenant, actionId).orElseThrow(() -> new EntityNotFoundException("Action", actionId));
-        loadForView(action);
-        return action;
-    }
-
-    /** What the Management API shows of an action beyond its own columns, loaded while the transaction is open. */
-    private static void loadForView(Action action) {
-        action.getTarget().getControllerId();
-        action.getDistributionSet().getName();
-    }
-
-    @Transactional(readOnly = true)
-    public Page<Action> actionsOf(String tenant, String controllerId, String rsql, Pageable pageable) {
-        Target target = targets.get(tenant, controllerId);
-        return find(tenant, rsql, pageable, (root, q, cb) -> cb.equal(root.get("target").get("id"), target.getId()));
-    }
-
-    @Transactional(readOnly = true)
-    public Page<Action> find(String tenant, String rsql, Pageable pageable) {
-        return find(tenant, rsql, pageable, (root, q, cb) -> null);
-    }
-
-    private Page<Action> find(String tenant, String rsql, Pageable pageable, Specification<Action> scope) {
-        Specification<Action> spec = RsqlSpecification.<Action>parse(rsql, FIELDS).and(scope)
-                .and((root, q, cb) -> cb.equal(root.get("tenant"), tenant));
-        Page<Action> page = actions.findAll(spec, pageable);
-        page.forEach(DeploymentService::loadForView);
-        return page;
-    }
-
-    @Transactional(readOnly = true)
-    public Page<ActionStatus> statusesOf(String tenant, String controllerId, Long actionId, Pageable pageable) {
-        actionOf(tenant, controllerId, actionId);
-        Page<ActionStatus> page = statuses.findByActionId(actionId, pageable);
-        page.forEach(status -> status.getMessages().size());
-        return page;
     }
 }

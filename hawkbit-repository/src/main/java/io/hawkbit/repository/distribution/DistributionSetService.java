@@ -100,6 +100,22 @@ public class DistributionSetService {
         return sets.findByTenantAndId(tenant, id).orElseThrow(() -> new EntityNotFoundException("DistributionSet", id));
     }
 
+    /**
+     * A set that may be deployed (assigned, rolled out, auto-assigned): not deleted (404 as if absent) and complete
+     * (400 {@link ServerError#DS_INCOMPLETE} when a mandatory module is missing).
+     */
+    public DistributionSet deployable(String tenant, Long id) {
+        DistributionSet set = get(tenant, id);
+        if (set.isDeleted()) {
+            throw new EntityNotFoundException("DistributionSet", id);
+        }
+        if (!set.isComplete()) {
+            throw new HawkbitException(ServerError.DS_INCOMPLETE,
+                    "Distribution set " + set.getName() + ":" + set.getVersion() + " lacks a mandatory software module");
+        }
+        return set;
+    }
+
     @Transactional(readOnly = true)
     public Page<DistributionSet> find(String tenant, String rsql, Pageable pageable) {
         Specification<DistributionSet> spec = RsqlSpecification.<DistributionSet>parse(rsql, FIELDS)

@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.hawkbit.repository.action.Action;
 import io.hawkbit.repository.action.ActionRepository;
-import io.hawkbit.repository.action.DeploymentService;
+import io.hawkbit.repository.action.ActionCancellation;
 import io.hawkbit.repository.error.EntityAlreadyExistsException;
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
@@ -21,19 +21,19 @@ public class RolloutCommands {
     private final RolloutRepository rollouts;
     private final RolloutGroupRepository groups;
     private final ActionRepository actions;
-    private final DeploymentService deployments;
+    private final ActionCancellation cancellation;
     private final RolloutLookup lookup;
     private final RolloutEvents rolloutEvents;
     private final ApplicationEventPublisher local;
     private final ClusterEventPublisher events;
 
     public RolloutCommands(RolloutRepository rollouts, RolloutGroupRepository groups, ActionRepository actions,
-            DeploymentService deployments, RolloutLookup lookup, RolloutEvents rolloutEvents,
+            ActionCancellation cancellation, RolloutLookup lookup, RolloutEvents rolloutEvents,
             ApplicationEventPublisher local, ClusterEventPublisher events) {
         this.rollouts = rollouts;
         this.groups = groups;
         this.actions = actions;
-        this.deployments = deployments;
+        this.cancellation = cancellation;
         this.lookup = lookup;
         this.rolloutEvents = rolloutEvents;
         this.local = local;
@@ -149,7 +149,7 @@ public class RolloutCommands {
                 cb.isTrue(root.get("active"))));
         for (Action action : open) {
             if (!action.isCancelingOrCanceled()) {
-                deployments.cancel(tenant, action.getTarget().getControllerId(), action.getId(), false, user);
+                cancellation.cancel(tenant, action.getTarget().getControllerId(), action.getId(), false, user);
             }
         }
         for (RolloutGroup group : groups.findByRolloutIdOrderByPosition(id)) {

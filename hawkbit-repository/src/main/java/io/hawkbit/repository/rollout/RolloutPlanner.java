@@ -11,7 +11,6 @@ import io.hawkbit.repository.action.ActionType;
 import io.hawkbit.repository.distribution.DistributionSet;
 import io.hawkbit.repository.distribution.DistributionSetService;
 import io.hawkbit.repository.error.EntityAlreadyExistsException;
-import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.repository.event.ClusterEventPublisher;
@@ -106,14 +105,7 @@ public class RolloutPlanner {
         if (rollouts.existsByTenantAndName(tenant, create.name())) {
             throw new EntityAlreadyExistsException("A rollout named '" + create.name() + "' exists already");
         }
-        DistributionSet set = distributionSets.get(tenant, create.distributionSetId());
-        if (set.isDeleted()) {
-            throw new EntityNotFoundException("DistributionSet", create.distributionSetId());
-        }
-        if (!set.isComplete()) {
-            throw new HawkbitException(ServerError.DS_INCOMPLETE,
-                    "Distribution set " + set.getName() + ":" + set.getVersion() + " lacks a mandatory software module");
-        }
+        DistributionSet set = distributionSets.deployable(tenant, create.distributionSetId());
         Specification<Target> scope = filter.and((root, q, cb) -> cb.equal(root.get("tenant"), tenant))
                 .and(notDeploying(set.getId()));
         List<Long> candidates = targetIds(scope);

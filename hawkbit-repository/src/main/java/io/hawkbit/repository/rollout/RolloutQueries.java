@@ -45,10 +45,10 @@ public class RolloutQueries {
     /** The names of the given rollouts by id; one query, none for an empty list. */
     @Transactional(readOnly = true)
     public Map<Long, String> names(String tenant, Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
         Map<Long, String> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
         rollouts.findNames(tenant, ids).forEach(row -> names.put((Long) row[0], (String) row[1]));
         return names;
     }
@@ -71,7 +71,7 @@ public class RolloutQueries {
     public Page<RolloutGroup> groups(String tenant, Long rolloutId, String rsql, Pageable pageable) {
         lookup.rollout(tenant, rolloutId);
         Specification<RolloutGroup> spec = RsqlSpecification.<RolloutGroup>parse(rsql, GROUP_FIELDS)
-                .and((root, q, cb) -> cb.equal(root.get("rolloutId"), rolloutId));
+                .and((root, q, cb) -> cb.equal(root.get("rollout").get("id"), rolloutId));
         return groups.findAll(spec, pageable);
     }
 

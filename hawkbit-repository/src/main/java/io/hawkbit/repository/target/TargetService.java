@@ -14,7 +14,6 @@ import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.TargetCreatedEvent;
 import io.hawkbit.repository.event.TargetDeletedEvent;
-import io.hawkbit.repository.event.TargetUpdatedEvent;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
 import org.hibernate.Hibernate;
@@ -46,8 +45,11 @@ public class TargetService {
     private final TargetTagService tags;
     private final ClusterEventPublisher events;
     private final BatchQuota quota;
+    private final TargetEvents targetEvents;
 
-    public TargetService(TargetRepository targets, TargetTagService tags, ClusterEventPublisher events, BatchQuota quota) {
+    public TargetService(TargetRepository targets, TargetTagService tags, ClusterEventPublisher events, BatchQuota quota,
+            TargetEvents targetEvents) {
+        this.targetEvents = targetEvents;
         this.events = events;
         this.quota = quota;
         this.targets = targets;
@@ -130,8 +132,7 @@ public class TargetService {
     }
 
     private Target updated(Target target) {
-        events.publish(new TargetUpdatedEvent(target.getTenant(), target.getId(), target.getControllerId(), events.origin()));
-        return target;
+        return targetEvents.updated(target);
     }
 
     @Transactional

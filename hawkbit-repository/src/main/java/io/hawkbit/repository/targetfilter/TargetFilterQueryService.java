@@ -127,14 +127,7 @@ public class TargetFilterQueryService {
     }
 
     private void applyAutoAssign(String tenant, TargetFilterQuery filter, AutoAssign autoAssign) {
-        DistributionSet set = distributionSets.get(tenant, autoAssign.distributionSetId());
-        if (set.isDeleted()) {
-            throw new EntityNotFoundException("DistributionSet", autoAssign.distributionSetId());
-        }
-        if (!set.isComplete()) {
-            throw new HawkbitException(ServerError.DS_INCOMPLETE,
-                    "Distribution set " + set.getName() + ":" + set.getVersion() + " lacks a mandatory software module");
-        }
+        DistributionSet set = distributionSets.deployable(tenant, autoAssign.distributionSetId());
         ActionType type = autoAssign.type() == null ? ActionType.FORCED : autoAssign.type();
         if (type == ActionType.TIMEFORCED) {
             // An auto-assignment has no force time to give: hawkBit refuses it too.

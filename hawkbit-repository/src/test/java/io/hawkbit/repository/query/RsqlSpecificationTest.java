@@ -11,7 +11,7 @@ import io.hawkbit.repository.RepositoryTestApplication;
 import io.hawkbit.repository.action.Action;
 import io.hawkbit.repository.action.ActionRepository;
 import io.hawkbit.repository.action.ActionType;
-import io.hawkbit.repository.action.DeploymentService;
+import io.hawkbit.repository.action.ActionQueries;
 import io.hawkbit.repository.action.Feedback;
 import io.hawkbit.repository.distribution.DistributionSet;
 import io.hawkbit.repository.distribution.DistributionSetType;
@@ -117,7 +117,7 @@ class RsqlSpecificationTest {
     }
 
     private List<Long> actions(String query) {
-        return actions.findAll(RsqlSpecification.<Action>parse(query, DeploymentService.FIELDS).and(inTenant()))
+        return actions.findAll(RsqlSpecification.<Action>parse(query, ActionQueries.FIELDS).and(inTenant()))
                 .stream().map(Action::getId).toList();
     }
 

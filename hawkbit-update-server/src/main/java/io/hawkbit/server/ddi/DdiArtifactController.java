@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.hawkbit.repository.action.ControllerService;
+import io.hawkbit.repository.action.DeviceArtifacts;
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.softwaremodule.Artifact;
 import io.hawkbit.repository.softwaremodule.ArtifactStore;
@@ -36,18 +36,18 @@ public class DdiArtifactController {
 
     private static final String MD5SUM = ".MD5SUM";
 
-    private final ControllerService controllers;
+    private final DeviceArtifacts artifacts;
     private final ArtifactStore store;
 
-    public DdiArtifactController(ControllerService controllers, ArtifactStore store) {
-        this.controllers = controllers;
+    public DdiArtifactController(DeviceArtifacts artifacts, ArtifactStore store) {
+        this.artifacts = artifacts;
         this.store = store;
     }
 
     @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, "application/hal+json"})
     public List<DdiJson.Artifact> list(@AuthenticationPrincipal DdiPrincipal principal, @PathVariable String controllerId,
             @PathVariable long moduleId) {
-        SoftwareModule module = controllers.module(principal.tenant(), controllerId, moduleId);
+        SoftwareModule module = artifacts.module(principal.tenant(), controllerId, moduleId);
         DdiLinks links = new DdiLinks(principal.tenant(), controllerId);
         return module.getArtifacts().stream().map(a -> links.artifact(moduleId, a)).toList();
     }
@@ -62,12 +62,12 @@ public class DdiArtifactController {
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         Artifact artifact;
         try {
-            artifact = controllers.artifact(principal.tenant(), controllerId, moduleId, filename);
+            artifact = artifacts.artifact(principal.tenant(), controllerId, moduleId, filename);
         } catch (EntityNotFoundException e) {
             if (!filename.endsWith(MD5SUM)) {
                 throw e;
             }
-            return md5sum(controllers.artifact(principal.tenant(), controllerId, moduleId,
+            return md5sum(artifacts.artifact(principal.tenant(), controllerId, moduleId,
                     filename.substring(0, filename.length() - MD5SUM.length())));
         }
         String etag = "\"" + artifact.getSha1() + "\"";

@@ -7,7 +7,8 @@ import java.util.List;
 import io.hawkbit.repository.action.Action;
 import io.hawkbit.repository.action.ActionStatus;
 import io.hawkbit.repository.action.ActionType;
-import io.hawkbit.repository.action.ControllerService;
+import io.hawkbit.repository.action.DeviceActions;
+import io.hawkbit.repository.action.DeviceFeedback;
 import io.hawkbit.repository.softwaremodule.SoftwareModule;
 import io.hawkbit.rest.security.DdiPrincipal;
 import org.springframework.http.MediaType;
@@ -29,39 +30,41 @@ public class DdiDeploymentController {
     /** Upper bound of history entries a device may ask for. */
     private static final int MAX_HISTORY = 100;
 
-    private final ControllerService controllers;
+    private final DeviceActions deviceActions;
+    private final DeviceFeedback feedback;
     private final Clock clock;
 
-    public DdiDeploymentController(ControllerService controllers, Clock clock) {
-        this.controllers = controllers;
+    public DdiDeploymentController(DeviceActions deviceActions, DeviceFeedback feedback, Clock clock) {
+        this.deviceActions = deviceActions;
+        this.feedback = feedback;
         this.clock = clock;
     }
 
     @GetMapping("/deploymentBase/{actionId}")
     public DdiJson.DeploymentBase deploymentBase(@AuthenticationPrincipal DdiPrincipal principal, @PathVariable String controllerId,
             @PathVariable long actionId, @RequestParam(defaultValue = "0") int actionHistory) {
-        Action action = controllers.deploymentAction(principal.tenant(), controllerId, actionId);
+        Action action = deviceActions.deploymentAction(principal.tenant(), controllerId, actionId);
         return toDeploymentBase(principal, controllerId, action, actionHistory);
     }
 
     @GetMapping("/installedBase/{actionId}")
     public DdiJson.DeploymentBase installedBase(@AuthenticationPrincipal DdiPrincipal principal, @PathVariable String controllerId,
             @PathVariable long actionId, @RequestParam(defaultValue = "0") int actionHistory) {
-        Action action = controllers.installedAction(principal.tenant(), controllerId, actionId);
+        Action action = deviceActions.installedAction(principal.tenant(), controllerId, actionId);
         return toDeploymentBase(principal, controllerId, action, actionHistory);
     }
 
     @PostMapping(value = "/deploymentBase/{actionId}/feedback", consumes = MediaType.ALL_VALUE)
     public ResponseEntity<Void> feedback(@AuthenticationPrincipal DdiPrincipal principal, @PathVariable String controllerId,
             @PathVariable long actionId, @RequestBody DdiJson.ActionFeedback body) {
-        controllers.deploymentFeedback(principal.tenant(), controllerId, actionId, DdiFeedbackParser.parse(body));
+        feedback.deploymentFeedback(principal.tenant(), controllerId, actionId, DdiFeedbackParser.parse(body));
         return ResponseEntity.ok().build();
     }
 
     @GetMapping("/cancelAction/{actionId}")
     public DdiJson.Cancel cancelAction(@AuthenticationPrincipal DdiPrincipal principal, @PathVariable String controllerId,
             @PathVariable long actionId) {
-        Action action = controllers.cancelAction(principal.tenant(), controllerId, actionId);
+        Action action = deviceActions.cancelAction(principal.tenant(), controllerId, actionId);
         String id = String.valueOf(action.getId());
         return new DdiJson.Cancel(id, new DdiJson.CancelActionToStop(id));
     }
@@ -69,7 +72,7 @@ public class DdiDeploymentController {
     @PostMapping(value = "/cancelAction/{actionId}/feedback", consumes = MediaType.ALL_VALUE)
     public ResponseEntity<Void> cancelFeedback(@AuthenticationPrincipal DdiPrincipal principal, @PathVariable String controllerId,
             @PathVariable long actionId, @RequestBody DdiJson.ActionFeedback body) {
-        controllers.cancelFeedback(principal.tenant(), controllerId, actionId, DdiFeedbackParser.parse(body));
+        feedback.cancelFeedback(principal.tenant(), controllerId, actionId, DdiFeedbackParser.parse(body));
         return ResponseEntity.ok().build();
     }
 
@@ -90,7 +93,7 @@ public class DdiDeploymentController {
         }
         int count = requested < 0 ? MAX_HISTORY : Math.min(requested, MAX_HISTORY);
         List<String> messages = new ArrayList<>();
-        for (ActionStatus status : controllers.history(action.getId(), count)) {
+        for (ActionStatus status : deviceActions.history(action.getId(), count)) {
             messages.addAll(status.getMessages());
         }
         return new DdiJson.ActionHistory(action.getStatus().name(), messages);

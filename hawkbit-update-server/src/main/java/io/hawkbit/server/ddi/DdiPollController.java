@@ -5,7 +5,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 
-import io.hawkbit.repository.action.ControllerService;
+import io.hawkbit.repository.target.DeviceAttributes;
 import io.hawkbit.repository.action.PollService;
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
@@ -32,12 +32,12 @@ public class DdiPollController {
     private static final int MAX_ATTRIBUTE_VALUE = 512;
 
     private final PollService polls;
-    private final ControllerService controllers;
+    private final DeviceAttributes attributes;
     private final Clock clock;
 
-    public DdiPollController(PollService polls, ControllerService controllers, Clock clock) {
+    public DdiPollController(PollService polls, DeviceAttributes attributes, Clock clock) {
         this.polls = polls;
-        this.controllers = controllers;
+        this.attributes = attributes;
         this.clock = clock;
     }
 
@@ -83,7 +83,7 @@ public class DdiPollController {
         if (body == null || body.data() == null) {
             throw new HawkbitException(ServerError.BODY_NOT_READABLE, "configData needs a data object");
         }
-        ControllerService.AttributeMode mode = parseMode(body.mode());
+        DeviceAttributes.Mode mode = parseMode(body.mode());
         Map<String, String> data = new java.util.LinkedHashMap<>();
         body.data().forEach((key, value) -> {
             String text = value == null ? "" : value.toString();
@@ -93,16 +93,16 @@ public class DdiPollController {
             }
             data.put(key, text);
         });
-        controllers.updateAttributes(principal.tenant(), controllerId, mode, data);
+        attributes.update(principal.tenant(), controllerId, mode, data);
         return ResponseEntity.ok().build();
     }
 
-    private static ControllerService.AttributeMode parseMode(String mode) {
+    private static DeviceAttributes.Mode parseMode(String mode) {
         if (mode == null || mode.isBlank()) {
-            return ControllerService.AttributeMode.MERGE;
+            return DeviceAttributes.Mode.MERGE;
         }
         try {
-            return ControllerService.AttributeMode.valueOf(mode.trim().toUpperCase(java.util.Locale.ROOT));
+            return DeviceAttributes.Mode.valueOf(mode.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new HawkbitException(ServerError.BODY_NOT_READABLE, "Unknown configData mode '" + mode
                     + "'; expected merge, replace or remove");

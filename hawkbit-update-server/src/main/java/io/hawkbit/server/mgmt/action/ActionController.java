@@ -1,6 +1,6 @@
 package io.hawkbit.server.mgmt.action;
 
-import io.hawkbit.repository.action.DeploymentService;
+import io.hawkbit.repository.action.ActionQueries;
 import io.hawkbit.rest.paging.PageParams;
 import io.hawkbit.rest.paging.PagedList;
 import io.hawkbit.server.mgmt.CurrentUser;
@@ -16,12 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/rest/v1/actions")
 public class ActionController {
 
-    private final DeploymentService deployments;
+    private final ActionQueries queries;
     private final ActionViews views;
     private final CurrentUser user;
 
-    public ActionController(DeploymentService deployments, ActionViews views, CurrentUser user) {
-        this.deployments = deployments;
+    public ActionController(ActionQueries queries, ActionViews views, CurrentUser user) {
+        this.queries = queries;
         this.views = views;
         this.user = user;
     }
@@ -30,12 +30,12 @@ public class ActionController {
     public PagedList<MgmtAction> list(@RequestParam(required = false) Integer offset,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
-        var pageable = PageParams.of(offset, limit, sort, DeploymentService.FIELDS, Sort.by(Sort.Direction.DESC, "id"));
-        return views.page(user.tenant(), deployments.find(user.tenant(), q, pageable));
+        var pageable = PageParams.of(offset, limit, sort, ActionQueries.FIELDS, Sort.by(Sort.Direction.DESC, "id"));
+        return views.page(user.tenant(), queries.find(user.tenant(), q, pageable));
     }
 
     @GetMapping("/{id}")
     public MgmtAction get(@PathVariable Long id) {
-        return views.detailed(user.tenant(), deployments.action(user.tenant(), id));
+        return views.detailed(user.tenant(), queries.action(user.tenant(), id));
     }
 }

@@ -26,7 +26,8 @@ public class ActionViews {
     public PagedList<MgmtAction> page(String tenant, Page<Action> page) {
         Map<Long, String> names = rollouts.names(tenant,
                 page.getContent().stream().map(Action::getRolloutId).filter(Objects::nonNull).distinct().toList());
-        return PagedList.of(page, a -> MgmtAction.of(a, a.getTarget().getControllerId(), names.get(a.getRolloutId())));
+        return PagedList.of(page, a -> MgmtAction.of(a, a.getTarget().getControllerId(),
+                a.getRolloutId() == null ? null : names.get(a.getRolloutId())));
     }
 
     public MgmtAction detailed(String tenant, Action action) {

@@ -7,7 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.hawkbit.repository.action.ControllerService;
+import io.hawkbit.repository.action.ActionCancellation;
+import io.hawkbit.repository.action.ActionQueries;
 import io.hawkbit.repository.action.DeploymentService;
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
@@ -52,19 +53,22 @@ public class TargetController {
 
     private final TargetService targets;
     private final DeploymentService deployments;
-    private final ControllerService controllers;
+    private final ActionQueries actionQueries;
+    private final ActionCancellation cancellation;
     private final TenantConfigurationService config;
     private final Clock clock;
     private final CurrentUser user;
     private final JsonBodies bodies;
     private final ActionViews actionViews;
 
-    public TargetController(TargetService targets, DeploymentService deployments, ControllerService controllers,
-            TenantConfigurationService config, Clock clock, CurrentUser user, JsonBodies bodies, ActionViews actionViews) {
+    public TargetController(TargetService targets, DeploymentService deployments, ActionQueries actionQueries,
+            ActionCancellation cancellation, TenantConfigurationService config, Clock clock, CurrentUser user,
+            JsonBodies bodies, ActionViews actionViews) {
         this.actionViews = actionViews;
         this.targets = targets;
         this.deployments = deployments;
-        this.controllers = controllers;
+        this.actionQueries = actionQueries;
+        this.cancellation = cancellation;
         this.config = config;
         this.clock = clock;
         this.user = user;
@@ -156,20 +160,20 @@ public class TargetController {
     public PagedList<MgmtAction> actions(@PathVariable String controllerId, @RequestParam(required = false) Integer offset,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
-        var pageable = PageParams.of(offset, limit, sort, DeploymentService.FIELDS, BY_ID_DESC);
-        return actionViews.page(user.tenant(), deployments.actionsOf(user.tenant(), controllerId, q, pageable));
+        var pageable = PageParams.of(offset, limit, sort, ActionQueries.FIELDS, BY_ID_DESC);
+        return actionViews.page(user.tenant(), actionQueries.actionsOf(user.tenant(), controllerId, q, pageable));
     }
 
     @GetMapping("/{controllerId}/actions/{actionId}")
     public MgmtAction action(@PathVariable String controllerId, @PathVariable Long actionId) {
-        return actionViews.detailed(user.tenant(), deployments.actionOf(user.tenant(), controllerId, actionId));
+        return actionViews.detailed(user.tenant(), actionQueries.actionOf(user.tenant(), controllerId, actionId));
     }
 
     /** Requests cancelation, or with {@code force=true} ends an action that is already canceling. */
     @DeleteMapping("/{controllerId}/actions/{actionId}")
     public ResponseEntity<Void> cancel(@PathVariable String controllerId, @PathVariable Long actionId,
             @RequestParam(defaultValue = "false") boolean force) {
-        deployments.cancel(user.tenant(), controllerId, actionId, force, user.name());
+        cancellation.cancel(user.tenant(), controllerId, actionId, force, user.name());
         return ResponseEntity.noContent().build();
     }
 
@@ -178,7 +182,7 @@ public class TargetController {
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String sort) {
         var pageable = PageParams.of(offset, limit, sort, STATUS_FIELDS, BY_ID_DESC);
-        return PagedList.of(deployments.statusesOf(user.tenant(), controllerId, actionId, pageable), MgmtActionStatus::of);
+        return PagedList.of(actionQueries.statusesOf(user.tenant(), controllerId, actionId, pageable), MgmtActionStatus::of);
     }
 
     private MgmtTarget detailed(String tenant, Target target) {
@@ -187,7 +191,7 @@ public class TargetController {
         }
         Duration overdue = config.duration(tenant, TenantConfigKey.POLLING_OVERDUE_TIME);
         return MgmtTarget.detailed(target,
-                MgmtPollStatus.of(target.getLastTargetQuery(), controllers.pollingTime(tenant), overdue, clock.millis()),
+                MgmtPollStatus.of(target.getLastTargetQuery(), config.duration(tenant, TenantConfigKey.POLLING_TIME), overdue, clock.millis()),
                 user.seesTargetTokens());
     }
 

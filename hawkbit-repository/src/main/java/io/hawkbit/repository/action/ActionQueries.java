@@ -1,0 +1,84 @@
+package io.hawkbit.repository.action;
+
+import java.util.Map;
+
+import io.hawkbit.repository.error.EntityNotFoundException;
+import io.hawkbit.repository.query.QueryFields;
+import io.hawkbit.repository.query.RsqlSpecification;
+import io.hawkbit.repository.target.Target;
+import io.hawkbit.repository.target.TargetService;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the Management API reads of actions: one, a target's, the tenant's (RSQL), and an action's status history. */
+@Service
+public class ActionQueries {
+
+    public static final QueryFields FIELDS = QueryFields.of(Map.of(
+            "id", "id", "detailStatus", "status", "active", "active", "lastStatusCode", "lastActionStatusCode", "weight", "weight", "forceType", "actionType",
+            "target.controllerId", "target.controllerId", "distributionSet.id", "distributionSet.id",
+            "createdAt", "createdAt", "lastModifiedAt", "lastModifiedAt"));
+
+    private final ActionRepository actions;
+    private final ActionStatusRepository statuses;
+    private final TargetService targets;
+
+    public ActionQueries(ActionRepository actions, ActionStatusRepository statuses, TargetService targets) {
+        this.actions = actions;
+        this.statuses = statuses;
+        this.targets = targets;
+    }
+
+    @Transactional(readOnly = true)
+    public Action actionOf(String tenant, String controllerId, Long actionId) {
+        Target target = targets.get(tenant, controllerId);
+        Action action = actions.findByTenantAndId(tenant, actionId)
+                .filter(a -> a.getTarget().getId().equals(target.getId()))
+                .orElseThrow(() -> new EntityNotFoundException("Action", actionId));
+        loadForView(action);
+        return action;
+    }
+
+    @Transactional(readOnly = true)
+    public Action action(String tenant, Long actionId) {
+        Action action = actions.findByTenantAndId(tenant, actionId).orElseThrow(() -> new EntityNotFoundException("Action", actionId));
+        loadForView(action);
+        return action;
+    }
+
+    /** What the Management API shows of an action beyond its own columns, loaded while the transaction is open. */
+    private static void loadForView(Action action) {
+        action.getTarget().getControllerId();
+        action.getDistributionSet().getName();
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Action> actionsOf(String tenant, String controllerId, String rsql, Pageable pageable) {
+        Target target = targets.get(tenant, controllerId);
+        return find(tenant, rsql, pageable, (root, q, cb) -> cb.equal(root.get("target").get("id"), target.getId()));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Action> find(String tenant, String rsql, Pageable pageable) {
+        return find(tenant, rsql, pageable, (root, q, cb) -> null);
+    }
+
+    private Page<Action> find(String tenant, String rsql, Pageable pageable, Specification<Action> scope) {
+        Specification<Action> spec = RsqlSpecification.<Action>parse(rsql, FIELDS).and(scope)
+                .and((root, q, cb) -> cb.equal(root.get("tenant"), tenant));
+        Page<Action> page = actions.findAll(spec, pageable);
+        page.forEach(ActionQueries::loadForView);
+        return page;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ActionStatus> statusesOf(String tenant, String controllerId, Long actionId, Pageable pageable) {
+        actionOf(tenant, controllerId, actionId);
+        Page<ActionStatus> page = statuses.findByActionId(actionId, pageable);
+        page.forEach(status -> status.getMessages().size());
+        return page;
+    }
+}
