@@ -76,7 +76,7 @@ class RolloutPlanningTest {
         set = entities.persist(new DistributionSet(TENANT, type, "os", "1.0"));
         otherSet = entities.persist(new DistributionSet(TENANT, type, "os", "0.9"));
         DistributionSetService sets = mock(DistributionSetService.class);
-        when(sets.get(TENANT, set.getId())).thenReturn(set);
+        when(sets.deployable(TENANT, set.getId())).thenReturn(set);
         NodeProperties node = new NodeProperties();
         node.setId("test-node");
         ClusterEventPublisher events = new ClusterEventPublisher(event -> { }, node, new SimpleMeterRegistry());
