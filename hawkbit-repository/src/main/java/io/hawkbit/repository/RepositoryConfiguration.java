@@ -2,6 +2,7 @@ package io.hawkbit.repository;
 
 import java.time.Clock;
 
+import io.hawkbit.repository.metadata.MetadataProperties;
 import io.hawkbit.repository.softwaremodule.ArtifactStorageProperties;
 import io.hawkbit.repository.target.PollProperties;
 import org.hibernate.cfg.AvailableSettings;
@@ -21,7 +22,7 @@ import org.springframework.boot.persistence.autoconfigure.EntityScan;
 @EnableJpaRepositories("io.hawkbit.repository")
 @EntityScan("io.hawkbit.repository")
 @EnableConfigurationProperties({ArtifactStorageProperties.class, TenantProperties.class, PollProperties.class,
-        QuotaProperties.class})
+        QuotaProperties.class, MetadataProperties.class})
 @EnableScheduling
 public class RepositoryConfiguration {
 
