@@ -41,7 +41,8 @@ public class DistributionSetMetadataService {
     @Transactional(readOnly = true)
     public Page<DistributionSetMetadata> find(String tenant, Long setId, String rsql, Pageable pageable) {
         set(tenant, setId);
-        Specification<DistributionSetMetadata> spec = RsqlSpecification.<DistributionSetMetadata>parse(rsql, MetadataRules.FIELDS)
+        Specification<DistributionSetMetadata> spec =
+                RsqlSpecification.<DistributionSetMetadata>parse(rsql, MetadataRules.FIELDS)
                 .and((root, q, cb) -> cb.equal(root.get("distributionSetId"), setId));
         return entries.findAll(spec, pageable);
     }
@@ -86,7 +87,8 @@ public class DistributionSetMetadataService {
     }
 
     private DistributionSet set(String tenant, Long setId) {
-        return sets.findByTenantAndId(tenant, setId).orElseThrow(() -> new EntityNotFoundException("DistributionSet", setId));
+        return sets.findByTenantAndId(tenant, setId)
+                .orElseThrow(() -> new EntityNotFoundException("DistributionSet", setId));
     }
 
     private void updated(DistributionSet set) {

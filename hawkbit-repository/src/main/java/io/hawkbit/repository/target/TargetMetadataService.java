@@ -68,7 +68,8 @@ public class TargetMetadataService {
                 throw new EntityAlreadyExistsException("Metadata entry with key '" + entry.key() + "' already exists");
             }
         }
-        MetadataRules.checkQuota(metadata.size() + created.size(), properties.getMaxEntriesPerTarget(), "target", controllerId);
+        MetadataRules.checkQuota(metadata.size() + created.size(), properties.getMaxEntriesPerTarget(), "target",
+                controllerId);
         created.forEach(entry -> metadata.put(entry.key(), entry.value()));
         updated(target);
     }
@@ -101,7 +102,7 @@ public class TargetMetadataService {
                 .orElseThrow(() -> new EntityNotFoundException("Target", controllerId));
     }
 
-    /** Flushes inside the request, so a refused row (a key the database compares as equal) is a 4xx, not a failed commit. */
+    /** Flushes inside the request: a row the database refuses (a key it compares as equal) is a 4xx, not a failed commit. */
     private void updated(Target target) {
         targets.saveAndFlush(target);
         events.publish(new TargetUpdatedEvent(target.getTenant(), target.getId(), target.getControllerId(), events.origin()));

@@ -3,12 +3,15 @@ package io.hawkbit.server.ddi;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.hawkbit.repository.action.Action;
 import io.hawkbit.repository.action.ActionStatus;
 import io.hawkbit.repository.action.ActionType;
 import io.hawkbit.repository.action.ControllerService;
 import io.hawkbit.repository.softwaremodule.SoftwareModule;
+import io.hawkbit.repository.softwaremodule.SoftwareModuleMetadata;
+import io.hawkbit.repository.softwaremodule.SoftwareModuleMetadataService;
 import io.hawkbit.rest.security.DdiPrincipal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,10 +33,12 @@ public class DdiDeploymentController {
     private static final int MAX_HISTORY = 100;
 
     private final ControllerService controllers;
+    private final SoftwareModuleMetadataService metadata;
     private final Clock clock;
 
-    public DdiDeploymentController(ControllerService controllers, Clock clock) {
+    public DdiDeploymentController(ControllerService controllers, SoftwareModuleMetadataService metadata, Clock clock) {
         this.controllers = controllers;
+        this.metadata = metadata;
         this.clock = clock;
     }
 
@@ -75,8 +80,11 @@ public class DdiDeploymentController {
 
     private DdiJson.DeploymentBase toDeploymentBase(DdiPrincipal principal, String controllerId, Action action, int history) {
         DdiLinks links = new DdiLinks(principal.tenant(), controllerId);
-        List<DdiJson.Chunk> chunks = action.getDistributionSet().getModules().stream()
-                .map(module -> toChunk(module, links)).toList();
+        List<SoftwareModule> modules = action.getDistributionSet().getModules();
+        Map<Long, List<SoftwareModuleMetadata>> visible =
+                metadata.targetVisible(modules.stream().map(SoftwareModule::getId).toList());
+        List<DdiJson.Chunk> chunks = modules.stream()
+                .map(module -> toChunk(module, visible.getOrDefault(module.getId(), List.of()), links)).toList();
         String download = action.getActionType() == ActionType.DOWNLOAD_ONLY || action.isForcedAt(clock.millis())
                 ? "forced" : "attempt";
         String update = action.getActionType() == ActionType.DOWNLOAD_ONLY ? "skip" : download;
@@ -96,9 +104,12 @@ public class DdiDeploymentController {
         return new DdiJson.ActionHistory(action.getStatus().name(), messages);
     }
 
-    private static DdiJson.Chunk toChunk(SoftwareModule module, DdiLinks links) {
+    private static DdiJson.Chunk toChunk(SoftwareModule module, List<SoftwareModuleMetadata> visible, DdiLinks links) {
         List<DdiJson.Artifact> artifacts = module.getArtifacts().stream().map(a -> links.artifact(module.getId(), a)).toList();
-        return new DdiJson.Chunk(part(module.getType().getKey()), module.getVersion(), module.getName(), artifacts);
+        List<DdiJson.Metadata> chunkMetadata = visible.isEmpty() ? null
+                : visible.stream().map(m -> new DdiJson.Metadata(m.getKey(), m.getValue())).toList();
+        return new DdiJson.Chunk(part(module.getType().getKey()), module.getVersion(), module.getName(), artifacts,
+                chunkMetadata);
     }
 
     /** hawkBit names two default module types differently on the DDI wire; clients written for it expect these. */
