@@ -35,7 +35,10 @@ final class EndpointCatalogue {
                 "/rest/v1/distributionsettypes/{dt}/mandatorymoduletypes/{smt}",
                 "/rest/v1/distributionsettypes/{dt}/optionalmoduletypes",
                 "/rest/v1/distributionsettypes/{dt}/optionalmoduletypes/{smt}", "/rest/v1/softwaremoduletypes",
-                "/rest/v1/softwaremoduletypes/{smt}", "/rest/v1/events", "/actuator", "/actuator/metrics",
+                "/rest/v1/softwaremoduletypes/{smt}", "/rest/v1/targets/{t}/metadata", "/rest/v1/targets/{t}/metadata/fz",
+                "/rest/v1/distributionsets/{s}/metadata", "/rest/v1/distributionsets/{s}/metadata/fz",
+                "/rest/v1/softwaremodules/{m}/metadata", "/rest/v1/softwaremodules/{m}/metadata/fz",
+                "/rest/v1/events", "/actuator", "/actuator/metrics",
                 "/actuator/metrics/jvm.memory.used", "/actuator/cluster", "/actuator/nodecaches", "/actuator/caches"};
         for (String path : mgmtReads) {
             all.add(new Endpoint("GET", path, Kind.MGMT, null, Set.of()));
@@ -110,7 +113,16 @@ final class EndpointCatalogue {
                 {"DELETE", "/rest/v1/distributionsettypes/{dt}/optionalmoduletypes/{smt}", null},
                 {"POST", "/rest/v1/softwaremoduletypes", "[{\"name\":\"n\",\"key\":\"k\",\"maxAssignments\":1}]"},
                 {"PUT", "/rest/v1/softwaremoduletypes/{smt}", "{\"description\":\"x\"}"},
-                {"DELETE", "/rest/v1/softwaremoduletypes/{smt}", null}};
+                {"DELETE", "/rest/v1/softwaremoduletypes/{smt}", null},
+                {"POST", "/rest/v1/targets/{t}/metadata", "[{\"key\":\"fz\",\"value\":\"v\"}]"},
+                {"PUT", "/rest/v1/targets/{t}/metadata/fz", "{\"value\":\"w\"}"},
+                {"DELETE", "/rest/v1/targets/{t}/metadata/fz", null},
+                {"POST", "/rest/v1/distributionsets/{s}/metadata", "[{\"key\":\"fz\",\"value\":\"v\"}]"},
+                {"PUT", "/rest/v1/distributionsets/{s}/metadata/fz", "{\"value\":\"w\"}"},
+                {"DELETE", "/rest/v1/distributionsets/{s}/metadata/fz", null},
+                {"POST", "/rest/v1/softwaremodules/{m}/metadata", "[{\"key\":\"fz\",\"value\":\"v\",\"targetVisible\":true}]"},
+                {"PUT", "/rest/v1/softwaremodules/{m}/metadata/fz", "{\"value\":\"w\",\"targetVisible\":false}"},
+                {"DELETE", "/rest/v1/softwaremodules/{m}/metadata/fz", null}};
         for (Object[] write : writes) {
             all.add(new Endpoint((String) write[0], (String) write[1], Kind.MGMT, (String) write[2], Set.of()));
         }

@@ -23,6 +23,21 @@ class MgmtEndpointCoverageIT {
 
     /** "METHOD pattern" as Spring maps it, and the IT that calls it successfully and reads the change back. */
     static final Map<String, String> COVERED = Map.ofEntries(
+            Map.entry("GET /rest/v1/targets/{targetId}/metadata", "TargetMetadataIT"),
+            Map.entry("POST /rest/v1/targets/{targetId}/metadata", "TargetMetadataIT"),
+            Map.entry("GET /rest/v1/targets/{targetId}/metadata/{metadataKey}", "TargetMetadataIT"),
+            Map.entry("PUT /rest/v1/targets/{targetId}/metadata/{metadataKey}", "TargetMetadataIT"),
+            Map.entry("DELETE /rest/v1/targets/{targetId}/metadata/{metadataKey}", "TargetMetadataIT"),
+            Map.entry("GET /rest/v1/distributionsets/{distributionSetId}/metadata", "DistributionSetMetadataIT"),
+            Map.entry("POST /rest/v1/distributionsets/{distributionSetId}/metadata", "DistributionSetMetadataIT"),
+            Map.entry("GET /rest/v1/distributionsets/{distributionSetId}/metadata/{metadataKey}", "DistributionSetMetadataIT"),
+            Map.entry("PUT /rest/v1/distributionsets/{distributionSetId}/metadata/{metadataKey}", "DistributionSetMetadataIT"),
+            Map.entry("DELETE /rest/v1/distributionsets/{distributionSetId}/metadata/{metadataKey}", "DistributionSetMetadataIT"),
+            Map.entry("GET /rest/v1/softwaremodules/{softwareModuleId}/metadata", "SoftwareModuleMetadataIT"),
+            Map.entry("POST /rest/v1/softwaremodules/{softwareModuleId}/metadata", "SoftwareModuleMetadataIT"),
+            Map.entry("GET /rest/v1/softwaremodules/{softwareModuleId}/metadata/{metadataKey}", "SoftwareModuleMetadataIT"),
+            Map.entry("PUT /rest/v1/softwaremodules/{softwareModuleId}/metadata/{metadataKey}", "SoftwareModuleMetadataIT"),
+            Map.entry("DELETE /rest/v1/softwaremodules/{softwareModuleId}/metadata/{metadataKey}", "SoftwareModuleMetadataIT"),
             Map.entry("GET /rest/v1/targets", "TargetApiIT"),
             Map.entry("POST /rest/v1/targets", "TargetApiIT"),
             Map.entry("GET /rest/v1/targets/{controllerId}", "TargetApiIT"),

@@ -1,19 +1,24 @@
 package io.hawkbit.repository.distribution;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.hawkbit.repository.BaseEntity;
 import io.hawkbit.repository.softwaremodule.SoftwareModule;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 
 /** What gets deployed to a target: a named, versioned set of software modules of a given type. */
@@ -46,6 +51,13 @@ public class DistributionSet extends BaseEntity {
     @ManyToMany(fetch = FetchType.EAGER)
     @JoinTable(name = "ds_module", joinColumns = @JoinColumn(name = "ds_id"), inverseJoinColumns = @JoinColumn(name = "module_id"))
     private Set<SoftwareModule> modules = new HashSet<>();
+
+    /** hawkBit's set metadata; written here, listed through {@link DistributionSetMetadata}. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "distribution_set_metadata", joinColumns = @JoinColumn(name = "ds_id"))
+    @MapKeyColumn(name = "meta_key", length = 128)
+    @Column(name = "meta_value", nullable = false, length = 4000)
+    private Map<String, String> metadata = new HashMap<>();
 
     protected DistributionSet() {
     }
@@ -131,5 +143,10 @@ public class DistributionSet extends BaseEntity {
     public boolean isComplete() {
         return type.mandatoryTypes().stream()
                 .allMatch(t -> modules.stream().anyMatch(m -> m.getType().getId().equals(t.getId())));
+    }
+
+    /** The modifiable metadata; a change bumps the set's version, so concurrent writers cannot both pass the quota. */
+    public Map<String, String> getMetadata() {
+        return metadata;
     }
 }

@@ -31,7 +31,8 @@ public class DistributionSetService {
     public static final QueryFields FIELDS = QueryFields.of(Map.of(
             "id", "id", "name", "name", "version", "version", "description", "description", "type", "type.key",
             "requiredMigrationStep", "requiredMigrationStep", "locked", "locked", "deleted", "deleted",
-            "createdAt", "createdAt", "lastModifiedAt", "lastModifiedAt"));
+            "createdAt", "createdAt", "lastModifiedAt", "lastModifiedAt"))
+            .withMap("metadata", "metadata");
 
     private final DistributionSetRepository sets;
     private final DistributionSetTypeService types;

@@ -1,5 +1,6 @@
 package io.hawkbit.repository.query;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,8 +14,11 @@ public record QueryFields(Map<String, String> fields, Map<String, String> mapFie
         return new QueryFields(fields, Map.of());
     }
 
+    /** These fields plus a map field ({@code prefix.<key>}), keeping the map fields already added. */
     public QueryFields withMap(String prefix, String mapAttribute) {
-        return new QueryFields(fields, Map.of(prefix, mapAttribute));
+        Map<String, String> maps = new LinkedHashMap<>(mapFields);
+        maps.put(prefix, mapAttribute);
+        return new QueryFields(fields, Map.copyOf(maps));
     }
 
     /** Case-insensitive lookup, as hawkBit accepts {@code CONTROLLERID} and {@code controllerId}. */

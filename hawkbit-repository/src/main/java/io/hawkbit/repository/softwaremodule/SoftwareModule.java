@@ -1,15 +1,20 @@
 package io.hawkbit.repository.softwaremodule;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.hawkbit.repository.BaseEntity;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -41,6 +46,12 @@ public class SoftwareModule extends BaseEntity {
     @OneToMany(mappedBy = "softwareModule", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
     private List<Artifact> artifacts = new ArrayList<>();
+
+    /** hawkBit's module metadata; written here, listed through {@link SoftwareModuleMetadata}. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "software_module_metadata", joinColumns = @JoinColumn(name = "sm_id"))
+    @MapKeyColumn(name = "meta_key", length = 128)
+    private Map<String, SoftwareModuleMetadataValue> metadata = new HashMap<>();
 
     protected SoftwareModule() {
     }
@@ -90,5 +101,10 @@ public class SoftwareModule extends BaseEntity {
 
     public List<Artifact> getArtifacts() {
         return artifacts;
+    }
+
+    /** The modifiable metadata; a change bumps the module's version, so concurrent writers cannot both pass the quota. */
+    public Map<String, SoftwareModuleMetadataValue> getMetadata() {
+        return metadata;
     }
 }

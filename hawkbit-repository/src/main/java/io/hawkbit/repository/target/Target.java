@@ -86,6 +86,13 @@ public class Target extends BaseEntity {
     @Column(name = "attribute_value", length = 512)
     private Map<String, String> controllerAttributes = new HashMap<>();
 
+    /** Operator-set key/value pairs (hawkBit's target metadata); written here, listed through {@link TargetMetadata}. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "target_metadata", joinColumns = @JoinColumn(name = "target_id"))
+    @MapKeyColumn(name = "meta_key", length = 128)
+    @Column(name = "meta_value", nullable = false, length = 4000)
+    private Map<String, String> metadata = new HashMap<>();
+
     @ManyToMany(fetch = FetchType.LAZY)
     @JoinTable(name = "target_target_tag", joinColumns = @JoinColumn(name = "target_id"),
             inverseJoinColumns = @JoinColumn(name = "tag_id"))
@@ -195,6 +202,11 @@ public class Target extends BaseEntity {
 
     public Map<String, String> getControllerAttributes() {
         return controllerAttributes;
+    }
+
+    /** The modifiable metadata; a change bumps the target's version, so concurrent writers cannot both pass the quota. */
+    public Map<String, String> getMetadata() {
+        return metadata;
     }
 
     public Set<TargetTag> getTags() {

@@ -39,7 +39,8 @@ public class TargetService {
             Map.entry("installedDs.version", "installedDistributionSet.version"),
             // Not in hawkBit: the overdue scheduler's mark (pollStatus.overdue is computed on read, so may lead it).
             Map.entry("overdue", "overdue")))
-            .withMap("attribute", "controllerAttributes");
+            .withMap("attribute", "controllerAttributes")
+            .withMap("metadata", "metadata");
 
     private final TargetRepository targets;
     private final TargetTagService tags;

@@ -3,6 +3,7 @@ package io.hawkbit.server.ddi;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.hawkbit.repository.action.Action;
 import io.hawkbit.repository.action.ActionStatus;
@@ -10,6 +11,8 @@ import io.hawkbit.repository.action.ActionType;
 import io.hawkbit.repository.action.DeviceActions;
 import io.hawkbit.repository.action.DeviceFeedback;
 import io.hawkbit.repository.softwaremodule.SoftwareModule;
+import io.hawkbit.repository.softwaremodule.SoftwareModuleMetadata;
+import io.hawkbit.repository.softwaremodule.SoftwareModuleMetadataService;
 import io.hawkbit.rest.security.DdiPrincipal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,11 +35,14 @@ public class DdiDeploymentController {
 
     private final DeviceActions deviceActions;
     private final DeviceFeedback feedback;
+    private final SoftwareModuleMetadataService metadata;
     private final Clock clock;
 
-    public DdiDeploymentController(DeviceActions deviceActions, DeviceFeedback feedback, Clock clock) {
+    public DdiDeploymentController(DeviceActions deviceActions, DeviceFeedback feedback,
+            SoftwareModuleMetadataService metadata, Clock clock) {
         this.deviceActions = deviceActions;
         this.feedback = feedback;
+        this.metadata = metadata;
         this.clock = clock;
     }
 
@@ -78,8 +84,11 @@ public class DdiDeploymentController {
 
     private DdiJson.DeploymentBase toDeploymentBase(DdiPrincipal principal, String controllerId, Action action, int history) {
         DdiLinks links = new DdiLinks(principal.tenant(), controllerId);
-        List<DdiJson.Chunk> chunks = action.getDistributionSet().getModules().stream()
-                .map(module -> toChunk(module, links)).toList();
+        List<SoftwareModule> modules = action.getDistributionSet().getModules();
+        Map<Long, List<SoftwareModuleMetadata>> visible =
+                metadata.targetVisible(modules.stream().map(SoftwareModule::getId).toList());
+        List<DdiJson.Chunk> chunks = modules.stream()
+                .map(module -> toChunk(module, visible.getOrDefault(module.getId(), List.of()), links)).toList();
         String download = action.getActionType() == ActionType.DOWNLOAD_ONLY || action.isForcedAt(clock.millis())
                 ? "forced" : "attempt";
         String update = action.getActionType() == ActionType.DOWNLOAD_ONLY ? "skip" : download;
@@ -99,9 +108,12 @@ public class DdiDeploymentController {
         return new DdiJson.ActionHistory(action.getStatus().name(), messages);
     }
 
-    private static DdiJson.Chunk toChunk(SoftwareModule module, DdiLinks links) {
+    private static DdiJson.Chunk toChunk(SoftwareModule module, List<SoftwareModuleMetadata> visible, DdiLinks links) {
         List<DdiJson.Artifact> artifacts = module.getArtifacts().stream().map(a -> links.artifact(module.getId(), a)).toList();
-        return new DdiJson.Chunk(part(module.getType().getKey()), module.getVersion(), module.getName(), artifacts);
+        List<DdiJson.Metadata> chunkMetadata = visible.isEmpty() ? null
+                : visible.stream().map(m -> new DdiJson.Metadata(m.getKey(), m.getValue())).toList();
+        return new DdiJson.Chunk(part(module.getType().getKey()), module.getVersion(), module.getName(), artifacts,
+                chunkMetadata);
     }
 
     /** hawkBit names two default module types differently on the DDI wire; clients written for it expect these. */

@@ -31,8 +31,12 @@ final class DdiJson {
     record Deployment(String download, String update, String maintenanceWindow, List<Chunk> chunks) {
     }
 
+    /** {@code metadata}: the module's entries marked targetVisible, left out when it has none (as hawkBit does). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Chunk(String part, String version, String name, List<Artifact> artifacts) {
+    record Chunk(String part, String version, String name, List<Artifact> artifacts, List<Metadata> metadata) {
+    }
+
+    record Metadata(String key, String value) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

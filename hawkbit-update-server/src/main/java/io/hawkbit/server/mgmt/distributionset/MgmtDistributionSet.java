@@ -27,7 +27,8 @@ public record MgmtDistributionSet(Long id, String name, String description, Stri
     public static MgmtDistributionSet detailed(DistributionSet set) {
         return of(set, Links.self(PATH + set.getId())
                 .with("modules", PATH + set.getId() + "/assignedSM?offset=0&limit=50")
-                .with("type", "/rest/v1/distributionsettypes/" + set.getType().getId()));
+                .with("type", "/rest/v1/distributionsettypes/" + set.getType().getId())
+                .with("metadata", PATH + set.getId() + "/metadata"));
     }
 
     private static MgmtDistributionSet of(DistributionSet set, Links links) {

@@ -22,7 +22,8 @@ public record MgmtSoftwareModule(Long id, String name, String description, Strin
     static MgmtSoftwareModule detailed(SoftwareModule module) {
         return of(module, Links.self(PATH + module.getId())
                 .with("artifacts", PATH + module.getId() + "/artifacts")
-                .with("type", "/rest/v1/softwaremoduletypes/" + module.getType().getId()));
+                .with("type", "/rest/v1/softwaremoduletypes/" + module.getType().getId())
+                .with("metadata", PATH + module.getId() + "/metadata"));
     }
 
     private static MgmtSoftwareModule of(SoftwareModule module, Links links) {

@@ -28,7 +28,8 @@ public record MgmtTarget(String controllerId, String name, String description, S
                 .with("assignedDS", path + "/assignedDS")
                 .with("installedDS", path + "/installedDS")
                 .with("attributes", path + "/attributes")
-                .with("actions", path + "/actions?offset=0&limit=50&sort=id:DESC"), withToken);
+                .with("actions", path + "/actions?offset=0&limit=50&sort=id:DESC")
+                .with("metadata", path + "/metadata"), withToken);
     }
 
     // Without the permission the field is left out, as hawkBit does: the token lets its holder act as the device.
