@@ -72,7 +72,11 @@ class ClusterController {
     @ResponseBody
     SseEmitter events(HttpServletResponse response) throws IOException {
         try {
-            return stream.subscribe(user.tenant(), user.name());
+            SseEmitter emitter = stream.subscribe(user.tenant(), user.name());
+            // The response is committed with its first message: without one, the browser reports the feed as
+            // connecting until the next event, however long that takes.
+            emitter.send(SseEmitter.event().comment("connected"));
+            return emitter;
         } catch (StreamLimitException e) {
             RejectedResponse.tooManyRequests(response, RETRY_AFTER_NANOS, e.getClass(), e.getMessage());
             return null;
