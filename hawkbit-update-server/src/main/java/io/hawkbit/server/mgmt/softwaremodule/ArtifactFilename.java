@@ -9,7 +9,7 @@ import io.hawkbit.repository.error.ServerError;
  * {@code /tmp/x}, {@code a\b}), {@code .}, {@code ..} or a control character (CR, LF, NUL, ...) would make a
  * device write outside that directory, or break the download link and the {@code Content-Disposition} header.
  */
-final class ArtifactFilename {
+public final class ArtifactFilename {
 
     static final int MAX_LENGTH = 256;
 
@@ -20,7 +20,7 @@ final class ArtifactFilename {
      * Returns {@code name} when it is a plain file name of 1 to {@link #MAX_LENGTH} characters; otherwise throws
      * (400, {@code hawkbit.server.error.artifact.uploadFailed}) with a message that starts with {@code field}.
      */
-    static String check(String name, String field) {
+    public static String check(String name, String field) {
         if (name == null || name.isBlank() || name.length() > MAX_LENGTH) {
             throw invalid(field, "must be 1 to " + MAX_LENGTH + " characters long");
         }

@@ -1,0 +1,107 @@
+package io.hawkbit.server.ui;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.hawkbit.repository.event.ClusterEvent;
+import io.hawkbit.repository.event.EventOrigin;
+import io.hawkbit.repository.event.NodeHeartbeatEvent;
+import io.hawkbit.rest.dos.RejectedResponse;
+import io.hawkbit.server.cluster.ClusterMembers;
+import io.hawkbit.server.cluster.EventStream;
+import io.hawkbit.server.cluster.StreamLimitException;
+import io.hawkbit.server.mgmt.CurrentUser;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The cluster page: the live members with heartbeat age and uptime, and a live feed of the tenant's events with the
+ * node each one came from. The feed is the event stream of {@code /rest/v1/events}, opened with the console session.
+ */
+@Controller
+class ClusterController {
+
+    private static final long RETRY_AFTER_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final ClusterMembers members;
+    private final EventOrigin origin;
+    private final EventStream stream;
+    private final CurrentUser user;
+    private final Clock clock;
+    private final List<String> eventTypes;
+
+    ClusterController(ClusterMembers members, EventOrigin origin, EventStream stream, CurrentUser user, Clock clock) {
+        this.members = members;
+        this.origin = origin;
+        this.stream = stream;
+        this.user = user;
+        this.clock = clock;
+        this.eventTypes = eventTypes();
+    }
+
+    /** A member as the table shows it. */
+    record NodeRow(String id, boolean self, String address, String version, String uptime, String heartbeat) {
+    }
+
+    @GetMapping("/ui/cluster")
+    String cluster(Model model) {
+        model.addAttribute("self", origin.nodeId()).addAttribute("eventTypes", String.join(",", eventTypes));
+        nodes(model);
+        return "ui/cluster";
+    }
+
+    @GetMapping("/ui/cluster/nodes")
+    String nodesFragment(Model model) {
+        nodes(model);
+        return "ui/cluster :: nodes";
+    }
+
+    /** The feed: the tenant's events as SSE, each named by its type; null when a stream cap refused it (429 written). */
+    @GetMapping(value = "/ui/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    SseEmitter events(HttpServletResponse response) throws IOException {
+        try {
+            SseEmitter emitter = stream.subscribe(user.tenant(), user.name());
+            // The response is committed with its first message: without one, the browser reports the feed as
+            // connecting until the next event, however long that takes.
+            emitter.send(SseEmitter.event().comment("connected"));
+            return emitter;
+        } catch (StreamLimitException e) {
+            RejectedResponse.tooManyRequests(response, RETRY_AFTER_NANOS, e.getClass(), e.getMessage());
+            return null;
+        }
+    }
+
+    private void nodes(Model model) {
+        String self = origin.nodeId();
+        var now = clock.instant();
+        model.addAttribute("nodes", members.live().stream()
+                .map(m -> new NodeRow(m.id(), m.id().equals(self), m.address(), m.version(),
+                        ConsoleModel.since(Duration.between(m.startedAt(), now)),
+                        ConsoleModel.since(Duration.between(m.lastSeen(), now)) + " ago"))
+                .toList());
+    }
+
+    /** The simple names of every event the stream can carry: the SSE event names the feed listens to. */
+    private static List<String> eventTypes() {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AssignableTypeFilter(ClusterEvent.class));
+        return scanner.findCandidateComponents(ClusterEvent.class.getPackageName()).stream()
+                .map(BeanDefinition::getBeanClassName)
+                .map(name -> name.substring(name.lastIndexOf('.') + 1))
+                .filter(name -> !name.equals(NodeHeartbeatEvent.class.getSimpleName()))
+                .sorted()
+                .toList();
+    }
+}
