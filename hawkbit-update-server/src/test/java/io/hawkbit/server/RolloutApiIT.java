@@ -221,9 +221,11 @@ class RolloutApiIT {
         JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/stop"), 200);
         awaitStatuses(api, id, "stopped", "finished", "finished");
         JsonNode actions = api.mgmt("GET", "/rest/v1/targets/stop-0/actions").json();
-        assertThat(actions.get("content").get(0).get("status").asString()).as(actions.toString()).isEqualTo("pending");
-        assertThat(api.mgmt("GET", "/rest/v1/targets/stop-0/actions/" + actions.get("content").get(0).get("id").asLong())
-                .json().get("detailStatus").asString()).isEqualTo("canceling");
+        assertThat(actions.get("content").get(0).get("active").asBoolean()).as(actions.toString()).isTrue();
+        assertThat(actions.get("content").get(0).get("status").asString()).as(actions.toString()).isEqualTo("canceling");
+        JsonNode stopped = api.mgmt("GET", "/rest/v1/targets/stop-0/actions/" + actions.get("content").get(0).get("id").asLong()).json();
+        assertThat(stopped.get("_links").get("rollout").get("name").asString()).as("HAL name: the rollout's").isEqualTo("stopped");
+        assertThat(stopped.get("rolloutName").asString()).isEqualTo("stopped");
         assertThat(devices.offeredAction(api, "stop-3")).as("second group never started").isNull();
         JsonNode rollout = api.mgmt("GET", "/rest/v1/rollouts/" + id).json();
         assertThat(rollout.get("totalTargetsPerStatus").get("notstarted").asLong()).isEqualTo(2);

@@ -156,7 +156,8 @@ class TargetApiIT {
         JsonNode listed = actions.json().get("content").get(0);
         assertThat(listed.get("id").asLong()).isEqualTo(action);
         assertThat(listed.get("type").asString()).isEqualTo("update");
-        assertThat(listed.get("status").asString()).isEqualTo("pending");
+        assertThat(listed.get("status").asString()).isEqualTo("running");
+        assertThat(listed.get("active").asBoolean()).isTrue();
         assertThat(listed.get("forceType").asString()).isEqualTo("soft");
         assertThat(listed.get("weight").asInt()).isEqualTo(300);
         assertThat(listed.get("_links").get("self").get("href").asString())
@@ -164,9 +165,11 @@ class TargetApiIT {
 
         ApiClient.Response detailed = api.mgmt("GET", "/rest/v1/targets/tapi-assign/actions/" + action);
         JsonAssert.statusCode(detailed, 200);
-        assertThat(detailed.json().get("detailStatus").asString()).isEqualTo("running");
+        assertThat(detailed.json().get("status").asString()).isEqualTo("running");
+        assertThat(detailed.json().get("active").asBoolean()).isTrue();
         JsonNode links = detailed.json().get("_links");
         assertThat(links.get("target").get("href").asString()).endsWith("/rest/v1/targets/tapi-assign");
+        assertThat(links.get("target").get("name").asString()).isEqualTo("tapi-assign");
         assertThat(links.get("distributionset").get("href").asString()).endsWith("/rest/v1/distributionsets/" + set);
         assertThat(links.get("status").get("href").asString()).contains("/rest/v1/targets/tapi-assign/actions/" + action + "/status");
 
@@ -178,7 +181,7 @@ class TargetApiIT {
         assertThat(api.mgmt("GET", "/rest/v1/targets/tapi-assign").json().get("updateStatus").asString()).isEqualTo("in_sync");
         JsonNode finished = api.mgmt("GET", "/rest/v1/targets/tapi-assign/actions/" + action).json();
         assertThat(finished.get("status").asString()).isEqualTo("finished");
-        assertThat(finished.get("detailStatus").asString()).isEqualTo("finished");
+        assertThat(finished.get("active").asBoolean()).isFalse();
 
         ApiClient.Response statuses = api.mgmt("GET", "/rest/v1/targets/tapi-assign/actions/" + action + "/status");
         JsonAssert.statusCode(statuses, 200);
@@ -199,15 +202,15 @@ class TargetApiIT {
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targets/tapi-cancel/actions/" + action), 204);
         JsonNode canceling = api.mgmt("GET", "/rest/v1/targets/tapi-cancel/actions/" + action).json();
         assertThat(canceling.get("type").asString()).isEqualTo("cancel");
-        assertThat(canceling.get("status").asString()).isEqualTo("pending");
-        assertThat(canceling.get("detailStatus").asString()).isEqualTo("canceling");
+        assertThat(canceling.get("status").asString()).isEqualTo("canceling");
+        assertThat(canceling.get("active").asBoolean()).isTrue();
         assertThat(canceling.get("_links").get("canceledaction").get("href").asString())
                 .endsWith("/rest/v1/targets/tapi-cancel/actions/" + action);
 
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targets/tapi-cancel/actions/" + action + "?force=true"), 204);
         JsonNode canceled = api.mgmt("GET", "/rest/v1/targets/tapi-cancel/actions/" + action).json();
-        assertThat(canceled.get("status").asString()).isEqualTo("finished");
-        assertThat(canceled.get("detailStatus").asString()).isEqualTo("canceled");
+        assertThat(canceled.get("status").asString()).isEqualTo("canceled");
+        assertThat(canceled.get("active").asBoolean()).isFalse();
         JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/targets/tapi-cancel/assignedDS"), 204);
     }
 
