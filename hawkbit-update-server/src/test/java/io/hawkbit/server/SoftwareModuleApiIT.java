@@ -73,7 +73,7 @@ class SoftwareModuleApiIT {
         assertThat(reread.get("vendor").asString()).isEqualTo("emca");
         assertThat(reread.get("version").asString()).isEqualTo("1.0");
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremodules/" + id), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremodules/" + id), 204);
         JsonAssert.error(api.mgmt("GET", "/rest/v1/softwaremodules/" + id), 404, "hawkbit.server.error.repo.entitiyNotFound");
         assertThat(api.mgmt("GET", "/rest/v1/softwaremodules?q=name==smapi-crud").json().get("total").asLong()).isEqualTo(1);
     }
@@ -117,7 +117,7 @@ class SoftwareModuleApiIT {
 
         Path file = store.path("DEFAULT", sha1);
         assertThat(file).exists();
-        JsonAssert.statusCode(api.mgmt("DELETE", self), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", self), 204);
         JsonAssert.error(api.mgmt("GET", self), 404, "hawkbit.server.error.repo.entitiyNotFound");
         assertThat(api.mgmt("GET", "/rest/v1/softwaremodules/" + module + "/artifacts").json().size()).isZero();
         assertThat(file).as("the last artifact with this content is gone, so is its file").doesNotExist();
@@ -133,7 +133,7 @@ class SoftwareModuleApiIT {
         JsonNode b = fixture.artifact(second, "shared.bin", content);
         Path file = store.path("DEFAULT", b.get("hashes").get("sha1").asString());
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremodules/" + first + "/artifacts/" + a), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremodules/" + first + "/artifacts/" + a), 204);
         assertThat(file).exists();
         ApiClient.Response download = api.send("GET", "/rest/v1/softwaremodules/" + second + "/artifacts/" + b.get("id").asLong()
                 + "/download", (byte[]) null, Map.of("Authorization", ApiClient.basic("admin", "admin")));
@@ -149,7 +149,7 @@ class SoftwareModuleApiIT {
         Path file = store.path("DEFAULT", artifact.get("hashes").get("sha1").asString());
         assertThat(file).exists();
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremodules/" + module), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremodules/" + module), 204);
         JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/softwaremodules/" + module), 404);
         assertThat(file).doesNotExist();
     }
@@ -159,7 +159,7 @@ class SoftwareModuleApiIT {
         long module = fixture.module("smapi-del-inset", "1", "os");
         long set = fixture.distributionSet("smapi-del-inset", "1", "os", module);
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremodules/" + module), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremodules/" + module), 204);
         ApiClient.Response kept = api.mgmt("GET", "/rest/v1/softwaremodules/" + module);
         JsonAssert.statusCode(kept, 200);
         assertThat(kept.json().get("deleted").asBoolean()).isTrue();

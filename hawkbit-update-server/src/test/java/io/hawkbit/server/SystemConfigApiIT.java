@@ -65,12 +65,12 @@ class SystemConfigApiIT {
         assertThat(listed.get("value").asString()).isEqualTo("00:07:30");
         assertThat(listed.get("global").asBoolean()).isFalse();
 
-        JsonAssert.statusCode(api.mgmt("DELETE", OVERDUE), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", OVERDUE), 204);
         JsonNode after = api.mgmt("GET", OVERDUE).json();
         assertThat(after.get("value").asString()).isEqualTo("00:05:00");
         assertThat(after.get("global").asBoolean()).isTrue();
         assertThat(api.mgmt("GET", "/rest/v1/system/configs").json().get("pollingOverdueTime").get("global").asBoolean()).isTrue();
-        JsonAssert.statusCode(api.mgmt("DELETE", OVERDUE), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", OVERDUE), 204);
     }
 
     @Test
@@ -82,7 +82,7 @@ class SystemConfigApiIT {
             assertThat(set.json().get("value").isNumber()).isTrue();
             assertThat(api.mgmt("GET", POLL_COUNT).json().get("value").asLong()).isEqualTo(7);
         } finally {
-            JsonAssert.statusCode(api.mgmt("DELETE", POLL_COUNT), 200);
+            JsonAssert.statusCode(api.mgmt("DELETE", POLL_COUNT), 204);
         }
         assertThat(api.mgmt("GET", POLL_COUNT).json().get("value").asLong()).isEqualTo(3);
     }

@@ -72,7 +72,7 @@ class TargetApiIT {
         assertThat(reread.get("ipAddress").asString()).isEqualTo("10.0.0.9");
         assertThat(reread.get("lastModifiedBy").asString()).isEqualTo("admin");
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targets/tapi-crud-1"), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targets/tapi-crud-1"), 204);
         JsonAssert.error(api.mgmt("GET", "/rest/v1/targets/tapi-crud-1"), 404, "hawkbit.server.error.repo.entitiyNotFound");
         assertThat(api.mgmt("GET", "/rest/v1/targets?q=controllerId==tapi-crud-*").json().get("total").asLong()).isEqualTo(1);
     }
@@ -85,9 +85,9 @@ class TargetApiIT {
                 Map.of("Authorization", "TargetToken " + token, "Content-Type", "application/json"));
         long action = fixture.assign("tapi-del", set, "forced");
         long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"tapi-del\"}]").json().get(0).get("id").asLong();
-        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/targettags/" + tag + "/assigned", "[\"tapi-del\"]"), 200);
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/targettags/" + tag + "/assigned", "[\"tapi-del\"]"), 204);
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targets/tapi-del"), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targets/tapi-del"), 204);
         JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/targets/tapi-del"), 404);
         JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/actions/" + action), 404);
         assertThat(api.mgmt("GET", "/rest/v1/targettags/" + tag + "/assigned").json().get("total").asLong()).isZero();
@@ -224,7 +224,7 @@ class TargetApiIT {
 
         long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"tapi-red\",\"colour\":\"#ff0000\"}]").json().get(0)
                 .get("id").asLong();
-        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/targettags/" + tag + "/assigned", "[\"tapi-tags\"]"), 200);
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/targettags/" + tag + "/assigned", "[\"tapi-tags\"]"), 204);
 
         ApiClient.Response tags = api.mgmt("GET", "/rest/v1/targets/tapi-tags/tags");
         JsonAssert.statusCode(tags, 200);

@@ -65,7 +65,7 @@ class TypeApiIT {
         assertThat(reread.get("colour").asString()).isEqualTo("#0000ff");
         assertThat(reread.get("name").asString()).isEqualTo("Typeapi Firmware");
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremoduletypes/" + id), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremoduletypes/" + id), 204);
         JsonAssert.error(api.mgmt("GET", "/rest/v1/softwaremoduletypes/" + id), 404, "hawkbit.server.error.repo.entitiyNotFound");
         assertThat(api.mgmt("GET", "/rest/v1/softwaremoduletypes?q=key==typeapi-smt-*").json().get("total").asLong()).isEqualTo(1);
     }
@@ -114,7 +114,7 @@ class TypeApiIT {
         assertThat(reread.get("colour").asString()).isEqualTo("#654321");
         assertThat(reread.get("key").asString()).isEqualTo("typeapi-set");
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/distributionsettypes/" + id), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/distributionsettypes/" + id), 204);
         JsonAssert.error(api.mgmt("GET", "/rest/v1/distributionsettypes/" + id), 404, "hawkbit.server.error.repo.entitiyNotFound");
         assertThat(api.mgmt("GET", "/rest/v1/distributionsettypes?q=key==typeapi-set").json().get("total").asLong()).isZero();
     }
@@ -130,9 +130,9 @@ class TypeApiIT {
         JsonAssert.statusCode(created, 201);
         String base = "/rest/v1/distributionsettypes/" + created.json().get(0).get("id").asLong();
 
-        JsonAssert.statusCode(api.mgmt("POST", base + "/mandatorymoduletypes", "{\"id\":" + m2 + "}"), 200);
-        JsonAssert.statusCode(api.mgmt("POST", base + "/optionalmoduletypes", "{\"id\":" + o1 + "}"), 200);
-        JsonAssert.statusCode(api.mgmt("POST", base + "/optionalmoduletypes", "{\"id\":" + o2 + "}"), 200);
+        JsonAssert.statusCode(api.mgmt("POST", base + "/mandatorymoduletypes", "{\"id\":" + m2 + "}"), 204);
+        JsonAssert.statusCode(api.mgmt("POST", base + "/optionalmoduletypes", "{\"id\":" + o1 + "}"), 204);
+        JsonAssert.statusCode(api.mgmt("POST", base + "/optionalmoduletypes", "{\"id\":" + o2 + "}"), 204);
 
         ApiClient.Response mandatory = api.mgmt("GET", base + "/mandatorymoduletypes");
         JsonAssert.statusCode(mandatory, 200);
@@ -152,8 +152,8 @@ class TypeApiIT {
         assertThat(oneOptional.json().get("key").asString()).isEqualTo("typeapi-mo-o1");
         JsonAssert.error(api.mgmt("GET", base + "/optionalmoduletypes/" + m1), 404, "hawkbit.server.error.repo.entitiyNotFound");
 
-        JsonAssert.statusCode(api.mgmt("DELETE", base + "/mandatorymoduletypes/" + m1), 200);
-        JsonAssert.statusCode(api.mgmt("DELETE", base + "/optionalmoduletypes/" + o2), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", base + "/mandatorymoduletypes/" + m1), 204);
+        JsonAssert.statusCode(api.mgmt("DELETE", base + "/optionalmoduletypes/" + o2), 204);
         assertThat(ids(api.mgmt("GET", base + "/mandatorymoduletypes").json())).containsExactly(m2);
         assertThat(ids(api.mgmt("GET", base + "/optionalmoduletypes").json())).containsExactly(o1);
         JsonAssert.error(api.mgmt("GET", base + "/mandatorymoduletypes/" + m1), 404, "hawkbit.server.error.repo.entitiyNotFound");
@@ -167,7 +167,7 @@ class TypeApiIT {
         JsonAssert.statusCode(created, 201);
         String base = "/rest/v1/distributionsettypes/" + created.json().get(0).get("id").asLong();
 
-        JsonAssert.statusCode(api.mgmt("POST", base + "/mandatorymoduletypes", "{\"id\":" + moving + "}"), 200);
+        JsonAssert.statusCode(api.mgmt("POST", base + "/mandatorymoduletypes", "{\"id\":" + moving + "}"), 204);
         assertThat(ids(api.mgmt("GET", base + "/mandatorymoduletypes").json())).containsExactly(moving);
         assertThat(ids(api.mgmt("GET", base + "/optionalmoduletypes").json())).isEmpty();
     }
@@ -178,7 +178,7 @@ class TypeApiIT {
         JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/softwaremodules",
                 "[{\"name\":\"typeapi-used\",\"version\":\"1\",\"type\":\"typeapi-used-by-module\"}]"), 201);
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremoduletypes/" + type), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremoduletypes/" + type), 204);
         ApiClient.Response kept = api.mgmt("GET", "/rest/v1/softwaremoduletypes/" + type);
         JsonAssert.statusCode(kept, 200);
         assertThat(kept.json().get("deleted").asBoolean()).isTrue();
@@ -195,7 +195,7 @@ class TypeApiIT {
         String base = "/rest/v1/distributionsettypes/" + setType.json().get(0).get("id").asLong();
 
         // As hawkBit: a module type a set type still refers to is marked deleted, not removed.
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremoduletypes/" + type), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremoduletypes/" + type), 204);
         ApiClient.Response kept = api.mgmt("GET", "/rest/v1/softwaremoduletypes/" + type);
         JsonAssert.statusCode(kept, 200);
         assertThat(kept.json().get("deleted").asBoolean()).isTrue();
@@ -212,7 +212,7 @@ class TypeApiIT {
         JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/distributionsets",
                 "[{\"name\":\"typeapi-dst-used\",\"version\":\"1\",\"type\":\"typeapi-dst-used\"}]"), 201);
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/distributionsettypes/" + id), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/distributionsettypes/" + id), 204);
         ApiClient.Response kept = api.mgmt("GET", "/rest/v1/distributionsettypes/" + id);
         JsonAssert.statusCode(kept, 200);
         assertThat(kept.json().get("deleted").asBoolean()).isTrue();

@@ -96,37 +96,37 @@ public class RolloutController {
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable Long id) {
         commands.delete(user.tenant(), id);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/start")
     public ResponseEntity<Void> start(@PathVariable Long id) {
         commands.start(user.tenant(), id);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/pause")
     public ResponseEntity<Void> pause(@PathVariable Long id) {
         commands.pause(user.tenant(), id);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/resume")
     public ResponseEntity<Void> resume(@PathVariable Long id) {
         commands.resume(user.tenant(), id);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/stop")
     public ResponseEntity<Void> stop(@PathVariable Long id) {
         commands.stop(user.tenant(), id, user.name());
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/triggerNextGroup")
     public ResponseEntity<Void> triggerNextGroup(@PathVariable Long id) {
         commands.triggerNextGroup(user.tenant(), id);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     /** hawkBit's retry: a new rollout over the targets that failed in this finished one (201 with it). */
@@ -139,13 +139,13 @@ public class RolloutController {
     @PostMapping("/{id}/approve")
     public ResponseEntity<Void> approve(@PathVariable Long id, @RequestParam(required = false) String remark) {
         commands.approve(user.tenant(), id, user.name(), remark, true);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/deny")
     public ResponseEntity<Void> deny(@PathVariable Long id, @RequestParam(required = false) String remark) {
         commands.approve(user.tenant(), id, user.name(), remark, false);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/deploygroups")

@@ -65,6 +65,6 @@ public class SystemConfigController {
     @DeleteMapping("/{key:.+}")
     public ResponseEntity<Void> reset(@PathVariable String key) {
         config.reset(user.tenant(), key);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 }

@@ -73,7 +73,7 @@ public class TargetTagController {
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable Long id) {
         tags.delete(user.tenant(), id);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/assigned")
@@ -85,21 +85,24 @@ public class TargetTagController {
         return PagedList.of(targets.tagged(user.tenant(), id, q, pageable), t -> MgmtTarget.of(t, tokens));
     }
 
-    /** Tags the given targets; the body lists controllerIds either as strings or as {@code {"controllerId": ...}} objects. */
+    /**
+     * Tags the given targets; the body lists controllerIds either as strings (1.1) or as {@code {"controllerId": ...}}
+     * objects (0.3–0.8). Answers 204 without a body, as 1.1 does.
+     */
     @PostMapping("/{id}/assigned")
-    public List<MgmtTarget> assign(@PathVariable Long id, @RequestBody JsonNode body) {
+    public ResponseEntity<Void> assign(@PathVariable Long id, @RequestBody JsonNode body) {
         Set<String> controllerIds = new LinkedHashSet<>();
         for (JsonNode node : bodies.elements(body)) {
             controllerIds.add(node.isString() ? node.asString()
                     : bodies.convert(node, MgmtAssignedTarget.class).controllerId());
         }
-        boolean tokens = user.seesTargetTokens();
-        return targets.tag(user.tenant(), id, controllerIds).stream().map(t -> MgmtTarget.of(t, tokens)).toList();
+        targets.tag(user.tenant(), id, controllerIds);
+        return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/{id}/assigned/{controllerId}")
     public ResponseEntity<Void> unassign(@PathVariable Long id, @PathVariable String controllerId) {
         targets.untag(user.tenant(), id, controllerId);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 }

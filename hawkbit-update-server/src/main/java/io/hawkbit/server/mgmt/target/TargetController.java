@@ -114,7 +114,7 @@ public class TargetController {
     @DeleteMapping("/{controllerId}")
     public ResponseEntity<Void> delete(@PathVariable String controllerId) {
         targets.delete(user.tenant(), controllerId);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{controllerId}/attributes")
