@@ -193,6 +193,34 @@ class TargetApiIT {
         assertThat(statuses.json().get("content").get(0).get("reportedAt").asLong()).isPositive();
     }
 
+    /** hawkBit 0.6+ sends pollStatus on every list item, not only on the single resource. */
+    @Test
+    void pollStatus_onListItems_asOnTheSingleResource() {
+        RolloutDevices devices = new RolloutDevices();
+        devices.create(fixture, "tapi-poll-1");
+        fixture.target("tapi-poll-2");
+        assertThat(devices.offeredAction(api, "tapi-poll-1")).as("poll once").isNull();
+        long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"tapi-poll\"}]").json().get(0).get("id").asLong();
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/targettags/" + tag + "/assigned", "[\"tapi-poll-1\",\"tapi-poll-2\"]"), 204);
+
+        JsonNode single = api.mgmt("GET", "/rest/v1/targets/tapi-poll-1").json().get("pollStatus");
+        for (String list : List.of("/rest/v1/targets?q=controllerId==tapi-poll-*&sort=controllerId:ASC",
+                "/rest/v1/targettags/" + tag + "/assigned?sort=controllerId:ASC")) {
+            ApiClient.Response page = api.mgmt("GET", list);
+            JsonAssert.statusCode(page, 200);
+            JsonNode polled = page.json().get("content").get(0);
+            assertThat(polled.get("controllerId").asString()).isEqualTo("tapi-poll-1");
+            JsonNode pollStatus = polled.get("pollStatus");
+            assertThat(pollStatus).as(list).isNotNull();
+            assertThat(pollStatus.get("lastRequestAt").asLong()).isEqualTo(single.get("lastRequestAt").asLong())
+                    .isEqualTo(polled.get("lastControllerRequestAt").asLong());
+            assertThat(pollStatus.get("nextExpectedRequestAt").asLong())
+                    .isEqualTo(single.get("nextExpectedRequestAt").asLong()).isGreaterThan(pollStatus.get("lastRequestAt").asLong());
+            assertThat(pollStatus.get("overdue").asBoolean()).isFalse();
+            assertThat(page.json().get("content").get(1).has("pollStatus")).as("never polled").isFalse();
+        }
+    }
+
     @Test
     void cancel_thenForceQuit_endsTheAction() {
         long set = fixture.completeSet("tapi-cancel");

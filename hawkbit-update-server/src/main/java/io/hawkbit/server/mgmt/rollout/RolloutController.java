@@ -16,6 +16,7 @@ import io.hawkbit.rest.paging.PagedList;
 import io.hawkbit.server.mgmt.CurrentUser;
 import io.hawkbit.server.mgmt.action.MgmtAction;
 import io.hawkbit.server.mgmt.target.MgmtTarget;
+import io.hawkbit.server.mgmt.target.TargetViews;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -39,8 +40,11 @@ public class RolloutController {
     private final RolloutCommands commands;
     private final RolloutQueries rollouts;
     private final CurrentUser user;
+    private final TargetViews targetViews;
 
-    public RolloutController(RolloutPlanner planner, RolloutCommands commands, RolloutQueries rollouts, CurrentUser user) {
+    public RolloutController(RolloutPlanner planner, RolloutCommands commands, RolloutQueries rollouts, CurrentUser user,
+            TargetViews targetViews) {
+        this.targetViews = targetViews;
         this.planner = planner;
         this.commands = commands;
         this.rollouts = rollouts;
@@ -169,8 +173,7 @@ public class RolloutController {
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String sort, @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, TargetService.FIELDS, Sort.by("id"));
-        boolean tokens = user.seesTargetTokens();
-        return PagedList.of(rollouts.groupTargets(user.tenant(), id, groupId, q, pageable), t -> MgmtTarget.of(t, tokens));
+        return targetViews.page(rollouts.groupTargets(user.tenant(), id, groupId, q, pageable));
     }
 
     private MgmtRollout view(Long id) {

@@ -11,6 +11,7 @@ import io.hawkbit.rest.paging.PagedList;
 import io.hawkbit.server.mgmt.CurrentUser;
 import io.hawkbit.server.mgmt.JsonBodies;
 import io.hawkbit.server.mgmt.target.MgmtTarget;
+import io.hawkbit.server.mgmt.target.TargetViews;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.data.domain.Sort;
@@ -36,8 +37,11 @@ public class TargetTagController {
     private final TargetService targets;
     private final CurrentUser user;
     private final JsonBodies bodies;
+    private final TargetViews targetViews;
 
-    public TargetTagController(TargetTagService tags, TargetService targets, CurrentUser user, JsonBodies bodies) {
+    public TargetTagController(TargetTagService tags, TargetService targets, CurrentUser user, JsonBodies bodies,
+            TargetViews targetViews) {
+        this.targetViews = targetViews;
         this.tags = tags;
         this.targets = targets;
         this.user = user;
@@ -81,8 +85,7 @@ public class TargetTagController {
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, TargetService.FIELDS, Sort.by("controllerId"));
-        boolean tokens = user.seesTargetTokens();
-        return PagedList.of(targets.tagged(user.tenant(), id, q, pageable), t -> MgmtTarget.of(t, tokens));
+        return targetViews.page(targets.tagged(user.tenant(), id, q, pageable));
     }
 
     /**
