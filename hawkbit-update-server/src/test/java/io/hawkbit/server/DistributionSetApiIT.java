@@ -45,7 +45,9 @@ class DistributionSetApiIT {
         assertThat(set.get("complete").asBoolean()).isTrue();
         assertThat(set.get("locked").asBoolean()).isFalse();
         assertThat(set.get("deleted").asBoolean()).isFalse();
+        assertThat(set.get("valid").asBoolean()).as("1.1: not invalidated").isTrue();
         assertThat(ids(set.get("modules"))).containsExactlyInAnyOrder(os, app);
+        assertThat(set.get("modules").get(0).get("complete").asBoolean()).isTrue();
         assertThat(set.get("createdBy").asString()).isEqualTo("admin");
         assertThat(created.json().get(1).get("complete").asBoolean()).as("os type without its os module").isFalse();
 
@@ -53,10 +55,12 @@ class DistributionSetApiIT {
         JsonAssert.statusCode(page, 200);
         assertThat(page.json().get("total").asLong()).isEqualTo(2);
         assertThat(page.json().get("content").get(0).get("version").asString()).isEqualTo("2.0");
+        assertThat(page.json().get("content").get(0).get("valid").asBoolean()).isTrue();
 
         ApiClient.Response one = api.mgmt("GET", "/rest/v1/distributionsets/" + id);
         JsonAssert.statusCode(one, 200);
         assertThat(one.json().get("name").asString()).isEqualTo("dsapi-crud");
+        assertThat(one.json().get("valid").asBoolean()).isTrue();
         assertThat(one.json().get("_links").get("modules").get("href").asString())
                 .contains("/rest/v1/distributionsets/" + id + "/assignedSM");
         assertThat(one.json().get("_links").get("type").get("href").asString()).contains("/rest/v1/distributionsettypes/");

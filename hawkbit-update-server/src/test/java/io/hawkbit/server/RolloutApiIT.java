@@ -194,7 +194,8 @@ class RolloutApiIT {
             JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + approved + "/approve?remark=looks%20good"), 204);
             JsonNode rollout = api.mgmt("GET", "/rest/v1/rollouts/" + approved).json();
             assertThat(rollout.get("status").asString()).isEqualTo("ready");
-            assertThat(rollout.get("approvalDecidedBy").asString()).isEqualTo("admin");
+            assertThat(rollout.get("approveDecidedBy").asString()).as("1.1's name").isEqualTo("admin");
+            assertThat(rollout.has("approvalDecidedBy")).isFalse();
             assertThat(rollout.get("approvalRemark").asString()).isEqualTo("looks good");
 
             JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + denied + "/deny"), 204);

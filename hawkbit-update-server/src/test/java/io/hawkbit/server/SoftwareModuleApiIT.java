@@ -50,6 +50,10 @@ class SoftwareModuleApiIT {
         assertThat(module.get("vendor").asString()).isEqualTo("acme");
         assertThat(module.get("description").asString()).isEqualTo("first");
         assertThat(module.get("deleted").asBoolean()).isFalse();
+        // 1.1's computed flags: no encryption here, no module lock, no minimum artifact count
+        assertThat(module.get("encrypted").asBoolean()).isFalse();
+        assertThat(module.get("locked").asBoolean()).isFalse();
+        assertThat(module.get("complete").asBoolean()).as("0 artifacts, minArtifacts 0").isTrue();
         assertThat(module.get("createdBy").asString()).isEqualTo("admin");
         assertThat(module.get("_links").get("self").get("href").asString()).endsWith("/rest/v1/softwaremodules/" + id);
 
@@ -57,10 +61,13 @@ class SoftwareModuleApiIT {
         JsonAssert.statusCode(page, 200);
         assertThat(page.json().get("total").asLong()).isEqualTo(2);
         assertThat(page.json().get("content").get(0).get("version").asString()).isEqualTo("2.0");
+        assertThat(page.json().get("content").get(0).get("complete").asBoolean()).isTrue();
+        assertThat(page.json().get("content").get(0).has("encrypted")).isTrue();
 
         ApiClient.Response one = api.mgmt("GET", "/rest/v1/softwaremodules/" + id);
         JsonAssert.statusCode(one, 200);
         assertThat(one.json().get("vendor").asString()).isEqualTo("acme");
+        assertThat(one.json().get("locked").asBoolean()).isFalse();
         assertThat(one.json().get("_links").get("artifacts").get("href").asString())
                 .endsWith("/rest/v1/softwaremodules/" + id + "/artifacts");
         assertThat(one.json().get("_links").get("type").get("href").asString()).contains("/rest/v1/softwaremoduletypes/");

@@ -40,6 +40,7 @@ class TypeApiIT {
         assertThat(type.get("description").asString()).isEqualTo("first");
         assertThat(type.get("colour").asString()).isEqualTo("#00ff00");
         assertThat(type.get("maxAssignments").asInt()).isEqualTo(2);
+        assertThat(type.get("minArtifacts").asInt()).as("1.1's field; no minimum here").isZero();
         assertThat(type.get("deleted").asBoolean()).isFalse();
         assertThat(type.get("createdBy").asString()).isEqualTo("admin");
         assertThat(type.get("_links").get("self").get("href").asString()).endsWith("/rest/v1/softwaremoduletypes/" + id);
@@ -55,6 +56,7 @@ class TypeApiIT {
         ApiClient.Response one = api.mgmt("GET", "/rest/v1/softwaremoduletypes/" + id);
         JsonAssert.statusCode(one, 200);
         assertThat(one.json().get("key").asString()).isEqualTo("typeapi-smt-fw");
+        assertThat(one.json().get("minArtifacts").asInt()).isZero();
 
         ApiClient.Response updated = api.mgmt("PUT", "/rest/v1/softwaremoduletypes/" + id,
                 "{\"description\":\"changed\",\"colour\":\"#0000ff\"}");
