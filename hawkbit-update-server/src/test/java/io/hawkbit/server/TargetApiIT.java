@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.hawkbit.repository.target.PollRecorder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -17,6 +19,9 @@ class TargetApiIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    PollRecorder polls;
 
     ApiClient api;
     Fixture fixture;
@@ -200,6 +205,7 @@ class TargetApiIT {
         devices.create(fixture, "tapi-poll-1");
         fixture.target("tapi-poll-2");
         assertThat(devices.offeredAction(api, "tapi-poll-1")).as("poll once").isNull();
+        polls.flush(); // polls are written behind
         long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"tapi-poll\"}]").json().get(0).get("id").asLong();
         JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/targettags/" + tag + "/assigned", "[\"tapi-poll-1\",\"tapi-poll-2\"]"), 204);
 
