@@ -92,7 +92,7 @@ class ActionFeedbackIT {
             }
             default -> throw new IllegalArgumentException(state);
         }
-        assertThat(action(device).get("detailStatus").asString()).isEqualTo(state);
+        assertThat(action(device).get("status").asString()).isEqualTo(state);
         return device;
     }
 
@@ -134,8 +134,8 @@ class ActionFeedbackIT {
 
             JsonNode action = action(device);
             String expected = next.equals("=") ? state : next;
-            assertThat(action.get("detailStatus").asString()).as(state).isEqualTo(expected);
-            assertThat(action.get("status").asString()).as(state).isEqualTo(active ? "pending" : "finished");
+            assertThat(action.get("status").asString()).as(state).isEqualTo(expected);
+            assertThat(action.get("active").asBoolean()).as(state).isEqualTo(active);
             List<ActionUpdatedEvent> updates = events.stream().filter(ActionUpdatedEvent.class::isInstance)
                     .map(ActionUpdatedEvent.class::cast).toList();
             List<ClusterEvent> targetUpdates = events.stream().filter(TargetUpdatedEvent.class::isInstance).toList();
@@ -170,7 +170,7 @@ class ActionFeedbackIT {
         // Still downloading, the device reports its progress as rauc-hawkbit-updater does.
         feedback(device, "deploymentBase", "proceeding", 200);
         feedback(device, "deploymentBase", "downloaded", 200);
-        assertThat(action(device).get("detailStatus").asString()).isEqualTo("canceling");
+        assertThat(action(device).get("status").asString()).isEqualTo("canceling");
 
         JsonNode poll = api.send("GET", base, (byte[]) null, device.auth()).json();
         assertThat(poll.at("/_links/deploymentBase").isMissingNode()).as("the deployment is not offered again").isTrue();
@@ -179,8 +179,8 @@ class ActionFeedbackIT {
 
         feedback(device, "cancelAction", "closed-success", 200);
         JsonNode action = action(device);
-        assertThat(action.get("detailStatus").asString()).isEqualTo("canceled");
-        assertThat(action.get("status").asString()).isEqualTo("finished");
+        assertThat(action.get("status").asString()).isEqualTo("canceled");
+        assertThat(action.get("active").asBoolean()).isFalse();
         JsonNode after = api.send("GET", base, (byte[]) null, device.auth()).json();
         assertThat(after.at("/_links/deploymentBase").isMissingNode()).isTrue();
         assertThat(after.at("/_links/cancelAction").isMissingNode()).isTrue();

@@ -90,7 +90,7 @@ class ControllerIdIT {
             ApiClient.Response read = api.mgmt("GET", "/rest/v1/targets/" + encoded(id));
             assertThat(read.status()).as(id + " " + read.text()).isEqualTo(200);
             assertThat(read.json().get("controllerId").asString()).isEqualTo(id);
-            assertThat(api.mgmt("DELETE", "/rest/v1/targets/" + encoded(id)).status()).as(id).isEqualTo(200);
+            assertThat(api.mgmt("DELETE", "/rest/v1/targets/" + encoded(id)).status()).as(id).isEqualTo(204);
         }
     }
 

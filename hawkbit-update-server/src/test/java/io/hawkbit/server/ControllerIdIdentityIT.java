@@ -119,7 +119,7 @@ class ControllerIdIdentityIT {
 
         assertThat(create("del-01", "del-tok")).isEqualTo(201);
         assertThat(poll("DEL-01", "del-tok")).isEqualTo(401);
-        assertThat(api.mgmt("DELETE", "/rest/v1/targets/del-01").status()).isEqualTo(200);
+        assertThat(api.mgmt("DELETE", "/rest/v1/targets/del-01").status()).isEqualTo(204);
         assertThat(poll("del-01", "del-tok")).isEqualTo(401);
         assertThat(poll("DEL-01", "del-tok")).isEqualTo(401);
     }

@@ -141,7 +141,7 @@ class DeviceCycleIT {
         assertThat(api.mgmt("GET", "/rest/v1/targets/device-1/installedDS").json().get("id").asLong()).isEqualTo(set);
         JsonNode action = api.mgmt("GET", "/rest/v1/targets/device-1/actions/" + actionId).json();
         assertThat(action.get("status").asString()).isEqualTo("finished");
-        assertThat(action.get("detailStatus").asString()).isEqualTo("finished");
+        assertThat(action.get("active").asBoolean()).isFalse();
         JsonNode attributes = api.mgmt("GET", "/rest/v1/targets/device-1/attributes").json();
         assertThat(attributes.get("serial").asString()).isEqualTo("A1");
     }
@@ -182,8 +182,8 @@ class DeviceCycleIT {
         assertThat(after.at("/_links/cancelAction").isMissingNode()).isTrue();
         assertThat(after.at("/_links/deploymentBase").isMissingNode()).isTrue();
         JsonNode action = api.mgmt("GET", "/rest/v1/targets/gw-device/actions/" + actionId).json();
-        assertThat(action.get("detailStatus").asString()).isEqualTo("canceled");
-        assertThat(action.get("status").asString()).isEqualTo("finished");
+        assertThat(action.get("status").asString()).isEqualTo("canceled");
+        assertThat(action.get("active").asBoolean()).isFalse();
     }
 
     private ApiClient.Response feedback(String base, long actionId, Map<String, String> auth, String execution, String finished) {

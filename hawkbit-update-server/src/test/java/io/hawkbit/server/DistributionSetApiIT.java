@@ -45,7 +45,9 @@ class DistributionSetApiIT {
         assertThat(set.get("complete").asBoolean()).isTrue();
         assertThat(set.get("locked").asBoolean()).isFalse();
         assertThat(set.get("deleted").asBoolean()).isFalse();
+        assertThat(set.get("valid").asBoolean()).as("1.1: not invalidated").isTrue();
         assertThat(ids(set.get("modules"))).containsExactlyInAnyOrder(os, app);
+        assertThat(set.get("modules").get(0).get("complete").asBoolean()).isTrue();
         assertThat(set.get("createdBy").asString()).isEqualTo("admin");
         assertThat(created.json().get(1).get("complete").asBoolean()).as("os type without its os module").isFalse();
 
@@ -53,10 +55,12 @@ class DistributionSetApiIT {
         JsonAssert.statusCode(page, 200);
         assertThat(page.json().get("total").asLong()).isEqualTo(2);
         assertThat(page.json().get("content").get(0).get("version").asString()).isEqualTo("2.0");
+        assertThat(page.json().get("content").get(0).get("valid").asBoolean()).isTrue();
 
         ApiClient.Response one = api.mgmt("GET", "/rest/v1/distributionsets/" + id);
         JsonAssert.statusCode(one, 200);
         assertThat(one.json().get("name").asString()).isEqualTo("dsapi-crud");
+        assertThat(one.json().get("valid").asBoolean()).isTrue();
         assertThat(one.json().get("_links").get("modules").get("href").asString())
                 .contains("/rest/v1/distributionsets/" + id + "/assignedSM");
         assertThat(one.json().get("_links").get("type").get("href").asString()).contains("/rest/v1/distributionsettypes/");
@@ -71,7 +75,7 @@ class DistributionSetApiIT {
         assertThat(reread.get("requiredMigrationStep").asBoolean()).isFalse();
         assertThat(reread.get("name").asString()).as("absent fields stay").isEqualTo("dsapi-crud");
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/distributionsets/" + id), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/distributionsets/" + id), 204);
         JsonAssert.error(api.mgmt("GET", "/rest/v1/distributionsets/" + id), 404, "hawkbit.server.error.repo.entitiyNotFound");
         assertThat(api.mgmt("GET", "/rest/v1/distributionsets?q=name==dsapi-crud").json().get("total").asLong()).isEqualTo(1);
     }
@@ -90,7 +94,7 @@ class DistributionSetApiIT {
         assertThat(before.json().get("content").get(0).get("type").asString()).isEqualTo("os");
 
         JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/distributionsets/" + set + "/assignedSM",
-                "[{\"id\":" + app1 + "},{\"id\":" + app2 + "}]"), 200);
+                "[{\"id\":" + app1 + "},{\"id\":" + app2 + "}]"), 204);
         ApiClient.Response all = api.mgmt("GET", "/rest/v1/distributionsets/" + set + "/assignedSM");
         assertThat(all.json().get("total").asLong()).isEqualTo(3);
         assertThat(ids(all.json().get("content"))).containsExactlyInAnyOrder(os, app1, app2);
@@ -101,7 +105,7 @@ class DistributionSetApiIT {
         assertThat(ids(api.mgmt("GET", "/rest/v1/distributionsets/" + set).json().get("modules")))
                 .containsExactlyInAnyOrder(os, app1, app2);
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/distributionsets/" + set + "/assignedSM/" + app1), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/distributionsets/" + set + "/assignedSM/" + app1), 204);
         ApiClient.Response after = api.mgmt("GET", "/rest/v1/distributionsets/" + set + "/assignedSM");
         assertThat(after.json().get("total").asLong()).isEqualTo(2);
         assertThat(ids(after.json().get("content"))).containsExactlyInAnyOrder(os, app2);
@@ -146,7 +150,7 @@ class DistributionSetApiIT {
         fixture.target("dsapi-del-assigned");
         long action = fixture.assign("dsapi-del-assigned", set, "forced");
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/distributionsets/" + set), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/distributionsets/" + set), 204);
         ApiClient.Response kept = api.mgmt("GET", "/rest/v1/distributionsets/" + set);
         JsonAssert.statusCode(kept, 200);
         assertThat(kept.json().get("deleted").asBoolean()).isTrue();

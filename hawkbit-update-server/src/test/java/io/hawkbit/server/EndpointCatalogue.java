@@ -103,6 +103,7 @@ final class EndpointCatalogue {
                 {"POST", "/rest/v1/targetfilters/{f}/autoAssignDS", "{\"id\":{s},\"type\":\"forced\"}"},
                 {"DELETE", "/rest/v1/targetfilters/{f}/autoAssignDS", null},
                 {"PUT", "/rest/v1/system/configs/{key}", "{\"value\":\"00:07:00\"}"},
+                {"PUT", "/rest/v1/system/configs", "{\"{key}\":\"00:07:00\"}"},
                 {"DELETE", "/rest/v1/system/configs/{key}", null},
                 {"POST", "/rest/v1/distributionsettypes", "[{\"name\":\"n\",\"key\":\"k\",\"mandatorymodules\":[{\"id\":{smt}}]}]"},
                 {"PUT", "/rest/v1/distributionsettypes/{dt}", "{\"description\":\"x\"}"},

@@ -74,6 +74,7 @@ class MalformedRequestsIT {
                 new String[] {"POST", "/rest/v1/targettags"}, new String[] {"PUT", "/rest/v1/targettags/1"},
                 new String[] {"POST", "/rest/v1/targettags/1/assigned"},
                 new String[] {"PUT", "/rest/v1/system/configs/pollingTime"},
+                new String[] {"PUT", "/rest/v1/system/configs"},
                 new String[] {"POST", "/rest/v1/rollouts"}, new String[] {"PUT", "/rest/v1/rollouts/" + rollout},
                 new String[] {"POST", "/rest/v1/rollouts/" + rollout + "/approve"},
                 new String[] {"POST", "/rest/v1/rollouts/" + rollout + "/resume"},

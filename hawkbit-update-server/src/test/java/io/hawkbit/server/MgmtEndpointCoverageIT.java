@@ -108,6 +108,7 @@ class MgmtEndpointCoverageIT {
             Map.entry("GET /rest/v1/system/configs", "SystemConfigApiIT"),
             Map.entry("GET /rest/v1/system/configs/{key:.+}", "SystemConfigApiIT"),
             Map.entry("PUT /rest/v1/system/configs/{key:.+}", "SystemConfigApiIT"),
+            Map.entry("PUT /rest/v1/system/configs", "SystemConfigApiIT"),
             Map.entry("DELETE /rest/v1/system/configs/{key:.+}", "SystemConfigApiIT"),
 
             Map.entry("GET /rest/v1/rollouts", "RolloutApiIT"),

@@ -94,7 +94,7 @@ class RolloutApiIT {
         assertThat(members.json().get("content").get(0).get("controllerId").asString()).isEqualTo("life-00");
         assertThat(devices.offeredAction(api, "life-00")).as("nothing before the start").isNull();
 
-        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 200);
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 204);
         awaitStatuses(api, id, "running", "running", "scheduled", "scheduled");
         assertThat(devices.offeredAction(api, "life-10")).as("second group waits").isNull();
         for (String device : ids.subList(0, 10)) {
@@ -113,7 +113,7 @@ class RolloutApiIT {
         assertThat(devices.offeredAction(api, "life-20")).as("paused: third group not started").isNull();
         JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/pause"), 400);
 
-        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/resume"), 200);
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/resume"), 204);
         awaitStatuses(api, id, "running", "finished", "error", "running");
         for (String device : ids.subList(20, 30)) {
             devices.finish(api, device, "success");
@@ -140,7 +140,7 @@ class RolloutApiIT {
         assertThat(retried.json().get("name").asString()).isEqualTo("life_retry");
         assertThat(retried.json().get("targetFilterQuery").asString()).isEqualTo("failedrollout==" + id);
         assertThat(retried.json().get("totalTargets").asLong()).isEqualTo(3);
-        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + retry + "/start"), 200);
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + retry + "/start"), 204);
         for (String device : ids.subList(10, 13)) {
             devices.finish(api, device, "success");
         }
@@ -191,13 +191,14 @@ class RolloutApiIT {
             ApiClient.Response early = api.mgmt("POST", "/rest/v1/rollouts/" + approved + "/start");
             JsonAssert.error(early, 400, "hawkbit.server.error.rollout.illegalstate");
 
-            JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + approved + "/approve?remark=looks%20good"), 200);
+            JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + approved + "/approve?remark=looks%20good"), 204);
             JsonNode rollout = api.mgmt("GET", "/rest/v1/rollouts/" + approved).json();
             assertThat(rollout.get("status").asString()).isEqualTo("ready");
-            assertThat(rollout.get("approvalDecidedBy").asString()).isEqualTo("admin");
+            assertThat(rollout.get("approveDecidedBy").asString()).as("1.1's name").isEqualTo("admin");
+            assertThat(rollout.has("approvalDecidedBy")).isFalse();
             assertThat(rollout.get("approvalRemark").asString()).isEqualTo("looks good");
 
-            JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + denied + "/deny"), 200);
+            JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + denied + "/deny"), 204);
             assertThat(status(api, denied)).isEqualTo("approval_denied");
             JsonAssert.error(api.mgmt("POST", "/rest/v1/rollouts/" + denied + "/approve"), 400,
                     "hawkbit.server.error.rollout.illegalstate");
@@ -216,24 +217,26 @@ class RolloutApiIT {
             devices.create(fixture, "stop-" + i);
         }
         long id = rollout(api, "stopped", "controllerId==stop-*", set, 2);
-        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 200);
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 204);
         awaitStatuses(api, id, "running", "running", "scheduled");
-        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/stop"), 200);
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/stop"), 204);
         awaitStatuses(api, id, "stopped", "finished", "finished");
         JsonNode actions = api.mgmt("GET", "/rest/v1/targets/stop-0/actions").json();
-        assertThat(actions.get("content").get(0).get("status").asString()).as(actions.toString()).isEqualTo("pending");
-        assertThat(api.mgmt("GET", "/rest/v1/targets/stop-0/actions/" + actions.get("content").get(0).get("id").asLong())
-                .json().get("detailStatus").asString()).isEqualTo("canceling");
+        assertThat(actions.get("content").get(0).get("active").asBoolean()).as(actions.toString()).isTrue();
+        assertThat(actions.get("content").get(0).get("status").asString()).as(actions.toString()).isEqualTo("canceling");
+        JsonNode stopped = api.mgmt("GET", "/rest/v1/targets/stop-0/actions/" + actions.get("content").get(0).get("id").asLong()).json();
+        assertThat(stopped.get("_links").get("rollout").get("name").asString()).as("HAL name: the rollout's").isEqualTo("stopped");
+        assertThat(stopped.get("rolloutName").asString()).isEqualTo("stopped");
         assertThat(devices.offeredAction(api, "stop-3")).as("second group never started").isNull();
         JsonNode rollout = api.mgmt("GET", "/rest/v1/rollouts/" + id).json();
         assertThat(rollout.get("totalTargetsPerStatus").get("notstarted").asLong()).isEqualTo(2);
         JsonAssert.error(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/resume"), 400, "hawkbit.server.error.rollout.illegalstate");
 
         // Deleting keeps a rollout that created actions out of sight; one that never started is gone for good.
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/rollouts/" + id), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/rollouts/" + id), 204);
         JsonAssert.error(api.mgmt("GET", "/rest/v1/rollouts/" + id), 404, "hawkbit.server.error.repo.entitiyNotFound");
         long unused = rollout(api, "never-started", "controllerId==stop-*", set);
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/rollouts/" + unused), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/rollouts/" + unused), 204);
         JsonAssert.error(api.mgmt("GET", "/rest/v1/rollouts/" + unused), 404, "hawkbit.server.error.repo.entitiyNotFound");
     }
 
@@ -248,9 +251,9 @@ class RolloutApiIT {
         long set = fixture.completeSet("race");
         fixture.targets("race-", 300);
         long id = rollout(api, "race", "controllerId==race-*", set);
-        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 200);
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 204);
         await().atMost(WAIT).pollInterval(Duration.ofMillis(5)).until(() -> actions(id) > 0);
-        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/stop"), 200);
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/stop"), 204);
         long created = actions(id);
         assertThat(created).as("stopped before the group was complete").isLessThan(300);
         await().during(Duration.ofMillis(500)).atMost(WAIT).untilAsserted(() -> {
@@ -353,7 +356,7 @@ class RolloutApiIT {
         assertThat(renamed.json().get("name").asString()).isEqualTo("bad-renamed");
 
         // The rollout's set deleted before the start: only marked deleted (the rollout refers to it), no start.
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/distributionsets/" + set), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/distributionsets/" + set), 204);
         JsonAssert.error(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 400, "hawkbit.server.error.rollout.illegalstate");
         assertThat(status(api, id)).isEqualTo("ready");
     }

@@ -96,7 +96,7 @@ class RolloutClusterIT {
                 + "\"errorAction\":{\"action\":\"PAUSE\",\"expression\":\"\"}}");
         JsonAssert.statusCode(created, 201);
         long id = created.json().get("id").asLong();
-        JsonAssert.statusCode(nodes.get(1).api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 200);
+        JsonAssert.statusCode(nodes.get(1).api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 204);
         RolloutApiIT.awaitStatuses(nodes.get(2).api, id, "running", "running", "scheduled", "scheduled");
 
         for (int i = 0; i < 10; i++) {
@@ -111,7 +111,7 @@ class RolloutClusterIT {
             devices.finish(node(i), ids.get(i), "success");
         }
         assertThat(devices.offeredAction(nodes.get(2).api, ids.get(20))).as("paused: group 3 waits").isNull();
-        JsonAssert.statusCode(nodes.get(2).api.mgmt("POST", "/rest/v1/rollouts/" + id + "/resume"), 200);
+        JsonAssert.statusCode(nodes.get(2).api.mgmt("POST", "/rest/v1/rollouts/" + id + "/resume"), 204);
         for (int i = 20; i < 30; i++) {
             devices.finish(node(i), ids.get(i), "success");
         }
@@ -148,7 +148,7 @@ class RolloutClusterIT {
         }
         long id = RolloutApiIT.rollout(api, "latency", "controllerId==lat-*", set, groups);
         List<Long> groupIds = RolloutApiIT.groups(api, id).stream().map(g -> g.get("id").asLong()).toList();
-        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 200);
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 204);
         Map<Integer, List<Double>> millisByNode = new ConcurrentHashMap<>();
         for (int i = 0; i < groups - 1; i++) {
             String device = String.format("lat-%02d", i);
@@ -188,7 +188,7 @@ class RolloutClusterIT {
             devices.create(fixture, "dead-" + i);
         }
         long id = RolloutApiIT.rollout(api, "dead-holder", "controllerId==dead-*", set, 2);
-        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 200);
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 204);
         RolloutApiIT.awaitStatuses(api, id, "running", "running", "scheduled");
         for (int i = 0; i < 2; i++) {
             devices.finish(node(i), "dead-" + i, "success");

@@ -50,6 +50,10 @@ class SoftwareModuleApiIT {
         assertThat(module.get("vendor").asString()).isEqualTo("acme");
         assertThat(module.get("description").asString()).isEqualTo("first");
         assertThat(module.get("deleted").asBoolean()).isFalse();
+        // 1.1's computed flags: no encryption here, no module lock, no minimum artifact count
+        assertThat(module.get("encrypted").asBoolean()).isFalse();
+        assertThat(module.get("locked").asBoolean()).isFalse();
+        assertThat(module.get("complete").asBoolean()).as("0 artifacts, minArtifacts 0").isTrue();
         assertThat(module.get("createdBy").asString()).isEqualTo("admin");
         assertThat(module.get("_links").get("self").get("href").asString()).endsWith("/rest/v1/softwaremodules/" + id);
 
@@ -57,10 +61,13 @@ class SoftwareModuleApiIT {
         JsonAssert.statusCode(page, 200);
         assertThat(page.json().get("total").asLong()).isEqualTo(2);
         assertThat(page.json().get("content").get(0).get("version").asString()).isEqualTo("2.0");
+        assertThat(page.json().get("content").get(0).get("complete").asBoolean()).isTrue();
+        assertThat(page.json().get("content").get(0).has("encrypted")).isTrue();
 
         ApiClient.Response one = api.mgmt("GET", "/rest/v1/softwaremodules/" + id);
         JsonAssert.statusCode(one, 200);
         assertThat(one.json().get("vendor").asString()).isEqualTo("acme");
+        assertThat(one.json().get("locked").asBoolean()).isFalse();
         assertThat(one.json().get("_links").get("artifacts").get("href").asString())
                 .endsWith("/rest/v1/softwaremodules/" + id + "/artifacts");
         assertThat(one.json().get("_links").get("type").get("href").asString()).contains("/rest/v1/softwaremoduletypes/");
@@ -73,7 +80,7 @@ class SoftwareModuleApiIT {
         assertThat(reread.get("vendor").asString()).isEqualTo("emca");
         assertThat(reread.get("version").asString()).isEqualTo("1.0");
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremodules/" + id), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremodules/" + id), 204);
         JsonAssert.error(api.mgmt("GET", "/rest/v1/softwaremodules/" + id), 404, "hawkbit.server.error.repo.entitiyNotFound");
         assertThat(api.mgmt("GET", "/rest/v1/softwaremodules?q=name==smapi-crud").json().get("total").asLong()).isEqualTo(1);
     }
@@ -117,7 +124,7 @@ class SoftwareModuleApiIT {
 
         Path file = store.path("DEFAULT", sha1);
         assertThat(file).exists();
-        JsonAssert.statusCode(api.mgmt("DELETE", self), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", self), 204);
         JsonAssert.error(api.mgmt("GET", self), 404, "hawkbit.server.error.repo.entitiyNotFound");
         assertThat(api.mgmt("GET", "/rest/v1/softwaremodules/" + module + "/artifacts").json().size()).isZero();
         assertThat(file).as("the last artifact with this content is gone, so is its file").doesNotExist();
@@ -133,7 +140,7 @@ class SoftwareModuleApiIT {
         JsonNode b = fixture.artifact(second, "shared.bin", content);
         Path file = store.path("DEFAULT", b.get("hashes").get("sha1").asString());
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremodules/" + first + "/artifacts/" + a), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremodules/" + first + "/artifacts/" + a), 204);
         assertThat(file).exists();
         ApiClient.Response download = api.send("GET", "/rest/v1/softwaremodules/" + second + "/artifacts/" + b.get("id").asLong()
                 + "/download", (byte[]) null, Map.of("Authorization", ApiClient.basic("admin", "admin")));
@@ -149,7 +156,7 @@ class SoftwareModuleApiIT {
         Path file = store.path("DEFAULT", artifact.get("hashes").get("sha1").asString());
         assertThat(file).exists();
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremodules/" + module), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremodules/" + module), 204);
         JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/softwaremodules/" + module), 404);
         assertThat(file).doesNotExist();
     }
@@ -159,7 +166,7 @@ class SoftwareModuleApiIT {
         long module = fixture.module("smapi-del-inset", "1", "os");
         long set = fixture.distributionSet("smapi-del-inset", "1", "os", module);
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremodules/" + module), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremodules/" + module), 204);
         ApiClient.Response kept = api.mgmt("GET", "/rest/v1/softwaremodules/" + module);
         JsonAssert.statusCode(kept, 200);
         assertThat(kept.json().get("deleted").asBoolean()).isTrue();

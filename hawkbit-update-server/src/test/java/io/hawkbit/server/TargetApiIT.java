@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.hawkbit.repository.target.PollRecorder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -17,6 +19,9 @@ class TargetApiIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    PollRecorder polls;
 
     ApiClient api;
     Fixture fixture;
@@ -72,7 +77,7 @@ class TargetApiIT {
         assertThat(reread.get("ipAddress").asString()).isEqualTo("10.0.0.9");
         assertThat(reread.get("lastModifiedBy").asString()).isEqualTo("admin");
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targets/tapi-crud-1"), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targets/tapi-crud-1"), 204);
         JsonAssert.error(api.mgmt("GET", "/rest/v1/targets/tapi-crud-1"), 404, "hawkbit.server.error.repo.entitiyNotFound");
         assertThat(api.mgmt("GET", "/rest/v1/targets?q=controllerId==tapi-crud-*").json().get("total").asLong()).isEqualTo(1);
     }
@@ -85,9 +90,9 @@ class TargetApiIT {
                 Map.of("Authorization", "TargetToken " + token, "Content-Type", "application/json"));
         long action = fixture.assign("tapi-del", set, "forced");
         long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"tapi-del\"}]").json().get(0).get("id").asLong();
-        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/targettags/" + tag + "/assigned", "[\"tapi-del\"]"), 200);
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/targettags/" + tag + "/assigned", "[\"tapi-del\"]"), 204);
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targets/tapi-del"), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targets/tapi-del"), 204);
         JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/targets/tapi-del"), 404);
         JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/actions/" + action), 404);
         assertThat(api.mgmt("GET", "/rest/v1/targettags/" + tag + "/assigned").json().get("total").asLong()).isZero();
@@ -156,7 +161,8 @@ class TargetApiIT {
         JsonNode listed = actions.json().get("content").get(0);
         assertThat(listed.get("id").asLong()).isEqualTo(action);
         assertThat(listed.get("type").asString()).isEqualTo("update");
-        assertThat(listed.get("status").asString()).isEqualTo("pending");
+        assertThat(listed.get("status").asString()).isEqualTo("running");
+        assertThat(listed.get("active").asBoolean()).isTrue();
         assertThat(listed.get("forceType").asString()).isEqualTo("soft");
         assertThat(listed.get("weight").asInt()).isEqualTo(300);
         assertThat(listed.get("_links").get("self").get("href").asString())
@@ -164,9 +170,11 @@ class TargetApiIT {
 
         ApiClient.Response detailed = api.mgmt("GET", "/rest/v1/targets/tapi-assign/actions/" + action);
         JsonAssert.statusCode(detailed, 200);
-        assertThat(detailed.json().get("detailStatus").asString()).isEqualTo("running");
+        assertThat(detailed.json().get("status").asString()).isEqualTo("running");
+        assertThat(detailed.json().get("active").asBoolean()).isTrue();
         JsonNode links = detailed.json().get("_links");
         assertThat(links.get("target").get("href").asString()).endsWith("/rest/v1/targets/tapi-assign");
+        assertThat(links.get("target").get("name").asString()).isEqualTo("tapi-assign");
         assertThat(links.get("distributionset").get("href").asString()).endsWith("/rest/v1/distributionsets/" + set);
         assertThat(links.get("status").get("href").asString()).contains("/rest/v1/targets/tapi-assign/actions/" + action + "/status");
 
@@ -178,7 +186,7 @@ class TargetApiIT {
         assertThat(api.mgmt("GET", "/rest/v1/targets/tapi-assign").json().get("updateStatus").asString()).isEqualTo("in_sync");
         JsonNode finished = api.mgmt("GET", "/rest/v1/targets/tapi-assign/actions/" + action).json();
         assertThat(finished.get("status").asString()).isEqualTo("finished");
-        assertThat(finished.get("detailStatus").asString()).isEqualTo("finished");
+        assertThat(finished.get("active").asBoolean()).isFalse();
 
         ApiClient.Response statuses = api.mgmt("GET", "/rest/v1/targets/tapi-assign/actions/" + action + "/status");
         JsonAssert.statusCode(statuses, 200);
@@ -190,6 +198,35 @@ class TargetApiIT {
         assertThat(statuses.json().get("content").get(0).get("reportedAt").asLong()).isPositive();
     }
 
+    /** hawkBit 0.6+ sends pollStatus on every list item, not only on the single resource. */
+    @Test
+    void pollStatus_onListItems_asOnTheSingleResource() {
+        RolloutDevices devices = new RolloutDevices();
+        devices.create(fixture, "tapi-poll-1");
+        fixture.target("tapi-poll-2");
+        assertThat(devices.offeredAction(api, "tapi-poll-1")).as("poll once").isNull();
+        polls.flush(); // polls are written behind
+        long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"tapi-poll\"}]").json().get(0).get("id").asLong();
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/targettags/" + tag + "/assigned", "[\"tapi-poll-1\",\"tapi-poll-2\"]"), 204);
+
+        JsonNode single = api.mgmt("GET", "/rest/v1/targets/tapi-poll-1").json().get("pollStatus");
+        for (String list : List.of("/rest/v1/targets?q=controllerId==tapi-poll-*&sort=controllerId:ASC",
+                "/rest/v1/targettags/" + tag + "/assigned?sort=controllerId:ASC")) {
+            ApiClient.Response page = api.mgmt("GET", list);
+            JsonAssert.statusCode(page, 200);
+            JsonNode polled = page.json().get("content").get(0);
+            assertThat(polled.get("controllerId").asString()).isEqualTo("tapi-poll-1");
+            JsonNode pollStatus = polled.get("pollStatus");
+            assertThat(pollStatus).as(list).isNotNull();
+            assertThat(pollStatus.get("lastRequestAt").asLong()).isEqualTo(single.get("lastRequestAt").asLong())
+                    .isEqualTo(polled.get("lastControllerRequestAt").asLong());
+            assertThat(pollStatus.get("nextExpectedRequestAt").asLong())
+                    .isEqualTo(single.get("nextExpectedRequestAt").asLong()).isGreaterThan(pollStatus.get("lastRequestAt").asLong());
+            assertThat(pollStatus.get("overdue").asBoolean()).isFalse();
+            assertThat(page.json().get("content").get(1).has("pollStatus")).as("never polled").isFalse();
+        }
+    }
+
     @Test
     void cancel_thenForceQuit_endsTheAction() {
         long set = fixture.completeSet("tapi-cancel");
@@ -199,15 +236,15 @@ class TargetApiIT {
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targets/tapi-cancel/actions/" + action), 204);
         JsonNode canceling = api.mgmt("GET", "/rest/v1/targets/tapi-cancel/actions/" + action).json();
         assertThat(canceling.get("type").asString()).isEqualTo("cancel");
-        assertThat(canceling.get("status").asString()).isEqualTo("pending");
-        assertThat(canceling.get("detailStatus").asString()).isEqualTo("canceling");
+        assertThat(canceling.get("status").asString()).isEqualTo("canceling");
+        assertThat(canceling.get("active").asBoolean()).isTrue();
         assertThat(canceling.get("_links").get("canceledaction").get("href").asString())
                 .endsWith("/rest/v1/targets/tapi-cancel/actions/" + action);
 
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targets/tapi-cancel/actions/" + action + "?force=true"), 204);
         JsonNode canceled = api.mgmt("GET", "/rest/v1/targets/tapi-cancel/actions/" + action).json();
-        assertThat(canceled.get("status").asString()).isEqualTo("finished");
-        assertThat(canceled.get("detailStatus").asString()).isEqualTo("canceled");
+        assertThat(canceled.get("status").asString()).isEqualTo("canceled");
+        assertThat(canceled.get("active").asBoolean()).isFalse();
         JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/targets/tapi-cancel/assignedDS"), 204);
     }
 
@@ -221,7 +258,7 @@ class TargetApiIT {
 
         long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"tapi-red\",\"colour\":\"#ff0000\"}]").json().get(0)
                 .get("id").asLong();
-        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/targettags/" + tag + "/assigned", "[\"tapi-tags\"]"), 200);
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/targettags/" + tag + "/assigned", "[\"tapi-tags\"]"), 204);
 
         ApiClient.Response tags = api.mgmt("GET", "/rest/v1/targets/tapi-tags/tags");
         JsonAssert.statusCode(tags, 200);

@@ -84,7 +84,7 @@ class TargetFilterApiIT {
         assertThat(api.mgmt("GET", "/rest/v1/targetfilters/" + id).json().get("query").asString())
                 .isEqualTo("attribute.city==Hamburg");
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targetfilters/" + id), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targetfilters/" + id), 204);
         JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/targetfilters/" + id), 404);
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targetfilters/" + id), 404);
 

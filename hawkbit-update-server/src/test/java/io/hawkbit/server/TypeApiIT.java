@@ -40,6 +40,7 @@ class TypeApiIT {
         assertThat(type.get("description").asString()).isEqualTo("first");
         assertThat(type.get("colour").asString()).isEqualTo("#00ff00");
         assertThat(type.get("maxAssignments").asInt()).isEqualTo(2);
+        assertThat(type.get("minArtifacts").asInt()).as("1.1's field; no minimum here").isZero();
         assertThat(type.get("deleted").asBoolean()).isFalse();
         assertThat(type.get("createdBy").asString()).isEqualTo("admin");
         assertThat(type.get("_links").get("self").get("href").asString()).endsWith("/rest/v1/softwaremoduletypes/" + id);
@@ -55,6 +56,7 @@ class TypeApiIT {
         ApiClient.Response one = api.mgmt("GET", "/rest/v1/softwaremoduletypes/" + id);
         JsonAssert.statusCode(one, 200);
         assertThat(one.json().get("key").asString()).isEqualTo("typeapi-smt-fw");
+        assertThat(one.json().get("minArtifacts").asInt()).isZero();
 
         ApiClient.Response updated = api.mgmt("PUT", "/rest/v1/softwaremoduletypes/" + id,
                 "{\"description\":\"changed\",\"colour\":\"#0000ff\"}");
@@ -65,7 +67,7 @@ class TypeApiIT {
         assertThat(reread.get("colour").asString()).isEqualTo("#0000ff");
         assertThat(reread.get("name").asString()).isEqualTo("Typeapi Firmware");
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremoduletypes/" + id), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremoduletypes/" + id), 204);
         JsonAssert.error(api.mgmt("GET", "/rest/v1/softwaremoduletypes/" + id), 404, "hawkbit.server.error.repo.entitiyNotFound");
         assertThat(api.mgmt("GET", "/rest/v1/softwaremoduletypes?q=key==typeapi-smt-*").json().get("total").asLong()).isEqualTo(1);
     }
@@ -114,7 +116,7 @@ class TypeApiIT {
         assertThat(reread.get("colour").asString()).isEqualTo("#654321");
         assertThat(reread.get("key").asString()).isEqualTo("typeapi-set");
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/distributionsettypes/" + id), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/distributionsettypes/" + id), 204);
         JsonAssert.error(api.mgmt("GET", "/rest/v1/distributionsettypes/" + id), 404, "hawkbit.server.error.repo.entitiyNotFound");
         assertThat(api.mgmt("GET", "/rest/v1/distributionsettypes?q=key==typeapi-set").json().get("total").asLong()).isZero();
     }
@@ -130,9 +132,9 @@ class TypeApiIT {
         JsonAssert.statusCode(created, 201);
         String base = "/rest/v1/distributionsettypes/" + created.json().get(0).get("id").asLong();
 
-        JsonAssert.statusCode(api.mgmt("POST", base + "/mandatorymoduletypes", "{\"id\":" + m2 + "}"), 200);
-        JsonAssert.statusCode(api.mgmt("POST", base + "/optionalmoduletypes", "{\"id\":" + o1 + "}"), 200);
-        JsonAssert.statusCode(api.mgmt("POST", base + "/optionalmoduletypes", "{\"id\":" + o2 + "}"), 200);
+        JsonAssert.statusCode(api.mgmt("POST", base + "/mandatorymoduletypes", "{\"id\":" + m2 + "}"), 204);
+        JsonAssert.statusCode(api.mgmt("POST", base + "/optionalmoduletypes", "{\"id\":" + o1 + "}"), 204);
+        JsonAssert.statusCode(api.mgmt("POST", base + "/optionalmoduletypes", "{\"id\":" + o2 + "}"), 204);
 
         ApiClient.Response mandatory = api.mgmt("GET", base + "/mandatorymoduletypes");
         JsonAssert.statusCode(mandatory, 200);
@@ -152,8 +154,8 @@ class TypeApiIT {
         assertThat(oneOptional.json().get("key").asString()).isEqualTo("typeapi-mo-o1");
         JsonAssert.error(api.mgmt("GET", base + "/optionalmoduletypes/" + m1), 404, "hawkbit.server.error.repo.entitiyNotFound");
 
-        JsonAssert.statusCode(api.mgmt("DELETE", base + "/mandatorymoduletypes/" + m1), 200);
-        JsonAssert.statusCode(api.mgmt("DELETE", base + "/optionalmoduletypes/" + o2), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", base + "/mandatorymoduletypes/" + m1), 204);
+        JsonAssert.statusCode(api.mgmt("DELETE", base + "/optionalmoduletypes/" + o2), 204);
         assertThat(ids(api.mgmt("GET", base + "/mandatorymoduletypes").json())).containsExactly(m2);
         assertThat(ids(api.mgmt("GET", base + "/optionalmoduletypes").json())).containsExactly(o1);
         JsonAssert.error(api.mgmt("GET", base + "/mandatorymoduletypes/" + m1), 404, "hawkbit.server.error.repo.entitiyNotFound");
@@ -167,7 +169,7 @@ class TypeApiIT {
         JsonAssert.statusCode(created, 201);
         String base = "/rest/v1/distributionsettypes/" + created.json().get(0).get("id").asLong();
 
-        JsonAssert.statusCode(api.mgmt("POST", base + "/mandatorymoduletypes", "{\"id\":" + moving + "}"), 200);
+        JsonAssert.statusCode(api.mgmt("POST", base + "/mandatorymoduletypes", "{\"id\":" + moving + "}"), 204);
         assertThat(ids(api.mgmt("GET", base + "/mandatorymoduletypes").json())).containsExactly(moving);
         assertThat(ids(api.mgmt("GET", base + "/optionalmoduletypes").json())).isEmpty();
     }
@@ -178,7 +180,7 @@ class TypeApiIT {
         JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/softwaremodules",
                 "[{\"name\":\"typeapi-used\",\"version\":\"1\",\"type\":\"typeapi-used-by-module\"}]"), 201);
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremoduletypes/" + type), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremoduletypes/" + type), 204);
         ApiClient.Response kept = api.mgmt("GET", "/rest/v1/softwaremoduletypes/" + type);
         JsonAssert.statusCode(kept, 200);
         assertThat(kept.json().get("deleted").asBoolean()).isTrue();
@@ -195,7 +197,7 @@ class TypeApiIT {
         String base = "/rest/v1/distributionsettypes/" + setType.json().get(0).get("id").asLong();
 
         // As hawkBit: a module type a set type still refers to is marked deleted, not removed.
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremoduletypes/" + type), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremoduletypes/" + type), 204);
         ApiClient.Response kept = api.mgmt("GET", "/rest/v1/softwaremoduletypes/" + type);
         JsonAssert.statusCode(kept, 200);
         assertThat(kept.json().get("deleted").asBoolean()).isTrue();
@@ -212,7 +214,7 @@ class TypeApiIT {
         JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/distributionsets",
                 "[{\"name\":\"typeapi-dst-used\",\"version\":\"1\",\"type\":\"typeapi-dst-used\"}]"), 201);
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/distributionsettypes/" + id), 200);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/distributionsettypes/" + id), 204);
         ApiClient.Response kept = api.mgmt("GET", "/rest/v1/distributionsettypes/" + id);
         JsonAssert.statusCode(kept, 200);
         assertThat(kept.json().get("deleted").asBoolean()).isTrue();

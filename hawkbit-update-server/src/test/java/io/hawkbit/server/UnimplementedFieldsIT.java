@@ -153,7 +153,7 @@ class UnimplementedFieldsIT {
         fixture.target("tagged-a");
         fixture.target("tagged-b");
         long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"lab\"}]").json().get(0).get("id").asLong();
-        assertThat(api.mgmt("POST", "/rest/v1/targettags/" + tag + "/assigned", "[\"tagged-a\",\"tagged-b\"]").status()).isEqualTo(200);
+        assertThat(api.mgmt("POST", "/rest/v1/targettags/" + tag + "/assigned", "[\"tagged-a\",\"tagged-b\"]").status()).isEqualTo(204);
 
         var all = api.mgmt("GET", "/rest/v1/targettags/" + tag + "/assigned", null).json();
         assertThat(all.get("total").asInt()).isEqualTo(2);

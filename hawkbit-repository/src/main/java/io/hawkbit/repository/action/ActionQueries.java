@@ -17,10 +17,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ActionQueries {
 
-    public static final QueryFields FIELDS = QueryFields.of(Map.of(
-            "id", "id", "detailStatus", "status", "active", "active", "lastStatusCode", "lastActionStatusCode", "weight", "weight", "forceType", "actionType",
-            "target.controllerId", "target.controllerId", "distributionSet.id", "distributionSet.id",
-            "createdAt", "createdAt", "lastModifiedAt", "lastModifiedAt"));
+    /** hawkBit 1.1's {@code status} is the detailed state; {@code detailStatus} stays as the 0.x name of the same field. */
+    public static final QueryFields FIELDS = QueryFields.of(Map.ofEntries(
+            Map.entry("id", "id"), Map.entry("status", "status"), Map.entry("detailStatus", "status"),
+            Map.entry("active", "active"), Map.entry("lastStatusCode", "lastActionStatusCode"), Map.entry("weight", "weight"),
+            Map.entry("forceType", "actionType"), Map.entry("target.controllerId", "target.controllerId"),
+            Map.entry("distributionSet.id", "distributionSet.id"), Map.entry("createdAt", "createdAt"),
+            Map.entry("lastModifiedAt", "lastModifiedAt")));
 
     private final ActionRepository actions;
     private final ActionStatusRepository statuses;

@@ -10,9 +10,9 @@ import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
 
 /**
- * The tenant settings the server understands, with hawkBit's key names, value types and defaults.
+ * The tenant settings the server understands, with hawkBit 1.1's key names, value types and defaults.
  * Target-token authentication is on by default (hawkBit ships it off) so a device created through the
- * Management API can poll without a configuration step.
+ * Management API can poll without a configuration step. A key 1.1 renamed still answers to its 0.x name (an alias).
  */
 public enum TenantConfigKey {
     POLLING_TIME("pollingTime", Kind.POLLING_TIME, "00:05:00"),
@@ -26,8 +26,8 @@ public enum TenantConfigKey {
     MULTI_ASSIGNMENTS_ENABLED("multi.assignments.enabled", Kind.BOOLEAN, "false", false),
     MAINTENANCE_WINDOW_POLL_COUNT("maintenanceWindowPollCount", Kind.INTEGER, "3"),
     ACTION_CLEANUP_ENABLED("action.cleanup.enabled", Kind.BOOLEAN, "false"),
-    ACTION_CLEANUP_EXPIRY("action.cleanup.actionExpiry", Kind.LONG, "2592000000"),
-    ACTION_CLEANUP_STATUS("action.cleanup.actionStatus", Kind.STRING, "CANCELED,ERROR"),
+    ACTION_CLEANUP_EXPIRY("action.cleanup.auto.expiry", Kind.LONG, "2592000000", true, "action.cleanup.actionExpiry"),
+    ACTION_CLEANUP_STATUS("action.cleanup.auto.status", Kind.STRING, "CANCELED,ERROR", true, "action.cleanup.actionStatus"),
     ROLLOUT_APPROVAL_ENABLED("rollout.approval.enabled", Kind.BOOLEAN, "false"),
     USER_CONFIRMATION_ENABLED("user.confirmation.flow.enabled", Kind.BOOLEAN, "false", false);
 
@@ -41,28 +41,41 @@ public enum TenantConfigKey {
     private final String defaultValue;
     /** False for a switch whose feature does not exist yet: it may only be set to its default, off. */
     private final boolean implemented;
+    /** The key's name before hawkBit 0.10 renamed it, accepted on every read and write; null for none. */
+    private final String alias;
 
     TenantConfigKey(String key, Kind kind, String defaultValue) {
         this(key, kind, defaultValue, true);
     }
 
     TenantConfigKey(String key, Kind kind, String defaultValue, boolean implemented) {
+        this(key, kind, defaultValue, implemented, null);
+    }
+
+    TenantConfigKey(String key, Kind kind, String defaultValue, boolean implemented, String alias) {
         this.key = key;
         this.kind = kind;
         this.defaultValue = defaultValue;
         this.implemented = implemented;
+        this.alias = alias;
     }
 
+    /** The name hawkBit 1.1 uses, under which the value is stored and listed. */
     public String key() {
         return key;
+    }
+
+    public Optional<String> alias() {
+        return Optional.ofNullable(alias);
     }
 
     public String defaultValue() {
         return defaultValue;
     }
 
+    /** The setting named {@code key}, by its 1.1 name or its old one. */
     public static Optional<TenantConfigKey> of(String key) {
-        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+        return Arrays.stream(values()).filter(k -> k.key.equals(key) || (k.alias != null && k.alias.equals(key))).findFirst();
     }
 
     /** A stored value as its JSON type: Boolean, Long or String. */

@@ -3,7 +3,9 @@ package io.hawkbit.repository.tenant;
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.TenantConfigurationChangedEvent;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,7 +14,10 @@ import io.hawkbit.repository.error.ServerError;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads and changes tenant settings; a value never stored falls back to the key's default. */
+/**
+ * Reads and changes tenant settings; a value never stored falls back to the key's default. Keys are named as in
+ * hawkBit 1.1 or by their 0.x alias; either way the value lives under the 1.1 name.
+ */
 @Service
 public class TenantConfigurationService {
 
@@ -45,7 +50,7 @@ public class TenantConfigurationService {
     @Transactional(readOnly = true)
     public ConfigValue get(String tenant, String key) {
         TenantConfigKey configKey = known(key);
-        return toValue(configKey, repository.findByTenantAndKey(tenant, key));
+        return toValue(configKey, repository.findByTenantAndKey(tenant, configKey.key()));
     }
 
     /** The effective value of a setting, as a string (cached per node). */
@@ -64,21 +69,45 @@ public class TenantConfigurationService {
     @Transactional
     public ConfigValue set(String tenant, String key, Object rawValue) {
         TenantConfigKey configKey = known(key);
-        String value = configKey.normalize(rawValue);
+        return store(tenant, configKey, configKey.normalize(rawValue));
+    }
+
+    /**
+     * Sets several keys at once, all or none: every key and value is checked before the first is written, and the
+     * transaction takes back what was written should a write fail. Two names of one key (1.1's and its alias) in one
+     * request are refused, since the outcome would depend on their order.
+     */
+    @Transactional
+    public List<ConfigValue> setAll(String tenant, Map<String, ?> rawValues) {
+        Map<TenantConfigKey, String> values = new LinkedHashMap<>();
+        rawValues.forEach((key, rawValue) -> {
+            TenantConfigKey configKey = known(key);
+            if (values.put(configKey, configKey.normalize(rawValue)) != null) {
+                throw new HawkbitException(ServerError.CONFIG_KEY_INVALID,
+                        "The configuration key '" + configKey.key() + "' is given twice (by its name and its old name)");
+            }
+        });
+        List<ConfigValue> result = new ArrayList<>();
+        values.forEach((configKey, value) -> result.add(store(tenant, configKey, value)));
+        return result;
+    }
+
+    @Transactional
+    public void reset(String tenant, String key) {
+        TenantConfigKey configKey = known(key);
+        repository.findByTenantAndKey(tenant, configKey.key()).ifPresent(stored -> {
+            repository.delete(stored);
+            events.publish(new TenantConfigurationChangedEvent(tenant, configKey.key(), events.origin()));
+        });
+    }
+
+    private ConfigValue store(String tenant, TenantConfigKey configKey, String value) {
+        String key = configKey.key();
         TenantConfiguration stored = repository.findByTenantAndKey(tenant, key)
                 .orElseGet(() -> new TenantConfiguration(tenant, key, value));
         stored.setValue(value);
         events.publish(new TenantConfigurationChangedEvent(tenant, key, events.origin()));
         return toValue(configKey, Optional.of(repository.saveAndFlush(stored)));
-    }
-
-    @Transactional
-    public void reset(String tenant, String key) {
-        known(key);
-        repository.findByTenantAndKey(tenant, key).ifPresent(stored -> {
-            repository.delete(stored);
-            events.publish(new TenantConfigurationChangedEvent(tenant, key, events.origin()));
-        });
     }
 
     private static TenantConfigKey known(String key) {

@@ -424,6 +424,10 @@ class RsqlSpecificationTest {
         assertThat(actions("active==true")).containsExactlyInAnyOrder(running.getId(), canceling.getId());
         assertThat(actions("active==FALSE")).containsExactly(finished.getId());
         assertThat(actions("detailStatus==canceling")).containsExactly(canceling.getId());
+        // hawkBit 1.1: status is the detailed state (detailStatus is its 0.x name)
+        assertThat(actions("status==canceling")).containsExactly(canceling.getId());
+        assertThat(actions("status=in=(running,finished)")).containsExactlyInAnyOrder(running.getId(), finished.getId());
+        assertThat(actions("status==finished;active==false")).containsExactly(finished.getId());
         assertThat(actions("forceType==download_only")).containsExactly(canceling.getId());
         assertThat(actions("weight=ge=100")).containsExactlyInAnyOrder(running.getId(), canceling.getId());
         assertThat(actions("lastStatusCode==200")).containsExactly(finished.getId());

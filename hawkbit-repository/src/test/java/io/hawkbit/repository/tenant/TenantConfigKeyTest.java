@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
@@ -36,8 +37,19 @@ class TenantConfigKeyTest {
     }
 
     @Test
+    void of_findsARenamedKeyByIts11NameAndItsOldOne() {
+        assertThat(TenantConfigKey.ACTION_CLEANUP_EXPIRY.key()).isEqualTo("action.cleanup.auto.expiry");
+        assertThat(TenantConfigKey.ACTION_CLEANUP_STATUS.key()).isEqualTo("action.cleanup.auto.status");
+        assertThat(TenantConfigKey.of("action.cleanup.auto.expiry")).contains(TenantConfigKey.ACTION_CLEANUP_EXPIRY);
+        assertThat(TenantConfigKey.of("action.cleanup.actionExpiry")).contains(TenantConfigKey.ACTION_CLEANUP_EXPIRY);
+        assertThat(TenantConfigKey.of("action.cleanup.auto.status")).contains(TenantConfigKey.ACTION_CLEANUP_STATUS);
+        assertThat(TenantConfigKey.of("action.cleanup.actionStatus")).contains(TenantConfigKey.ACTION_CLEANUP_STATUS);
+    }
+
+    @Test
     void keys_areDistinct() {
-        assertThat(Arrays.stream(TenantConfigKey.values()).map(TenantConfigKey::key)).doesNotHaveDuplicates();
+        assertThat(Arrays.stream(TenantConfigKey.values()).flatMap(k -> Stream.concat(
+                Stream.of(k.key()), k.alias().stream()))).doesNotHaveDuplicates();
     }
 
     @ParameterizedTest

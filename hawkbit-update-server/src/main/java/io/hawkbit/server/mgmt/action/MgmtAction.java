@@ -5,14 +5,21 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.hawkbit.repository.action.Action;
 import io.hawkbit.repository.action.ActionType;
+import io.hawkbit.repository.distribution.DistributionSet;
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.server.mgmt.Links;
 import io.hawkbit.server.mgmt.MgmtAudit;
 
-/** hawkBit's action: one deployment (or its cancelation) of a distribution set to a target. */
+/**
+ * hawkBit 1.1's action: one deployment (or its cancelation) of a distribution set to a target. {@code status} is the
+ * detailed state (running, finished, error, canceling, ...) and {@code active} tells open from closed, as in 1.1.
+ * {@code detailStatus}, which 1.1 dropped, repeats {@code status} so that scripts written for hawkBit 0.x, where
+ * {@code status} was only pending/finished, still find the detailed state where they read it.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MgmtAction(Long id, String type, String status, String detailStatus, String forceType, Long forceTime,
+public record MgmtAction(Long id, String type, String status, boolean active, String detailStatus, String forceType,
+        Long forceTime,
         Integer weight, Integer lastStatusCode, Long rollout, String rolloutName, @JsonUnwrapped MgmtAudit audit,
         @JsonProperty("_links") Links links) {
 
@@ -28,11 +35,12 @@ public record MgmtAction(Long id, String type, String status, String detailStatu
         if (action.isCancelingOrCanceled()) {
             links.with("canceledaction", path);
         }
-        links.with("target", Links.TARGETS + controllerId)
-                .with("distributionset", "/rest/v1/distributionsets/" + action.getDistributionSet().getId())
+        DistributionSet set = action.getDistributionSet();
+        links.withNamed("target", Links.TARGETS + controllerId, action.getTarget().getName())
+                .withNamed("distributionset", "/rest/v1/distributionsets/" + set.getId(), set.getName() + ":" + set.getVersion())
                 .with("status", path + "/status?offset=0&limit=50&sort=id:DESC");
         if (action.getRolloutId() != null) {
-            links.with("rollout", "/rest/v1/rollouts/" + action.getRolloutId());
+            links.withNamed("rollout", "/rest/v1/rollouts/" + action.getRolloutId(), rolloutName);
         }
         return of(action, links, rolloutName);
     }
@@ -51,8 +59,9 @@ public record MgmtAction(Long id, String type, String status, String detailStatu
     }
 
     private static MgmtAction of(Action action, Links links, String rolloutName) {
-        return new MgmtAction(action.getId(), action.isCancelingOrCanceled() ? "cancel" : "update",
-                action.isActive() ? "pending" : "finished", action.getStatus().json(), action.getActionType().json(),
+        String status = action.getStatus().json();
+        return new MgmtAction(action.getId(), action.isCancelingOrCanceled() ? "cancel" : "update", status,
+                action.isActive(), status, action.getActionType().json(),
                 action.getActionType() == ActionType.TIMEFORCED ? action.getForcedTime() : null, action.getWeight(),
                 action.getLastActionStatusCode(), action.getRolloutId(), rolloutName, MgmtAudit.of(action), links);
     }

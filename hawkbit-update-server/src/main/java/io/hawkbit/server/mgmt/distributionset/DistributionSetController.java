@@ -73,7 +73,7 @@ public class DistributionSetController {
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable Long id) {
         sets.delete(user.tenant(), id);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     /** The set's modules, paged in memory (a set holds a handful); only {@code offset} and {@code limit} apply. */
@@ -88,13 +88,13 @@ public class DistributionSetController {
     public ResponseEntity<Void> assignModules(@PathVariable Long id,
             @RequestBody List<@Valid @NotNull MgmtSoftwareModuleAssignment> body) {
         sets.assignModules(user.tenant(), id, body.stream().map(MgmtSoftwareModuleAssignment::id).toList());
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/{id}/assignedSM/{moduleId}")
     public ResponseEntity<Void> unassignModule(@PathVariable Long id, @PathVariable Long moduleId) {
         sets.unassignModule(user.tenant(), id, moduleId);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/assignedTargets")

@@ -10,10 +10,15 @@ import io.hawkbit.server.mgmt.Links;
 import io.hawkbit.server.mgmt.MgmtAudit;
 import io.hawkbit.server.mgmt.softwaremodule.MgmtSoftwareModule;
 
-/** hawkBit's distribution set as the Management API shows it; {@code type} is the type's key. */
+/**
+ * hawkBit's distribution set as the Management API shows it; {@code type} is the type's key. {@code valid} turns false
+ * in hawkBit 1.1 only when an operator invalidates the set ({@code POST …/invalidate}), which this server does not
+ * offer yet, so every set is valid.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MgmtDistributionSet(Long id, String name, String description, String version, List<MgmtSoftwareModule> modules,
         boolean requiredMigrationStep, String type, String typeName, Boolean complete, boolean deleted, boolean locked,
+        boolean valid,
         @JsonUnwrapped MgmtAudit audit, @JsonProperty("_links") Links links) {
 
     static final String PATH = "/rest/v1/distributionsets/";
@@ -34,7 +39,7 @@ public record MgmtDistributionSet(Long id, String name, String description, Stri
     private static MgmtDistributionSet of(DistributionSet set, Links links) {
         return new MgmtDistributionSet(set.getId(), set.getName(), set.getDescription(), set.getVersion(),
                 set.getModules().stream().map(MgmtSoftwareModule::of).toList(), set.isRequiredMigrationStep(),
-                set.getType().getKey(), set.getType().getName(), set.isComplete(), set.isDeleted(), set.isLocked(),
+                set.getType().getKey(), set.getType().getName(), set.isComplete(), set.isDeleted(), set.isLocked(), true,
                 MgmtAudit.of(set), links);
     }
 }

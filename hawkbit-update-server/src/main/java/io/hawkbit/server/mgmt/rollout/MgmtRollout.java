@@ -14,7 +14,7 @@ import io.hawkbit.server.mgmt.MgmtAudit;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MgmtRollout(Long id, String name, String description, String targetFilterQuery, Long distributionSetId,
         String status, long totalTargets, Map<String, Long> totalTargetsPerStatus, int totalGroups, Long startAt,
-        Long forcetime, boolean deleted, String type, Integer weight, String approvalDecidedBy, String approvalRemark,
+        Long forcetime, boolean deleted, String type, Integer weight, String approveDecidedBy, String approvalRemark,
         @JsonUnwrapped MgmtAudit audit, @JsonProperty("_links") Links links) {
 
     static final String PATH = "/rest/v1/rollouts/";

@@ -16,6 +16,7 @@ import io.hawkbit.rest.paging.PagedList;
 import io.hawkbit.server.mgmt.CurrentUser;
 import io.hawkbit.server.mgmt.action.MgmtAction;
 import io.hawkbit.server.mgmt.target.MgmtTarget;
+import io.hawkbit.server.mgmt.target.TargetViews;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -39,8 +40,11 @@ public class RolloutController {
     private final RolloutCommands commands;
     private final RolloutQueries rollouts;
     private final CurrentUser user;
+    private final TargetViews targetViews;
 
-    public RolloutController(RolloutPlanner planner, RolloutCommands commands, RolloutQueries rollouts, CurrentUser user) {
+    public RolloutController(RolloutPlanner planner, RolloutCommands commands, RolloutQueries rollouts, CurrentUser user,
+            TargetViews targetViews) {
+        this.targetViews = targetViews;
         this.planner = planner;
         this.commands = commands;
         this.rollouts = rollouts;
@@ -96,37 +100,37 @@ public class RolloutController {
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable Long id) {
         commands.delete(user.tenant(), id);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/start")
     public ResponseEntity<Void> start(@PathVariable Long id) {
         commands.start(user.tenant(), id);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/pause")
     public ResponseEntity<Void> pause(@PathVariable Long id) {
         commands.pause(user.tenant(), id);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/resume")
     public ResponseEntity<Void> resume(@PathVariable Long id) {
         commands.resume(user.tenant(), id);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/stop")
     public ResponseEntity<Void> stop(@PathVariable Long id) {
         commands.stop(user.tenant(), id, user.name());
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/triggerNextGroup")
     public ResponseEntity<Void> triggerNextGroup(@PathVariable Long id) {
         commands.triggerNextGroup(user.tenant(), id);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     /** hawkBit's retry: a new rollout over the targets that failed in this finished one (201 with it). */
@@ -139,13 +143,13 @@ public class RolloutController {
     @PostMapping("/{id}/approve")
     public ResponseEntity<Void> approve(@PathVariable Long id, @RequestParam(required = false) String remark) {
         commands.approve(user.tenant(), id, user.name(), remark, true);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/deny")
     public ResponseEntity<Void> deny(@PathVariable Long id, @RequestParam(required = false) String remark) {
         commands.approve(user.tenant(), id, user.name(), remark, false);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/deploygroups")
@@ -169,8 +173,7 @@ public class RolloutController {
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String sort, @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, TargetService.FIELDS, Sort.by("id"));
-        boolean tokens = user.seesTargetTokens();
-        return PagedList.of(rollouts.groupTargets(user.tenant(), id, groupId, q, pageable), t -> MgmtTarget.of(t, tokens));
+        return targetViews.page(rollouts.groupTargets(user.tenant(), id, groupId, q, pageable));
     }
 
     private MgmtRollout view(Long id) {

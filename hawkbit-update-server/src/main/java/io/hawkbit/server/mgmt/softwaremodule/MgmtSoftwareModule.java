@@ -7,10 +7,16 @@ import io.hawkbit.repository.softwaremodule.SoftwareModule;
 import io.hawkbit.server.mgmt.Links;
 import io.hawkbit.server.mgmt.MgmtAudit;
 
-/** hawkBit's software module as the Management API shows it. */
+/**
+ * hawkBit's software module as the Management API shows it. {@code encrypted}, {@code locked} and {@code complete} are
+ * what hawkBit 1.1 would compute for this server's modules: no artifact encryption, no module lock (a locked set fixes
+ * which modules it holds, not their artifacts), and no minimum artifact count ({@code minArtifacts} is 0 for every type),
+ * so a module is always complete.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MgmtSoftwareModule(Long id, String name, String description, String version, String type, String typeName,
-        String vendor, boolean deleted, @JsonUnwrapped MgmtAudit audit, @JsonProperty("_links") Links links) {
+        String vendor, boolean encrypted, boolean locked, boolean complete, boolean deleted, @JsonUnwrapped MgmtAudit audit,
+        @JsonProperty("_links") Links links) {
 
     static final String PATH = "/rest/v1/softwaremodules/";
 
@@ -28,7 +34,7 @@ public record MgmtSoftwareModule(Long id, String name, String description, Strin
 
     private static MgmtSoftwareModule of(SoftwareModule module, Links links) {
         return new MgmtSoftwareModule(module.getId(), module.getName(), module.getDescription(), module.getVersion(),
-                module.getType().getKey(), module.getType().getName(), module.getVendor(), module.isDeleted(),
+                module.getType().getKey(), module.getType().getName(), module.getVendor(), false, false, true, module.isDeleted(),
                 MgmtAudit.of(module), links);
     }
 }

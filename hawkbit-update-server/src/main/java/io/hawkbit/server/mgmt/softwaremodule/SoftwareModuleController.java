@@ -83,7 +83,7 @@ public class SoftwareModuleController {
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable Long id) {
         modules.delete(user.tenant(), id);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping(path = "/{id}/artifacts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -118,7 +118,7 @@ public class SoftwareModuleController {
     @DeleteMapping("/{id}/artifacts/{artifactId}")
     public ResponseEntity<Void> deleteArtifact(@PathVariable Long id, @PathVariable Long artifactId) {
         modules.deleteArtifact(user.tenant(), id, artifactId);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/artifacts/{artifactId}/download")

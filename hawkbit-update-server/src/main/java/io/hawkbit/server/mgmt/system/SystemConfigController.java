@@ -1,6 +1,7 @@
 package io.hawkbit.server.mgmt.system;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.hawkbit.repository.error.HawkbitException;
@@ -18,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** hawkBit's {@code /rest/v1/system/configs}: the tenant's settings; deleting one falls back to the global default. */
+/**
+ * hawkBit's {@code /rest/v1/system/configs}: the tenant's settings; deleting one falls back to the global default.
+ * Keys go by hawkBit 1.1's names; a key 1.1 renamed is also found by its 0.x name.
+ */
 @RestController
 @RequestMapping("/rest/v1/system/configs")
 public class SystemConfigController {
@@ -62,9 +66,15 @@ public class SystemConfigController {
         return MgmtSystemTenantConfigurationValue.of(config.set(user.tenant(), key, body.value()));
     }
 
+    /** hawkBit 1.1's batch update: a map of key to value, written all or none; answers the new values, as 1.1 does. */
+    @PutMapping
+    public List<MgmtSystemTenantConfigurationValue> setAll(@RequestBody Map<String, Object> body) {
+        return config.setAll(user.tenant(), body).stream().map(MgmtSystemTenantConfigurationValue::of).toList();
+    }
+
     @DeleteMapping("/{key:.+}")
     public ResponseEntity<Void> reset(@PathVariable String key) {
         config.reset(user.tenant(), key);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 }

@@ -11,6 +11,7 @@ import io.hawkbit.rest.paging.PagedList;
 import io.hawkbit.server.mgmt.CurrentUser;
 import io.hawkbit.server.mgmt.JsonBodies;
 import io.hawkbit.server.mgmt.target.MgmtTarget;
+import io.hawkbit.server.mgmt.target.TargetViews;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.data.domain.Sort;
@@ -36,8 +37,11 @@ public class TargetTagController {
     private final TargetService targets;
     private final CurrentUser user;
     private final JsonBodies bodies;
+    private final TargetViews targetViews;
 
-    public TargetTagController(TargetTagService tags, TargetService targets, CurrentUser user, JsonBodies bodies) {
+    public TargetTagController(TargetTagService tags, TargetService targets, CurrentUser user, JsonBodies bodies,
+            TargetViews targetViews) {
+        this.targetViews = targetViews;
         this.tags = tags;
         this.targets = targets;
         this.user = user;
@@ -73,7 +77,7 @@ public class TargetTagController {
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable Long id) {
         tags.delete(user.tenant(), id);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/assigned")
@@ -81,25 +85,27 @@ public class TargetTagController {
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, TargetService.FIELDS, Sort.by("controllerId"));
-        boolean tokens = user.seesTargetTokens();
-        return PagedList.of(targets.tagged(user.tenant(), id, q, pageable), t -> MgmtTarget.of(t, tokens));
+        return targetViews.page(targets.tagged(user.tenant(), id, q, pageable));
     }
 
-    /** Tags the given targets; the body lists controllerIds either as strings or as {@code {"controllerId": ...}} objects. */
+    /**
+     * Tags the given targets; the body lists controllerIds either as strings (1.1) or as {@code {"controllerId": ...}}
+     * objects (0.3–0.8). Answers 204 without a body, as 1.1 does.
+     */
     @PostMapping("/{id}/assigned")
-    public List<MgmtTarget> assign(@PathVariable Long id, @RequestBody JsonNode body) {
+    public ResponseEntity<Void> assign(@PathVariable Long id, @RequestBody JsonNode body) {
         Set<String> controllerIds = new LinkedHashSet<>();
         for (JsonNode node : bodies.elements(body)) {
             controllerIds.add(node.isString() ? node.asString()
                     : bodies.convert(node, MgmtAssignedTarget.class).controllerId());
         }
-        boolean tokens = user.seesTargetTokens();
-        return targets.tag(user.tenant(), id, controllerIds).stream().map(t -> MgmtTarget.of(t, tokens)).toList();
+        targets.tag(user.tenant(), id, controllerIds);
+        return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/{id}/assigned/{controllerId}")
     public ResponseEntity<Void> unassign(@PathVariable Long id, @PathVariable String controllerId) {
         targets.untag(user.tenant(), id, controllerId);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 }

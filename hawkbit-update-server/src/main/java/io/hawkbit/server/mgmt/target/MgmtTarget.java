@@ -9,7 +9,7 @@ import io.hawkbit.repository.target.Target;
 import io.hawkbit.server.mgmt.Links;
 import io.hawkbit.server.mgmt.MgmtAudit;
 
-/** hawkBit's target as the Management API shows it; {@code pollStatus} only on single resources of targets that polled. */
+/** hawkBit's target as the Management API shows it; {@code pollStatus} only for targets that polled. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MgmtTarget(String controllerId, String name, String description, String updateStatus,
         Long lastControllerRequestAt, Long installedAt, String ipAddress, String address, MgmtPollStatus pollStatus,
@@ -17,9 +17,9 @@ public record MgmtTarget(String controllerId, String name, String description, S
 
     static final String PATH = Links.TARGETS;
 
-    /** A list item: only the self link, no poll status; the security token only when {@code withToken}. */
-    public static MgmtTarget of(Target target, boolean withToken) {
-        return of(target, null, Links.self(PATH + target.getControllerId()), withToken);
+    /** A list item: only the self link; the security token only when {@code withToken}. */
+    static MgmtTarget of(Target target, MgmtPollStatus pollStatus, boolean withToken) {
+        return of(target, pollStatus, Links.self(PATH + target.getControllerId()), withToken);
     }
 
     static MgmtTarget detailed(Target target, MgmtPollStatus pollStatus, boolean withToken) {

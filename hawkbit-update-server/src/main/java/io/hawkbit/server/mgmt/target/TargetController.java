@@ -1,8 +1,6 @@
 package io.hawkbit.server.mgmt.target;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +13,6 @@ import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetService;
-import io.hawkbit.repository.tenant.TenantConfigKey;
-import io.hawkbit.repository.tenant.TenantConfigurationService;
 import io.hawkbit.rest.paging.PageParams;
 import io.hawkbit.rest.paging.PagedList;
 import io.hawkbit.server.mgmt.CurrentUser;
@@ -55,22 +51,20 @@ public class TargetController {
     private final DeploymentService deployments;
     private final ActionQueries actionQueries;
     private final ActionCancellation cancellation;
-    private final TenantConfigurationService config;
-    private final Clock clock;
     private final CurrentUser user;
     private final JsonBodies bodies;
     private final ActionViews actionViews;
+    private final TargetViews views;
 
     public TargetController(TargetService targets, DeploymentService deployments, ActionQueries actionQueries,
-            ActionCancellation cancellation, TenantConfigurationService config, Clock clock, CurrentUser user,
-            JsonBodies bodies, ActionViews actionViews) {
+            ActionCancellation cancellation, CurrentUser user, JsonBodies bodies, ActionViews actionViews,
+            TargetViews views) {
         this.actionViews = actionViews;
+        this.views = views;
         this.targets = targets;
         this.deployments = deployments;
         this.actionQueries = actionQueries;
         this.cancellation = cancellation;
-        this.config = config;
-        this.clock = clock;
         this.user = user;
         this.bodies = bodies;
     }
@@ -80,8 +74,7 @@ public class TargetController {
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, TargetService.FIELDS, Sort.by("controllerId"));
-        boolean tokens = user.seesTargetTokens();
-        return PagedList.of(targets.find(user.tenant(), q, pageable), t -> MgmtTarget.of(t, tokens));
+        return views.page(targets.find(user.tenant(), q, pageable));
     }
 
     @PostMapping
@@ -89,14 +82,13 @@ public class TargetController {
         body.forEach(MgmtTargetRequestBody::refuseUnimplemented);
         body.forEach(t -> checkAddress(t.address()));
         List<Target> created = targets.create(user.tenant(), body.stream().map(MgmtTargetRequestBody::toCreate).toList());
-        boolean tokens = user.seesTargetTokens();
-        return ResponseEntity.status(HttpStatus.CREATED).body(created.stream().map(t -> MgmtTarget.of(t, tokens)).toList());
+        return ResponseEntity.status(HttpStatus.CREATED).body(views.list(created));
     }
 
     @GetMapping("/{controllerId}")
     public MgmtTarget get(@PathVariable String controllerId) {
         String tenant = user.tenant();
-        return detailed(tenant, targets.get(tenant, controllerId));
+        return views.detailed(targets.get(tenant, controllerId));
     }
 
     @PutMapping("/{controllerId}")
@@ -108,13 +100,13 @@ public class TargetController {
         }
         checkAddress(body.address());
         String tenant = user.tenant();
-        return ResponseEntity.ok(detailed(tenant, targets.update(tenant, controllerId, body.toUpdate())));
+        return ResponseEntity.ok(views.detailed(targets.update(tenant, controllerId, body.toUpdate())));
     }
 
     @DeleteMapping("/{controllerId}")
     public ResponseEntity<Void> delete(@PathVariable String controllerId) {
         targets.delete(user.tenant(), controllerId);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{controllerId}/attributes")
@@ -183,16 +175,6 @@ public class TargetController {
             @RequestParam(required = false) String sort) {
         var pageable = PageParams.of(offset, limit, sort, STATUS_FIELDS, BY_ID_DESC);
         return PagedList.of(actionQueries.statusesOf(user.tenant(), controllerId, actionId, pageable), MgmtActionStatus::of);
-    }
-
-    private MgmtTarget detailed(String tenant, Target target) {
-        if (target.getLastTargetQuery() == null) {
-            return MgmtTarget.detailed(target, null, user.seesTargetTokens());
-        }
-        Duration overdue = config.duration(tenant, TenantConfigKey.POLLING_OVERDUE_TIME);
-        return MgmtTarget.detailed(target,
-                MgmtPollStatus.of(target.getLastTargetQuery(), config.duration(tenant, TenantConfigKey.POLLING_TIME), overdue, clock.millis()),
-                user.seesTargetTokens());
     }
 
     private static void checkAddress(String address) {

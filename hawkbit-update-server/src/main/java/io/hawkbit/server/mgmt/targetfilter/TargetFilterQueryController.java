@@ -70,7 +70,7 @@ public class TargetFilterQueryController {
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable Long id) {
         filters.delete(user.tenant(), id);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     /** The auto-assign set, or 204 when the filter has none (as hawkBit answers). */

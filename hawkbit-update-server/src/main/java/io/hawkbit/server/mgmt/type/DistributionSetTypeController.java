@@ -68,7 +68,7 @@ public class DistributionSetTypeController {
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable Long id) {
         types.delete(user.tenant(), id);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/mandatorymoduletypes")
@@ -84,13 +84,13 @@ public class DistributionSetTypeController {
     @PostMapping("/{id}/mandatorymoduletypes")
     public ResponseEntity<Void> addMandatory(@PathVariable Long id, @Valid @RequestBody MgmtId body) {
         types.addModuleType(user.tenant(), id, body.id(), true);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/{id}/mandatorymoduletypes/{smTypeId}")
     public ResponseEntity<Void> removeMandatory(@PathVariable Long id, @PathVariable Long smTypeId) {
         remove(id, smTypeId, DistributionSetType::mandatoryTypes);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/optionalmoduletypes")
@@ -106,13 +106,13 @@ public class DistributionSetTypeController {
     @PostMapping("/{id}/optionalmoduletypes")
     public ResponseEntity<Void> addOptional(@PathVariable Long id, @Valid @RequestBody MgmtId body) {
         types.addModuleType(user.tenant(), id, body.id(), false);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/{id}/optionalmoduletypes/{smTypeId}")
     public ResponseEntity<Void> removeOptional(@PathVariable Long id, @PathVariable Long smTypeId) {
         remove(id, smTypeId, DistributionSetType::optionalTypes);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 
     /** Removes only from the named list, so deleting a mandatory type via the optional path is a 404. */

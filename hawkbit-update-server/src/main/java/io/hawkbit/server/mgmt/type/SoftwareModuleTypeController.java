@@ -65,6 +65,6 @@ public class SoftwareModuleTypeController {
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable Long id) {
         types.delete(user.tenant(), id);
-        return ResponseEntity.ok().build();
+        return ResponseEntity.noContent().build();
     }
 }
