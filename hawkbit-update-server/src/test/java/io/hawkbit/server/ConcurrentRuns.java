@@ -1,7 +1,9 @@
 package io.hawkbit.server;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import io.hawkbit.repository.lock.JobRun;
@@ -11,6 +13,8 @@ import io.hawkbit.repository.lock.JobRun;
  * periods may overlap: the test decides when work happens, and the cluster lock still decides who does it.
  */
 final class ConcurrentRuns {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
 
     /** Rounds after which work that should have finished is taken for a scheduler that never stops finding some. */
     private static final int MAX_ROUNDS = 50;
@@ -28,7 +32,12 @@ final class ConcurrentRuns {
 
     /** One run on every node at once; the sum of their outcomes once all ended. */
     static JobRun round(List<ClusterNode> nodes, Function<ClusterNode, JobRun> run) {
-        return sum(start(nodes, run).stream().map(CompletableFuture::join).toList());
+        return sum(start(nodes, run).stream().map(ConcurrentRuns::join).toList());
+    }
+
+    /** The outcome of a started run; a run stuck in the database fails the test instead of hanging it. */
+    static JobRun join(CompletableFuture<JobRun> run) {
+        return run.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
     /**

@@ -95,12 +95,12 @@ class OverdueClusterIT {
                 if (locked) {
                     // One node is inside, waiting for the row: the other two ended their runs without entering.
                     await().atMost(WAIT).until(() -> runs.stream().filter(CompletableFuture::isDone).count() == 2);
-                    assertThat(ConcurrentRuns.sum(runs.stream().filter(CompletableFuture::isDone).map(CompletableFuture::join)
+                    assertThat(ConcurrentRuns.sum(runs.stream().filter(CompletableFuture::isDone).map(ConcurrentRuns::join)
                             .toList())).as("the runs that did not enter").isEqualTo(new JobRun(0, 2, 0));
                     assertThat(RowLocks.waitingTransactions(database)).as("nodes marking at once").isEqualTo(1);
                 }
                 blocker.rollback();
-                first = ConcurrentRuns.sum(runs.stream().map(CompletableFuture::join).toList());
+                first = ConcurrentRuns.sum(runs.stream().map(ConcurrentRuns::join).toList());
             }
             // Without the lock all three marked at once, yet the re-checking UPDATE left each row to one of them.
             assertThat(first.done()).as("targets marked in the first round").isEqualTo(10);
