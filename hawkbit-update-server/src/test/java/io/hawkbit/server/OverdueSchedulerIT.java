@@ -1,7 +1,6 @@
 package io.hawkbit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,6 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.hawkbit.repository.event.TargetsMarkedOverdueEvent;
+import io.hawkbit.repository.lock.JobRun;
+import io.hawkbit.repository.target.OverdueScheduler;
 import io.hawkbit.repository.target.PollRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,18 +35,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The overdue scheduler on one node with H2, its job running every 100 ms, against a clock the tests move forward:
- * targets polled more than pollingTime + pollingOverdueTime (10 min by default) ago are marked once each, in batches
- * of two with one event per batch; a poll clears the mark in its write-behind batch; a longer polling time clears it
- * in the next run. Each test has targets of its own (a prefix), as the clock and the marks are shared.
+ * The overdue scheduler on one node with H2, against a clock the tests move forward: targets polled more than
+ * pollingTime + pollingOverdueTime (10 min by default) ago are marked once each, in batches of two with one event per
+ * batch; a poll clears the mark in its write-behind batch; a longer polling time clears it in the next run. The
+ * periodic runs are off: a test runs the scheduler itself, so "the next run" is a call and "nothing more happens" is
+ * a run that changes nothing. Each test has targets of its own (a prefix), as the clock and the marks are shared.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hawkbit.scheduler.overdue.period=100ms", "hawkbit.scheduler.overdue.batch-size=2",
+        "hawkbit.scheduler.overdue.enabled=false", "hawkbit.scheduler.overdue.batch-size=2",
         "hawkbit.poll.write-interval=1h"})
 @ActiveProfiles("test")
 class OverdueSchedulerIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration OVERDUE_AFTER = Duration.ofMinutes(10);
     private static final AtomicLong SHIFT = new AtomicLong();
 
@@ -106,6 +107,9 @@ class OverdueSchedulerIT {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    OverdueScheduler scheduler;
+
     ApiClient api;
     Fixture fixture;
     final List<TargetsMarkedOverdueEvent> events = new CopyOnWriteArrayList<>();
@@ -115,10 +119,11 @@ class OverdueSchedulerIT {
         api = new ApiClient(port);
         fixture = new Fixture(api);
         context.addApplicationListener((ApplicationListener<TargetsMarkedOverdueEvent>) events::add);
-        // Targets of earlier tests that polled become overdue now, so no run mixes them into this test's batches.
+        // Targets of earlier tests that polled are marked now, so no run mixes them into this test's batches.
         advance(OVERDUE_AFTER.plusSeconds(1));
-        await().atMost(WAIT).until(() -> jdbc.queryForObject(
-                "select count(*) from target where last_target_query is not null and overdue_since is null", Long.class) == 0);
+        runUntilNothingChanges();
+        assertThat(jdbc.queryForObject("select count(*) from target where last_target_query is not null and overdue_since is null",
+                Long.class)).isZero();
     }
 
     @Test
@@ -129,21 +134,18 @@ class OverdueSchedulerIT {
         polls.flush();
 
         advance(OVERDUE_AFTER.minusSeconds(5));
-        await().during(Duration.ofMillis(500)).atMost(WAIT)
-                .untilAsserted(() -> assertThat(marked("batch-")).as("not yet overdue").isEmpty());
-        long before = System.nanoTime();
+        assertThat(scheduler.run().done()).as("marks changed").isZero();
+        assertThat(marked("batch-")).as("not yet overdue").isEmpty();
         advance(Duration.ofSeconds(6));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(marked("batch-")).containsExactlyInAnyOrderElementsOf(polled));
-        System.out.printf("%n[overdue] 5 targets marked %d ms after they became overdue (period 100 ms, batch 2)%n%n",
-                (System.nanoTime() - before) / 1_000_000);
+        // Two per run, oldest first.
+        assertThat(List.of(scheduler.run().done(), scheduler.run().done(), scheduler.run().done())).containsExactly(2L, 2L, 1L);
+        assertThat(marked("batch-")).containsExactlyInAnyOrderElementsOf(polled);
 
-        // Many more runs: no target is marked or announced twice.
-        await().during(Duration.ofMillis(800)).atMost(WAIT).untilAsserted(() -> {
-            List<TargetsMarkedOverdueEvent> batches = events("batch-");
-            assertThat(batches).hasSize(3).allSatisfy(e -> assertThat(e.getControllerIds()).hasSizeLessThanOrEqualTo(2));
-            assertThat(batches.stream().flatMap(e -> e.getControllerIds().stream()))
-                    .containsExactlyInAnyOrderElementsOf(polled);
-        });
+        // One more run finds nothing: no target is marked or announced twice.
+        assertThat(scheduler.run().done()).as("marks changed").isZero();
+        List<TargetsMarkedOverdueEvent> batches = events("batch-");
+        assertThat(batches).hasSize(3).allSatisfy(e -> assertThat(e.getControllerIds()).hasSizeLessThanOrEqualTo(2));
+        assertThat(batches.stream().flatMap(e -> e.getControllerIds().stream())).containsExactlyInAnyOrderElementsOf(polled);
         // Oldest poll first: the first batch holds the two targets that polled first.
         assertThat(events("batch-").get(0).getControllerIds()).containsExactlyInAnyOrder("batch-0", "batch-1");
         assertThat(meters.get("hawkbit.overdue.targets").tag("tenant", "DEFAULT").gauge().value()).isGreaterThanOrEqualTo(5);
@@ -164,7 +166,8 @@ class OverdueSchedulerIT {
         poll("again-b", fixture.target("again-b"));
         polls.flush();
         advance(OVERDUE_AFTER.plusSeconds(1));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(marked("again-")).containsExactlyInAnyOrder("again-a", "again-b"));
+        assertThat(scheduler.run().done()).as("marks changed").isEqualTo(2);
+        assertThat(marked("again-")).containsExactlyInAnyOrder("again-a", "again-b");
 
         poll("again-a", tokenA);
         assertThat(marked("again-")).as("a poll is recorded in memory first").hasSize(2);
@@ -174,9 +177,9 @@ class OverdueSchedulerIT {
         ApiClient.Response overdue = api.mgmt("GET", "/rest/v1/targets?q=controllerId==again-*;overdue==true");
         assertThat(overdue.json().get("total").asLong()).isEqualTo(1);
         assertThat(overdue.json().get("content").get(0).get("controllerId").asString()).isEqualTo("again-b");
-        // The next runs leave the target that polled alone.
-        await().during(Duration.ofMillis(500)).atMost(WAIT)
-                .untilAsserted(() -> assertThat(marked("again-")).containsExactly("again-b"));
+        // The next run leaves the target that polled alone.
+        assertThat(scheduler.run().done()).as("marks changed").isZero();
+        assertThat(marked("again-")).containsExactly("again-b");
         assertThat(events("again-").stream().flatMap(e -> e.getControllerIds().stream()))
                 .containsExactlyInAnyOrder("again-a", "again-b");
     }
@@ -186,10 +189,13 @@ class OverdueSchedulerIT {
         poll("slow-a", fixture.target("slow-a"));
         polls.flush();
         advance(OVERDUE_AFTER.plusSeconds(1));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(marked("slow-")).containsExactly("slow-a"));
+        scheduler.run();
+        assertThat(marked("slow-")).containsExactly("slow-a");
         try {
             fixture.config("pollingTime", "\"00:30:00\"");
-            await().atMost(WAIT).untilAsserted(() -> assertThat(marked("slow-")).isEmpty());
+            // Earlier tests' targets that polled lose their marks too, two per run.
+            runUntilNothingChanges();
+            assertThat(marked("slow-")).isEmpty();
             assertThat(meters.get("hawkbit.overdue.unmarked").counter().count()).isPositive();
         } finally {
             fixture.config("pollingTime", "\"00:05:00\"");
@@ -200,6 +206,14 @@ class OverdueSchedulerIT {
         ApiClient.Response poll = api.send("GET", "/DEFAULT/controller/v1/" + controllerId, (byte[]) null,
                 Map.of("Authorization", "TargetToken " + token, "Accept", "application/hal+json"));
         assertThat(poll.status()).isEqualTo(200);
+    }
+
+    /** Runs the scheduler until a run changes nothing, as its periods would. */
+    private void runUntilNothingChanges() {
+        JobRun run;
+        do {
+            run = scheduler.run();
+        } while (run.done() > 0);
     }
 
     private static void advance(Duration duration) {

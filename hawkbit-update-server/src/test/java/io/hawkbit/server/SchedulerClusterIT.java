@@ -13,14 +13,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConnectionFactory;
+import io.hawkbit.repository.action.ActionCleanupScheduler;
 import io.hawkbit.repository.autoassign.AutoAssignScheduler;
 import io.hawkbit.repository.event.ActionsDeletedEvent;
+import io.hawkbit.repository.lock.JobRun;
+import io.hawkbit.repository.tenant.TenantConfigKey;
+import io.hawkbit.repository.tenant.TenantSettings;
 import io.hawkbit.server.cluster.ClusterMembers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -28,28 +34,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three nodes sharing one MariaDB, every scheduler on every node with 200 ms periods. With the JDBC lock the
- * auto-assignment's critical work runs on one node at a time (also while the holder is stuck longer than the lease,
- * thanks to renewal), creates exactly one action per matching target, and a dead holder's lock is taken over after
- * its lease. With {@code hawkbit.scheduler.lock.mode=none} the three nodes run the same work at once.
+ * Three nodes sharing one MariaDB, the auto-assignment and action cleanup run by the test on all three nodes at once
+ * (their periodic runs are off, so the test knows when work happens). With the JDBC lock the auto-assignment's
+ * critical work runs on one node at a time (also while the holder is stuck longer than the lease, thanks to renewal),
+ * creates exactly one action per matching target, and a dead holder's lock is taken over after its lease. With
+ * {@code hawkbit.scheduler.lock.mode=none} the three nodes run the same work at once.
  *
  * <p>Overlap is made deterministic rather than hoped for: the test holds a row lock on the first candidate target,
  * so whoever enters the critical work waits in the database (the action insert needs that row), and the database's
- * own list of waiting transactions shows how many nodes are inside.
+ * own list of waiting transactions shows how many nodes are inside. "Nothing more happens" is a round of runs on all
+ * nodes that changes nothing.
  */
 class SchedulerClusterIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Duration LEASE = Duration.ofSeconds(2);
     private static final int TARGETS = 60;
+    private static final Function<ClusterNode, JobRun> AUTO_ASSIGN = node -> node.bean(AutoAssignScheduler.class).run();
+    private static final Function<ClusterNode, JobRun> CLEANUP = node -> node.bean(ActionCleanupScheduler.class).run();
 
     @TempDir
     Path artifacts;
 
     private static String[] args(String lockMode) {
         return new String[] {"--hawkbit.scheduler.lock.mode=" + lockMode,
-                "--hawkbit.scheduler.lock.lease=2s",
-                "--hawkbit.scheduler.lock.renew-interval=500ms", "--hawkbit.scheduler.auto-assign.period=200ms",
-                "--hawkbit.scheduler.auto-assign.batch-size=10", "--hawkbit.scheduler.action-cleanup.period=200ms"};
+                "--hawkbit.scheduler.lock.lease=" + LEASE.toMillis() + "ms",
+                "--hawkbit.scheduler.lock.renew-interval=500ms", "--hawkbit.scheduler.auto-assign.enabled=false",
+                "--hawkbit.scheduler.auto-assign.batch-size=10", "--hawkbit.scheduler.action-cleanup.enabled=false"};
     }
 
     @Test
@@ -64,22 +75,33 @@ class SchedulerClusterIT {
             Fixture fixture = new Fixture(node1.api);
             long set = prepare(fixture, "dev-");
 
+            JobRun first;
             try (Connection blocker = RowLocks.blockTarget(database, "dev-0")) {
                 autoAssign(node1.api, "devices", "controllerId==dev-*", set);
+                List<CompletableFuture<JobRun>> runs = ConcurrentRuns.start(nodes, AUTO_ASSIGN);
                 await().atMost(WAIT).until(() -> RowLocks.waitingTransactions(database) == 1);
-                // Stuck for 1.5 leases: renewal keeps the lock; the other nodes keep skipping, none enters.
-                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                        .untilAsserted(() -> assertThat(RowLocks.waitingTransactions(database))
-                                .as("nodes inside the auto-assignment at once").isEqualTo(1));
+                long inside = System.nanoTime();
+                // One node is inside, waiting for the row: the other two ended their runs without entering.
+                await().atMost(WAIT).until(() -> runs.stream().filter(CompletableFuture::isDone).count() == 2);
+                assertThat(ConcurrentRuns.sum(runs.stream().filter(CompletableFuture::isDone).map(ConcurrentRuns::join).toList()))
+                        .as("the runs that did not enter").isEqualTo(new JobRun(0, 2, 0));
+                // Stuck for longer than the lease: renewal keeps the lock, so the other nodes' next runs skip too.
+                await().atMost(WAIT).until(() -> System.nanoTime() - inside > LEASE.toNanos());
                 assertThat(sum(nodes, "hawkbit.scheduler.lock", "job", AutoAssignScheduler.JOB, "outcome", "renewed"))
                         .isGreaterThan(0);
+                List<ClusterNode> others = nodes.stream().filter(n -> runs.get(nodes.indexOf(n)).isDone()).toList();
+                assertThat(ConcurrentRuns.round(others, AUTO_ASSIGN)).as("the other nodes' runs after the lease")
+                        .isEqualTo(new JobRun(0, 2, 0));
+                assertThat(RowLocks.waitingTransactions(database)).as("nodes inside the auto-assignment at once").isEqualTo(1);
                 blocker.rollback();
+                first = ConcurrentRuns.sum(runs.stream().map(ConcurrentRuns::join).toList());
             }
-            await().atMost(WAIT).untilAsserted(() -> assertThat(actionsPerTarget(database, "dev-%")).hasSize(TARGETS));
-            // Many more periods: nothing is assigned twice.
-            await().during(Duration.ofSeconds(3)).atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                    assertThat(actionsPerTarget(database, "dev-%")).hasSize(TARGETS)
-                            .allSatisfy((target, count) -> assertThat(count).as(target).isEqualTo(1)));
+            assertThat(first).as("the first round, once released").isEqualTo(new JobRun(1, 2, 10));
+            // Further rounds on all nodes until one finds nothing left: nothing is assigned twice.
+            JobRun rest = ConcurrentRuns.untilNothingLeft(nodes, AUTO_ASSIGN);
+            assertThat(first.done() + rest.done()).as("targets assigned").isEqualTo(TARGETS);
+            assertThat(actionsPerTarget(database, "dev-%")).hasSize(TARGETS)
+                    .allSatisfy((target, count) -> assertThat(count).as(target).isEqualTo(1));
             assertThat(sum(nodes, "hawkbit.autoassign.assigned")).isEqualTo(TARGETS);
             assertThat(sum(nodes, "hawkbit.autoassign.duplicates")).isZero();
             assertThat(sum(nodes, "hawkbit.autoassign.failures")).isZero();
@@ -104,15 +126,18 @@ class SchedulerClusterIT {
             startCluster(nodes, database, "none");
             Fixture fixture = new Fixture(nodes.get(0).api);
             long set = prepare(fixture, "dev-");
+            List<CompletableFuture<JobRun>> runs;
             try (Connection blocker = RowLocks.blockTarget(database, "dev-0")) {
                 autoAssign(nodes.get(0).api, "devices", "controllerId==dev-*", set);
+                runs = ConcurrentRuns.start(nodes, AUTO_ASSIGN);
                 // Every node found the same candidates and is assigning them: the work the lock runs once, three times.
                 await().atMost(WAIT).until(() -> RowLocks.waitingTransactions(database) == 3);
                 blocker.rollback();
             }
-            await().atMost(WAIT).untilAsserted(() -> assertThat(actionsPerTarget(database, "dev-%")).hasSize(TARGETS));
+            assertThat(ConcurrentRuns.sum(runs.stream().map(ConcurrentRuns::join).toList()).ran()).isEqualTo(3);
+            ConcurrentRuns.untilNothingLeft(nodes, AUTO_ASSIGN);
+            assertThat(actionsPerTarget(database, "dev-%")).hasSize(TARGETS);
             // The runs that lost: rolled back, or finding their targets already assigned by another node.
-            await().atMost(WAIT).until(() -> sum(nodes, "hawkbit.autoassign.duplicates") + sum(nodes, "hawkbit.autoassign.failures") > 0);
             double wasted = sum(nodes, "hawkbit.autoassign.duplicates") + sum(nodes, "hawkbit.autoassign.failures");
             Map<String, Integer> perTarget = actionsPerTarget(database, "dev-%");
             long duplicateActions = perTarget.values().stream().filter(c -> c > 1).count();
@@ -188,32 +213,39 @@ class SchedulerClusterIT {
         fixture.config("action.cleanup.actionStatus", "\"CANCELED\"");
         fixture.config("action.cleanup.actionExpiry", "0");
         fixture.config("action.cleanup.enabled", "true");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(actionsPerTarget(database, "cl-%").values()).containsOnly(1));
-        await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).untilAsserted(() -> {
-            List<Long> deleted = nodes.get(0).received(ActionsDeletedEvent.class).stream()
-                    .flatMap(e -> e.getActionIds().stream()).toList();
-            assertThat(deleted).containsExactlyInAnyOrderElementsOf(canceled);
-        });
+        // Each node reads the settings through its cache, evicted by the bus: all must see them before the runs.
+        await().atMost(WAIT).until(() -> nodes.stream().map(n -> n.bean(TenantSettings.class)).allMatch(settings ->
+                settings.enabled("DEFAULT", TenantConfigKey.ACTION_CLEANUP_ENABLED)
+                        && "0".equals(settings.value("DEFAULT", TenantConfigKey.ACTION_CLEANUP_EXPIRY))
+                        && "CANCELED".equals(settings.value("DEFAULT", TenantConfigKey.ACTION_CLEANUP_STATUS))));
+        JobRun cleanup = ConcurrentRuns.untilNothingLeft(nodes, CLEANUP);
+        assertThat(cleanup.done()).as("actions deleted").isEqualTo(canceled.size());
+        assertThat(actionsPerTarget(database, "cl-%").values()).containsOnly(1);
+        // Every deleted action was announced by the run that deleted it, once: the events still travelling arrive.
+        await().atMost(WAIT).until(() -> nodes.get(0).received(ActionsDeletedEvent.class).stream()
+                .mapToInt(e -> e.getActionIds().size()).sum() >= canceled.size());
+        assertThat(nodes.get(0).received(ActionsDeletedEvent.class).stream().flatMap(e -> e.getActionIds().stream()).toList())
+                .containsExactlyInAnyOrderElementsOf(canceled);
         fixture.config("action.cleanup.enabled", "false");
     }
 
     /** A holder that dies without releasing blocks the job for one lease; then a node takes over and does it once. */
     private void deadHolderIsTakenOverAfterLease(List<ClusterNode> nodes, Fixture fixture, String database) throws Exception {
         long set = prepare(fixture, "late-");
-        Lock lock = DeadLockHolder.lock(database, AutoAssignScheduler.JOB, Duration.ofSeconds(2));
-        // The running holder may finish its run first; then the dead node gets it.
-        await().atMost(WAIT).until(lock::tryLock);
+        Lock lock = DeadLockHolder.lock(database, AutoAssignScheduler.JOB, LEASE);
+        assertThat(lock.tryLock()).as("no node runs the job now").isTrue();
         long acquired = System.nanoTime();
         autoAssign(nodes.get(0).api, "late", "controllerId==late-*", set);
-        // The dead node never renews nor releases: it just stops.
-        await().atMost(WAIT).until(() -> !actionsPerTarget(database, "late-%").isEmpty());
+        // The dead node never renews nor releases: it just stops. Every round skips until its lease has run out.
+        JobRun takeover = await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                .until(() -> ConcurrentRuns.round(nodes, AUTO_ASSIGN), run -> run.ran() > 0);
         long takeoverMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - acquired);
-        System.out.printf("%n[lock=jdbc] dead holder's lock taken over after %d ms (lease 2000 ms)%n%n", takeoverMillis);
-        assertThat(takeoverMillis).isGreaterThanOrEqualTo(1900);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(actionsPerTarget(database, "late-%")).hasSize(TARGETS));
-        await().during(Duration.ofSeconds(2)).atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                assertThat(actionsPerTarget(database, "late-%")).hasSize(TARGETS)
-                        .allSatisfy((t, c) -> assertThat(c).as(t).isEqualTo(1)));
+        System.out.printf("%n[lock=jdbc] dead holder's lock taken over after %d ms (lease %d ms)%n%n", takeoverMillis,
+                LEASE.toMillis());
+        assertThat(takeoverMillis).isGreaterThanOrEqualTo(LEASE.toMillis() - 100);
+        JobRun rest = ConcurrentRuns.untilNothingLeft(nodes, AUTO_ASSIGN);
+        assertThat(takeover.done() + rest.done()).as("targets assigned").isEqualTo(TARGETS);
+        assertThat(actionsPerTarget(database, "late-%")).hasSize(TARGETS).allSatisfy((t, c) -> assertThat(c).as(t).isEqualTo(1));
         assertThat(sum(nodes, "hawkbit.autoassign.duplicates")).isZero();
     }
 

@@ -1,18 +1,19 @@
 package io.hawkbit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.hawkbit.repository.action.ActionCleanupScheduler;
+import io.hawkbit.repository.autoassign.AutoAssignScheduler;
 import io.hawkbit.repository.event.ClusterEvent;
 import io.hawkbit.repository.event.EntityEvent;
 import io.hawkbit.repository.event.TargetFilterQueryCreatedEvent;
 import io.hawkbit.repository.event.TargetFilterQueryDeletedEvent;
 import io.hawkbit.repository.event.TargetFilterQueryUpdatedEvent;
+import io.hawkbit.repository.lock.JobRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,13 +29,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * The Management API's target filters on one node with H2 (the INT_LOCK migration and the JDBC lock included):
  * CRUD in hawkBit's JSON, bad RSQL refused with hawkBit's 400, auto-assignment and action cleanup by the schedulers.
+ * Their periodic runs are off: a test runs a scheduler itself, so it knows when work happened and that a further run
+ * changes nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hawkbit.scheduler.auto-assign.period=200ms", "hawkbit.scheduler.action-cleanup.period=200ms"})
+        "hawkbit.scheduler.auto-assign.enabled=false", "hawkbit.scheduler.action-cleanup.enabled=false"})
 @ActiveProfiles("test")
 class TargetFilterApiIT {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     static Path artifacts;
@@ -49,6 +50,12 @@ class TargetFilterApiIT {
 
     @Autowired
     ConfigurableApplicationContext context;
+
+    @Autowired
+    AutoAssignScheduler autoAssign;
+
+    @Autowired
+    ActionCleanupScheduler cleanup;
 
     @Test
     void crud_inHawkbitJson_withEvents() {
@@ -162,27 +169,25 @@ class TargetFilterApiIT {
         JsonAssert.statusCode(ds, 200);
         assertThat(ds.json().get("id").asLong()).isEqualTo(set);
 
-        await().atMost(WAIT).untilAsserted(() -> {
-            for (int i = 0; i < 5; i++) {
-                JsonNode actions = api.mgmt("GET", "/rest/v1/targets/aa-match-" + i + "/actions").json();
-                assertThat(actions.get("total").asLong()).isEqualTo(1);
-                assertThat(actions.get("content").get(0).get("type").asString()).isEqualTo("update");
-            }
-        });
-        // Several more periods: still one action each, and the non-matching target untouched.
-        await().during(Duration.ofSeconds(1)).atMost(WAIT).untilAsserted(() -> {
-            for (int i = 0; i < 5; i++) {
-                assertThat(api.mgmt("GET", "/rest/v1/targets/aa-match-" + i + "/actions").json().get("total").asLong())
-                        .isEqualTo(1);
-            }
-            assertThat(api.mgmt("GET", "/rest/v1/targets/aa-other/actions").json().get("total").asLong()).isZero();
-        });
+        assertThat(autoAssign.run().done()).as("targets assigned").isEqualTo(5);
+        for (int i = 0; i < 5; i++) {
+            JsonNode actions = api.mgmt("GET", "/rest/v1/targets/aa-match-" + i + "/actions").json();
+            assertThat(actions.get("total").asLong()).isEqualTo(1);
+            assertThat(actions.get("content").get(0).get("type").asString()).isEqualTo("update");
+        }
+        // The next run finds nothing left: still one action each, and the non-matching target untouched.
+        assertThat(autoAssign.run().done()).as("targets assigned again").isZero();
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.mgmt("GET", "/rest/v1/targets/aa-match-" + i + "/actions").json().get("total").asLong())
+                    .isEqualTo(1);
+        }
+        assertThat(api.mgmt("GET", "/rest/v1/targets/aa-other/actions").json().get("total").asLong()).isZero();
 
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targetfilters/" + id + "/autoAssignDS"), 204);
         JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/targetfilters/" + id + "/autoAssignDS"), 204);
         fixture.target("aa-match-late");
-        await().during(Duration.ofSeconds(1)).atMost(WAIT).untilAsserted(() ->
-                assertThat(api.mgmt("GET", "/rest/v1/targets/aa-match-late/actions").json().get("total").asLong()).isZero());
+        assertThat(autoAssign.run().done()).as("targets assigned without an auto-assign set").isZero();
+        assertThat(api.mgmt("GET", "/rest/v1/targets/aa-match-late/actions").json().get("total").asLong()).isZero();
     }
 
     @Test
@@ -197,18 +202,18 @@ class TargetFilterApiIT {
         try {
             long canceled = fixture.assign("cl-device", setA, "forced");
             long running = fixture.assign("cl-device", setB, "forced");
-            // Cleanup is off for the tenant: several periods later both actions are still there.
-            await().during(Duration.ofMillis(600)).atMost(WAIT).untilAsserted(() ->
-                    assertThat(api.mgmt("GET", "/rest/v1/targets/cl-device/actions").json().get("total").asLong()).isEqualTo(2));
+            // Cleanup is off for the tenant: a run leaves both actions there.
+            assertThat(cleanup.run()).as("tenants cleaned up").extracting(JobRun::ran, JobRun::done).containsExactly(0, 0L);
+            assertThat(api.mgmt("GET", "/rest/v1/targets/cl-device/actions").json().get("total").asLong()).isEqualTo(2);
 
             fixture.config("action.cleanup.actionExpiry", "0");
             fixture.config("action.cleanup.actionStatus", "\"CANCELED\"");
             fixture.config("action.cleanup.enabled", "true");
-            await().atMost(WAIT).untilAsserted(() -> {
-                JsonNode actions = api.mgmt("GET", "/rest/v1/targets/cl-device/actions").json();
-                assertThat(actions.get("total").asLong()).isEqualTo(1);
-                assertThat(actions.get("content").get(0).get("id").asLong()).isEqualTo(running);
-            });
+            assertThat(cleanup.run().done()).as("actions deleted").isEqualTo(1);
+            JsonNode actions = api.mgmt("GET", "/rest/v1/targets/cl-device/actions").json();
+            assertThat(actions.get("total").asLong()).isEqualTo(1);
+            assertThat(actions.get("content").get(0).get("id").asLong()).isEqualTo(running);
+            assertThat(cleanup.run().done()).as("actions deleted again").isZero();
             JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/targets/cl-device/actions/" + canceled), 404);
         } finally {
             fixture.config("action.cleanup.enabled", "false");

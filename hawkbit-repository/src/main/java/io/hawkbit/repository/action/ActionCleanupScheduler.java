@@ -11,6 +11,7 @@ import io.hawkbit.repository.TenantProperties;
 import io.hawkbit.repository.event.ActionsDeletedEvent;
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.lock.ClusterLock;
+import io.hawkbit.repository.lock.JobRun;
 import io.hawkbit.repository.lock.PeriodicJobs;
 import io.hawkbit.repository.lock.SchedulerProperties;
 import io.hawkbit.repository.tenant.TenantConfigKey;
@@ -61,19 +62,24 @@ public class ActionCleanupScheduler {
         jobs.register("action-cleanup-scheduler", properties.getActionCleanup(), this::run);
     }
 
-    /** One run over all tenants with cleanup enabled. */
-    public void run() {
+    /**
+     * One run over all tenants with cleanup enabled, on the calling thread, as each period runs it; its
+     * {@link JobRun#done()} is the number of actions deleted.
+     */
+    public JobRun run() {
+        JobRun run = JobRun.NONE;
         for (String tenant : tenants.getNames()) {
             if (settings.enabled(tenant, TenantConfigKey.ACTION_CLEANUP_ENABLED)) {
-                lock.runExclusively(JOB, tenant, () -> cleanup(tenant));
+                run = run.plus(lock.callExclusively(JOB, tenant, () -> cleanup(tenant)));
             }
         }
+        return run;
     }
 
-    private void cleanup(String tenant) {
+    private int cleanup(String tenant) {
         Set<ActionState> statuses = statuses(settings.value(tenant, TenantConfigKey.ACTION_CLEANUP_STATUS));
         if (statuses.isEmpty()) {
-            return;
+            return 0;
         }
         long expiry = Long.parseLong(settings.value(tenant, TenantConfigKey.ACTION_CLEANUP_EXPIRY));
         Instant before = clock.instant().minusMillis(expiry);
@@ -93,6 +99,7 @@ public class ActionCleanupScheduler {
             meters.counter("hawkbit.actioncleanup.deleted").increment(deleted);
             LOG.info("Deleted {} closed actions of tenant {} last changed before {}", deleted, tenant, before);
         }
+        return deleted;
     }
 
     /** The tenant's status list, e.g. {@code CANCELED,ERROR}; unknown names are ignored. */

@@ -6,6 +6,7 @@ import io.hawkbit.repository.TenantProperties;
 import io.hawkbit.repository.action.Action;
 import io.hawkbit.repository.action.DeploymentService;
 import io.hawkbit.repository.lock.ClusterLock;
+import io.hawkbit.repository.lock.JobRun;
 import io.hawkbit.repository.lock.PeriodicJobs;
 import io.hawkbit.repository.lock.SchedulerProperties;
 import io.hawkbit.repository.query.RsqlSpecification;
@@ -61,36 +62,44 @@ public class AutoAssignScheduler {
         jobs.register("auto-assign-scheduler", properties.getAutoAssign(), this::run);
     }
 
-    /** One run over all tenants; a tenant whose lock another node holds is skipped this time. */
-    public void run() {
+    /**
+     * One run over all tenants on the calling thread, as each period runs it; a tenant whose lock another node holds
+     * is skipped this time. Its {@link JobRun#done()} is the number of targets assigned.
+     */
+    public JobRun run() {
+        JobRun run = JobRun.NONE;
         for (String tenant : tenants.getNames()) {
-            lock.runExclusively(JOB, tenant, () -> assign(tenant));
+            run = run.plus(lock.callExclusively(JOB, tenant, () -> assign(tenant)));
         }
+        return run;
     }
 
-    private void assign(String tenant) {
+    private long assign(String tenant) {
         List<TargetFilterQuery> autoAssigning = transactions.execute(status -> filters.findAutoAssigning(tenant));
+        long assigned = 0;
         for (TargetFilterQuery filter : autoAssigning) {
             try {
-                assign(tenant, filter);
+                assigned += assign(tenant, filter);
             } catch (RuntimeException e) {
                 // One broken filter (set deleted meanwhile, a conflicting change) must not stop the others.
                 meters.counter("hawkbit.autoassign.failures").increment();
                 LOG.warn("Auto-assignment of filter {} ({}) failed: {}", filter.getId(), filter.getName(), e.toString());
             }
         }
+        return assigned;
     }
 
-    private void assign(String tenant, TargetFilterQuery filter) {
+    /** Assigns the filter's set to a batch of its candidates; returns how many got it. */
+    private int assign(String tenant, TargetFilterQuery filter) {
         Long setId = filter.getAutoAssignDistributionSet().getId();
         if (filter.getAutoAssignDistributionSet().isDeleted()) {
-            return;
+            return 0;
         }
         List<String> candidates = transactions.execute(status -> targets.findBy(candidates(tenant, filter.getQuery(), setId),
                 q -> q.sortBy(Sort.by("id")).limit(properties.getAutoAssign().getBatchSize()).all())
                 .stream().map(Target::getControllerId).toList());
         if (candidates.isEmpty()) {
-            return;
+            return 0;
         }
         List<DeploymentService.Assignment> assignments = candidates.stream()
                 .map(id -> new DeploymentService.Assignment(id, filter.getAutoAssignActionType(), null,
@@ -102,6 +111,7 @@ public class AutoAssignScheduler {
         meters.counter("hawkbit.autoassign.duplicates").increment(result.alreadyAssigned().size());
         LOG.debug("Filter {} auto-assigned set {} to {} targets", filter.getName(), setId,
                 result.assigned().stream().map(Action::getId).count());
+        return result.assigned().size();
     }
 
     /** Targets of the tenant matching the filter that never had the set. */

@@ -1,10 +1,12 @@
 package io.hawkbit.repository.lock;
 
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
+import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -58,10 +60,20 @@ public class ClusterLock implements AutoCloseable {
      * waiting when another node holds it. The work's exceptions propagate after the lock is released.
      */
     public boolean runExclusively(String job, String tenant, Runnable work) {
+        return callExclusively(job, tenant, () -> {
+            work.run();
+            return 0;
+        }).isPresent();
+    }
+
+    /**
+     * As {@link #runExclusively}, for work that counts what it did: returns its count, or empty when another node
+     * holds the lock.
+     */
+    public OptionalLong callExclusively(String job, String tenant, LongSupplier work) {
         if (properties.getMode() == LockProperties.Mode.NONE) {
             meters.counter("hawkbit.scheduler.lock", "job", job, "outcome", "unlocked").increment();
-            timed(job, work);
-            return true;
+            return OptionalLong.of(timed(job, work));
         }
         String key = key(job, tenant);
         long start = System.nanoTime();
@@ -78,14 +90,14 @@ public class ClusterLock implements AutoCloseable {
         if (!acquired) {
             meters.counter("hawkbit.scheduler.lock", "job", job, "outcome", "skipped").increment();
             overhead(job, "skipped").record(lockNanos, TimeUnit.NANOSECONDS);
-            return false;
+            return OptionalLong.empty();
         }
         meters.counter("hawkbit.scheduler.lock", "job", job, "outcome", "acquired").increment();
         Renewal renewal = new Renewal(job, key);
         long renewMillis = properties.getRenewInterval().toMillis();
         renewal.future = renewer.scheduleWithFixedDelay(renewal::renew, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
         try {
-            timed(job, work);
+            return OptionalLong.of(timed(job, work));
         } finally {
             renewal.stop();
             long unlockStart = System.nanoTime();
@@ -98,7 +110,6 @@ public class ClusterLock implements AutoCloseable {
             }
             overhead(job, "acquired").record(lockNanos + System.nanoTime() - unlockStart, TimeUnit.NANOSECONDS);
         }
-        return true;
     }
 
     /** The renewals of one holding; stopping waits for a renewal in flight, so none races with the unlock. */
@@ -136,8 +147,8 @@ public class ClusterLock implements AutoCloseable {
         }
     }
 
-    private void timed(String job, Runnable work) {
-        Timer.builder("hawkbit.scheduler.run").tag("job", job).register(meters).record(work);
+    private long timed(String job, LongSupplier work) {
+        return Timer.builder("hawkbit.scheduler.run").tag("job", job).register(meters).record(work);
     }
 
     private Timer overhead(String job, String outcome) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.hawkbit.repository.TenantProperties;
 import io.hawkbit.repository.action.RolloutActionClosed;
 import io.hawkbit.repository.lock.ClusterLock;
+import io.hawkbit.repository.lock.JobRun;
 import io.hawkbit.repository.lock.PeriodicJob;
 import io.hawkbit.repository.lock.PeriodicJobs;
 import io.hawkbit.repository.lock.SchedulerProperties;
@@ -26,7 +27,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 public class RolloutScheduler {
 
-    static final String JOB = "rollout";
+    /** The job's lock and metric name. */
+    public static final String JOB = "rollout";
     private static final Logger LOG = LoggerFactory.getLogger(RolloutScheduler.class);
     private static final Duration RETRY = Duration.ofMillis(50);
     private static final int MAX_RETRIES = 20;
@@ -48,15 +50,19 @@ public class RolloutScheduler {
     }
 
     /**
-     * One periodic run over all tenants; a tenant whose lock another node holds is skipped this time, and so is a
-     * tenant without active rollouts (one indexed read instead of the lock's writes, on every node and period).
+     * One run over all tenants on the calling thread, as each period runs it; a tenant whose lock another node holds
+     * is skipped this time, and so is a tenant without active rollouts (one indexed read instead of the lock's
+     * writes, on every node and period). Its {@link JobRun#done()} is the number of rollouts with work that it moved as
+     * far as they could go (or left waiting for feedback) without failing.
      */
-    public void run() {
+    public JobRun run() {
+        JobRun run = JobRun.NONE;
         for (String tenant : tenants.getNames()) {
             if (!progress.work(tenant).isEmpty()) {
-                lock.runExclusively(JOB, tenant, () -> advance(tenant));
+                run = run.plus(lock.callExclusively(JOB, tenant, () -> advance(tenant)));
             }
         }
+        return run;
     }
 
     /** After the commit that gave a rollout work; several such commits before the run starts make one run. */
@@ -85,15 +91,19 @@ public class RolloutScheduler {
         }
     }
 
-    private void advance(String tenant) {
+    /** Advances the tenant's rollouts with work; returns how many of them it advanced without failing. */
+    private int advance(String tenant) {
+        int advanced = 0;
         for (Long rolloutId : progress.work(tenant)) {
             try {
                 progress.advance(rolloutId);
+                advanced++;
             } catch (RuntimeException e) {
                 // One rollout failing (its set deleted, a database error) must not hold up the others; the next run retries.
                 meters.counter("hawkbit.rollout.failures").increment();
                 LOG.warn("Advancing rollout {} of tenant {} failed: {}", rolloutId, tenant, e.toString());
             }
         }
+        return advanced;
     }
 }

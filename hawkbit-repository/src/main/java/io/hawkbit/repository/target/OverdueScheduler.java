@@ -11,6 +11,7 @@ import io.hawkbit.repository.TenantProperties;
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.TargetsMarkedOverdueEvent;
 import io.hawkbit.repository.lock.ClusterLock;
+import io.hawkbit.repository.lock.JobRun;
 import io.hawkbit.repository.lock.PeriodicJobs;
 import io.hawkbit.repository.lock.SchedulerProperties;
 import io.hawkbit.repository.tenant.TenantConfigKey;
@@ -68,13 +69,18 @@ public class OverdueScheduler {
         jobs.register("overdue-scheduler", properties.getOverdue(), this::run);
     }
 
-    /** One run over all tenants; a tenant whose lock another node holds is skipped this time. */
-    public void run() {
+    /**
+     * One run over all tenants on the calling thread, as each period runs it; a tenant whose lock another node holds
+     * is skipped this time. Its {@link JobRun#done()} is the number of marks set plus marks cleared.
+     */
+    public JobRun run() {
+        JobRun run = JobRun.NONE;
         for (String tenant : tenants.getNames()) {
-            lock.runExclusively(JOB, tenant, () -> update(tenant));
+            run = run.plus(lock.callExclusively(JOB, tenant, () -> update(tenant)));
             // A read, so every node counts for itself: each node's gauge is current, whichever node marked.
             overdueGauge(tenant).set(countMarked(tenant));
         }
+        return run;
     }
 
     /** The poll time (epoch millis) before which a target of the tenant is overdue at {@code now}. */
@@ -83,7 +89,7 @@ public class OverdueScheduler {
                 .plus(settings.duration(tenant, TenantConfigKey.POLLING_OVERDUE_TIME)).toMillis();
     }
 
-    private void update(String tenant) {
+    private int update(String tenant) {
         long now = clock.millis();
         long cutoff = cutoff(tenant, now);
         List<String> marked = transactions.execute(status -> mark(tenant, now, cutoff));
@@ -96,6 +102,7 @@ public class OverdueScheduler {
             meters.counter("hawkbit.overdue.unmarked").increment(unmarked);
             LOG.info("Unmarked {} targets of tenant {} no longer overdue with the current polling time", unmarked, tenant);
         }
+        return marked.size() + unmarked;
     }
 
     /** Marks the oldest overdue unmarked targets; returns their controllerIds. */

@@ -85,6 +85,16 @@ class ClusterLockTest {
     }
 
     @Test
+    void callExclusively_returnsTheWorksCount_orEmptyWhenHeldElsewhere() {
+        when(lock.tryLock()).thenReturn(true, false);
+        assertThat(clusterLock.callExclusively("rollouts", "t1", () -> 7)).hasValue(7);
+        verify(lock).unlock();
+        assertThat(clusterLock.callExclusively("rollouts", "t1", () -> 7)).isEmpty();
+        assertThat(outcome("acquired")).isEqualTo(1);
+        assertThat(outcome("skipped")).isEqualTo(1);
+    }
+
+    @Test
     void runExclusively_databaseFailureWhileTryingSkipsThePeriod() {
         when(lock.tryLock()).thenThrow(new IllegalStateException("connection refused"));
         assertThat(run()).isFalse();
