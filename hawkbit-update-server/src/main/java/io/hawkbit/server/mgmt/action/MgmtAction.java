@@ -19,9 +19,8 @@ import io.hawkbit.server.mgmt.MgmtAudit;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MgmtAction(Long id, String type, String status, boolean active, String detailStatus, String forceType,
-        Long forceTime,
-        Integer weight, Integer lastStatusCode, Long rollout, String rolloutName, @JsonUnwrapped MgmtAudit audit,
-        @JsonProperty("_links") Links links) {
+        Long forceTime, Integer weight, Integer lastStatusCode, Long rollout, String rolloutName,
+        @JsonUnwrapped MgmtAudit audit, @JsonProperty("_links") Links links) {
 
     /** A list item: only the self link. {@code rolloutName} is that of the action's rollout, null without one. */
     static MgmtAction of(Action action, String controllerId, String rolloutName) {
