@@ -3,8 +3,8 @@ package io.hawkbit.repository.action;
 import java.time.Clock;
 import java.util.Optional;
 
-import io.hawkbit.repository.CacheNames.TargetKey;
 import io.hawkbit.repository.CacheNames;
+import io.hawkbit.repository.CacheNames.TargetKey;
 import io.hawkbit.repository.ReadThroughCache;
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.EventProperties;

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 import io.hawkbit.repository.action.DeploymentService.Assignment;
-import io.hawkbit.repository.action.DeploymentService.AssignmentResult;
 import io.hawkbit.repository.action.DeploymentService;
+import io.hawkbit.repository.action.DeploymentService.AssignmentResult;
 import io.hawkbit.repository.lock.SchedulerProperties;
 import io.hawkbit.repository.rollout.RolloutTargets.GroupActions;
 import io.micrometer.core.instrument.MeterRegistry;

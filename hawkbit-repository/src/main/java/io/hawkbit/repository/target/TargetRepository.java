@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import io.hawkbit.repository.distribution.DistributionSet;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
@@ -15,13 +14,9 @@ public interface TargetRepository extends JpaRepository<Target, Long>, JpaSpecif
 
     Optional<Target> findByTenantAndControllerId(String tenant, String controllerId);
 
-    boolean existsByTenantAndControllerId(String tenant, String controllerId);
-
     /** The given controllerIds that already exist (as the database compares them). */
     @Query("select t.controllerId from Target t where t.tenant = :tenant and t.controllerId in :controllerIds")
     List<String> findControllerIds(@Param("tenant") String tenant, @Param("controllerIds") Collection<String> controllerIds);
 
     List<Target> findByTenantAndControllerIdIn(String tenant, Collection<String> controllerIds);
-
-    boolean existsByAssignedDistributionSetOrInstalledDistributionSet(DistributionSet assigned, DistributionSet installed);
 }

@@ -2,8 +2,8 @@ package io.hawkbit.server.mgmt.targetfilter;
 
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
-import io.hawkbit.repository.targetfilter.TargetFilterQueryService.AutoAssign;
 import io.hawkbit.repository.targetfilter.TargetFilterQueryService;
+import io.hawkbit.repository.targetfilter.TargetFilterQueryService.AutoAssign;
 import io.hawkbit.rest.paging.PageParams;
 import io.hawkbit.rest.paging.PagedList;
 import io.hawkbit.server.mgmt.CurrentUser;
