@@ -1,8 +1,7 @@
 package io.hawkbit.cache;
 
-import java.util.List;
-
 import com.github.benmanes.caffeine.cache.Ticker;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -28,8 +27,11 @@ public class CacheConfiguration {
     @Bean
     List<NodeCaches.Settings> cacheSettings(CacheProperties properties) {
         List<NodeCaches.Settings> settings = NodeCaches.settings(properties);
-        settings.forEach(s -> LOG.info("Cache {}: ttl {}, at most {} entries", s.name(),
-                s.ttl().map(Ttl::toString).orElse("none (evicted by events)"), s.maximumSize()));
+        settings.forEach(s -> LOG.info(
+                "Cache {}: ttl {}, at most {} entries",
+                s.name(),
+                s.ttl().map(Ttl::toString).orElse("none (evicted by events)"),
+                s.maximumSize()));
         return settings;
     }
 

@@ -53,6 +53,7 @@ public class CacheEvictionListener {
     /** The action cleanup may delete the action a device's installedBase link points to. */
     @EventListener
     public void onActionsDeleted(ActionsDeletedEvent event) {
-        event.getControllerIds().forEach(controllerId -> pollState.evict(new TargetKey(event.getTenant(), controllerId)));
+        event.getControllerIds()
+                .forEach(controllerId -> pollState.evict(new TargetKey(event.getTenant(), controllerId)));
     }
 }

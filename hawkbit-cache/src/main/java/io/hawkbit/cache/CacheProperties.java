@@ -1,11 +1,10 @@
 package io.hawkbit.cache;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 

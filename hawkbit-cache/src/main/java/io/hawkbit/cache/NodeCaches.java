@@ -1,14 +1,13 @@
 package io.hawkbit.cache;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.hawkbit.repository.CacheNames;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
-import io.hawkbit.repository.CacheNames;
 import org.springframework.cache.caffeine.CaffeineCacheManager;
 
 /**
@@ -26,11 +25,9 @@ public final class NodeCaches {
             CacheNames.POLL_STATE, 100_000L);
 
     /** Name, TTL and bound of one cache as configured. */
-    public record Settings(String name, Optional<Ttl> ttl, long maximumSize) {
-    }
+    public record Settings(String name, Optional<Ttl> ttl, long maximumSize) {}
 
-    private NodeCaches() {
-    }
+    private NodeCaches() {}
 
     /** The effective settings of every cache, refusing settings for caches that do not exist. */
     static List<Settings> settings(CacheProperties properties) {
@@ -39,18 +36,21 @@ public final class NodeCaches {
         unknown.remove(GLOBAL);
         unknown.removeAll(DEFAULT_SIZES.keySet());
         if (!unknown.isEmpty()) {
-            throw new IllegalStateException("hawkbit.cache." + unknown.iterator().next() + " names no cache; caches are "
-                    + new java.util.TreeSet<>(DEFAULT_SIZES.keySet()) + " and 'global' for all of them");
+            throw new IllegalStateException(
+                    "hawkbit.cache." + unknown.iterator().next() + " names no cache; caches are "
+                            + new java.util.TreeSet<>(DEFAULT_SIZES.keySet()) + " and 'global' for all of them");
         }
         CacheProperties.Spec global = configured.getOrDefault(GLOBAL, new CacheProperties.Spec());
         Map<String, Settings> result = new LinkedHashMap<>();
         DEFAULT_SIZES.keySet().stream().sorted().forEach(name -> {
             CacheProperties.Spec own = configured.getOrDefault(name, new CacheProperties.Spec());
             Optional<Ttl> ttl = Optional.ofNullable(own.getTtl() != null ? own.getTtl() : global.getTtl());
-            long size = own.getMaximumSize() != null ? own.getMaximumSize()
+            long size = own.getMaximumSize() != null
+                    ? own.getMaximumSize()
                     : global.getMaximumSize() != null ? global.getMaximumSize() : DEFAULT_SIZES.get(name);
             if (size < 1) {
-                throw new IllegalStateException("hawkbit.cache." + name + ".maximum-size must be at least 1, was " + size);
+                throw new IllegalStateException(
+                        "hawkbit.cache." + name + ".maximum-size must be at least 1, was " + size);
             }
             result.put(name, new Settings(name, ttl, size));
         });
@@ -63,11 +63,13 @@ public final class NodeCaches {
         // Static mode: only the caches below exist; asking for another is a programming error, not a new cache.
         manager.setCacheNames(List.of());
         for (Settings cache : settings) {
-            Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumSize(cache.maximumSize()).recordStats().ticker(ticker);
+            Caffeine<Object, Object> builder = Caffeine.newBuilder()
+                    .maximumSize(cache.maximumSize())
+                    .recordStats()
+                    .ticker(ticker);
             cache.ttl().map(Ttl::toDuration).ifPresent(builder::expireAfterWrite);
             manager.registerCustomCache(cache.name(), builder.build());
         }
         return manager;
     }
-
 }

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 public final class Ttl {
 
     /** The grammar, as error messages state it. */
-    public static final String GRAMMAR = "one or more <number><unit> groups with units d, h, m, s (either case), each at "
-            + "most once, largest first, e.g. 1d, 2h30m, 1D2H3M4S, 45s; greater than zero";
+    public static final String GRAMMAR =
+            "one or more <number><unit> groups with units d, h, m, s (either case), each at "
+                    + "most once, largest first, e.g. 1d, 2h30m, 1D2H3M4S, 45s; greater than zero";
 
     private static final Pattern FORM = Pattern.compile("(?:(\\d+)[dD])?(?:(\\d+)[hH])?(?:(\\d+)[mM])?(?:(\\d+)[sS])?");
     private static final long[] UNIT_SECONDS = {86_400, 3_600, 60, 1};
@@ -43,7 +44,8 @@ public final class Ttl {
             String number = matcher.group(group);
             if (number != null) {
                 try {
-                    seconds = Math.addExact(seconds, Math.multiplyExact(Long.parseLong(number), UNIT_SECONDS[group - 1]));
+                    seconds =
+                            Math.addExact(seconds, Math.multiplyExact(Long.parseLong(number), UNIT_SECONDS[group - 1]));
                 } catch (ArithmeticException | NumberFormatException e) {
                     throw invalid(text, " (too large)");
                 }

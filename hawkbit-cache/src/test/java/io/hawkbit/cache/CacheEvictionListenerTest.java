@@ -15,7 +15,8 @@ import org.springframework.cache.CacheManager;
 
 class CacheEvictionListenerTest {
 
-    private final CacheManager caches = NodeCaches.manager(NodeCaches.settings(new CacheProperties()), Ticker.systemTicker());
+    private final CacheManager caches =
+            NodeCaches.manager(NodeCaches.settings(new CacheProperties()), Ticker.systemTicker());
     private final CacheEvictionListener listener = new CacheEvictionListener(caches);
     private final TargetKey device1 = new TargetKey("DEFAULT", "device-1");
     private final TargetKey device2 = new TargetKey("DEFAULT", "device-2");
@@ -65,7 +66,8 @@ class CacheEvictionListenerTest {
     @Test
     void deletedActions_evictTheirDevicesPollState() {
         fill();
-        listener.onActionsDeleted(new ActionsDeletedEvent("DEFAULT", java.util.List.of(7L), java.util.List.of("device-1"), "node"));
+        listener.onActionsDeleted(
+                new ActionsDeletedEvent("DEFAULT", java.util.List.of(7L), java.util.List.of("device-1"), "node"));
         assertThat(cached(CacheNames.POLL_STATE, device1)).isFalse();
         assertThat(cached(CacheNames.POLL_STATE, device2)).isTrue();
     }

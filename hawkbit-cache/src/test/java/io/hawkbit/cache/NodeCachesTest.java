@@ -3,11 +3,10 @@ package io.hawkbit.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
-
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.hawkbit.repository.CacheNames;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.cache.Cache;
 import org.springframework.cache.caffeine.CaffeineCache;
@@ -89,20 +88,23 @@ class NodeCachesTest {
         }
         cache.getNativeCache().cleanUp();
         assertThat(cache.getNativeCache().estimatedSize()).isLessThanOrEqualTo(10);
-        assertThat(NodeCaches.settings(new CacheProperties())).allSatisfy(s -> assertThat(s.maximumSize()).isPositive());
+        assertThat(NodeCaches.settings(new CacheProperties()))
+                .allSatisfy(s -> assertThat(s.maximumSize()).isPositive());
     }
 
     @Test
     void settingsForAnUnknownCache_stopStartUp() {
-        assertThatIllegalStateException().isThrownBy(() -> NodeCaches.settings(properties("tragets", "1m")))
-                .withMessageContaining("hawkbit.cache.tragets").withMessageContaining(CacheNames.TARGETS);
+        assertThatIllegalStateException()
+                .isThrownBy(() -> NodeCaches.settings(properties("tragets", "1m")))
+                .withMessageContaining("hawkbit.cache.tragets")
+                .withMessageContaining(CacheNames.TARGETS);
     }
 
     @Test
     void onlyTheKnownCachesExist() {
         CaffeineCacheManager manager = manager(new CacheProperties());
-        assertThat(manager.getCacheNames()).containsExactlyInAnyOrder(CacheNames.TENANT_CONFIG, CacheNames.TARGETS,
-                CacheNames.POLL_STATE);
+        assertThat(manager.getCacheNames())
+                .containsExactlyInAnyOrder(CacheNames.TENANT_CONFIG, CacheNames.TARGETS, CacheNames.POLL_STATE);
         assertThat(manager.getCache("other")).isNull();
     }
 }

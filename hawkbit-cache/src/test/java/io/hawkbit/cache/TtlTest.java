@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.time.Duration;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,18 +13,35 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TtlTest {
 
     @ParameterizedTest
-    @CsvSource({"1d, 86400", "2h30m, 9000", "1D2H3M4S, 93784", "45s, 45", "1h, 3600", "90m, 5400", "1d1s, 86401",
-            "0d1s, 1", "007s, 7", "1m0s, 60", " 5m , 300", "3H, 10800"})
+    @CsvSource({
+        "1d, 86400",
+        "2h30m, 9000",
+        "1D2H3M4S, 93784",
+        "45s, 45",
+        "1h, 3600",
+        "90m, 5400",
+        "1d1s, 86401",
+        "0d1s, 1",
+        "007s, 7",
+        "1m0s, 60",
+        " 5m , 300",
+        "3H, 10800"
+    })
     void parse_acceptsTheGrammar(String text, long seconds) {
         assertThat(Ttl.of(text).toDuration()).isEqualTo(Duration.ofSeconds(seconds));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "1", "s", "1x", "1w", "1ms", "1.5h", "-1s", "+1s", "1h2d", "30s1m", "1h1h", "1d 2h",
-            "1s1s", "h1", "1dd", "PT1H", "1 s", "one", "1h-1m", "１s"})
+    @ValueSource(
+            strings = {
+                "", " ", "1", "s", "1x", "1w", "1ms", "1.5h", "-1s", "+1s", "1h2d", "30s1m", "1h1h", "1d 2h", "1s1s",
+                "h1", "1dd", "PT1H", "1 s", "one", "1h-1m", "１s"
+            })
     void parse_rejectsEverythingElse(String text) {
-        assertThatIllegalArgumentException().isThrownBy(() -> Ttl.of(text))
-                .withMessageContaining("'" + text + "' is not a valid TTL").withMessageContaining(Ttl.GRAMMAR);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Ttl.of(text))
+                .withMessageContaining("'" + text + "' is not a valid TTL")
+                .withMessageContaining(Ttl.GRAMMAR);
     }
 
     @Test
@@ -40,8 +56,8 @@ class TtlTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"99999999999999999999s", "106751991167301d", "106751991167300d9999999h",
-            "9223372036854775807m"})
+    @ValueSource(
+            strings = {"99999999999999999999s", "106751991167301d", "106751991167300d9999999h", "9223372036854775807m"})
     void parse_rejectsOverflowInsteadOfWrapping(String text) {
         assertThatIllegalArgumentException().isThrownBy(() -> Ttl.of(text)).withMessageContaining("too large");
     }
@@ -70,7 +86,9 @@ class TtlTest {
             if (expected == 0) {
                 continue;
             }
-            assertThat(Ttl.of(text.toString()).toDuration()).as(text.toString()).isEqualTo(Duration.ofSeconds(expected));
+            assertThat(Ttl.of(text.toString()).toDuration())
+                    .as(text.toString())
+                    .isEqualTo(Duration.ofSeconds(expected));
         }
     }
 

@@ -1,7 +1,5 @@
 package io.hawkbit.repository;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
@@ -9,7 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
-
+import java.time.Instant;
 import org.springframework.data.annotation.CreatedBy;
 import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.LastModifiedBy;
@@ -48,8 +46,7 @@ public abstract class BaseEntity {
     @Column(name = "optlock_revision", nullable = false)
     private long optLockRevision;
 
-    protected BaseEntity() {
-    }
+    protected BaseEntity() {}
 
     protected BaseEntity(String tenant) {
         this.tenant = tenant;

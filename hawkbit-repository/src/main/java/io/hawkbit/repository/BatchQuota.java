@@ -1,12 +1,11 @@
 package io.hawkbit.repository;
 
+import io.hawkbit.repository.error.HawkbitException;
+import io.hawkbit.repository.error.ServerError;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
-
-import io.hawkbit.repository.error.HawkbitException;
-import io.hawkbit.repository.error.ServerError;
 import org.springframework.stereotype.Component;
 
 /** The size limit of batch creates, and the chunking of their one look-up of existing keys. */
@@ -25,8 +24,10 @@ public class BatchQuota {
     /** Throws (400, {@code hawkbit.server.error.quota.tooManyEntries}) when {@code size} entries exceed the quota. */
     public void check(int size, String entries) {
         if (size > properties.getMaxBatchSize()) {
-            throw new HawkbitException(ServerError.BATCH_QUOTA_EXCEEDED, "A request may create at most "
-                    + properties.getMaxBatchSize() + " " + entries + " at once, this one holds " + size);
+            throw new HawkbitException(
+                    ServerError.BATCH_QUOTA_EXCEEDED,
+                    "A request may create at most " + properties.getMaxBatchSize() + " " + entries
+                            + " at once, this one holds " + size);
         }
     }
 

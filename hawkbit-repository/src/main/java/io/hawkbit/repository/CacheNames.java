@@ -10,10 +10,8 @@ public final class CacheNames {
     /** What a DDI base poll answers, by {@link TargetKey}. */
     public static final String POLL_STATE = "poll-state";
 
-    private CacheNames() {
-    }
+    private CacheNames() {}
 
     /** Key of per-device entries. */
-    public record TargetKey(String tenant, String controllerId) {
-    }
+    public record TargetKey(String tenant, String controllerId) {}
 }

@@ -1,7 +1,6 @@
 package io.hawkbit.repository;
 
 import java.util.function.Supplier;
-
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;

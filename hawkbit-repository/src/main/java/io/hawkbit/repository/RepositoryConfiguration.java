@@ -1,7 +1,6 @@
 package io.hawkbit.repository;
 
 import java.time.Clock;
-
 import org.hibernate.cfg.AvailableSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

@@ -1,9 +1,8 @@
 package io.hawkbit.repository;
 
-import java.util.concurrent.atomic.LongAdder;
-
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.LongAdder;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +17,8 @@ public class StatementCounter implements StatementInspector {
 
     public StatementCounter(MeterRegistry meters) {
         FunctionCounter.builder("hawkbit.db.statements", count, LongAdder::doubleValue)
-                .description("SQL statements and batches sent to the database").register(meters);
+                .description("SQL statements and batches sent to the database")
+                .register(meters);
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -58,7 +57,8 @@ public final class MariaDbDatabase implements ExecutionCondition, AfterAllCallba
 
     private synchronized String url() {
         if (url == null) {
-            String name = "hawkbit_repo_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            String name = "hawkbit_repo_"
+                    + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             url = "jdbc:mariadb://" + HOST + ":" + PORT + "/" + name;
         }
@@ -74,7 +74,8 @@ public final class MariaDbDatabase implements ExecutionCondition, AfterAllCallba
     }
 
     private static void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + HOST + ":" + PORT + "/", USER, PASSWORD);
+        try (Connection connection =
+                        DriverManager.getConnection("jdbc:mariadb://" + HOST + ":" + PORT + "/", USER, PASSWORD);
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -35,7 +34,8 @@ class ReadThroughCacheTest {
 
     @Test
     void constructor_rejectsAnUnknownCache() {
-        assertThatThrownBy(() -> new ReadThroughCache(caches, "nope")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new ReadThroughCache(caches, "nope"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("nope");
     }
 
@@ -44,7 +44,8 @@ class ReadThroughCacheTest {
         assertThat(cache.get("t1", loader)).isEqualTo("value-1");
         assertThat(cache.get("t1", loader)).isEqualTo("value-1");
         assertThat(loads).hasValue(1);
-        assertThat(caches.getCache(CacheNames.TENANT_CONFIG).get("t1", String.class)).isEqualTo("value-1");
+        assertThat(caches.getCache(CacheNames.TENANT_CONFIG).get("t1", String.class))
+                .isEqualTo("value-1");
     }
 
     @Test

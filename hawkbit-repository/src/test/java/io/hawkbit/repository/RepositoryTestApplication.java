@@ -2,7 +2,6 @@ package io.hawkbit.repository;
 
 import java.time.Instant;
 import java.util.Optional;
-
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.context.annotation.Bean;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -35,12 +34,15 @@ class ActionApiIT {
         assertThat(ids).as("newest first").containsExactly(second, first);
         JsonNode listed = page.json().get("content").get(0);
         assertThat(listed.get("type").asString()).isEqualTo("update");
-        assertThat(listed.get("status").asString()).as("1.1: the detailed state").isEqualTo("running");
+        assertThat(listed.get("status").asString())
+                .as("1.1: the detailed state")
+                .isEqualTo("running");
         assertThat(listed.get("active").asBoolean()).isTrue();
         assertThat(listed.get("forceType").asString()).isEqualTo("soft");
         assertThat(listed.get("_links").get("self").get("href").asString())
                 .endsWith("/rest/v1/targets/actapi-2/actions/" + second);
-        ApiClient.Response bySet = api.mgmt("GET", "/rest/v1/actions?q=distributionSet.id==" + set + ";forceType==forced");
+        ApiClient.Response bySet =
+                api.mgmt("GET", "/rest/v1/actions?q=distributionSet.id==" + set + ";forceType==forced");
         assertThat(bySet.json().get("total").asLong()).isEqualTo(1);
         assertThat(bySet.json().get("content").get(0).get("id").asLong()).isEqualTo(first);
 
@@ -53,9 +55,13 @@ class ActionApiIT {
         assertThat(one.json().get("createdBy").asString()).isEqualTo("admin");
         JsonNode links = one.json().get("_links");
         assertThat(links.get("target").get("href").asString()).endsWith("/rest/v1/targets/actapi-1");
-        assertThat(links.get("target").get("name").asString()).as("the target's name").isEqualTo("actapi-1");
+        assertThat(links.get("target").get("name").asString())
+                .as("the target's name")
+                .isEqualTo("actapi-1");
         assertThat(links.get("distributionset").get("href").asString()).endsWith("/rest/v1/distributionsets/" + set);
-        assertThat(links.get("distributionset").get("name").asString()).as("name:version").isEqualTo("actapi-set:1");
+        assertThat(links.get("distributionset").get("name").asString())
+                .as("name:version")
+                .isEqualTo("actapi-set:1");
         assertThat(links.get("self").has("name")).isFalse();
 
         devices.finish(api, "actapi-1", "success");
@@ -83,18 +89,27 @@ class ActionApiIT {
         devices.finish(api, "actq-ok", "success");
         devices.finish(api, "actq-bad", "failure");
 
-        assertThat(ids(api, "/rest/v1/actions?q=target.controllerId==actq-*;status==error")).containsExactly(bad);
-        assertThat(ids(api, "/rest/v1/actions?q=target.controllerId==actq-*;status==finished")).containsExactly(ok);
+        assertThat(ids(api, "/rest/v1/actions?q=target.controllerId==actq-*;status==error"))
+                .containsExactly(bad);
+        assertThat(ids(api, "/rest/v1/actions?q=target.controllerId==actq-*;status==finished"))
+                .containsExactly(ok);
         assertThat(ids(api, "/rest/v1/actions?q=target.controllerId==actq-*;status=in=(running,error)"))
                 .containsExactly(open, bad);
-        assertThat(ids(api, "/rest/v1/actions?q=target.controllerId==actq-*;active==false")).containsExactly(bad, ok);
+        assertThat(ids(api, "/rest/v1/actions?q=target.controllerId==actq-*;active==false"))
+                .containsExactly(bad, ok);
         assertThat(ids(api, "/rest/v1/actions?q=target.controllerId==actq-*;detailStatus==error"))
-                .as("0.x name of the same field").containsExactly(bad);
-        assertThat(ids(api, "/rest/v1/targets/actq-bad/actions?q=status==error")).containsExactly(bad);
-        assertThat(ids(api, "/rest/v1/targets/actq-bad/actions?q=status==finished")).isEmpty();
-        assertThat(ids(api, "/rest/v1/targets/actq-open/actions?q=active==true;status==running")).containsExactly(open);
+                .as("0.x name of the same field")
+                .containsExactly(bad);
+        assertThat(ids(api, "/rest/v1/targets/actq-bad/actions?q=status==error"))
+                .containsExactly(bad);
+        assertThat(ids(api, "/rest/v1/targets/actq-bad/actions?q=status==finished"))
+                .isEmpty();
+        assertThat(ids(api, "/rest/v1/targets/actq-open/actions?q=active==true;status==running"))
+                .containsExactly(open);
         // 0.x's status values are no state of 1.1's field
-        JsonAssert.error(api.mgmt("GET", "/rest/v1/actions?q=status==pending"), 400,
+        JsonAssert.error(
+                api.mgmt("GET", "/rest/v1/actions?q=status==pending"),
+                400,
                 "hawkbit.server.error.rest.param.rsqlParamSyntax");
     }
 

@@ -2,18 +2,17 @@ package io.hawkbit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.hawkbit.repository.event.ActionUpdatedEvent;
 import io.hawkbit.repository.event.ClusterEvent;
 import io.hawkbit.repository.event.TargetUpdatedEvent;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,15 +71,20 @@ class ActionFeedbackIT {
     }
 
     /** A device with an action brought into {@code state} the way devices and operators do it. */
-    private record Case(String controllerId, Map<String, String> auth, long actionId) {
-    }
+    private record Case(String controllerId, Map<String, String> auth, long actionId) {}
 
     private Case in(String state) {
         String controllerId = "fb-" + DEVICES.incrementAndGet();
-        Case device = new Case(controllerId, Map.of("Authorization", "TargetToken " + fixture.target(controllerId),
-                "Content-Type", "application/json"), fixture.assign(controllerId, set, "forced"));
+        Case device = new Case(
+                controllerId,
+                Map.of(
+                        "Authorization",
+                        "TargetToken " + fixture.target(controllerId),
+                        "Content-Type",
+                        "application/json"),
+                fixture.assign(controllerId, set, "forced"));
         switch (state) {
-            case "running" -> { }
+            case "running" -> {}
             case "download", "downloaded" -> feedback(device, "deploymentBase", state, 200);
             case "warning" -> feedback(device, "deploymentBase", "rejected", 200);
             case "finished" -> feedback(device, "deploymentBase", "closed-success", 200);
@@ -97,34 +101,48 @@ class ActionFeedbackIT {
     }
 
     private void cancel(Case device) {
-        ApiClient.Response canceled = api.mgmt("DELETE", "/rest/v1/targets/" + device.controllerId() + "/actions/" + device.actionId(), null);
+        ApiClient.Response canceled =
+                api.mgmt("DELETE", "/rest/v1/targets/" + device.controllerId() + "/actions/" + device.actionId(), null);
         assertThat(canceled.status()).as(canceled.text()).isEqualTo(204);
     }
 
     private ApiClient.Response feedback(Case device, String resource, String kind, int expected) {
         String[] parts = kind.split("-");
         String result = parts.length == 1 ? "" : ",\"result\":{\"finished\":\"" + parts[1] + "\"}";
-        ApiClient.Response response = api.send("POST", "/DEFAULT/controller/v1/" + device.controllerId() + "/" + resource + "/"
-                + device.actionId() + "/feedback", "{\"status\":{\"execution\":\"" + parts[0] + "\"" + result
-                + ",\"details\":[\"" + kind + "\"]}}", device.auth());
-        assertThat(response.status()).as(resource + " " + kind + ": " + response.text()).isEqualTo(expected);
+        ApiClient.Response response = api.send(
+                "POST",
+                "/DEFAULT/controller/v1/" + device.controllerId() + "/" + resource + "/" + device.actionId()
+                        + "/feedback",
+                "{\"status\":{\"execution\":\"" + parts[0] + "\"" + result + ",\"details\":[\"" + kind + "\"]}}",
+                device.auth());
+        assertThat(response.status())
+                .as(resource + " " + kind + ": " + response.text())
+                .isEqualTo(expected);
         return response;
     }
 
     private JsonNode action(Case device) {
-        ApiClient.Response action = api.mgmt("GET", "/rest/v1/targets/" + device.controllerId() + "/actions/" + device.actionId(), null);
+        ApiClient.Response action =
+                api.mgmt("GET", "/rest/v1/targets/" + device.controllerId() + "/actions/" + device.actionId(), null);
         assertThat(action.status()).isEqualTo(200);
         return action.json();
     }
 
     private int statusEntries(Case device) {
-        return api.mgmt("GET", "/rest/v1/targets/" + device.controllerId() + "/actions/" + device.actionId() + "/status?limit=1", null)
-                .json().get("total").asInt();
+        return api.mgmt(
+                        "GET",
+                        "/rest/v1/targets/" + device.controllerId() + "/actions/" + device.actionId()
+                                + "/status?limit=1",
+                        null)
+                .json()
+                .get("total")
+                .asInt();
     }
 
     @ParameterizedTest(name = "{0}: {1} {2} -> {3} active={4} {5}")
     @CsvFileSource(resources = "/action-feedback-transitions.psv", delimiter = '|')
-    void feedback_movesTheActionAsTheTableSays(String group, String resource, String kind, String next, boolean active, int status) {
+    void feedback_movesTheActionAsTheTableSays(
+            String group, String resource, String kind, String next, boolean active, int status) {
         for (String state : group.equals("open") ? OPEN : List.of(group)) {
             Case device = in(state);
             int entriesBefore = statusEntries(device);
@@ -136,22 +154,38 @@ class ActionFeedbackIT {
             String expected = next.equals("=") ? state : next;
             assertThat(action.get("status").asString()).as(state).isEqualTo(expected);
             assertThat(action.get("active").asBoolean()).as(state).isEqualTo(active);
-            List<ActionUpdatedEvent> updates = events.stream().filter(ActionUpdatedEvent.class::isInstance)
-                    .map(ActionUpdatedEvent.class::cast).toList();
-            List<ClusterEvent> targetUpdates = events.stream().filter(TargetUpdatedEvent.class::isInstance).toList();
+            List<ActionUpdatedEvent> updates = events.stream()
+                    .filter(ActionUpdatedEvent.class::isInstance)
+                    .map(ActionUpdatedEvent.class::cast)
+                    .toList();
+            List<ClusterEvent> targetUpdates =
+                    events.stream().filter(TargetUpdatedEvent.class::isInstance).toList();
             if (status == 200) {
-                assertThat(statusEntries(device)).as(state + ": the report is in the history").isEqualTo(entriesBefore + 1);
+                assertThat(statusEntries(device))
+                        .as(state + ": the report is in the history")
+                        .isEqualTo(entriesBefore + 1);
                 assertThat(updates).as(state).hasSize(1);
                 assertThat(updates.get(0).getStatus()).isEqualTo(expected);
                 boolean closedNow = !active && !state.equals("canceled");
-                assertThat(targetUpdates).as(state + ": the target changes when the action ends").hasSize(closedNow ? 1 : 0);
+                assertThat(targetUpdates)
+                        .as(state + ": the target changes when the action ends")
+                        .hasSize(closedNow ? 1 : 0);
             } else {
-                assertThat(response.json().get("errorCode").asString()).isEqualTo(status == 410
-                        ? "hawkbit.server.error.repo.actionNotActive" : "hawkbit.server.error.action.notCancelable");
-                assertThat(statusEntries(device)).as(state + ": nothing written").isEqualTo(entriesBefore);
+                assertThat(response.json().get("errorCode").asString())
+                        .isEqualTo(
+                                status == 410
+                                        ? "hawkbit.server.error.repo.actionNotActive"
+                                        : "hawkbit.server.error.action.notCancelable");
+                assertThat(statusEntries(device))
+                        .as(state + ": nothing written")
+                        .isEqualTo(entriesBefore);
                 // Only the deployment's own events count: node heartbeats may arrive at any time.
-                assertThat(updates).as(state + ": no action event for a refused report").isEmpty();
-                assertThat(targetUpdates).as(state + ": no target event for a refused report").isEmpty();
+                assertThat(updates)
+                        .as(state + ": no action event for a refused report")
+                        .isEmpty();
+                assertThat(targetUpdates)
+                        .as(state + ": no target event for a refused report")
+                        .isEmpty();
             }
         }
     }
@@ -161,11 +195,23 @@ class ActionFeedbackIT {
         long module = fixture.module("dl-os", "1", "os");
         fixture.artifact(module, "image.bin", new byte[4096]);
         long downloadSet = fixture.distributionSet("dl-set", "1", "os", module);
-        Case device = new Case("dl-device", Map.of("Authorization", "TargetToken " + fixture.target("dl-device"),
-                "Content-Type", "application/json", "Accept", "application/hal+json"), fixture.assign("dl-device", downloadSet, "forced"));
+        Case device = new Case(
+                "dl-device",
+                Map.of(
+                        "Authorization",
+                        "TargetToken " + fixture.target("dl-device"),
+                        "Content-Type",
+                        "application/json",
+                        "Accept",
+                        "application/hal+json"),
+                fixture.assign("dl-device", downloadSet, "forced"));
         String base = "/DEFAULT/controller/v1/dl-device";
-        String deployment = api.send("GET", base, (byte[]) null, device.auth()).json().at("/_links/deploymentBase/href").asString();
-        assertThat(api.send("GET", deployment, (byte[]) null, device.auth()).status()).isEqualTo(200);
+        String deployment = api.send("GET", base, (byte[]) null, device.auth())
+                .json()
+                .at("/_links/deploymentBase/href")
+                .asString();
+        assertThat(api.send("GET", deployment, (byte[]) null, device.auth()).status())
+                .isEqualTo(200);
         feedback(device, "deploymentBase", "download", 200);
 
         cancel(device);
@@ -175,9 +221,13 @@ class ActionFeedbackIT {
         assertThat(action(device).get("status").asString()).isEqualTo("canceling");
 
         JsonNode poll = api.send("GET", base, (byte[]) null, device.auth()).json();
-        assertThat(poll.at("/_links/deploymentBase").isMissingNode()).as("the deployment is not offered again").isTrue();
-        assertThat(poll.at("/_links/cancelAction/href").asString()).endsWith(base + "/cancelAction/" + device.actionId());
-        assertThat(api.send("GET", deployment, (byte[]) null, device.auth()).status()).isEqualTo(404);
+        assertThat(poll.at("/_links/deploymentBase").isMissingNode())
+                .as("the deployment is not offered again")
+                .isTrue();
+        assertThat(poll.at("/_links/cancelAction/href").asString())
+                .endsWith(base + "/cancelAction/" + device.actionId());
+        assertThat(api.send("GET", deployment, (byte[]) null, device.auth()).status())
+                .isEqualTo(404);
 
         feedback(device, "cancelAction", "closed-success", 200);
         JsonNode action = action(device);
@@ -209,19 +259,30 @@ class ActionFeedbackIT {
         logged.start();
         root.addAppender(logged);
         try {
-            JsonNode page = api.mgmt("GET", "/rest/v1/targets/" + device.controllerId() + "/actions/" + device.actionId()
-                    + "/status?offset=2&limit=5&sort=id:DESC", null).json();
+            JsonNode page = api.mgmt(
+                            "GET",
+                            "/rest/v1/targets/" + device.controllerId() + "/actions/" + device.actionId()
+                                    + "/status?offset=2&limit=5&sort=id:DESC",
+                            null)
+                    .json();
             assertThat(page.get("total").asInt()).isEqualTo(13);
             assertThat(page.get("size").asInt()).isEqualTo(5);
-            assertThat(page.get("content").get(0).get("messages").get(0).asString()).isEqualTo("proceeding");
-            JsonNode last = api.mgmt("GET", "/rest/v1/targets/" + device.controllerId() + "/actions/" + device.actionId()
-                    + "/status?offset=12&limit=5&sort=id:DESC", null).json();
+            assertThat(page.get("content").get(0).get("messages").get(0).asString())
+                    .isEqualTo("proceeding");
+            JsonNode last = api.mgmt(
+                            "GET",
+                            "/rest/v1/targets/" + device.controllerId() + "/actions/" + device.actionId()
+                                    + "/status?offset=12&limit=5&sort=id:DESC",
+                            null)
+                    .json();
             assertThat(last.get("content").get(0).get("type").asString()).isEqualTo("running");
-            assertThat(last.get("content").get(0).get("messages").get(0).asString()).startsWith("Assignment initiated");
+            assertThat(last.get("content").get(0).get("messages").get(0).asString())
+                    .startsWith("Assignment initiated");
         } finally {
             root.detachAppender(logged);
         }
-        assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(logged.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
                 .noneMatch(message -> message.contains("HHH90003004") || message.contains("in memory"));
     }
 }

@@ -15,7 +15,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,8 +53,17 @@ final class ApiClient {
     }
 
     Response mgmt(String method, String path, String json) {
-        return send(method, path, json, Map.of("Authorization", basic("admin", "admin"), "Content-Type", "application/json",
-                "Accept", "application/json"));
+        return send(
+                method,
+                path,
+                json,
+                Map.of(
+                        "Authorization",
+                        basic("admin", "admin"),
+                        "Content-Type",
+                        "application/json",
+                        "Accept",
+                        "application/json"));
     }
 
     Response mgmt(String method, String path) {
@@ -68,7 +76,11 @@ final class ApiClient {
 
     Response send(String method, String path, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -87,14 +99,25 @@ final class ApiClient {
     Response upload(long moduleId, String filename, byte[] content, Map<String, String> fields) {
         String boundary = "----" + UUID.randomUUID();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        fields.forEach((name, value) -> write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
-                + "\"\r\n\r\n" + value + "\r\n"));
-        write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        fields.forEach((name, value) -> write(
+                out,
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
+                        + "\r\n"));
+        write(
+                out,
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
         out.writeBytes(content);
         write(out, "\r\n--" + boundary + "--\r\n");
-        return send("POST", "/rest/v1/softwaremodules/" + moduleId + "/artifacts", out.toByteArray(),
-                Map.of("Authorization", basic("admin", "admin"), "Content-Type", "multipart/form-data; boundary=" + boundary));
+        return send(
+                "POST",
+                "/rest/v1/softwaremodules/" + moduleId + "/artifacts",
+                out.toByteArray(),
+                Map.of(
+                        "Authorization",
+                        basic("admin", "admin"),
+                        "Content-Type",
+                        "multipart/form-data; boundary=" + boundary));
     }
 
     /**
@@ -116,8 +139,7 @@ final class ApiClient {
         }
     }
 
-    record RawResponse(int status, String text) {
-    }
+    record RawResponse(int status, String text) {}
 
     static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));

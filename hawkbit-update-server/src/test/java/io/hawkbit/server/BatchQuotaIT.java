@@ -2,14 +2,13 @@ package io.hawkbit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hawkbit.repository.event.TargetCreatedEvent;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import io.hawkbit.repository.event.TargetCreatedEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +22,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Every batch create of the Management API: at most hawkbit.quota.max-batch-size entries, all or nothing written. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "hawkbit.quota.max-batch-size=20")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "hawkbit.quota.max-batch-size=20")
 @ActiveProfiles("test")
 class BatchQuotaIT {
 
@@ -71,8 +72,11 @@ class BatchQuotaIT {
         assertThat(atLimit.status()).as(atLimit.text()).isEqualTo(201);
         assertThat(atLimit.json()).hasSize(QUOTA);
         assertThat(count("/rest/v1/targets?q=controllerId==" + run + "-ok-*")).isEqualTo(QUOTA);
-        assertThat(events.created.subList(eventsBefore, events.created.size())).extracting(TargetCreatedEvent::getControllerId)
-                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, QUOTA).mapToObj(i -> run + "-ok-" + i).toList());
+        assertThat(events.created.subList(eventsBefore, events.created.size()))
+                .extracting(TargetCreatedEvent::getControllerId)
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, QUOTA)
+                        .mapToObj(i -> run + "-ok-" + i)
+                        .toList());
 
         ApiClient.Response overLimit = api.mgmt("POST", "/rest/v1/targets", targets(run + "-over-", QUOTA + 1));
         assertQuotaError(overLimit);
@@ -82,17 +86,24 @@ class BatchQuotaIT {
     @Test
     void everyBatchCreate_refusesOneMoreThanTheQuotaWritingNothing() {
         long module = new Fixture(api).module(run + "-m", "1", "os");
-        record Endpoint(String path, String rsqlField, IntFunction<String> item) {
-        }
+        record Endpoint(String path, String rsqlField, IntFunction<String> item) {}
         List<Endpoint> endpoints = List.of(
-                new Endpoint("/rest/v1/softwaremodules", "name",
+                new Endpoint(
+                        "/rest/v1/softwaremodules",
+                        "name",
                         i -> "{\"name\":\"" + run + "-sm-" + i + "\",\"version\":\"1\",\"type\":\"os\"}"),
-                new Endpoint("/rest/v1/distributionsets", "name",
-                        i -> "{\"name\":\"" + run + "-ds-" + i + "\",\"version\":\"1\",\"type\":\"os\",\"modules\":[{\"id\":"
-                                + module + "}]}"),
-                new Endpoint("/rest/v1/softwaremoduletypes", "key",
+                new Endpoint(
+                        "/rest/v1/distributionsets",
+                        "name",
+                        i -> "{\"name\":\"" + run + "-ds-" + i
+                                + "\",\"version\":\"1\",\"type\":\"os\",\"modules\":[{\"id\":" + module + "}]}"),
+                new Endpoint(
+                        "/rest/v1/softwaremoduletypes",
+                        "key",
                         i -> "{\"key\":\"" + run + "-smt-" + i + "\",\"name\":\"" + run + "-smt-" + i + "\"}"),
-                new Endpoint("/rest/v1/distributionsettypes", "key",
+                new Endpoint(
+                        "/rest/v1/distributionsettypes",
+                        "key",
                         i -> "{\"key\":\"" + run + "-dst-" + i + "\",\"name\":\"" + run + "-dst-" + i + "\"}"),
                 new Endpoint("/rest/v1/targettags", "name", i -> "{\"name\":\"" + run + "-tag-" + i + "\"}"));
         for (Endpoint endpoint : endpoints) {
@@ -101,19 +112,23 @@ class BatchQuotaIT {
             String created = endpoint.path() + "?q=" + endpoint.rsqlField() + "==" + run + "-*-*";
             assertThat(count(created)).as(endpoint.path()).isZero();
             ApiClient.Response atLimit = api.mgmt("POST", endpoint.path(), array(QUOTA, endpoint.item()));
-            assertThat(atLimit.status()).as(endpoint.path() + " " + atLimit.text()).isEqualTo(201);
+            assertThat(atLimit.status())
+                    .as(endpoint.path() + " " + atLimit.text())
+                    .isEqualTo(201);
             assertThat(count(created)).as(endpoint.path()).isEqualTo(QUOTA);
         }
     }
 
     @Test
     void targets_aDuplicateInTheBatchOrInTheDatabase_is409WritingNothing() {
-        String inBatch = "[{\"controllerId\":\"" + run + "-a\"},{\"controllerId\":\"" + run + "-b\"},{\"controllerId\":\""
-                + run + "-a\"}]";
+        String inBatch = "[{\"controllerId\":\"" + run + "-a\"},{\"controllerId\":\"" + run
+                + "-b\"},{\"controllerId\":\"" + run + "-a\"}]";
         assertConflict(api.mgmt("POST", "/rest/v1/targets", inBatch));
         assertThat(count("/rest/v1/targets?q=controllerId==" + run + "*")).isZero();
 
-        assertThat(api.mgmt("POST", "/rest/v1/targets", "[{\"controllerId\":\"" + run + "-old\"}]").status()).isEqualTo(201);
+        assertThat(api.mgmt("POST", "/rest/v1/targets", "[{\"controllerId\":\"" + run + "-old\"}]")
+                        .status())
+                .isEqualTo(201);
         int eventsBefore = events.created.size();
         String againstDatabase = "[{\"controllerId\":\"" + run + "-new1\"},{\"controllerId\":\"" + run + "-old\"},"
                 + "{\"controllerId\":\"" + run + "-new2\"}]";
@@ -125,37 +140,58 @@ class BatchQuotaIT {
     @Test
     void otherEntities_aDuplicateInTheBatchOrInTheDatabase_is409WritingNothing() {
         String tag = "{\"name\":\"" + run + "-t\"}";
-        assertConflict(api.mgmt("POST", "/rest/v1/targettags", "[" + tag + ",{\"name\":\"" + run + "-u\"}," + tag + "]"));
-        assertThat(api.mgmt("POST", "/rest/v1/targettags", "[" + tag + "]").status()).isEqualTo(201);
+        assertConflict(
+                api.mgmt("POST", "/rest/v1/targettags", "[" + tag + ",{\"name\":\"" + run + "-u\"}," + tag + "]"));
+        assertThat(api.mgmt("POST", "/rest/v1/targettags", "[" + tag + "]").status())
+                .isEqualTo(201);
         assertConflict(api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"" + run + "-v\"}," + tag + "]"));
         assertThat(count("/rest/v1/targettags?q=name==" + run + "*")).isEqualTo(1);
 
         String module = "{\"name\":\"" + run + "-sm\",\"version\":\"1\",\"type\":\"os\"}";
         String otherVersion = "{\"name\":\"" + run + "-sm\",\"version\":\"2\",\"type\":\"os\"}";
-        assertConflict(api.mgmt("POST", "/rest/v1/softwaremodules", "[" + module + "," + otherVersion + "," + module + "]"));
-        assertThat(api.mgmt("POST", "/rest/v1/softwaremodules", "[" + module + "]").status()).isEqualTo(201);
+        assertConflict(
+                api.mgmt("POST", "/rest/v1/softwaremodules", "[" + module + "," + otherVersion + "," + module + "]"));
+        assertThat(api.mgmt("POST", "/rest/v1/softwaremodules", "[" + module + "]")
+                        .status())
+                .isEqualTo(201);
         assertConflict(api.mgmt("POST", "/rest/v1/softwaremodules", "[" + otherVersion + "," + module + "]"));
         assertThat(count("/rest/v1/softwaremodules?q=name==" + run + "*")).isEqualTo(1);
         String sameNameOtherType = "{\"name\":\"" + run + "-sm\",\"version\":\"1\",\"type\":\"application\"}";
-        assertThat(api.mgmt("POST", "/rest/v1/softwaremodules", "[" + sameNameOtherType + "]").status()).isEqualTo(201);
+        assertThat(api.mgmt("POST", "/rest/v1/softwaremodules", "[" + sameNameOtherType + "]")
+                        .status())
+                .isEqualTo(201);
 
         String set = "{\"name\":\"" + run + "-ds\",\"version\":\"1\",\"type\":\"os\"}";
         assertConflict(api.mgmt("POST", "/rest/v1/distributionsets", "[" + set + "," + set + "]"));
-        assertThat(api.mgmt("POST", "/rest/v1/distributionsets", "[" + set + "]").status()).isEqualTo(201);
-        assertConflict(api.mgmt("POST", "/rest/v1/distributionsets", "[{\"name\":\"" + run + "-ds\",\"version\":\"2\",\"type\":\"os\"},"
-                + set + "]"));
+        assertThat(api.mgmt("POST", "/rest/v1/distributionsets", "[" + set + "]")
+                        .status())
+                .isEqualTo(201);
+        assertConflict(api.mgmt(
+                "POST",
+                "/rest/v1/distributionsets",
+                "[{\"name\":\"" + run + "-ds\",\"version\":\"2\",\"type\":\"os\"}," + set + "]"));
         assertThat(count("/rest/v1/distributionsets?q=name==" + run + "*")).isEqualTo(1);
 
         String type = "{\"key\":\"" + run + "-k\",\"name\":\"" + run + "-n\"}";
-        assertConflict(api.mgmt("POST", "/rest/v1/softwaremoduletypes", "[" + type + ",{\"key\":\"" + run + "-k2\",\"name\":\""
-                + run + "-n\"}]"));
-        assertThat(api.mgmt("POST", "/rest/v1/softwaremoduletypes", "[" + type + "]").status()).isEqualTo(201);
-        assertConflict(api.mgmt("POST", "/rest/v1/softwaremoduletypes", "[{\"key\":\"" + run + "-k\",\"name\":\"" + run + "-n3\"}]"));
+        assertConflict(api.mgmt(
+                "POST",
+                "/rest/v1/softwaremoduletypes",
+                "[" + type + ",{\"key\":\"" + run + "-k2\",\"name\":\"" + run + "-n\"}]"));
+        assertThat(api.mgmt("POST", "/rest/v1/softwaremoduletypes", "[" + type + "]")
+                        .status())
+                .isEqualTo(201);
+        assertConflict(api.mgmt(
+                "POST", "/rest/v1/softwaremoduletypes", "[{\"key\":\"" + run + "-k\",\"name\":\"" + run + "-n3\"}]"));
         assertThat(count("/rest/v1/softwaremoduletypes?q=key==" + run + "*")).isEqualTo(1);
 
-        assertThat(api.mgmt("POST", "/rest/v1/distributionsettypes", "[" + type + "]").status()).isEqualTo(201);
-        assertConflict(api.mgmt("POST", "/rest/v1/distributionsettypes", "[{\"key\":\"" + run + "-k4\",\"name\":\"" + run
-                + "-n4\"},{\"key\":\"" + run + "-k5\",\"name\":\"" + run + "-n\"}]"));
+        assertThat(api.mgmt("POST", "/rest/v1/distributionsettypes", "[" + type + "]")
+                        .status())
+                .isEqualTo(201);
+        assertConflict(api.mgmt(
+                "POST",
+                "/rest/v1/distributionsettypes",
+                "[{\"key\":\"" + run + "-k4\",\"name\":\"" + run + "-n4\"},{\"key\":\"" + run + "-k5\",\"name\":\""
+                        + run + "-n\"}]"));
         assertThat(count("/rest/v1/distributionsettypes?q=key==" + run + "*")).isEqualTo(1);
     }
 
@@ -167,7 +203,8 @@ class BatchQuotaIT {
 
     private static void assertConflict(ApiClient.Response response) {
         assertThat(response.status()).as(response.text()).isEqualTo(409);
-        assertThat(response.json().get("errorCode").asString()).isEqualTo("hawkbit.server.error.repo.entitiyAlreayExists");
+        assertThat(response.json().get("errorCode").asString())
+                .isEqualTo("hawkbit.server.error.repo.entitiyAlreayExists");
     }
 
     private long count(String pathAndQuery) {

@@ -3,12 +3,11 @@ package io.hawkbit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.hawkbit.repository.event.TenantConfigurationChangedEvent;
+import io.hawkbit.server.cluster.ClusterMembers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
-import io.hawkbit.repository.event.TenantConfigurationChangedEvent;
-import io.hawkbit.server.cluster.ClusterMembers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,6 +35,7 @@ class CacheClusterIT {
     static ClusterNode eventsOnly;
     /** A short TTL, the backstop when events cannot arrive. */
     static ClusterNode withTtl;
+
     static String token;
 
     @BeforeAll
@@ -45,8 +45,9 @@ class CacheClusterIT {
         database = LocalServices.createMariaDbDatabase();
         eventsOnly = new ClusterNode("cache-node-1", database, artifacts);
         withTtl = new ClusterNode("cache-node-2", database, artifacts, "--hawkbit.cache.global.ttl=4s");
-        await().atMost(WAIT).until(() -> eventsOnly.bean(ClusterMembers.class).live().size() == 2
-                && withTtl.bean(ClusterMembers.class).live().size() == 2);
+        await().atMost(WAIT)
+                .until(() -> eventsOnly.bean(ClusterMembers.class).live().size() == 2
+                        && withTtl.bean(ClusterMembers.class).live().size() == 2);
         token = new Fixture(eventsOnly.api).target("cached-device");
     }
 
@@ -64,14 +65,19 @@ class CacheClusterIT {
     }
 
     private static String sleep(ClusterNode node) {
-        ApiClient.Response poll = node.api.send("GET", "/DEFAULT/controller/v1/cached-device", (byte[]) null,
+        ApiClient.Response poll = node.api.send(
+                "GET",
+                "/DEFAULT/controller/v1/cached-device",
+                (byte[]) null,
                 Map.of("Authorization", "TargetToken " + token));
         assertThat(poll.status()).as(poll.text()).isEqualTo(200);
         return poll.json().at("/config/polling/sleep").asString();
     }
 
     private static void setPollingTime(ClusterNode node, String value) {
-        assertThat(node.api.mgmt("PUT", "/rest/v1/system/configs/pollingTime", "{\"value\":\"" + value + "\"}").status())
+        assertThat(node.api
+                        .mgmt("PUT", "/rest/v1/system/configs/pollingTime", "{\"value\":\"" + value + "\"}")
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -83,10 +89,14 @@ class CacheClusterIT {
 
         long start = System.nanoTime();
         setPollingTime(withTtl, "00:07:00");
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(5)).until(() -> sleep(eventsOnly).equals("00:07:00"));
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> sleep(eventsOnly).equals("00:07:00"));
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.println("Change through node 2 seen in node 1's poll after " + millis + " ms");
-        assertThat(millis).as("bounded by event latency; this node has no TTL at all").isLessThan(TTL.toMillis());
+        assertThat(millis)
+                .as("bounded by event latency; this node has no TTL at all")
+                .isLessThan(TTL.toMillis());
     }
 
     @Test
@@ -95,9 +105,16 @@ class CacheClusterIT {
         String oldToken = token;
         assertThat(sleep(eventsOnly)).isNotBlank();
         eventsOnly.api.mgmt("PUT", "/rest/v1/targets/cached-device", "{\"securityToken\":\"rotated-token-1\"}");
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(5)).until(() -> withTtl.api.send("GET",
-                "/DEFAULT/controller/v1/cached-device", (byte[]) null, Map.of("Authorization", "TargetToken " + oldToken))
-                .status() == 401);
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> withTtl.api
+                                .send(
+                                        "GET",
+                                        "/DEFAULT/controller/v1/cached-device",
+                                        (byte[]) null,
+                                        Map.of("Authorization", "TargetToken " + oldToken))
+                                .status()
+                        == 401);
         token = "rotated-token-1";
         assertThat(sleep(withTtl)).isNotBlank();
     }
@@ -109,10 +126,15 @@ class CacheClusterIT {
         withTtl.broker.disable();
         setPollingTime(eventsOnly, "00:09:00");
         long changed = System.nanoTime();
-        assertThat(sleep(withTtl)).as("cut off from events, the node still serves its cached value").isEqualTo("00:07:00");
-        await().atMost(TTL.plusSeconds(3)).pollInterval(Duration.ofMillis(50)).until(() -> sleep(withTtl).equals("00:09:00"));
+        assertThat(sleep(withTtl))
+                .as("cut off from events, the node still serves its cached value")
+                .isEqualTo("00:07:00");
+        await().atMost(TTL.plusSeconds(3))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> sleep(withTtl).equals("00:09:00"));
         long millis = (System.nanoTime() - changed) / 1_000_000;
-        System.out.println("Without the broker, node 2 served the old value for " + millis + " ms (TTL " + TTL.toMillis() + " ms)");
+        System.out.println("Without the broker, node 2 served the old value for " + millis + " ms (TTL "
+                + TTL.toMillis() + " ms)");
         assertThat(millis).isLessThanOrEqualTo(TTL.toMillis() + 1000);
     }
 

@@ -1,12 +1,11 @@
 package io.hawkbit.server;
 
+import io.hawkbit.server.cluster.ClusterMembers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import io.hawkbit.server.cluster.ClusterMembers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +26,8 @@ class CacheStalenessBenchmark {
         Path artifacts = Files.createTempDirectory("staleness-artifacts");
         try (ClusterNode node1 = new ClusterNode("stale-1", database, artifacts);
                 ClusterNode node2 = new ClusterNode("stale-2", database, artifacts)) {
-            while (node1.bean(ClusterMembers.class).live().size() < 2 || node2.bean(ClusterMembers.class).live().size() < 2) {
+            while (node1.bean(ClusterMembers.class).live().size() < 2
+                    || node2.bean(ClusterMembers.class).live().size() < 2) {
                 Thread.sleep(200);
             }
             String token = new Fixture(node1.api).target("stale-device");
@@ -35,13 +35,18 @@ class CacheStalenessBenchmark {
             List<Long> micros = new ArrayList<>();
             for (int i = 0; i < WARMUP + MEASURED; i++) {
                 String value = String.format("00:%02d:%02d", 1 + (i % 50), i % 60);
-                ApiClient.Response set = node1.api.mgmt("PUT", "/rest/v1/system/configs/pollingTime", "{\"value\":\"" + value + "\"}");
+                ApiClient.Response set =
+                        node1.api.mgmt("PUT", "/rest/v1/system/configs/pollingTime", "{\"value\":\"" + value + "\"}");
                 if (set.status() != 200) {
                     throw new IllegalStateException(set.text());
                 }
                 long written = System.nanoTime();
-                while (!node2.api.send("GET", "/DEFAULT/controller/v1/stale-device", (byte[]) null, auth).json()
-                        .at("/config/polling/sleep").asString().equals(value)) {
+                while (!node2.api
+                        .send("GET", "/DEFAULT/controller/v1/stale-device", (byte[]) null, auth)
+                        .json()
+                        .at("/config/polling/sleep")
+                        .asString()
+                        .equals(value)) {
                     if (System.nanoTime() - written > 30_000_000_000L) {
                         throw new IllegalStateException("node 2 never saw " + value);
                     }
@@ -51,9 +56,10 @@ class CacheStalenessBenchmark {
                 }
             }
             micros.sort(null);
-            System.out.printf("RESULT staleness after a write on node 1 until node 2 answers with it, over %d writes: "
-                    + "p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", micros.size(), pct(micros, 50), pct(micros, 99),
-                    micros.get(micros.size() - 1) / 1000.0);
+            System.out.printf(
+                    "RESULT staleness after a write on node 1 until node 2 answers with it, over %d writes: "
+                            + "p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    micros.size(), pct(micros, 50), pct(micros, 99), micros.get(micros.size() - 1) / 1000.0);
         } finally {
             LocalServices.dropMariaDbDatabase(database);
         }

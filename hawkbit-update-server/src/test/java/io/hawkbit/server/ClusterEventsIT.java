@@ -3,6 +3,9 @@ package io.hawkbit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.hawkbit.repository.event.TargetCreatedEvent;
+import io.hawkbit.repository.event.TargetUpdatedEvent;
+import io.hawkbit.server.cluster.ClusterMembers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,10 +16,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-
-import io.hawkbit.repository.event.TargetCreatedEvent;
-import io.hawkbit.repository.event.TargetUpdatedEvent;
-import io.hawkbit.server.cluster.ClusterMembers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -56,7 +55,8 @@ class ClusterEventsIT {
 
     @AfterAll
     static void stopCluster() throws Exception {
-        for (ClusterNode node : Stream.of(node1, node2, node3).filter(n -> n != null).toList()) {
+        for (ClusterNode node :
+                Stream.of(node1, node2, node3).filter(n -> n != null).toList()) {
             node.close();
         }
         if (database != null) {
@@ -65,36 +65,47 @@ class ClusterEventsIT {
     }
 
     static List<ClusterNode> nodes() {
-        return Stream.of(node1, node2, node3).filter(n -> n != null && n.context.isActive()).toList();
+        return Stream.of(node1, node2, node3)
+                .filter(n -> n != null && n.context.isActive())
+                .toList();
     }
 
     static List<String> memberIds(ClusterNode node) {
-        return node.bean(ClusterMembers.class).live().stream().map(ClusterMembers.Member::id).toList();
+        return node.bean(ClusterMembers.class).live().stream()
+                .map(ClusterMembers.Member::id)
+                .toList();
     }
 
     @Test
     @Order(1)
     void changeOnOneNode_reachesListenersOnAllNodes_andIsAuditedOnce() {
-        double auditsBefore = nodes().stream().mapToDouble(n -> n.counter("hawkbit.audit.entries", "type", "TargetCreatedEvent")).sum();
+        double auditsBefore = nodes().stream()
+                .mapToDouble(n -> n.counter("hawkbit.audit.entries", "type", "TargetCreatedEvent"))
+                .sum();
         double node1AuditsBefore = node1.counter("hawkbit.audit.entries", "type", "TargetCreatedEvent");
 
         new Fixture(node1.api).target("cluster-device-1");
 
         await().atMost(WAIT).untilAsserted(() -> {
             for (ClusterNode node : nodes()) {
-                assertThat(node.received(TargetCreatedEvent.class)).as(node.id)
-                        .anySatisfy(e -> {
-                            assertThat(e.getControllerId()).isEqualTo("cluster-device-1");
-                            assertThat(e.getTenant()).isEqualTo("DEFAULT");
-                            assertThat(e.getOriginService()).isEqualTo("it-node-1");
-                        });
+                assertThat(node.received(TargetCreatedEvent.class)).as(node.id).anySatisfy(e -> {
+                    assertThat(e.getControllerId()).isEqualTo("cluster-device-1");
+                    assertThat(e.getTenant()).isEqualTo("DEFAULT");
+                    assertThat(e.getOriginService()).isEqualTo("it-node-1");
+                });
             }
         });
-        assertThat(node2.counter("hawkbit.events.received", "type", "TargetCreatedEvent")).isPositive();
-        double auditsAfter = nodes().stream().mapToDouble(n -> n.counter("hawkbit.audit.entries", "type", "TargetCreatedEvent")).sum();
-        assertThat(auditsAfter - auditsBefore).as("one audit line in the whole cluster").isEqualTo(1);
+        assertThat(node2.counter("hawkbit.events.received", "type", "TargetCreatedEvent"))
+                .isPositive();
+        double auditsAfter = nodes().stream()
+                .mapToDouble(n -> n.counter("hawkbit.audit.entries", "type", "TargetCreatedEvent"))
+                .sum();
+        assertThat(auditsAfter - auditsBefore)
+                .as("one audit line in the whole cluster")
+                .isEqualTo(1);
         assertThat(node1.counter("hawkbit.audit.entries", "type", "TargetCreatedEvent") - node1AuditsBefore)
-                .as("written by the node that made the change").isEqualTo(1);
+                .as("written by the node that made the change")
+                .isEqualTo(1);
     }
 
     @Test
@@ -103,13 +114,16 @@ class ClusterEventsIT {
         new Fixture(node1.api).target("cluster-dup");
         int before = node2.received(TargetCreatedEvent.class).size();
         // The second item collides with the first: the whole batch rolls back.
-        ApiClient.Response response = node1.api.mgmt("POST", "/rest/v1/targets",
-                "[{\"controllerId\":\"cluster-new\"},{\"controllerId\":\"cluster-dup\"}]");
+        ApiClient.Response response = node1.api.mgmt(
+                "POST", "/rest/v1/targets", "[{\"controllerId\":\"cluster-new\"},{\"controllerId\":\"cluster-dup\"}]");
         assertThat(response.status()).isEqualTo(409);
         new Fixture(node1.api).target("cluster-after");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(node2.received(TargetCreatedEvent.class))
-                .anyMatch(e -> e.getControllerId().equals("cluster-after")));
-        assertThat(node2.received(TargetCreatedEvent.class).subList(before, node2.received(TargetCreatedEvent.class).size()))
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(node2.received(TargetCreatedEvent.class))
+                        .anyMatch(e -> e.getControllerId().equals("cluster-after")));
+        assertThat(node2.received(TargetCreatedEvent.class)
+                        .subList(
+                                before, node2.received(TargetCreatedEvent.class).size()))
                 .noneMatch(e -> e.getControllerId().equals("cluster-new"));
     }
 
@@ -118,16 +132,23 @@ class ClusterEventsIT {
     void eventStream_onOneNode_showsChangesMadeOnAnother() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest subscribe = HttpRequest.newBuilder(URI.create(node2.api.base() + "/rest/v1/events"))
-                .header("Authorization", ApiClient.basic("admin", "admin")).header("Accept", "text/event-stream").build();
+                .header("Authorization", ApiClient.basic("admin", "admin"))
+                .header("Accept", "text/event-stream")
+                .build();
         List<String> lines = new CopyOnWriteArrayList<>();
-        CompletableFuture<HttpResponse<Stream<String>>> stream = http.sendAsync(subscribe, HttpResponse.BodyHandlers.ofLines());
+        CompletableFuture<HttpResponse<Stream<String>>> stream =
+                http.sendAsync(subscribe, HttpResponse.BodyHandlers.ofLines());
         CompletableFuture.runAsync(() -> stream.join().body().forEach(lines::add));
         // Changes made before the subscription is in place are not shown; keep changing until one is.
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            node1.api.mgmt("PUT", "/rest/v1/targets/cluster-device-1", "{\"description\":\"sse " + System.nanoTime() + "\"}");
+            node1.api.mgmt(
+                    "PUT", "/rest/v1/targets/cluster-device-1", "{\"description\":\"sse " + System.nanoTime() + "\"}");
             assertThat(lines).anyMatch(line -> line.equals("event:TargetUpdatedEvent"));
-            assertThat(lines).anyMatch(line -> line.startsWith("data:") && line.contains("\"type\":\"TargetUpdatedEvent\"")
-                    && line.contains("\"origin\":\"it-node-1\"") && line.contains("\"controllerId\":\"cluster-device-1\""));
+            assertThat(lines)
+                    .anyMatch(line -> line.startsWith("data:")
+                            && line.contains("\"type\":\"TargetUpdatedEvent\"")
+                            && line.contains("\"origin\":\"it-node-1\"")
+                            && line.contains("\"controllerId\":\"cluster-device-1\""));
         });
         stream.cancel(true);
     }
@@ -137,23 +158,28 @@ class ClusterEventsIT {
     void brokerLost_writesStillSucceed_andTheNodeResubscribesWhenItReturns() {
         node3.broker.disable();
         long start = System.nanoTime();
-        ApiClient.Response created = node3.api.mgmt("POST", "/rest/v1/targets", "[{\"controllerId\":\"during-outage\"}]");
+        ApiClient.Response created =
+                node3.api.mgmt("POST", "/rest/v1/targets", "[{\"controllerId\":\"during-outage\"}]");
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(created.status()).isEqualTo(201);
         assertThat(millis).as("the request does not wait for the broker").isLessThan(2000);
-        assertThat(node3.api.mgmt("GET", "/rest/v1/targets/during-outage").status()).isEqualTo(200);
+        assertThat(node3.api.mgmt("GET", "/rest/v1/targets/during-outage").status())
+                .isEqualTo(200);
 
         node3.broker.enable();
         // Events published after recovery flow both ways again.
         await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            node1.api.mgmt("PUT", "/rest/v1/targets/cluster-device-1", "{\"description\":\"" + System.nanoTime() + "\"}");
-            assertThat(node3.received(TargetUpdatedEvent.class)).anyMatch(e -> e.getOriginService().equals("it-node-1")
-                    && e.getControllerId().equals("cluster-device-1"));
+            node1.api.mgmt(
+                    "PUT", "/rest/v1/targets/cluster-device-1", "{\"description\":\"" + System.nanoTime() + "\"}");
+            assertThat(node3.received(TargetUpdatedEvent.class))
+                    .anyMatch(e -> e.getOriginService().equals("it-node-1")
+                            && e.getControllerId().equals("cluster-device-1"));
         });
         node3.received.clear();
         await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             node3.api.mgmt("PUT", "/rest/v1/targets/during-outage", "{\"description\":\"" + System.nanoTime() + "\"}");
-            assertThat(node1.received(TargetUpdatedEvent.class)).anyMatch(e -> e.getControllerId().equals("during-outage"));
+            assertThat(node1.received(TargetUpdatedEvent.class))
+                    .anyMatch(e -> e.getControllerId().equals("during-outage"));
         });
     }
 
@@ -161,10 +187,12 @@ class ClusterEventsIT {
     @Order(5)
     void silentMember_dropsOutAfterTheTimeout_andReturns() {
         node3.broker.disable();
-        await().atMost(WAIT).untilAsserted(() -> assertThat(memberIds(node1)).containsExactly("it-node-1", "it-node-2"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(memberIds(node1)).containsExactly("it-node-1", "it-node-2"));
         node3.broker.enable();
-        await().atMost(WAIT).untilAsserted(() -> assertThat(memberIds(node1))
-                .containsExactly("it-node-1", "it-node-2", "it-node-3"));
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () -> assertThat(memberIds(node1)).containsExactly("it-node-1", "it-node-2", "it-node-3"));
     }
 
     @Test

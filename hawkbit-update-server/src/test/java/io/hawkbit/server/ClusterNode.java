@@ -1,13 +1,12 @@
 package io.hawkbit.server;
 
+import io.hawkbit.repository.event.ClusterEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.hawkbit.repository.event.ClusterEvent;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationEvent;
@@ -39,8 +38,10 @@ final class ClusterNode implements AutoCloseable {
                 "--spring.rabbitmq.host=127.0.0.1",
                 "--spring.rabbitmq.port=" + broker.port(),
                 "--hawkbit.artifact.storage.path=" + artifacts,
-                // An exchange per test cluster (its database is unique), so runs sharing the broker never hear each other.
-                "--spring.cloud.bus.destination=hawkbit-test." + databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1),
+                // An exchange per test cluster (its database is unique), so runs sharing the broker never hear each
+                // other.
+                "--spring.cloud.bus.destination=hawkbit-test."
+                        + databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1),
                 "--hawkbit.cluster.heartbeat-interval=1s",
                 "--hawkbit.cluster.member-timeout=4s",
                 "--logging.level.root=WARN"));
@@ -51,7 +52,8 @@ final class ClusterNode implements AutoCloseable {
                 received.add(clusterEvent);
             }
         });
-        this.api = new ApiClient(((WebServerApplicationContext) context).getWebServer().getPort());
+        this.api = new ApiClient(
+                ((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
     <T extends ClusterEvent> List<T> received(Class<T> type) {
@@ -61,7 +63,8 @@ final class ClusterNode implements AutoCloseable {
     }
 
     double counter(String name, String... tags) {
-        Counter counter = context.getBean(MeterRegistry.class).find(name).tags(tags).counter();
+        Counter counter =
+                context.getBean(MeterRegistry.class).find(name).tags(tags).counter();
         return counter == null ? 0 : counter.count();
     }
 

@@ -1,12 +1,11 @@
 package io.hawkbit.server;
 
+import io.hawkbit.repository.lock.JobRun;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-
-import io.hawkbit.repository.lock.JobRun;
 
 /**
  * Runs a scheduler once on every node of a test cluster at the same time, each on a thread of its own, as their
@@ -19,15 +18,16 @@ final class ConcurrentRuns {
     /** Rounds after which work that should have finished is taken for a scheduler that never stops finding some. */
     private static final int MAX_ROUNDS = 50;
 
-    private ConcurrentRuns() {
-    }
+    private ConcurrentRuns() {}
 
     /** Starts one run on every node; the futures end with each node's outcome. */
     static List<CompletableFuture<JobRun>> start(List<ClusterNode> nodes, Function<ClusterNode, JobRun> run) {
         // Threads of their own: the common pool may have a single thread on a small machine, which would run the
         // nodes one after the other.
-        return nodes.stream().map(node -> CompletableFuture.supplyAsync(() -> run.apply(node),
-                command -> new Thread(command, "run-once-" + node.id).start())).toList();
+        return nodes.stream()
+                .map(node -> CompletableFuture.supplyAsync(
+                        () -> run.apply(node), command -> new Thread(command, "run-once-" + node.id).start()))
+                .toList();
     }
 
     /** One run on every node at once; the sum of their outcomes once all ended. */

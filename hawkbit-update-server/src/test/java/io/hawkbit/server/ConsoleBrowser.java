@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -44,15 +43,27 @@ final class ConsoleBrowser implements AutoCloseable {
             System.err.println("*** SKIPPING the console browser tests: " + CHROMIUM + " or " + CHROMEDRIVER
                     + " is missing (apt-get install chromium chromium-driver; .ci/run does) ***");
         }
-        Assumptions.assumeTrue(available, "Console browser tests skipped: install Debian's chromium and chromium-driver ("
-                + CHROMIUM + ", " + CHROMEDRIVER + ")");
+        Assumptions.assumeTrue(
+                available,
+                "Console browser tests skipped: install Debian's chromium and chromium-driver (" + CHROMIUM + ", "
+                        + CHROMEDRIVER + ")");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,800");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile.toAbsolutePath(),
+                "--window-size=1280,800");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1280, 800));
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
@@ -69,7 +80,8 @@ final class ConsoleBrowser implements AutoCloseable {
         type(By.id("username"), user);
         type(By.id("password"), password);
         driver.findElement(By.id("sign-in")).click();
-        await().atMost(Duration.ofSeconds(20)).until(() -> !driver.getCurrentUrl().contains("/ui/login"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !driver.getCurrentUrl().contains("/ui/login"));
     }
 
     void type(By field, String text) {
@@ -80,7 +92,8 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** The element once it is there (htmx swaps and redirects take their time). */
     WebElement waitFor(By by) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> !driver.findElements(by).isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !driver.findElements(by).isEmpty());
         return driver.findElement(by);
     }
 
@@ -96,8 +109,11 @@ final class ConsoleBrowser implements AutoCloseable {
     void screenshot(String name) {
         File shot = driver.getScreenshotAs(OutputType.FILE);
         Path module = Path.of("").toAbsolutePath();
-        Path docs = (Files.isDirectory(module.resolve("../docs")) ? module.resolve("../docs") : module.resolve("target"))
-                .resolve("console").normalize();
+        Path docs = (Files.isDirectory(module.resolve("../docs"))
+                        ? module.resolve("../docs")
+                        : module.resolve("target"))
+                .resolve("console")
+                .normalize();
         try {
             Files.createDirectories(docs);
             Files.copy(shot.toPath(), docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);

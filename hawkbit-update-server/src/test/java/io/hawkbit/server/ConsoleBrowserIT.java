@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,11 +27,14 @@ import tools.jackson.databind.JsonNode;
  * The console in a real browser: an operator updates a device that a test thread plays over DDI, without touching
  * the REST API; a READ user sees everything and no write button. Each page is saved to docs/console/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hawkbit.security.users.admin.password=admin",
-        "hawkbit.security.users.admin.roles=ADMIN,SYSTEM_ADMIN",
-        "hawkbit.security.users.viewer.password=v",
-        "hawkbit.security.users.viewer.roles=READ"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "hawkbit.security.users.admin.password=admin",
+            "hawkbit.security.users.admin.roles=ADMIN,SYSTEM_ADMIN",
+            "hawkbit.security.users.viewer.password=v",
+            "hawkbit.security.users.viewer.roles=READ"
+        })
 @ActiveProfiles("test")
 class ConsoleBrowserIT {
 
@@ -109,13 +111,19 @@ class ConsoleBrowserIT {
         new Select(ui.driver.findElement(By.cssSelector("#create-set select[name=type]"))).selectByValue("os");
         ui.type(By.cssSelector("#create-set input[name=name]"), "console-image");
         ui.type(By.cssSelector("#create-set input[name=version]"), "2.0");
-        ui.driver.findElement(By.xpath("//form[@id='create-set']//label[span[starts-with(text(),'console-fw:2.0')]]/input")).click();
+        ui.driver
+                .findElement(
+                        By.xpath("//form[@id='create-set']//label[span[starts-with(text(),'console-fw:2.0')]]/input"))
+                .click();
         ui.driver.findElement(By.cssSelector("#create-set button")).click();
         assertThat(ui.text(By.cssSelector(".notice"))).contains("Created set console-image:2.0");
         ui.screenshot("software");
 
         // The device: a thread polling over DDI with its token, as a real one would.
-        String token = api.mgmt("GET", "/rest/v1/targets/console-device").json().get("securityToken").asString();
+        String token = api.mgmt("GET", "/rest/v1/targets/console-device")
+                .json()
+                .get("securityToken")
+                .asString();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<Throwable> deviceFailure = new AtomicReference<>();
         Thread device = new Thread(() -> playDevice(api, token, stop, deviceFailure), "ddi-device");
@@ -162,9 +170,12 @@ class ConsoleBrowserIT {
         // The live feed: an event made now appears with the node it came from.
         ui.open("/ui/cluster");
         await().atMost(WAIT).until(() -> "live".equals(ui.text(By.id("feed-state"))));
-        assertThat(api.mgmt("POST", "/rest/v1/targets", "[{\"controllerId\":\"fed-by-event\"}]").status()).isEqualTo(201);
+        assertThat(api.mgmt("POST", "/rest/v1/targets", "[{\"controllerId\":\"fed-by-event\"}]")
+                        .status())
+                .isEqualTo(201);
         await().atMost(WAIT).until(() -> ui.text(By.id("feed")).contains("TargetCreatedEvent"));
-        WebElement event = ui.driver.findElement(By.xpath("//tbody[@id='feed']/tr[td[2][text()='TargetCreatedEvent']]"));
+        WebElement event =
+                ui.driver.findElement(By.xpath("//tbody[@id='feed']/tr[td[2][text()='TargetCreatedEvent']]"));
         assertThat(event.getText()).contains(ui.text(By.id("self")));
         ui.screenshot("cluster");
     }
@@ -193,20 +204,28 @@ class ConsoleBrowserIT {
     }
 
     /** Polls until an update is offered, downloads it, reports progress and success; keeps polling until stopped. */
-    private static void playDevice(ApiClient api, String token, AtomicBoolean stop, AtomicReference<Throwable> failure) {
+    private static void playDevice(
+            ApiClient api, String token, AtomicBoolean stop, AtomicReference<Throwable> failure) {
         Map<String, String> auth = Map.of("Authorization", "TargetToken " + token, "Accept", "application/hal+json");
         Map<String, String> json = Map.of("Authorization", "TargetToken " + token, "Content-Type", "application/json");
         String base = "/DEFAULT/controller/v1/console-device";
         try {
-            api.send("PUT", base + "/configData", "{\"mode\":\"merge\",\"data\":{\"hwRevision\":\"console-test\"}}", json);
+            api.send(
+                    "PUT",
+                    base + "/configData",
+                    "{\"mode\":\"merge\",\"data\":{\"hwRevision\":\"console-test\"}}",
+                    json);
             while (!stop.get()) {
                 JsonNode poll = api.send("GET", base, (byte[]) null, auth).json();
                 String deployment = poll.at("/_links/deploymentBase/href").asString("");
                 if (!deployment.isEmpty()) {
-                    JsonNode body = api.send("GET", deployment, (byte[]) null, auth).json();
+                    JsonNode body =
+                            api.send("GET", deployment, (byte[]) null, auth).json();
                     long id = body.get("id").asLong();
-                    String download = body.at("/deployment/chunks/0/artifacts/0/_links/download-http/href").asString();
-                    assertThat(api.send("GET", download, (byte[]) null, auth).body()).hasSize(4096);
+                    String download = body.at("/deployment/chunks/0/artifacts/0/_links/download-http/href")
+                            .asString();
+                    assertThat(api.send("GET", download, (byte[]) null, auth).body())
+                            .hasSize(4096);
                     feedback(api, base, id, json, "proceeding", "none", "downloaded by the console test device");
                     feedback(api, base, id, json, "closed", "success", "installed");
                 }
@@ -219,11 +238,21 @@ class ConsoleBrowserIT {
         }
     }
 
-    private static void feedback(ApiClient api, String base, long id, Map<String, String> json, String execution,
-            String finished, String detail) {
-        ApiClient.Response response = api.send("POST", base + "/deploymentBase/" + id + "/feedback", "{\"id\":\"" + id
-                + "\",\"status\":{\"execution\":\"" + execution + "\",\"result\":{\"finished\":\"" + finished
-                + "\"},\"details\":[\"" + detail + "\"]}}", json);
+    private static void feedback(
+            ApiClient api,
+            String base,
+            long id,
+            Map<String, String> json,
+            String execution,
+            String finished,
+            String detail) {
+        ApiClient.Response response = api.send(
+                "POST",
+                base + "/deploymentBase/" + id + "/feedback",
+                "{\"id\":\"" + id
+                        + "\",\"status\":{\"execution\":\"" + execution + "\",\"result\":{\"finished\":\"" + finished
+                        + "\"},\"details\":[\"" + detail + "\"]}}",
+                json);
         assertThat(response.status()).as(response.text()).isEqualTo(200);
     }
 }

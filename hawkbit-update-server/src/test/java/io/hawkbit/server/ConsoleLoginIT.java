@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,13 +17,16 @@ import org.springframework.test.context.ActiveProfiles;
  * The console's form login over plain HTTP: a session cookie with CSRF, the Management API users and roles, and the
  * same lockout as Basic logins. The REST API stays stateless.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hawkbit.security.users.admin.password=admin",
-        "hawkbit.security.users.admin.roles=ADMIN,SYSTEM_ADMIN",
-        "hawkbit.security.users.viewer.password=v",
-        "hawkbit.security.users.viewer.roles=READ",
-        "hawkbit.security.users.victim.password=right",
-        "hawkbit.server.security.login.max-attempts=3"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "hawkbit.security.users.admin.password=admin",
+            "hawkbit.security.users.admin.roles=ADMIN,SYSTEM_ADMIN",
+            "hawkbit.security.users.viewer.password=v",
+            "hawkbit.security.users.viewer.roles=READ",
+            "hawkbit.security.users.victim.password=right",
+            "hawkbit.server.security.login.max-attempts=3"
+        })
 @ActiveProfiles("test")
 class ConsoleLoginIT {
 
@@ -46,7 +48,8 @@ class ConsoleLoginIT {
         String csrf;
 
         ApiClient.Response get(String path) {
-            ApiClient.Response response = api.send("GET", path, (byte[]) null, cookie.isEmpty() ? Map.of() : Map.of("Cookie", cookie));
+            ApiClient.Response response =
+                    api.send("GET", path, (byte[]) null, cookie.isEmpty() ? Map.of() : Map.of("Cookie", cookie));
             keepCookie(response);
             Matcher m = CSRF.matcher(response.text());
             if (m.find()) {
@@ -57,10 +60,15 @@ class ConsoleLoginIT {
 
         ApiClient.Response post(String path, Map<String, String> form) {
             StringBuilder body = new StringBuilder();
-            form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
+            form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
+                    .append(k)
+                    .append('=')
                     .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-            ApiClient.Response response = api.send("POST", path, body.toString(), Map.of("Cookie", cookie,
-                    "Content-Type", "application/x-www-form-urlencoded"));
+            ApiClient.Response response = api.send(
+                    "POST",
+                    path,
+                    body.toString(),
+                    Map.of("Cookie", cookie, "Content-Type", "application/x-www-form-urlencoded"));
             keepCookie(response);
             return response;
         }
@@ -105,7 +113,8 @@ class ConsoleLoginIT {
         assertThat(api.mgmt("GET", "/rest/v1/targets/no-csrf").status()).isEqualTo(404);
 
         browser.get("/ui/targets");
-        ApiClient.Response withToken = browser.post("/ui/targets", Map.of("controllerId", "with-csrf", "_csrf", browser.csrf));
+        ApiClient.Response withToken =
+                browser.post("/ui/targets", Map.of("controllerId", "with-csrf", "_csrf", browser.csrf));
         assertThat(withToken.status()).isEqualTo(302);
         assertThat(api.mgmt("GET", "/rest/v1/targets/with-csrf").status()).isEqualTo(200);
     }
@@ -117,9 +126,12 @@ class ConsoleLoginIT {
         ApiClient.Response fleet = browser.get("/ui/targets");
         assertThat(fleet.status()).isEqualTo(200);
         assertThat(fleet.text()).doesNotContain("create-target").contains("read only");
-        assertThat(browser.get("/ui/software").text()).doesNotContain("create-module").doesNotContain("create-set");
+        assertThat(browser.get("/ui/software").text())
+                .doesNotContain("create-module")
+                .doesNotContain("create-set");
 
-        ApiClient.Response created = browser.post("/ui/targets", Map.of("controllerId", "by-viewer", "_csrf", browser.csrf));
+        ApiClient.Response created =
+                browser.post("/ui/targets", Map.of("controllerId", "by-viewer", "_csrf", browser.csrf));
         assertThat(created.status()).isEqualTo(403);
         assertThat(api.mgmt("GET", "/rest/v1/targets/by-viewer").status()).isEqualTo(404);
     }
@@ -127,13 +139,14 @@ class ConsoleLoginIT {
     @Test
     void failedFormLogins_lockTheUserOutAsBasicLoginsDo() {
         for (int i = 0; i < 3; i++) {
-            assertThat(new Browser().signIn("victim", "wrong").header("Location")).endsWith("/ui/login?error");
+            assertThat(new Browser().signIn("victim", "wrong").header("Location"))
+                    .endsWith("/ui/login?error");
         }
         // The right password no longer helps, on the form ...
         assertThat(new Browser().signIn("victim", "right").header("Location")).endsWith("/ui/login?locked");
         // ... nor on the Management API: the lockout is one.
-        ApiClient.Response basic = api.send("GET", "/rest/v1/targets", (byte[]) null,
-                Map.of("Authorization", ApiClient.basic("victim", "right")));
+        ApiClient.Response basic = api.send(
+                "GET", "/rest/v1/targets", (byte[]) null, Map.of("Authorization", ApiClient.basic("victim", "right")));
         assertThat(basic.status()).isEqualTo(429);
     }
 
@@ -151,7 +164,10 @@ class ConsoleLoginIT {
         int found = 0;
         while (scripts.find()) {
             found++;
-            assertThat(api.send("GET", scripts.group(1), (byte[]) null, Map.of()).status()).as(scripts.group(1)).isEqualTo(200);
+            assertThat(api.send("GET", scripts.group(1), (byte[]) null, Map.of())
+                            .status())
+                    .as(scripts.group(1))
+                    .isEqualTo(200);
         }
         assertThat(found).isEqualTo(2);
     }

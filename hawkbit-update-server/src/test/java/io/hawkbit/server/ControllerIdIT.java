@@ -2,13 +2,12 @@ package io.hawkbit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hawkbit.repository.target.Target;
+import io.hawkbit.repository.target.TargetRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import io.hawkbit.repository.target.Target;
-import io.hawkbit.repository.target.TargetRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,9 +56,15 @@ class ControllerIdIT {
         // Created before ids were restricted: such rows may exist in a database.
         targets.saveAndFlush(new Target("DEFAULT", "dev%42", "dev%42", "tokEvil"));
 
-        assertThat(poll("/DEFAULT/controller/v1/dev%42", "TargetToken tokEvil").status()).isEqualTo(401);
-        assertThat(poll("/DEFAULT/controller/v1/dev%42/deploymentBase/1", "TargetToken tokEvil").status()).isEqualTo(401);
-        assertThat(poll("/DEFAULT/controller/v1/dev%42", "TargetToken " + tokenB).status()).as("it is devB's path").isEqualTo(200);
+        assertThat(poll("/DEFAULT/controller/v1/dev%42", "TargetToken tokEvil").status())
+                .isEqualTo(401);
+        assertThat(poll("/DEFAULT/controller/v1/dev%42/deploymentBase/1", "TargetToken tokEvil")
+                        .status())
+                .isEqualTo(401);
+        assertThat(poll("/DEFAULT/controller/v1/dev%42", "TargetToken " + tokenB)
+                        .status())
+                .as("it is devB's path")
+                .isEqualTo(200);
     }
 
     @Test
@@ -72,12 +77,28 @@ class ControllerIdIT {
     @Test
     void create_refusesIdsThatCannotBeAddressedAgain_namingTheField() {
         long before = total();
-        for (String id : List.of("a/b", "..", ".", "a;b", "a\\b", "%2e%2e", "dev%42", "a\u0000b", "a b", "a\tb", " x",
-                "x\n", "a\u00a0b", "a\u2028b", "a\u007fb")) {
+        for (String id : List.of(
+                "a/b",
+                "..",
+                ".",
+                "a;b",
+                "a\\b",
+                "%2e%2e",
+                "dev%42",
+                "a\u0000b",
+                "a b",
+                "a\tb",
+                " x",
+                "x\n",
+                "a\u00a0b",
+                "a\u2028b",
+                "a\u007fb")) {
             ApiClient.Response refused = create(id);
             String label = "'" + id.replace("\u0000", "\\0") + "'";
             assertThat(refused.status()).as(label + " " + refused.text()).isEqualTo(400);
-            assertThat(refused.json().get("errorCode").asString()).as(label).isEqualTo("hawkbit.server.error.repo.constraintViolation");
+            assertThat(refused.json().get("errorCode").asString())
+                    .as(label)
+                    .isEqualTo("hawkbit.server.error.repo.constraintViolation");
             assertThat(refused.json().get("message").asString()).as(label).contains("controllerId");
         }
         assertThat(total()).as("nothing created").isEqualTo(before);
@@ -85,12 +106,15 @@ class ControllerIdIT {
 
     @Test
     void idsWithOtherSpecialCharacters_canBeCreatedReadAndDeleted() {
-        for (String id : List.of("a:b", "a?b", "a#b", "a+b", "a@b", "a,b", "a.b", "a..b", "...", "日本-1", "a&b=c", "a'b")) {
+        for (String id :
+                List.of("a:b", "a?b", "a#b", "a+b", "a@b", "a,b", "a.b", "a..b", "...", "日本-1", "a&b=c", "a'b")) {
             assertThat(create(id).status()).as(id).isEqualTo(201);
             ApiClient.Response read = api.mgmt("GET", "/rest/v1/targets/" + encoded(id));
             assertThat(read.status()).as(id + " " + read.text()).isEqualTo(200);
             assertThat(read.json().get("controllerId").asString()).isEqualTo(id);
-            assertThat(api.mgmt("DELETE", "/rest/v1/targets/" + encoded(id)).status()).as(id).isEqualTo(204);
+            assertThat(api.mgmt("DELETE", "/rest/v1/targets/" + encoded(id)).status())
+                    .as(id)
+                    .isEqualTo(204);
         }
     }
 
@@ -117,8 +141,14 @@ class ControllerIdIT {
         String device = "g".repeat(255) + "é";
         ApiClient.Response poll = poll("/DEFAULT/controller/v1/" + encoded(device), "GatewayToken gw-key");
         assertThat(poll.status()).as(poll.text()).isEqualTo(200);
-        assertThat(api.mgmt("GET", "/rest/v1/targets/" + encoded(device)).json().get("name").asString()).isEqualTo("g".repeat(128));
-        assertThat(poll("/DEFAULT/controller/v1/" + "g".repeat(257), "GatewayToken gw-key").status()).isEqualTo(400);
+        assertThat(api.mgmt("GET", "/rest/v1/targets/" + encoded(device))
+                        .json()
+                        .get("name")
+                        .asString())
+                .isEqualTo("g".repeat(128));
+        assertThat(poll("/DEFAULT/controller/v1/" + "g".repeat(257), "GatewayToken gw-key")
+                        .status())
+                .isEqualTo(400);
     }
 
     private long total() {
@@ -132,11 +162,13 @@ class ControllerIdIT {
     }
 
     private ApiClient.Response create(String id) {
-        return api.mgmt("POST", "/rest/v1/targets", ApiClient.JSON.writeValueAsString(List.of(Map.of("controllerId", id))));
+        return api.mgmt(
+                "POST", "/rest/v1/targets", ApiClient.JSON.writeValueAsString(List.of(Map.of("controllerId", id))));
     }
 
     private ApiClient.Response poll(String path, String authorization) {
-        return api.send("GET", path, (byte[]) null, Map.of("Authorization", authorization, "Accept", "application/json"));
+        return api.send(
+                "GET", path, (byte[]) null, Map.of("Authorization", authorization, "Accept", "application/json"));
     }
 
     private static String encoded(String id) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,13 +35,14 @@ class ControllerIdIdentityIT {
     static void start() {
         LocalServices.assumeMariaDb();
         url = LocalServices.createMariaDbDatabase();
-        node = new SpringApplicationBuilder(UpdateServerApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + LocalServices.MARIADB_USER,
-                "--spring.datasource.password=" + LocalServices.MARIADB_PASSWORD,
-                "--hawkbit.artifact.storage.path=" + artifacts,
-                "--logging.level.root=WARN");
+        node = new SpringApplicationBuilder(UpdateServerApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=" + LocalServices.MARIADB_USER,
+                        "--spring.datasource.password=" + LocalServices.MARIADB_PASSWORD,
+                        "--hawkbit.artifact.storage.path=" + artifacts,
+                        "--logging.level.root=WARN");
         api = new ApiClient(((WebServerApplicationContext) node).getWebServer().getPort());
     }
 
@@ -57,13 +57,21 @@ class ControllerIdIdentityIT {
     }
 
     private static int create(String controllerId, String token) {
-        return api.mgmt("POST", "/rest/v1/targets", "[{\"controllerId\":\"" + controllerId + "\",\"name\":\"n\""
-                + (token == null ? "" : ",\"securityToken\":\"" + token + "\"") + "}]").status();
+        return api.mgmt(
+                        "POST",
+                        "/rest/v1/targets",
+                        "[{\"controllerId\":\"" + controllerId + "\",\"name\":\"n\""
+                                + (token == null ? "" : ",\"securityToken\":\"" + token + "\"") + "}]")
+                .status();
     }
 
     private static int poll(String controllerId, String token) {
-        return api.send("GET", "/DEFAULT/controller/v1/" + controllerId, (byte[]) null,
-                Map.of("Authorization", "TargetToken " + token)).status();
+        return api.send(
+                        "GET",
+                        "/DEFAULT/controller/v1/" + controllerId,
+                        (byte[]) null,
+                        Map.of("Authorization", "TargetToken " + token))
+                .status();
     }
 
     /** Runs first: the variants the later tests create could not live under the case-insensitive collation. */
@@ -71,16 +79,22 @@ class ControllerIdIdentityIT {
     @Order(1)
     void underACaseInsensitiveCollation_aVariantSpellingStillNeverActsAsTheStoredDevice() {
         JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
-        String collation = jdbc.queryForObject("select collation_name from information_schema.columns where table_schema = "
-                + "database() and table_name = 'target' and column_name = 'controller_id'", String.class);
+        String collation = jdbc.queryForObject(
+                "select collation_name from information_schema.columns where table_schema = "
+                        + "database() and table_name = 'target' and column_name = 'controller_id'",
+                String.class);
         assertThat(collation).as("set by V1_4").isEqualTo("utf8mb4_nopad_bin");
         // The schema before V1_4: the cache must hold only the stored spelling even where the database matches loosely.
         jdbc.execute("ALTER TABLE target MODIFY controller_id VARCHAR(256) NOT NULL COLLATE utf8mb4_unicode_ci");
         try {
             assertThat(create("ci-01", "ci-old")).isEqualTo(201);
-            assertThat(poll("CI-01", "ci-old")).as("the database finds ci-01 for CI-01; the server must not").isEqualTo(401);
+            assertThat(poll("CI-01", "ci-old"))
+                    .as("the database finds ci-01 for CI-01; the server must not")
+                    .isEqualTo(401);
             assertThat(poll("ci-01", "ci-old")).isEqualTo(200);
-            assertThat(api.mgmt("PUT", "/rest/v1/targets/ci-01", "{\"securityToken\":\"ci-new\"}").status()).isEqualTo(200);
+            assertThat(api.mgmt("PUT", "/rest/v1/targets/ci-01", "{\"securityToken\":\"ci-new\"}")
+                            .status())
+                    .isEqualTo(200);
             assertThat(poll("ci-01", "ci-old")).isEqualTo(401);
             assertThat(poll("CI-01", "ci-old")).isEqualTo(401);
         } finally {
@@ -92,16 +106,27 @@ class ControllerIdIdentityIT {
     @Order(2)
     void caseAndAccentVariants_areDistinctTargets_andATrailingSpaceIsNeverTheSameId() {
         assertThat(create("dev-01", null)).isEqualTo(201);
-        assertThat(create("DEV-01", null)).as("another target, as on H2 (was 409)").isEqualTo(201);
+        assertThat(create("DEV-01", null))
+                .as("another target, as on H2 (was 409)")
+                .isEqualTo(201);
         assertThat(create("dév-01", null)).isEqualTo(201);
         assertThat(create("dev-01", null)).as("the exact id again").isEqualTo(409);
         // Distinct, or refused by the controllerId character rules; never the same target as "dev-01".
         assertThat(create("dev-01 ", null)).isIn(201, 400);
 
-        assertThat(api.mgmt("GET", "/rest/v1/targets/DEV-01").json().get("controllerId").asString()).isEqualTo("DEV-01");
-        assertThat(api.mgmt("GET", "/rest/v1/targets/dev-01").json().get("controllerId").asString()).isEqualTo("dev-01");
-        assertThat(node.getBean(JdbcTemplate.class).queryForObject(
-                "select count(*) from target where controller_id = 'DEV-01'", Integer.class)).isEqualTo(1);
+        assertThat(api.mgmt("GET", "/rest/v1/targets/DEV-01")
+                        .json()
+                        .get("controllerId")
+                        .asString())
+                .isEqualTo("DEV-01");
+        assertThat(api.mgmt("GET", "/rest/v1/targets/dev-01")
+                        .json()
+                        .get("controllerId")
+                        .asString())
+                .isEqualTo("dev-01");
+        assertThat(node.getBean(JdbcTemplate.class)
+                        .queryForObject("select count(*) from target where controller_id = 'DEV-01'", Integer.class))
+                .isEqualTo(1);
     }
 
     @Test
@@ -112,7 +137,9 @@ class ControllerIdIdentityIT {
         assertThat(poll("ROT-01", "old-tok")).as("ROT-01 is not rot-01").isEqualTo(401);
         assertThat(poll("rot-01%20", "old-tok")).isEqualTo(401);
 
-        assertThat(api.mgmt("PUT", "/rest/v1/targets/rot-01", "{\"securityToken\":\"new-tok\"}").status()).isEqualTo(200);
+        assertThat(api.mgmt("PUT", "/rest/v1/targets/rot-01", "{\"securityToken\":\"new-tok\"}")
+                        .status())
+                .isEqualTo(200);
         assertThat(poll("ROT-01", "old-tok")).isEqualTo(401);
         assertThat(poll("rot-01", "old-tok")).isEqualTo(401);
         assertThat(poll("rot-01", "new-tok")).isEqualTo(200);

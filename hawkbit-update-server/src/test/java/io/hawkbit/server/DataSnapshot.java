@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,22 +17,33 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class DataSnapshot {
 
-    private static final Set<String> VOLATILE = Set.of("lastControllerRequestAt", "pollStatus", "ipAddress", "address",
-            "lastModifiedAt", "lastModifiedBy");
+    private static final Set<String> VOLATILE =
+            Set.of("lastControllerRequestAt", "pollStatus", "ipAddress", "address", "lastModifiedAt", "lastModifiedBy");
 
-    private DataSnapshot() {
-    }
+    private DataSnapshot() {}
 
     static Map<String, String> take(ApiClient api, Map<String, String> ids) {
-        List<String> paths = List.of("/rest/v1/targets?limit=500", "/rest/v1/distributionsets?limit=500",
-                "/rest/v1/softwaremodules?limit=500", "/rest/v1/softwaremoduletypes?limit=500",
-                "/rest/v1/distributionsettypes?limit=500", "/rest/v1/targettags?limit=500", "/rest/v1/targetfilters?limit=500",
-                "/rest/v1/rollouts?limit=500", "/rest/v1/actions?limit=500", "/rest/v1/system/configs",
-                "/rest/v1/softwaremodules/{m}/artifacts", "/rest/v1/targets/{t}/attributes",
-                "/rest/v1/targets/{t}/actions/{a}/status?limit=500", "/rest/v1/rollouts/{r}/deploygroups?limit=500",
-                "/rest/v1/targettags/{tag}/assigned?limit=500", "/rest/v1/distributionsets/{s}/assignedSM?limit=500",
-                "/rest/v1/targetfilters/{f}/autoAssignDS", "/rest/v1/distributionsettypes/{dt}/mandatorymoduletypes",
-                "/rest/v1/distributionsettypes/{dt}/optionalmoduletypes", "/rest/v1/targets/{t}/tags");
+        List<String> paths = List.of(
+                "/rest/v1/targets?limit=500",
+                "/rest/v1/distributionsets?limit=500",
+                "/rest/v1/softwaremodules?limit=500",
+                "/rest/v1/softwaremoduletypes?limit=500",
+                "/rest/v1/distributionsettypes?limit=500",
+                "/rest/v1/targettags?limit=500",
+                "/rest/v1/targetfilters?limit=500",
+                "/rest/v1/rollouts?limit=500",
+                "/rest/v1/actions?limit=500",
+                "/rest/v1/system/configs",
+                "/rest/v1/softwaremodules/{m}/artifacts",
+                "/rest/v1/targets/{t}/attributes",
+                "/rest/v1/targets/{t}/actions/{a}/status?limit=500",
+                "/rest/v1/rollouts/{r}/deploygroups?limit=500",
+                "/rest/v1/targettags/{tag}/assigned?limit=500",
+                "/rest/v1/distributionsets/{s}/assignedSM?limit=500",
+                "/rest/v1/targetfilters/{f}/autoAssignDS",
+                "/rest/v1/distributionsettypes/{dt}/mandatorymoduletypes",
+                "/rest/v1/distributionsettypes/{dt}/optionalmoduletypes",
+                "/rest/v1/targets/{t}/tags");
         Map<String, String> snapshot = new LinkedHashMap<>();
         for (String template : paths) {
             String path = template;
@@ -42,7 +52,8 @@ final class DataSnapshot {
             }
             ApiClient.Response response = api.mgmt("GET", path);
             assertThat(response.status()).as(path + " " + response.text()).isLessThan(500);
-            snapshot.put(path, response.status() + " " + (response.body().length == 0 ? "" : normalize(response.json())));
+            snapshot.put(
+                    path, response.status() + " " + (response.body().length == 0 ? "" : normalize(response.json())));
         }
         return snapshot;
     }

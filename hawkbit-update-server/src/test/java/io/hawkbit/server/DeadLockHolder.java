@@ -1,9 +1,8 @@
 package io.hawkbit.server;
 
+import io.hawkbit.repository.lock.ClusterLock;
 import java.time.Duration;
 import java.util.concurrent.locks.Lock;
-
-import io.hawkbit.repository.lock.ClusterLock;
 import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -15,13 +14,12 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 final class DeadLockHolder {
 
-    private DeadLockHolder() {
-    }
+    private DeadLockHolder() {}
 
     /** The (job, DEFAULT) lock as such a node would hold it, with the given lease; not taken yet. */
     static Lock lock(String database, String job, Duration lease) {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(database, LocalServices.MARIADB_USER,
-                LocalServices.MARIADB_PASSWORD);
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource(database, LocalServices.MARIADB_USER, LocalServices.MARIADB_PASSWORD);
         DefaultLockRepository repository = new DefaultLockRepository(dataSource);
         repository.setRegion("hawkbit");
         repository.setTimeToLive((int) lease.toMillis());

@@ -8,7 +8,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Random;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,11 +59,15 @@ class DeviceCycleIT {
         ApiClient.Response firstPoll = api.send("GET", base, (byte[]) null, auth);
         assertThat(firstPoll.status()).isEqualTo(200);
         assertThat(firstPoll.json().at("/config/polling/sleep").asString()).isEqualTo("00:05:00");
-        assertThat(firstPoll.json().at("/_links/deploymentBase").isMissingNode()).isTrue();
+        assertThat(firstPoll.json().at("/_links/deploymentBase").isMissingNode())
+                .isTrue();
         assertThat(firstPoll.json().at("/_links/configData/href").asString()).endsWith(base + "/configData");
 
-        ApiClient.Response configData = api.send("PUT", base + "/configData",
-                "{\"mode\":\"merge\",\"data\":{\"hwRevision\":\"2\",\"serial\":\"A1\"}}", json(auth));
+        ApiClient.Response configData = api.send(
+                "PUT",
+                base + "/configData",
+                "{\"mode\":\"merge\",\"data\":{\"hwRevision\":\"2\",\"serial\":\"A1\"}}",
+                json(auth));
         assertThat(configData.status()).isEqualTo(200);
 
         long actionId = fixture.assign("device-1", set, "forced");
@@ -78,7 +81,9 @@ class DeviceCycleIT {
         ApiClient.Response deployment = api.send("GET", deploymentHref, (byte[]) null, auth);
         assertThat(deployment.status()).isEqualTo(200);
         JsonNode body = deployment.json();
-        assertThat(body.get("id").isString()).as("rauc-hawkbit-updater needs a string id").isTrue();
+        assertThat(body.get("id").isString())
+                .as("rauc-hawkbit-updater needs a string id")
+                .isTrue();
         assertThat(body.get("id").asString()).isEqualTo(String.valueOf(actionId));
         assertThat(body.at("/deployment/download").asString()).isEqualTo("forced");
         assertThat(body.at("/deployment/update").asString()).isEqualTo("forced");
@@ -96,14 +101,19 @@ class DeviceCycleIT {
         assertThat(artifact.at("/_links/download/href").asString()).isEqualTo(download);
 
         // The same path answers with another c value, and with none.
-        assertThat(api.send("GET", base + "/deploymentBase/" + actionId + "?c=other", (byte[]) null, auth).status()).isEqualTo(200);
-        assertThat(api.send("GET", base + "/deploymentBase/" + actionId, (byte[]) null, auth).status()).isEqualTo(200);
+        assertThat(api.send("GET", base + "/deploymentBase/" + actionId + "?c=other", (byte[]) null, auth)
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.send("GET", base + "/deploymentBase/" + actionId, (byte[]) null, auth)
+                        .status())
+                .isEqualTo(200);
 
         ApiClient.Response head = api.send("HEAD", download, (byte[]) null, auth);
         assertThat(head.status()).isEqualTo(200);
         assertThat(head.header("Content-Length")).isEqualTo(String.valueOf(firmware.length));
 
-        assertThat(feedback(base, actionId, auth, "proceeding", "none").status()).isEqualTo(200);
+        assertThat(feedback(base, actionId, auth, "proceeding", "none").status())
+                .isEqualTo(200);
 
         // A download cut after 100000 bytes, resumed with an open-ended range.
         ApiClient.Response part1 = api.send("GET", download, (byte[]) null, with(auth, "Range", "bytes=0-99999"));
@@ -111,7 +121,8 @@ class DeviceCycleIT {
         assertThat(part1.header("Content-Range")).isEqualTo("bytes 0-99999/" + firmware.length);
         ApiClient.Response part2 = api.send("GET", download, (byte[]) null, with(auth, "Range", "bytes=100000-"));
         assertThat(part2.status()).isEqualTo(206);
-        assertThat(part2.header("Content-Range")).isEqualTo("bytes 100000-" + (firmware.length - 1) + "/" + firmware.length);
+        assertThat(part2.header("Content-Range"))
+                .isEqualTo("bytes 100000-" + (firmware.length - 1) + "/" + firmware.length);
         ByteArrayOutputStream joined = new ByteArrayOutputStream();
         joined.writeBytes(part1.body());
         joined.writeBytes(part2.body());
@@ -130,19 +141,27 @@ class DeviceCycleIT {
         ApiClient.Response installedBase = api.send("GET", installed, (byte[]) null, auth);
         assertThat(installedBase.status()).isEqualTo(200);
         assertThat(installedBase.json().get("id").asString()).isEqualTo(String.valueOf(actionId));
-        assertThat(after.at("/_links/configData").isMissingNode()).as("hawkBit asks for attributes again after an update")
+        assertThat(after.at("/_links/configData").isMissingNode())
+                .as("hawkBit asks for attributes again after an update")
                 .isFalse();
 
-        assertThat(feedback(base, actionId, auth, "closed", "success").status()).as("feedback on a closed action")
+        assertThat(feedback(base, actionId, auth, "closed", "success").status())
+                .as("feedback on a closed action")
                 .isEqualTo(410);
 
         JsonNode target = api.mgmt("GET", "/rest/v1/targets/device-1").json();
         assertThat(target.get("updateStatus").asString()).isEqualTo("in_sync");
-        assertThat(api.mgmt("GET", "/rest/v1/targets/device-1/installedDS").json().get("id").asLong()).isEqualTo(set);
-        JsonNode action = api.mgmt("GET", "/rest/v1/targets/device-1/actions/" + actionId).json();
+        assertThat(api.mgmt("GET", "/rest/v1/targets/device-1/installedDS")
+                        .json()
+                        .get("id")
+                        .asLong())
+                .isEqualTo(set);
+        JsonNode action =
+                api.mgmt("GET", "/rest/v1/targets/device-1/actions/" + actionId).json();
         assertThat(action.get("status").asString()).isEqualTo("finished");
         assertThat(action.get("active").asBoolean()).isFalse();
-        JsonNode attributes = api.mgmt("GET", "/rest/v1/targets/device-1/attributes").json();
+        JsonNode attributes =
+                api.mgmt("GET", "/rest/v1/targets/device-1/attributes").json();
         assertThat(attributes.get("serial").asString()).isEqualTo("A1");
     }
 
@@ -155,41 +174,59 @@ class DeviceCycleIT {
 
         ApiClient.Response registration = api.send("GET", base, (byte[]) null, gateway);
         assertThat(registration.status()).isEqualTo(200);
-        assertThat(api.mgmt("GET", "/rest/v1/targets/gw-device").json().get("updateStatus").asString()).isEqualTo("registered");
+        assertThat(api.mgmt("GET", "/rest/v1/targets/gw-device")
+                        .json()
+                        .get("updateStatus")
+                        .asString())
+                .isEqualTo("registered");
 
         long module = fixture.module("app", "2.0", "application");
         fixture.artifact(module, "app.bin", new byte[] {1, 2, 3});
         long set = fixture.distributionSet("apps", "2.0", "app", module);
         long actionId = fixture.assign("gw-device", set, "soft");
-        JsonNode deployment = api.send("GET", base + "/deploymentBase/" + actionId, (byte[]) null, gateway).json();
+        JsonNode deployment = api.send("GET", base + "/deploymentBase/" + actionId, (byte[]) null, gateway)
+                .json();
         assertThat(deployment.at("/deployment/download").asString()).isEqualTo("attempt");
         assertThat(deployment.at("/deployment/chunks/0/part").asString()).isEqualTo("bApp");
 
-        assertThat(api.mgmt("DELETE", "/rest/v1/targets/gw-device/actions/" + actionId).status()).isEqualTo(204);
+        assertThat(api.mgmt("DELETE", "/rest/v1/targets/gw-device/actions/" + actionId)
+                        .status())
+                .isEqualTo(204);
         JsonNode poll = api.send("GET", base, (byte[]) null, gateway).json();
         assertThat(poll.at("/_links/deploymentBase").isMissingNode()).isTrue();
         assertThat(poll.at("/_links/cancelAction/href").asString()).endsWith(base + "/cancelAction/" + actionId);
 
-        JsonNode cancel = api.send("GET", base + "/cancelAction/" + actionId, (byte[]) null, gateway).json();
+        JsonNode cancel = api.send("GET", base + "/cancelAction/" + actionId, (byte[]) null, gateway)
+                .json();
         assertThat(cancel.get("id").asString()).isEqualTo(String.valueOf(actionId));
         assertThat(cancel.at("/cancelAction/stopId").asString()).isEqualTo(String.valueOf(actionId));
 
-        ApiClient.Response confirmed = api.send("POST", base + "/cancelAction/" + actionId + "/feedback",
-                "{\"id\":\"" + actionId + "\",\"status\":{\"execution\":\"closed\",\"result\":{\"finished\":\"success\"}}}",
+        ApiClient.Response confirmed = api.send(
+                "POST",
+                base + "/cancelAction/" + actionId + "/feedback",
+                "{\"id\":\"" + actionId
+                        + "\",\"status\":{\"execution\":\"closed\",\"result\":{\"finished\":\"success\"}}}",
                 json(gateway));
         assertThat(confirmed.status()).isEqualTo(200);
         JsonNode after = api.send("GET", base, (byte[]) null, gateway).json();
         assertThat(after.at("/_links/cancelAction").isMissingNode()).isTrue();
         assertThat(after.at("/_links/deploymentBase").isMissingNode()).isTrue();
-        JsonNode action = api.mgmt("GET", "/rest/v1/targets/gw-device/actions/" + actionId).json();
+        JsonNode action = api.mgmt("GET", "/rest/v1/targets/gw-device/actions/" + actionId)
+                .json();
         assertThat(action.get("status").asString()).isEqualTo("canceled");
         assertThat(action.get("active").asBoolean()).isFalse();
     }
 
-    private ApiClient.Response feedback(String base, long actionId, Map<String, String> auth, String execution, String finished) {
-        return api.send("POST", base + "/deploymentBase/" + actionId + "/feedback", "{\"id\":" + actionId
-                + ",\"time\":\"20261125T120000\",\"status\":{\"execution\":\"" + execution + "\",\"result\":{\"finished\":\""
-                + finished + "\",\"progress\":{\"cnt\":1,\"of\":2}},\"details\":[\"step\"],\"code\":null}}", json(auth));
+    private ApiClient.Response feedback(
+            String base, long actionId, Map<String, String> auth, String execution, String finished) {
+        return api.send(
+                "POST",
+                base + "/deploymentBase/" + actionId + "/feedback",
+                "{\"id\":" + actionId
+                        + ",\"time\":\"20261125T120000\",\"status\":{\"execution\":\"" + execution
+                        + "\",\"result\":{\"finished\":\""
+                        + finished + "\",\"progress\":{\"cnt\":1,\"of\":2}},\"details\":[\"step\"],\"code\":null}}",
+                json(auth));
     }
 
     private static Map<String, String> json(Map<String, String> headers) {

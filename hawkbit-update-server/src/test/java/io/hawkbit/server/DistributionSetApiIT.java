@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,9 +29,13 @@ class DistributionSetApiIT {
     void create_list_get_update_delete() {
         long os = fixture.module("dsapi-crud-os", "1", "os");
         long app = fixture.module("dsapi-crud-app", "1", "application");
-        ApiClient.Response created = api.mgmt("POST", "/rest/v1/distributionsets", "[{\"name\":\"dsapi-crud\",\"version\":\"1.0\","
-                + "\"description\":\"first\",\"type\":\"os_app\",\"modules\":[{\"id\":" + os + "},{\"id\":" + app + "}],"
-                + "\"requiredMigrationStep\":true},{\"name\":\"dsapi-crud\",\"version\":\"2.0\",\"type\":\"os\"}]");
+        ApiClient.Response created = api.mgmt(
+                "POST",
+                "/rest/v1/distributionsets",
+                "[{\"name\":\"dsapi-crud\",\"version\":\"1.0\","
+                        + "\"description\":\"first\",\"type\":\"os_app\",\"modules\":[{\"id\":" + os + "},{\"id\":"
+                        + app + "}],"
+                        + "\"requiredMigrationStep\":true},{\"name\":\"dsapi-crud\",\"version\":\"2.0\",\"type\":\"os\"}]");
         JsonAssert.statusCode(created, 201);
         JsonNode set = created.json().get(0);
         long id = set.get("id").asLong();
@@ -49,7 +52,9 @@ class DistributionSetApiIT {
         assertThat(ids(set.get("modules"))).containsExactlyInAnyOrder(os, app);
         assertThat(set.get("modules").get(0).get("complete").asBoolean()).isTrue();
         assertThat(set.get("createdBy").asString()).isEqualTo("admin");
-        assertThat(created.json().get(1).get("complete").asBoolean()).as("os type without its os module").isFalse();
+        assertThat(created.json().get(1).get("complete").asBoolean())
+                .as("os type without its os module")
+                .isFalse();
 
         ApiClient.Response page = api.mgmt("GET", "/rest/v1/distributionsets?q=name==dsapi-crud&sort=version:DESC");
         JsonAssert.statusCode(page, 200);
@@ -63,9 +68,12 @@ class DistributionSetApiIT {
         assertThat(one.json().get("valid").asBoolean()).isTrue();
         assertThat(one.json().get("_links").get("modules").get("href").asString())
                 .contains("/rest/v1/distributionsets/" + id + "/assignedSM");
-        assertThat(one.json().get("_links").get("type").get("href").asString()).contains("/rest/v1/distributionsettypes/");
+        assertThat(one.json().get("_links").get("type").get("href").asString())
+                .contains("/rest/v1/distributionsettypes/");
 
-        ApiClient.Response updated = api.mgmt("PUT", "/rest/v1/distributionsets/" + id,
+        ApiClient.Response updated = api.mgmt(
+                "PUT",
+                "/rest/v1/distributionsets/" + id,
                 "{\"description\":\"changed\",\"version\":\"1.1\",\"requiredMigrationStep\":false}");
         JsonAssert.statusCode(updated, 200);
         assertThat(updated.json().get("version").asString()).isEqualTo("1.1");
@@ -76,8 +84,13 @@ class DistributionSetApiIT {
         assertThat(reread.get("name").asString()).as("absent fields stay").isEqualTo("dsapi-crud");
 
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/distributionsets/" + id), 204);
-        JsonAssert.error(api.mgmt("GET", "/rest/v1/distributionsets/" + id), 404, "hawkbit.server.error.repo.entitiyNotFound");
-        assertThat(api.mgmt("GET", "/rest/v1/distributionsets?q=name==dsapi-crud").json().get("total").asLong()).isEqualTo(1);
+        JsonAssert.error(
+                api.mgmt("GET", "/rest/v1/distributionsets/" + id), 404, "hawkbit.server.error.repo.entitiyNotFound");
+        assertThat(api.mgmt("GET", "/rest/v1/distributionsets?q=name==dsapi-crud")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
     }
 
     @Test
@@ -93,8 +106,12 @@ class DistributionSetApiIT {
         assertThat(before.json().get("content").get(0).get("id").asLong()).isEqualTo(os);
         assertThat(before.json().get("content").get(0).get("type").asString()).isEqualTo("os");
 
-        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/distributionsets/" + set + "/assignedSM",
-                "[{\"id\":" + app1 + "},{\"id\":" + app2 + "}]"), 204);
+        JsonAssert.statusCode(
+                api.mgmt(
+                        "POST",
+                        "/rest/v1/distributionsets/" + set + "/assignedSM",
+                        "[{\"id\":" + app1 + "},{\"id\":" + app2 + "}]"),
+                204);
         ApiClient.Response all = api.mgmt("GET", "/rest/v1/distributionsets/" + set + "/assignedSM");
         assertThat(all.json().get("total").asLong()).isEqualTo(3);
         assertThat(ids(all.json().get("content"))).containsExactlyInAnyOrder(os, app1, app2);
@@ -102,7 +119,9 @@ class DistributionSetApiIT {
         JsonAssert.statusCode(paged, 200);
         assertThat(paged.json().get("total").asLong()).isEqualTo(3);
         assertThat(paged.json().get("size").asInt()).isEqualTo(1);
-        assertThat(ids(api.mgmt("GET", "/rest/v1/distributionsets/" + set).json().get("modules")))
+        assertThat(ids(api.mgmt("GET", "/rest/v1/distributionsets/" + set)
+                        .json()
+                        .get("modules")))
                 .containsExactlyInAnyOrder(os, app1, app2);
 
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/distributionsets/" + set + "/assignedSM/" + app1), 204);
@@ -117,28 +136,46 @@ class DistributionSetApiIT {
         fixture.target("dsapi-at-1");
         fixture.target("dsapi-at-2");
 
-        ApiClient.Response assigned = api.mgmt("POST", "/rest/v1/distributionsets/" + set + "/assignedTargets",
+        ApiClient.Response assigned = api.mgmt(
+                "POST",
+                "/rest/v1/distributionsets/" + set + "/assignedTargets",
                 "[{\"id\":\"dsapi-at-1\",\"type\":\"forced\"},{\"id\":\"dsapi-at-2\",\"type\":\"soft\",\"weight\":10}]");
         JsonAssert.statusCode(assigned, 200);
         assertThat(assigned.json().get("assigned").asInt()).isEqualTo(2);
         assertThat(assigned.json().get("alreadyAssigned").asInt()).isZero();
         assertThat(assigned.json().get("total").asInt()).isEqualTo(2);
         List<String> actionLinks = new ArrayList<>();
-        assigned.json().get("assignedActions").forEach(a -> actionLinks.add(a.get("_links").get("self").get("href").asString()));
-        assertThat(actionLinks).hasSize(2).anyMatch(href -> href.contains("/rest/v1/targets/dsapi-at-1/actions/"))
+        assigned.json()
+                .get("assignedActions")
+                .forEach(a ->
+                        actionLinks.add(a.get("_links").get("self").get("href").asString()));
+        assertThat(actionLinks)
+                .hasSize(2)
+                .anyMatch(href -> href.contains("/rest/v1/targets/dsapi-at-1/actions/"))
                 .anyMatch(href -> href.contains("/rest/v1/targets/dsapi-at-2/actions/"));
 
         for (String target : List.of("dsapi-at-1", "dsapi-at-2")) {
-            assertThat(api.mgmt("GET", "/rest/v1/targets/" + target + "/assignedDS").json().get("id").asLong()).isEqualTo(set);
+            assertThat(api.mgmt("GET", "/rest/v1/targets/" + target + "/assignedDS")
+                            .json()
+                            .get("id")
+                            .asLong())
+                    .isEqualTo(set);
         }
-        JsonNode action = api.mgmt("GET", "/rest/v1/targets/dsapi-at-2/actions").json().get("content").get(0);
+        JsonNode action = api.mgmt("GET", "/rest/v1/targets/dsapi-at-2/actions")
+                .json()
+                .get("content")
+                .get(0);
         assertThat(action.get("forceType").asString()).isEqualTo("soft");
         assertThat(action.get("weight").asInt()).isEqualTo(10);
-        assertThat(api.mgmt("GET", "/rest/v1/distributionsets/" + set).json().get("locked").asBoolean())
-                .as("an assigned set is locked").isTrue();
+        assertThat(api.mgmt("GET", "/rest/v1/distributionsets/" + set)
+                        .json()
+                        .get("locked")
+                        .asBoolean())
+                .as("an assigned set is locked")
+                .isTrue();
 
-        ApiClient.Response again = api.mgmt("POST", "/rest/v1/distributionsets/" + set + "/assignedTargets",
-                "[{\"id\":\"dsapi-at-1\"}]");
+        ApiClient.Response again =
+                api.mgmt("POST", "/rest/v1/distributionsets/" + set + "/assignedTargets", "[{\"id\":\"dsapi-at-1\"}]");
         JsonAssert.statusCode(again, 200);
         assertThat(again.json().get("assigned").asInt()).isZero();
         assertThat(again.json().get("alreadyAssigned").asInt()).isEqualTo(1);
@@ -154,10 +191,19 @@ class DistributionSetApiIT {
         ApiClient.Response kept = api.mgmt("GET", "/rest/v1/distributionsets/" + set);
         JsonAssert.statusCode(kept, 200);
         assertThat(kept.json().get("deleted").asBoolean()).isTrue();
-        assertThat(api.mgmt("GET", "/rest/v1/distributionsets?q=name==dsapi-del-assigned-set").json().get("total").asLong())
-                .as("deleted sets are not listed").isZero();
-        assertThat(api.mgmt("GET", "/rest/v1/targets/dsapi-del-assigned/actions/" + action).json().get("_links")
-                .get("distributionset").get("href").asString()).endsWith("/rest/v1/distributionsets/" + set);
+        assertThat(api.mgmt("GET", "/rest/v1/distributionsets?q=name==dsapi-del-assigned-set")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .as("deleted sets are not listed")
+                .isZero();
+        assertThat(api.mgmt("GET", "/rest/v1/targets/dsapi-del-assigned/actions/" + action)
+                        .json()
+                        .get("_links")
+                        .get("distributionset")
+                        .get("href")
+                        .asString())
+                .endsWith("/rest/v1/distributionsets/" + set);
     }
 
     private static List<Long> ids(JsonNode array) {

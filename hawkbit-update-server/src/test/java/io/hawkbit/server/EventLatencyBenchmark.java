@@ -1,14 +1,13 @@
 package io.hawkbit.server;
 
+import io.hawkbit.repository.event.ClusterEventPublisher;
+import io.hawkbit.repository.event.LatencyProbeEvent;
+import io.hawkbit.server.cluster.ClusterMembers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-
-import io.hawkbit.repository.event.ClusterEventPublisher;
-import io.hawkbit.repository.event.LatencyProbeEvent;
-import io.hawkbit.server.cluster.ClusterMembers;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
@@ -41,7 +40,8 @@ class EventLatencyBenchmark {
             }
             ConcurrentHashMap<Long, Long> arrivals = new ConcurrentHashMap<>();
             node2.context.addApplicationListener((ApplicationListener<ApplicationEvent>) event -> {
-                if (event instanceof LatencyProbeEvent probe && probe.getOriginService().equals("bench-1")) {
+                if (event instanceof LatencyProbeEvent probe
+                        && probe.getOriginService().equals("bench-1")) {
                     arrivals.put(probe.getSequence(), System.nanoTime() - probe.getSentNanos());
                 }
             });
@@ -54,16 +54,19 @@ class EventLatencyBenchmark {
 
             sequence = paced(publisher, sequence, MEASURED, 500);
             awaitArrivals(arrivals, MEASURED);
-            long[] micros = arrivals.values().stream().mapToLong(n -> n / 1000).sorted().toArray();
-            System.out.printf("RESULT one-way latency over %d events (%d nodes, node1 -> node2): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+            long[] micros =
+                    arrivals.values().stream().mapToLong(n -> n / 1000).sorted().toArray();
+            System.out.printf(
+                    "RESULT one-way latency over %d events (%d nodes, node1 -> node2): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                     micros.length, nodes, pct(micros, 50), pct(micros, 99), micros[micros.length - 1] / 1000.0);
 
             arrivals.clear();
 
             sequence = paced(publisher, sequence, PACED_COUNT, PACED_RATE);
             int pacedArrived = awaitArrivals(arrivals, PACED_COUNT);
-            System.out.printf("RESULT paced %d events/s: sent %d, received %d, lost %d%n", PACED_RATE, PACED_COUNT,
-                    pacedArrived, PACED_COUNT - pacedArrived);
+            System.out.printf(
+                    "RESULT paced %d events/s: sent %d, received %d, lost %d%n",
+                    PACED_RATE, PACED_COUNT, pacedArrived, PACED_COUNT - pacedArrived);
 
             arrivals.clear();
             long burstStart = System.nanoTime();
@@ -72,11 +75,14 @@ class EventLatencyBenchmark {
             }
             int burstArrived = awaitArrivals(arrivals, BURST);
             double seconds = (System.nanoTime() - burstStart) / 1e9;
-            System.out.printf("RESULT burst of %d events: all delivered to node2 in %.2f s = %.0f events/s, lost %d%n", BURST,
-                    seconds, burstArrived / seconds, BURST - burstArrived);
-            System.out.printf("RESULT failed or dropped sends on node1: %.0f%n",
+            System.out.printf(
+                    "RESULT burst of %d events: all delivered to node2 in %.2f s = %.0f events/s, lost %d%n",
+                    BURST, seconds, burstArrived / seconds, BURST - burstArrived);
+            System.out.printf(
+                    "RESULT failed or dropped sends on node1: %.0f%n",
                     node1.counter("hawkbit.events.failed", "type", "LatencyProbeEvent", "stage", "broker")
-                            + node1.counter("hawkbit.events.failed", "type", "LatencyProbeEvent", "stage", "queue-full"));
+                            + node1.counter(
+                                    "hawkbit.events.failed", "type", "LatencyProbeEvent", "stage", "queue-full"));
         } finally {
             LocalServices.dropMariaDbDatabase(database);
         }
@@ -96,7 +102,8 @@ class EventLatencyBenchmark {
     }
 
     /** Waits until the expected number arrived or arrivals stop for 5 s; returns how many arrived. */
-    private static int awaitArrivals(ConcurrentHashMap<Long, Long> arrivals, long expected) throws InterruptedException {
+    private static int awaitArrivals(ConcurrentHashMap<Long, Long> arrivals, long expected)
+            throws InterruptedException {
         int last = -1;
         long lastChange = System.nanoTime();
         while (arrivals.size() < expected && System.nanoTime() - lastChange < TimeUnit.SECONDS.toNanos(5)) {
@@ -113,5 +120,4 @@ class EventLatencyBenchmark {
         int index = (int) Math.ceil(percentile / 100.0 * sortedMicros.length) - 1;
         return sortedMicros[Math.max(0, Math.min(index, sortedMicros.length - 1))] / 1000.0;
     }
-
 }

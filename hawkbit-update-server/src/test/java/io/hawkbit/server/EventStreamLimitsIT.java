@@ -3,6 +3,7 @@ package io.hawkbit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -12,8 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,12 +24,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The caps on open event streams, per user and per node, over real HTTP: past them 429 with hawkBit's JSON body. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hawkbit.security.users.admin.password=admin",
-        "hawkbit.security.users.viewer.password=viewer",
-        "hawkbit.security.users.viewer.roles=READ",
-        "hawkbit.event-stream.max-per-user=2",
-        "hawkbit.event-stream.max-per-node=3"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "hawkbit.security.users.admin.password=admin",
+            "hawkbit.security.users.viewer.password=viewer",
+            "hawkbit.security.users.viewer.roles=READ",
+            "hawkbit.event-stream.max-per-user=2",
+            "hawkbit.event-stream.max-per-node=3"
+        })
 @ActiveProfiles("test")
 class EventStreamLimitsIT {
 
@@ -77,18 +79,32 @@ class EventStreamLimitsIT {
         ApiClient.Response perNode = subscribe(api, "admin", "admin");
         assertThat(perNode.status()).isEqualTo(429);
         assertThat(perNode.json().get("message").asString()).contains("on this node");
-        assertThat(meters.get("hawkbit.events.stream.rejected").tag("limit", "user").counter().count()).isEqualTo(1);
-        assertThat(meters.get("hawkbit.events.stream.rejected").tag("limit", "node").counter().count()).isEqualTo(1);
+        assertThat(meters.get("hawkbit.events.stream.rejected")
+                        .tag("limit", "user")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.get("hawkbit.events.stream.rejected")
+                        .tag("limit", "node")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
 
         // The server learns that a client left when a send to it fails: changes make events until one does.
         first.close();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            new Fixture(api).target("limits-" + System.nanoTime());
-            assertThat(subscribers()).isEqualTo(2);
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    new Fixture(api).target("limits-" + System.nanoTime());
+                    assertThat(subscribers()).isEqualTo(2);
+                });
         open("viewer", "viewer");
         awaitSubscribers(3);
-        assertThat(meters.get("hawkbit.events.stream.rejected").tag("limit", "user").counter().count()).isEqualTo(1);
+        assertThat(meters.get("hawkbit.events.stream.rejected")
+                        .tag("limit", "user")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     private void awaitSubscribers(int count) {
@@ -100,7 +116,10 @@ class EventStreamLimitsIT {
     }
 
     private ApiClient.Response subscribe(ApiClient api, String user, String password) {
-        return api.send("GET", "/rest/v1/events", (byte[]) null,
+        return api.send(
+                "GET",
+                "/rest/v1/events",
+                (byte[]) null,
                 Map.of("Authorization", ApiClient.basic(user, password), "Accept", "text/event-stream"));
     }
 
@@ -109,8 +128,9 @@ class EventStreamLimitsIT {
         Socket socket = new Socket("localhost", port);
         streams.add(socket);
         OutputStream out = socket.getOutputStream();
-        out.write(("GET /rest/v1/events HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + ApiClient.basic(user, password)
-                + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.write(("GET /rest/v1/events HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                        + ApiClient.basic(user, password) + "\r\nAccept: text/event-stream\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         return socket;
     }

@@ -3,6 +3,9 @@ package io.hawkbit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.search.Search;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -27,10 +30,6 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.search.Search;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,16 +50,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * fill both buffers (on loopback the kernel would otherwise grow them to megabytes); Tomcat's write timeout
  * stays at its default of 60 s, which is what each blocked send cost before the fix.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hawkbit.security.users.admin.password=admin",
-        "hawkbit.security.users.viewer.password=viewer",
-        "hawkbit.security.users.viewer.roles=READ",
-        "hawkbit.event-stream.queue-capacity=100",
-        "hawkbit.event-stream.send-timeout=2s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "hawkbit.security.users.admin.password=admin",
+            "hawkbit.security.users.viewer.password=viewer",
+            "hawkbit.security.users.viewer.roles=READ",
+            "hawkbit.event-stream.queue-capacity=100",
+            "hawkbit.event-stream.send-timeout=2s"
+        })
 @ActiveProfiles("test")
 class EventStreamSlowConsumerIT {
 
-    private static final Pattern CREATED = Pattern.compile("\"type\":\"TargetCreatedEvent\".*\"controllerId\":\"([^\"]+)\"");
+    private static final Pattern CREATED =
+            Pattern.compile("\"type\":\"TargetCreatedEvent\".*\"controllerId\":\"([^\"]+)\"");
 
     @TempDir
     static Path artifacts;
@@ -111,47 +114,66 @@ class EventStreamSlowConsumerIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> gauge("hawkbit.events.stream.subscribers") == 4);
 
         // 12 batches of 25 creates: 300 events of about 330 bytes, several times what the buffers and a queue hold.
-        List<String> ids = IntStream.range(0, 300).mapToObj(i -> "stalled-stream-device-" + "x".repeat(60) + i).toList();
+        List<String> ids = IntStream.range(0, 300)
+                .mapToObj(i -> "stalled-stream-device-" + "x".repeat(60) + i)
+                .toList();
         long start = System.nanoTime();
         List<CompletableFuture<Long>> writes = new ArrayList<>();
         for (int batch = 0; batch < 12; batch++) {
             List<String> slice = ids.subList(batch * 25, batch * 25 + 25);
             writes.add(timed(() -> api.mgmt("POST", "/rest/v1/targets", json(slice)), 201));
             if (batch % 4 == 3) {
-                writes.add(timed(() -> api.send("POST", "/DEFAULT/controller/v1/feedback-device/deploymentBase/" + action
-                        + "/feedback", "{\"status\":{\"execution\":\"proceeding\",\"result\":{\"finished\":\"none\"}}}",
-                        Map.of("Authorization", "TargetToken " + token, "Content-Type", "application/json")), 200));
+                writes.add(timed(
+                        () -> api.send(
+                                "POST",
+                                "/DEFAULT/controller/v1/feedback-device/deploymentBase/" + action + "/feedback",
+                                "{\"status\":{\"execution\":\"proceeding\",\"result\":{\"finished\":\"none\"}}}",
+                                Map.of("Authorization", "TargetToken " + token, "Content-Type", "application/json")),
+                        200));
             }
         }
         // Before the fix the first send into a full buffer held its committing thread for Tomcat's 60 s write timeout
         // (per stalled stream). Half of that leaves room for a 2-core machine under load, where one create of 25
         // took up to 2 s (all 15 writes: 2.6 s at load 5, 9.8 s at load 15).
         await().atMost(Duration.ofSeconds(30)).until(() -> writes.stream().allMatch(CompletableFuture::isDone));
-        System.out.printf("%d writes with 3 stalled streams: all done after %d ms, slowest %d ms%n", writes.size(),
-                (System.nanoTime() - start) / 1_000_000, writes.stream().mapToLong(CompletableFuture::join).max().orElse(0));
+        System.out.printf(
+                "%d writes with 3 stalled streams: all done after %d ms, slowest %d ms%n",
+                writes.size(),
+                (System.nanoTime() - start) / 1_000_000,
+                writes.stream().mapToLong(CompletableFuture::join).max().orElse(0));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(counter("hawkbit.events.stream.dropped")).as("every stalled stream dropped").isEqualTo(3);
-            assertThat(gauge("hawkbit.events.stream.subscribers")).as("the reading one stays").isEqualTo(1);
+            assertThat(counter("hawkbit.events.stream.dropped"))
+                    .as("every stalled stream dropped")
+                    .isEqualTo(3);
+            assertThat(gauge("hawkbit.events.stream.subscribers"))
+                    .as("the reading one stays")
+                    .isEqualTo(1);
         });
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(seen).containsAll(ids));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(seen).containsAll(ids));
         assertThat(reader).isNotDone();
     }
 
     /** Runs a write on the writer pool; completes with its duration in milliseconds once it got the expected status. */
     private CompletableFuture<Long> timed(Supplier<ApiClient.Response> write, int expectedStatus) {
-        return CompletableFuture.supplyAsync(() -> {
-            long start = System.nanoTime();
-            ApiClient.Response response = write.get();
-            assertThat(response.status()).as(response.text()).isEqualTo(expectedStatus);
-            return (System.nanoTime() - start) / 1_000_000;
-        }, writers);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    long start = System.nanoTime();
+                    ApiClient.Response response = write.get();
+                    assertThat(response.status()).as(response.text()).isEqualTo(expectedStatus);
+                    return (System.nanoTime() - start) / 1_000_000;
+                },
+                writers);
     }
 
     private CompletableFuture<Void> readingSubscriber(Set<String> seen) {
         HttpRequest subscribe = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/rest/v1/events"))
-                .header("Authorization", ApiClient.basic("admin", "admin")).header("Accept", "text/event-stream").build();
-        return HttpClient.newHttpClient().sendAsync(subscribe, HttpResponse.BodyHandlers.ofLines())
+                .header("Authorization", ApiClient.basic("admin", "admin"))
+                .header("Accept", "text/event-stream")
+                .build();
+        return HttpClient.newHttpClient()
+                .sendAsync(subscribe, HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> response.body().forEach(line -> {
                     Matcher created = CREATED.matcher(line);
                     if (line.startsWith("data:") && created.find()) {
@@ -166,15 +188,19 @@ class EventStreamSlowConsumerIT {
         socket.setOption(StandardSocketOptions.SO_RCVBUF, 1024);
         socket.connect(new InetSocketAddress("localhost", port));
         OutputStream out = socket.getOutputStream();
-        out.write(("GET /rest/v1/events HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + ApiClient.basic(user, password)
-                + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.write(("GET /rest/v1/events HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                        + ApiClient.basic(user, password) + "\r\nAccept: text/event-stream\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         return socket;
     }
 
     private static String json(List<String> controllerIds) {
-        return controllerIds.stream().map(id -> "{\"controllerId\":\"" + id + "\"}")
-                .reduce((a, b) -> a + "," + b).map(items -> "[" + items + "]").orElse("[]");
+        return controllerIds.stream()
+                .map(id -> "{\"controllerId\":\"" + id + "\"}")
+                .reduce((a, b) -> a + "," + b)
+                .map(items -> "[" + items + "]")
+                .orElse("[]");
     }
 
     private double gauge(String name) {

@@ -3,7 +3,6 @@ package io.hawkbit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 
 /** Builds what a deployment needs through the Management API: a module with an artifact, a set, a target. */
@@ -16,8 +15,11 @@ final class Fixture {
     }
 
     long module(String name, String version, String type) {
-        ApiClient.Response created = api.mgmt("POST", "/rest/v1/softwaremodules",
-                "[{\"name\":\"" + name + "\",\"version\":\"" + version + "\",\"type\":\"" + type + "\",\"vendor\":\"acme\"}]");
+        ApiClient.Response created = api.mgmt(
+                "POST",
+                "/rest/v1/softwaremodules",
+                "[{\"name\":\"" + name + "\",\"version\":\"" + version + "\",\"type\":\"" + type
+                        + "\",\"vendor\":\"acme\"}]");
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return created.json().get(0).get("id").asLong();
     }
@@ -31,10 +33,16 @@ final class Fixture {
     long distributionSet(String name, String version, String type, long... modules) {
         StringBuilder ids = new StringBuilder();
         for (long module : modules) {
-            ids.append(ids.isEmpty() ? "" : ",").append("{\"id\":").append(module).append('}');
+            ids.append(ids.isEmpty() ? "" : ",")
+                    .append("{\"id\":")
+                    .append(module)
+                    .append('}');
         }
-        ApiClient.Response created = api.mgmt("POST", "/rest/v1/distributionsets", "[{\"name\":\"" + name + "\",\"version\":\""
-                + version + "\",\"type\":\"" + type + "\",\"modules\":[" + ids + "]}]");
+        ApiClient.Response created = api.mgmt(
+                "POST",
+                "/rest/v1/distributionsets",
+                "[{\"name\":\"" + name + "\",\"version\":\"" + version + "\",\"type\":\"" + type + "\",\"modules\":["
+                        + ids + "]}]");
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return created.json().get(0).get("id").asLong();
     }
@@ -49,23 +57,32 @@ final class Fixture {
         for (int from = 0; from < count; from += 500) {
             StringBuilder batch = new StringBuilder("[");
             for (int i = from; i < Math.min(count, from + 500); i++) {
-                batch.append(i == from ? "" : ",").append("{\"controllerId\":\"").append(prefix).append(i).append("\"}");
+                batch.append(i == from ? "" : ",")
+                        .append("{\"controllerId\":\"")
+                        .append(prefix)
+                        .append(i)
+                        .append("\"}");
             }
-            ApiClient.Response created = api.mgmt("POST", "/rest/v1/targets", batch.append(']').toString());
+            ApiClient.Response created =
+                    api.mgmt("POST", "/rest/v1/targets", batch.append(']').toString());
             assertThat(created.status()).as(created.text()).isEqualTo(201);
         }
     }
 
     /** Creates a target and returns its security token. */
     String target(String controllerId) {
-        ApiClient.Response created = api.mgmt("POST", "/rest/v1/targets",
+        ApiClient.Response created = api.mgmt(
+                "POST",
+                "/rest/v1/targets",
                 "[{\"controllerId\":\"" + controllerId + "\",\"name\":\"" + controllerId + "\"}]");
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return created.json().get(0).get("securityToken").asString();
     }
 
     long assign(String controllerId, long distributionSetId, String type) {
-        ApiClient.Response assigned = api.mgmt("POST", "/rest/v1/targets/" + controllerId + "/assignedDS",
+        ApiClient.Response assigned = api.mgmt(
+                "POST",
+                "/rest/v1/targets/" + controllerId + "/assignedDS",
                 "{\"id\":" + distributionSetId + ",\"type\":\"" + type + "\"}");
         assertThat(assigned.status()).as(assigned.text()).isEqualTo(200);
         return assigned.json().get("assignedActions").get(0).get("id").asLong();

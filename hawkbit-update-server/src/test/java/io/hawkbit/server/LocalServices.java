@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -24,8 +23,7 @@ final class LocalServices {
     static final String RABBIT_HOST = env("HAWKBIT_IT_RABBIT_HOST", "127.0.0.1");
     static final int RABBIT_PORT = Integer.parseInt(env("HAWKBIT_IT_RABBIT_PORT", "5672"));
 
-    private LocalServices() {
-    }
+    private LocalServices() {}
 
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
@@ -58,7 +56,8 @@ final class LocalServices {
 
     /** Creates an empty database of its own for a test and returns its JDBC URL. */
     static String createMariaDbDatabase() {
-        String name = "hawkbit_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "hawkbit_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         return "jdbc:mariadb://" + MARIADB_HOST + ":" + MARIADB_PORT + "/" + name;
     }
@@ -68,8 +67,9 @@ final class LocalServices {
     }
 
     private static void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + MARIADB_HOST + ":" + MARIADB_PORT + "/",
-                MARIADB_USER, MARIADB_PASSWORD); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(
+                        "jdbc:mariadb://" + MARIADB_HOST + ":" + MARIADB_PORT + "/", MARIADB_USER, MARIADB_PASSWORD);
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("MariaDB at " + MARIADB_HOST + ":" + MARIADB_PORT + " refused: " + sql, e);

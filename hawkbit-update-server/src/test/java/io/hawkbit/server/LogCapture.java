@@ -1,11 +1,10 @@
 package io.hawkbit.server;
 
-import java.util.List;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /** Records what the whole application logs at ERROR while it is open, so a test can state that a client's mistake logged none. */
@@ -23,10 +22,13 @@ final class LogCapture implements AutoCloseable {
     /** Each ERROR line so far, with the class of its exception if it has one. */
     List<String> errors() {
         synchronized (appender) {
-            return appender.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+            return appender.list.stream()
+                    .filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
                     .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()
-                            + (e.getThrowableProxy() == null ? "" : " (" + e.getThrowableProxy().getClassName() + ": "
-                                    + e.getThrowableProxy().getMessage() + ")"))
+                            + (e.getThrowableProxy() == null
+                                    ? ""
+                                    : " (" + e.getThrowableProxy().getClassName() + ": "
+                                            + e.getThrowableProxy().getMessage() + ")"))
                     .toList();
         }
     }

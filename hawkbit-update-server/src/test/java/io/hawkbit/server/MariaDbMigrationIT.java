@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,13 +27,14 @@ class MariaDbMigrationIT {
         LocalServices.assumeMariaDb();
         url = LocalServices.createMariaDbDatabase();
         // Command-line arguments, because application.yml outranks default properties.
-        node = new SpringApplicationBuilder(UpdateServerApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + LocalServices.MARIADB_USER,
-                "--spring.datasource.password=" + LocalServices.MARIADB_PASSWORD,
-                "--hawkbit.artifact.storage.path=" + artifacts,
-                "--logging.level.root=WARN");
+        node = new SpringApplicationBuilder(UpdateServerApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=" + LocalServices.MARIADB_USER,
+                        "--spring.datasource.password=" + LocalServices.MARIADB_PASSWORD,
+                        "--hawkbit.artifact.storage.path=" + artifacts,
+                        "--logging.level.root=WARN");
     }
 
     @AfterAll
@@ -52,15 +52,20 @@ class MariaDbMigrationIT {
         JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
         assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success = 1", Integer.class))
                 .isPositive();
-        assertThat(jdbc.queryForList("select type_key from software_module_type where tenant = 'DEFAULT' order by type_key",
-                String.class)).containsExactly("application", "os", "runtime");
-        assertThat(jdbc.queryForList("select type_key from distribution_set_type where tenant = 'DEFAULT' order by type_key",
-                String.class)).containsExactly("app", "os", "os_app");
+        assertThat(jdbc.queryForList(
+                        "select type_key from software_module_type where tenant = 'DEFAULT' order by type_key",
+                        String.class))
+                .containsExactly("application", "os", "runtime");
+        assertThat(jdbc.queryForList(
+                        "select type_key from distribution_set_type where tenant = 'DEFAULT' order by type_key",
+                        String.class))
+                .containsExactly("app", "os", "os_app");
     }
 
     @Test
     void deviceCycle_runsOnMariaDb() {
-        ApiClient api = new ApiClient(((WebServerApplicationContext) node).getWebServer().getPort());
+        ApiClient api = new ApiClient(
+                ((WebServerApplicationContext) node).getWebServer().getPort());
         Fixture fixture = new Fixture(api);
         long module = fixture.module("maria-fw", "1", "os");
         fixture.artifact(module, "fw.bin", "firmware".getBytes());
@@ -69,10 +74,22 @@ class MariaDbMigrationIT {
         long action = fixture.assign("maria-device", set, "forced");
         Map<String, String> auth = Map.of("Authorization", "TargetToken " + token, "Content-Type", "application/json");
         String base = "/DEFAULT/controller/v1/maria-device";
-        assertThat(api.send("GET", base, (byte[]) null, auth).json().at("/_links/deploymentBase/href").asString())
+        assertThat(api.send("GET", base, (byte[]) null, auth)
+                        .json()
+                        .at("/_links/deploymentBase/href")
+                        .asString())
                 .contains("/deploymentBase/" + action);
-        assertThat(api.send("POST", base + "/deploymentBase/" + action + "/feedback",
-                "{\"status\":{\"execution\":\"closed\",\"result\":{\"finished\":\"success\"}}}", auth).status()).isEqualTo(200);
-        assertThat(api.mgmt("GET", "/rest/v1/targets/maria-device").json().get("updateStatus").asString()).isEqualTo("in_sync");
+        assertThat(api.send(
+                                "POST",
+                                base + "/deploymentBase/" + action + "/feedback",
+                                "{\"status\":{\"execution\":\"closed\",\"result\":{\"finished\":\"success\"}}}",
+                                auth)
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.mgmt("GET", "/rest/v1/targets/maria-device")
+                        .json()
+                        .get("updateStatus")
+                        .asString())
+                .isEqualTo("in_sync");
     }
 }

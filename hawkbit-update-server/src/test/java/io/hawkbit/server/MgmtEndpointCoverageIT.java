@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -30,14 +29,26 @@ class MgmtEndpointCoverageIT {
             Map.entry("DELETE /rest/v1/targets/{targetId}/metadata/{metadataKey}", "TargetMetadataIT"),
             Map.entry("GET /rest/v1/distributionsets/{distributionSetId}/metadata", "DistributionSetMetadataIT"),
             Map.entry("POST /rest/v1/distributionsets/{distributionSetId}/metadata", "DistributionSetMetadataIT"),
-            Map.entry("GET /rest/v1/distributionsets/{distributionSetId}/metadata/{metadataKey}", "DistributionSetMetadataIT"),
-            Map.entry("PUT /rest/v1/distributionsets/{distributionSetId}/metadata/{metadataKey}", "DistributionSetMetadataIT"),
-            Map.entry("DELETE /rest/v1/distributionsets/{distributionSetId}/metadata/{metadataKey}", "DistributionSetMetadataIT"),
+            Map.entry(
+                    "GET /rest/v1/distributionsets/{distributionSetId}/metadata/{metadataKey}",
+                    "DistributionSetMetadataIT"),
+            Map.entry(
+                    "PUT /rest/v1/distributionsets/{distributionSetId}/metadata/{metadataKey}",
+                    "DistributionSetMetadataIT"),
+            Map.entry(
+                    "DELETE /rest/v1/distributionsets/{distributionSetId}/metadata/{metadataKey}",
+                    "DistributionSetMetadataIT"),
             Map.entry("GET /rest/v1/softwaremodules/{softwareModuleId}/metadata", "SoftwareModuleMetadataIT"),
             Map.entry("POST /rest/v1/softwaremodules/{softwareModuleId}/metadata", "SoftwareModuleMetadataIT"),
-            Map.entry("GET /rest/v1/softwaremodules/{softwareModuleId}/metadata/{metadataKey}", "SoftwareModuleMetadataIT"),
-            Map.entry("PUT /rest/v1/softwaremodules/{softwareModuleId}/metadata/{metadataKey}", "SoftwareModuleMetadataIT"),
-            Map.entry("DELETE /rest/v1/softwaremodules/{softwareModuleId}/metadata/{metadataKey}", "SoftwareModuleMetadataIT"),
+            Map.entry(
+                    "GET /rest/v1/softwaremodules/{softwareModuleId}/metadata/{metadataKey}",
+                    "SoftwareModuleMetadataIT"),
+            Map.entry(
+                    "PUT /rest/v1/softwaremodules/{softwareModuleId}/metadata/{metadataKey}",
+                    "SoftwareModuleMetadataIT"),
+            Map.entry(
+                    "DELETE /rest/v1/softwaremodules/{softwareModuleId}/metadata/{metadataKey}",
+                    "SoftwareModuleMetadataIT"),
             Map.entry("GET /rest/v1/targets", "TargetApiIT"),
             Map.entry("POST /rest/v1/targets", "TargetApiIT"),
             Map.entry("GET /rest/v1/targets/{controllerId}", "TargetApiIT"),
@@ -52,7 +63,6 @@ class MgmtEndpointCoverageIT {
             Map.entry("DELETE /rest/v1/targets/{controllerId}/actions/{actionId}", "TargetApiIT"),
             Map.entry("GET /rest/v1/targets/{controllerId}/actions/{actionId}/status", "TargetApiIT"),
             Map.entry("GET /rest/v1/targets/{controllerId}/tags", "TargetApiIT"),
-
             Map.entry("GET /rest/v1/distributionsets", "DistributionSetApiIT"),
             Map.entry("POST /rest/v1/distributionsets", "DistributionSetApiIT"),
             Map.entry("GET /rest/v1/distributionsets/{id}", "DistributionSetApiIT"),
@@ -62,7 +72,6 @@ class MgmtEndpointCoverageIT {
             Map.entry("POST /rest/v1/distributionsets/{id}/assignedSM", "DistributionSetApiIT"),
             Map.entry("DELETE /rest/v1/distributionsets/{id}/assignedSM/{moduleId}", "DistributionSetApiIT"),
             Map.entry("POST /rest/v1/distributionsets/{id}/assignedTargets", "DistributionSetApiIT"),
-
             Map.entry("GET /rest/v1/softwaremodules", "SoftwareModuleApiIT"),
             Map.entry("POST /rest/v1/softwaremodules", "SoftwareModuleApiIT"),
             Map.entry("GET /rest/v1/softwaremodules/{id}", "SoftwareModuleApiIT"),
@@ -73,7 +82,6 @@ class MgmtEndpointCoverageIT {
             Map.entry("GET /rest/v1/softwaremodules/{id}/artifacts/{artifactId}", "SoftwareModuleApiIT"),
             Map.entry("DELETE /rest/v1/softwaremodules/{id}/artifacts/{artifactId}", "SoftwareModuleApiIT"),
             Map.entry("GET /rest/v1/softwaremodules/{id}/artifacts/{artifactId}/download", "SoftwareModuleApiIT"),
-
             Map.entry("GET /rest/v1/softwaremoduletypes", "TypeApiIT"),
             Map.entry("POST /rest/v1/softwaremoduletypes", "TypeApiIT"),
             Map.entry("GET /rest/v1/softwaremoduletypes/{id}", "TypeApiIT"),
@@ -92,7 +100,6 @@ class MgmtEndpointCoverageIT {
             Map.entry("POST /rest/v1/distributionsettypes/{id}/optionalmoduletypes", "TypeApiIT"),
             Map.entry("GET /rest/v1/distributionsettypes/{id}/optionalmoduletypes/{smTypeId}", "TypeApiIT"),
             Map.entry("DELETE /rest/v1/distributionsettypes/{id}/optionalmoduletypes/{smTypeId}", "TypeApiIT"),
-
             Map.entry("GET /rest/v1/targettags", "TargetTagApiIT"),
             Map.entry("POST /rest/v1/targettags", "TargetTagApiIT"),
             Map.entry("GET /rest/v1/targettags/{id}", "TargetTagApiIT"),
@@ -101,16 +108,13 @@ class MgmtEndpointCoverageIT {
             Map.entry("GET /rest/v1/targettags/{id}/assigned", "TargetTagApiIT"),
             Map.entry("POST /rest/v1/targettags/{id}/assigned", "TargetTagApiIT"),
             Map.entry("DELETE /rest/v1/targettags/{id}/assigned/{controllerId}", "TargetTagApiIT"),
-
             Map.entry("GET /rest/v1/actions", "ActionApiIT"),
             Map.entry("GET /rest/v1/actions/{id}", "ActionApiIT"),
-
             Map.entry("GET /rest/v1/system/configs", "SystemConfigApiIT"),
             Map.entry("GET /rest/v1/system/configs/{key:.+}", "SystemConfigApiIT"),
             Map.entry("PUT /rest/v1/system/configs/{key:.+}", "SystemConfigApiIT"),
             Map.entry("PUT /rest/v1/system/configs", "SystemConfigApiIT"),
             Map.entry("DELETE /rest/v1/system/configs/{key:.+}", "SystemConfigApiIT"),
-
             Map.entry("GET /rest/v1/rollouts", "RolloutApiIT"),
             Map.entry("POST /rest/v1/rollouts", "RolloutApiIT"),
             Map.entry("GET /rest/v1/rollouts/{id}", "RolloutApiIT"),
@@ -127,7 +131,6 @@ class MgmtEndpointCoverageIT {
             Map.entry("GET /rest/v1/rollouts/{id}/deploygroups", "RolloutApiIT"),
             Map.entry("GET /rest/v1/rollouts/{id}/deploygroups/{groupId}", "RolloutApiIT"),
             Map.entry("GET /rest/v1/rollouts/{id}/deploygroups/{groupId}/targets", "RolloutApiIT"),
-
             Map.entry("GET /rest/v1/targetfilters", "TargetFilterApiIT"),
             Map.entry("POST /rest/v1/targetfilters", "TargetFilterApiIT"),
             Map.entry("GET /rest/v1/targetfilters/{id}", "TargetFilterApiIT"),
@@ -150,7 +153,9 @@ class MgmtEndpointCoverageIT {
         assertThat(mapped).as("the guard sees the Management API").hasSizeGreaterThan(50);
         Set<String> untested = new TreeSet<>(mapped);
         untested.removeAll(COVERED.keySet());
-        assertThat(untested).as("endpoints without a happy-path test: add one and list it in COVERED").isEmpty();
+        assertThat(untested)
+                .as("endpoints without a happy-path test: add one and list it in COVERED")
+                .isEmpty();
         Set<String> gone = new TreeSet<>(COVERED.keySet());
         gone.removeAll(mapped);
         assertThat(gone).as("COVERED lists endpoints that no longer exist").isEmpty();

@@ -3,6 +3,17 @@ package io.hawkbit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ConnectionFactory;
+import io.hawkbit.repository.event.TargetsMarkedOverdueEvent;
+import io.hawkbit.repository.lock.JobRun;
+import io.hawkbit.repository.target.OverdueScheduler;
+import io.hawkbit.repository.target.PollRecorder;
+import io.hawkbit.repository.tenant.TenantConfigKey;
+import io.hawkbit.repository.tenant.TenantSettings;
+import io.hawkbit.server.cluster.ClusterMembers;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,18 +28,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.ConnectionFactory;
-import io.hawkbit.repository.event.TargetsMarkedOverdueEvent;
-import io.hawkbit.repository.lock.JobRun;
-import io.hawkbit.repository.target.OverdueScheduler;
-import io.hawkbit.repository.target.PollRecorder;
-import io.hawkbit.repository.tenant.TenantConfigKey;
-import io.hawkbit.repository.tenant.TenantSettings;
-import io.hawkbit.server.cluster.ClusterMembers;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +44,8 @@ class OverdueClusterIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final int TARGETS = 60;
-    private static final Function<ClusterNode, JobRun> OVERDUE = node -> node.bean(OverdueScheduler.class).run();
+    private static final Function<ClusterNode, JobRun> OVERDUE =
+            node -> node.bean(OverdueScheduler.class).run();
 
     @TempDir
     Path artifacts;
@@ -68,11 +68,18 @@ class OverdueClusterIT {
         List<ClusterNode> nodes = new ArrayList<>();
         try {
             for (int i = 1; i <= 3; i++) {
-                nodes.add(new ClusterNode("overdue-" + lockMode + "-" + i, database, artifacts,
-                        "--hawkbit.scheduler.lock.mode=" + lockMode, "--hawkbit.scheduler.overdue.enabled=false",
-                        "--hawkbit.scheduler.overdue.batch-size=10", "--hawkbit.poll.write-interval=1h"));
+                nodes.add(new ClusterNode(
+                        "overdue-" + lockMode + "-" + i,
+                        database,
+                        artifacts,
+                        "--hawkbit.scheduler.lock.mode=" + lockMode,
+                        "--hawkbit.scheduler.overdue.enabled=false",
+                        "--hawkbit.scheduler.overdue.batch-size=10",
+                        "--hawkbit.poll.write-interval=1h"));
             }
-            await().atMost(WAIT).untilAsserted(() -> nodes.forEach(n -> assertThat(n.bean(ClusterMembers.class).live()).hasSize(3)));
+            await().atMost(WAIT)
+                    .untilAsserted(() -> nodes.forEach(
+                            n -> assertThat(n.bean(ClusterMembers.class).live()).hasSize(3)));
             Fixture fixture = new Fixture(nodes.get(0).api);
             List<String> tokens = new ArrayList<>();
             for (int i = 0; i < TARGETS; i++) {
@@ -88,19 +95,33 @@ class OverdueClusterIT {
                 // Back to 5 minutes: od-0, the oldest, heads every run's first batch, whose UPDATE waits for its row.
                 fixture.config("pollingTime", "\"00:05:00\"");
                 // Each node reads the setting through its cache, evicted by the bus: all must see it before the runs.
-                await().atMost(WAIT).until(() -> nodes.stream().allMatch(n -> n.bean(TenantSettings.class)
-                        .duration("DEFAULT", TenantConfigKey.POLLING_TIME).equals(Duration.ofMinutes(5))));
+                await().atMost(WAIT)
+                        .until(() -> nodes.stream()
+                                .allMatch(n -> n.bean(TenantSettings.class)
+                                        .duration("DEFAULT", TenantConfigKey.POLLING_TIME)
+                                        .equals(Duration.ofMinutes(5))));
                 List<CompletableFuture<JobRun>> runs = ConcurrentRuns.start(nodes, OVERDUE);
                 await().atMost(WAIT).until(() -> RowLocks.waitingTransactions(database) == (locked ? 1 : 3));
                 if (locked) {
                     // One node is inside, waiting for the row: the other two ended their runs without entering.
-                    await().atMost(WAIT).until(() -> runs.stream().filter(CompletableFuture::isDone).count() == 2);
-                    assertThat(ConcurrentRuns.sum(runs.stream().filter(CompletableFuture::isDone).map(ConcurrentRuns::join)
-                            .toList())).as("the runs that did not enter").isEqualTo(new JobRun(0, 2, 0));
-                    assertThat(RowLocks.waitingTransactions(database)).as("nodes marking at once").isEqualTo(1);
+                    await().atMost(WAIT)
+                            .until(() -> runs.stream()
+                                            .filter(CompletableFuture::isDone)
+                                            .count()
+                                    == 2);
+                    assertThat(ConcurrentRuns.sum(runs.stream()
+                                    .filter(CompletableFuture::isDone)
+                                    .map(ConcurrentRuns::join)
+                                    .toList()))
+                            .as("the runs that did not enter")
+                            .isEqualTo(new JobRun(0, 2, 0));
+                    assertThat(RowLocks.waitingTransactions(database))
+                            .as("nodes marking at once")
+                            .isEqualTo(1);
                 }
                 blocker.rollback();
-                first = ConcurrentRuns.sum(runs.stream().map(ConcurrentRuns::join).toList());
+                first = ConcurrentRuns.sum(
+                        runs.stream().map(ConcurrentRuns::join).toList());
             }
             // Without the lock all three marked at once, yet the re-checking UPDATE left each row to one of them.
             assertThat(first.done()).as("targets marked in the first round").isEqualTo(10);
@@ -109,14 +130,20 @@ class OverdueClusterIT {
             assertThat(first.done() + rest.done()).as("targets marked").isEqualTo(TARGETS);
             assertThat(marked(database)).hasSize(TARGETS);
             assertThat(sum(nodes, "hawkbit.overdue.marked")).isEqualTo(TARGETS);
-            assertThat(sum(nodes, "hawkbit.scheduler.lock", "job", OverdueScheduler.JOB, "outcome", "lost")).isZero();
+            assertThat(sum(nodes, "hawkbit.scheduler.lock", "job", OverdueScheduler.JOB, "outcome", "lost"))
+                    .isZero();
             // Every node counts for itself after each run, whichever node marked; the last round ran on all of them.
-            nodes.forEach(n -> assertThat(overdueGauge(n)).as("gauge of %s", n.id).isEqualTo(TARGETS));
+            nodes.forEach(
+                    n -> assertThat(overdueGauge(n)).as("gauge of %s", n.id).isEqualTo(TARGETS));
 
             // Each mark was announced once, by the run that made it: the events still travelling arrive, none twice.
-            await().atMost(WAIT).until(() -> nodes.stream().allMatch(node -> announced(node).size() >= TARGETS));
+            await().atMost(WAIT)
+                    .until(() -> nodes.stream().allMatch(node -> announced(node).size() >= TARGETS));
             for (ClusterNode node : nodes) {
-                assertThat(announced(node)).as("targets announced to %s", node.id).hasSize(TARGETS).doesNotHaveDuplicates()
+                assertThat(announced(node))
+                        .as("targets announced to %s", node.id)
+                        .hasSize(TARGETS)
+                        .doesNotHaveDuplicates()
                         .doesNotContain("od-never-polled");
             }
             List<TargetsMarkedOverdueEvent> batches = nodes.get(0).received(TargetsMarkedOverdueEvent.class);
@@ -127,23 +154,40 @@ class OverdueClusterIT {
 
             Map<String, Long> batchesByNode = batches.stream()
                     .collect(Collectors.groupingBy(e -> e.getOriginService(), TreeMap::new, Collectors.counting()));
-            System.out.printf("%n[overdue, lock=%s] %d targets marked; %d events (%s), %d target names announced; "
-                    + "runs with the lock %.0f, skipped for the lock %.0f, without a lock %.0f%n%n", lockMode, TARGETS,
-                    batches.size(), batchesByNode, batches.stream().mapToInt(e -> e.getControllerIds().size()).sum(),
+            System.out.printf(
+                    "%n[overdue, lock=%s] %d targets marked; %d events (%s), %d target names announced; "
+                            + "runs with the lock %.0f, skipped for the lock %.0f, without a lock %.0f%n%n",
+                    lockMode,
+                    TARGETS,
+                    batches.size(),
+                    batchesByNode,
+                    batches.stream().mapToInt(e -> e.getControllerIds().size()).sum(),
                     sum(nodes, "hawkbit.scheduler.lock", "job", OverdueScheduler.JOB, "outcome", "acquired"),
                     sum(nodes, "hawkbit.scheduler.lock", "job", OverdueScheduler.JOB, "outcome", "skipped"),
                     sum(nodes, "hawkbit.scheduler.lock", "job", OverdueScheduler.JOB, "outcome", "unlocked"));
 
-            ApiClient.Response poll = nodes.get(1).api.send("GET", "/DEFAULT/controller/v1/od-0", (byte[]) null,
-                    Map.of("Authorization", "TargetToken " + tokens.get(0), "Accept", "application/hal+json"));
+            ApiClient.Response poll = nodes.get(1)
+                    .api
+                    .send(
+                            "GET",
+                            "/DEFAULT/controller/v1/od-0",
+                            (byte[]) null,
+                            Map.of("Authorization", "TargetToken " + tokens.get(0), "Accept", "application/hal+json"));
             assertThat(poll.status()).isEqualTo(200);
             // The poll is written behind; its write clears the mark.
             nodes.get(1).bean(PollRecorder.class).flush();
             assertThat(marked(database)).hasSize(TARGETS - 1).doesNotContain("od-0");
             // The next round leaves the target that polled alone.
-            assertThat(ConcurrentRuns.untilNothingLeft(nodes, OVERDUE).done()).as("marks changed").isZero();
+            assertThat(ConcurrentRuns.untilNothingLeft(nodes, OVERDUE).done())
+                    .as("marks changed")
+                    .isZero();
             assertThat(marked(database)).hasSize(TARGETS - 1);
-            assertThat(nodes.get(0).api.mgmt("GET", "/rest/v1/targets?q=overdue==true&limit=1").json().get("total").asLong())
+            assertThat(nodes.get(0)
+                            .api
+                            .mgmt("GET", "/rest/v1/targets?q=overdue==true&limit=1")
+                            .json()
+                            .get("total")
+                            .asLong())
                     .isEqualTo(TARGETS - 1);
             assertThat(sum(nodes, "hawkbit.overdue.marked")).isEqualTo(TARGETS);
         } finally {
@@ -157,7 +201,8 @@ class OverdueClusterIT {
 
     /** Sets the last poll of the matching targets to {@code ago} before now, one millisecond apart in id order. */
     private static void lastPolled(String database, String pattern, Duration ago) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database, LocalServices.MARIADB_USER, LocalServices.MARIADB_PASSWORD);
+        try (Connection connection = DriverManager.getConnection(
+                        database, LocalServices.MARIADB_USER, LocalServices.MARIADB_PASSWORD);
                 PreparedStatement update = connection.prepareStatement(
                         "UPDATE target SET last_target_query = ? + id WHERE controller_id LIKE ? AND controller_id <> 'od-never-polled'")) {
             update.setLong(1, System.currentTimeMillis() - ago.toMillis());
@@ -167,11 +212,14 @@ class OverdueClusterIT {
     }
 
     private static List<String> announced(ClusterNode node) {
-        return node.received(TargetsMarkedOverdueEvent.class).stream().flatMap(e -> e.getControllerIds().stream()).toList();
+        return node.received(TargetsMarkedOverdueEvent.class).stream()
+                .flatMap(e -> e.getControllerIds().stream())
+                .toList();
     }
 
     private static List<String> marked(String database) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database, LocalServices.MARIADB_USER, LocalServices.MARIADB_PASSWORD);
+        try (Connection connection = DriverManager.getConnection(
+                        database, LocalServices.MARIADB_USER, LocalServices.MARIADB_PASSWORD);
                 PreparedStatement query = connection.prepareStatement(
                         "SELECT controller_id FROM target WHERE overdue_since IS NOT NULL")) {
             List<String> ids = new ArrayList<>();
@@ -185,7 +233,10 @@ class OverdueClusterIT {
     }
 
     private static double overdueGauge(ClusterNode node) {
-        Gauge gauge = node.bean(MeterRegistry.class).find("hawkbit.overdue.targets").tag("tenant", "DEFAULT").gauge();
+        Gauge gauge = node.bean(MeterRegistry.class)
+                .find("hawkbit.overdue.targets")
+                .tag("tenant", "DEFAULT")
+                .gauge();
         return gauge == null ? -1 : gauge.value();
     }
 
@@ -198,7 +249,8 @@ class OverdueClusterIT {
         ConnectionFactory rabbit = new ConnectionFactory();
         rabbit.setHost(LocalServices.RABBIT_HOST);
         rabbit.setPort(LocalServices.RABBIT_PORT);
-        try (com.rabbitmq.client.Connection connection = rabbit.newConnection(); Channel channel = connection.createChannel()) {
+        try (com.rabbitmq.client.Connection connection = rabbit.newConnection();
+                Channel channel = connection.createChannel()) {
             channel.exchangeDelete("hawkbit-test." + database.substring(database.lastIndexOf('/') + 1));
         }
     }

@@ -2,6 +2,11 @@ package io.hawkbit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hawkbit.repository.event.TargetsMarkedOverdueEvent;
+import io.hawkbit.repository.lock.JobRun;
+import io.hawkbit.repository.target.OverdueScheduler;
+import io.hawkbit.repository.target.PollRecorder;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,12 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-
-import io.hawkbit.repository.event.TargetsMarkedOverdueEvent;
-import io.hawkbit.repository.lock.JobRun;
-import io.hawkbit.repository.target.OverdueScheduler;
-import io.hawkbit.repository.target.PollRecorder;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,9 +40,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * periodic runs are off: a test runs the scheduler itself, so "the next run" is a call and "nothing more happens" is
  * a run that changes nothing. Each test has targets of its own (a prefix), as the clock and the marks are shared.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hawkbit.scheduler.overdue.enabled=false", "hawkbit.scheduler.overdue.batch-size=2",
-        "hawkbit.poll.write-interval=1h"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "hawkbit.scheduler.overdue.enabled=false",
+            "hawkbit.scheduler.overdue.batch-size=2",
+            "hawkbit.poll.write-interval=1h"
+        })
 @ActiveProfiles("test")
 class OverdueSchedulerIT {
 
@@ -122,8 +125,10 @@ class OverdueSchedulerIT {
         // Targets of earlier tests that polled are marked now, so no run mixes them into this test's batches.
         advance(OVERDUE_AFTER.plusSeconds(1));
         runUntilNothingChanges();
-        assertThat(jdbc.queryForObject("select count(*) from target where last_target_query is not null and overdue_since is null",
-                Long.class)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from target where last_target_query is not null and overdue_since is null",
+                        Long.class))
+                .isZero();
     }
 
     @Test
@@ -138,25 +143,41 @@ class OverdueSchedulerIT {
         assertThat(marked("batch-")).as("not yet overdue").isEmpty();
         advance(Duration.ofSeconds(6));
         // Two per run, oldest first.
-        assertThat(List.of(scheduler.run().done(), scheduler.run().done(), scheduler.run().done())).containsExactly(2L, 2L, 1L);
+        assertThat(List.of(
+                        scheduler.run().done(),
+                        scheduler.run().done(),
+                        scheduler.run().done()))
+                .containsExactly(2L, 2L, 1L);
         assertThat(marked("batch-")).containsExactlyInAnyOrderElementsOf(polled);
 
         // One more run finds nothing: no target is marked or announced twice.
         assertThat(scheduler.run().done()).as("marks changed").isZero();
         List<TargetsMarkedOverdueEvent> batches = events("batch-");
-        assertThat(batches).hasSize(3).allSatisfy(e -> assertThat(e.getControllerIds()).hasSizeLessThanOrEqualTo(2));
-        assertThat(batches.stream().flatMap(e -> e.getControllerIds().stream())).containsExactlyInAnyOrderElementsOf(polled);
+        assertThat(batches)
+                .hasSize(3)
+                .allSatisfy(e -> assertThat(e.getControllerIds()).hasSizeLessThanOrEqualTo(2));
+        assertThat(batches.stream().flatMap(e -> e.getControllerIds().stream()))
+                .containsExactlyInAnyOrderElementsOf(polled);
         // Oldest poll first: the first batch holds the two targets that polled first.
         assertThat(events("batch-").get(0).getControllerIds()).containsExactlyInAnyOrder("batch-0", "batch-1");
-        assertThat(meters.get("hawkbit.overdue.targets").tag("tenant", "DEFAULT").gauge().value()).isGreaterThanOrEqualTo(5);
+        assertThat(meters.get("hawkbit.overdue.targets")
+                        .tag("tenant", "DEFAULT")
+                        .gauge()
+                        .value())
+                .isGreaterThanOrEqualTo(5);
         assertThat(meters.get("hawkbit.overdue.marked").counter().count()).isGreaterThanOrEqualTo(5);
 
         ApiClient.Response overdue = api.mgmt("GET", "/rest/v1/targets?q=controllerId==batch-*;overdue==true&limit=50");
         JsonAssert.statusCode(overdue, 200);
         assertThat(overdue.json().get("total").asLong()).isEqualTo(5);
         ApiClient.Response notOverdue = api.mgmt("GET", "/rest/v1/targets?q=controllerId==batch-*;overdue==false");
-        assertThat(notOverdue.json().get("content").get(0).get("controllerId").asString()).isEqualTo("batch-never-polled");
-        assertThat(api.mgmt("GET", "/rest/v1/targets/batch-0").json().at("/pollStatus/overdue").asBoolean()).isTrue();
+        assertThat(notOverdue.json().get("content").get(0).get("controllerId").asString())
+                .isEqualTo("batch-never-polled");
+        assertThat(api.mgmt("GET", "/rest/v1/targets/batch-0")
+                        .json()
+                        .at("/pollStatus/overdue")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -173,10 +194,15 @@ class OverdueSchedulerIT {
         assertThat(marked("again-")).as("a poll is recorded in memory first").hasSize(2);
         polls.flush();
         assertThat(marked("again-")).containsExactly("again-b");
-        assertThat(api.mgmt("GET", "/rest/v1/targets/again-a").json().at("/pollStatus/overdue").asBoolean()).isFalse();
+        assertThat(api.mgmt("GET", "/rest/v1/targets/again-a")
+                        .json()
+                        .at("/pollStatus/overdue")
+                        .asBoolean())
+                .isFalse();
         ApiClient.Response overdue = api.mgmt("GET", "/rest/v1/targets?q=controllerId==again-*;overdue==true");
         assertThat(overdue.json().get("total").asLong()).isEqualTo(1);
-        assertThat(overdue.json().get("content").get(0).get("controllerId").asString()).isEqualTo("again-b");
+        assertThat(overdue.json().get("content").get(0).get("controllerId").asString())
+                .isEqualTo("again-b");
         // The next run leaves the target that polled alone.
         assertThat(scheduler.run().done()).as("marks changed").isZero();
         assertThat(marked("again-")).containsExactly("again-b");
@@ -203,7 +229,10 @@ class OverdueSchedulerIT {
     }
 
     private void poll(String controllerId, String token) {
-        ApiClient.Response poll = api.send("GET", "/DEFAULT/controller/v1/" + controllerId, (byte[]) null,
+        ApiClient.Response poll = api.send(
+                "GET",
+                "/DEFAULT/controller/v1/" + controllerId,
+                (byte[]) null,
                 Map.of("Authorization", "TargetToken " + token, "Accept", "application/hal+json"));
         assertThat(poll.status()).isEqualTo(200);
     }
@@ -221,11 +250,15 @@ class OverdueSchedulerIT {
     }
 
     private List<String> marked(String prefix) {
-        return jdbc.queryForList("select controller_id from target where controller_id like ? and overdue_since is not null",
-                String.class, prefix + "%");
+        return jdbc.queryForList(
+                "select controller_id from target where controller_id like ? and overdue_since is not null",
+                String.class,
+                prefix + "%");
     }
 
     private List<TargetsMarkedOverdueEvent> events(String prefix) {
-        return events.stream().filter(e -> e.getControllerIds().stream().anyMatch(id -> id.startsWith(prefix))).toList();
+        return events.stream()
+                .filter(e -> e.getControllerIds().stream().anyMatch(id -> id.startsWith(prefix)))
+                .toList();
     }
 }

@@ -72,7 +72,9 @@ final class RawHttp {
             int split = response.indexOf("\r\n\r\n");
             String head = split < 0 ? response : response.substring(0, split);
             String rest = split < 0 ? "" : response.substring(split + 4);
-            return new Answer(Integer.parseInt(response.substring(9, 12)), head,
+            return new Answer(
+                    Integer.parseInt(response.substring(9, 12)),
+                    head,
                     new String(rest.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
         }
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,17 +61,27 @@ class RequestLimitsIT {
         String token = new Fixture(api).target("escapes");
         String basic = ApiClient.basic("admin", "admin");
         String[][] requests = {
-                {"/actuator/health?x=%ff", null}, {"/actuator/health?x=%", null}, {"/actuator/info?x=%ZZ", null},
-                {"/v3/api-docs?x=%", null}, {"/rest/v1/targets?x=%ff", null},
-                {"/rest/v1/targets?q=%ff", basic}, {"/rest/v1/targets?q=%", basic}, {"/rest/v1/targets?limit=%ZZ", basic},
-                {"/rest/v1/targets/escapes/actions?q=%ff", basic}, {"/rest/v1/distributionsets?sort=%e0%80", basic},
-                {"/actuator/metrics?x=%ff", basic},
-                {"/DEFAULT/controller/v1/escapes?x=%ff", "TargetToken " + token},
-                {"/DEFAULT/controller/v1/escapes?x=%", null}};
+            {"/actuator/health?x=%ff", null},
+            {"/actuator/health?x=%", null},
+            {"/actuator/info?x=%ZZ", null},
+            {"/v3/api-docs?x=%", null},
+            {"/rest/v1/targets?x=%ff", null},
+            {"/rest/v1/targets?q=%ff", basic},
+            {"/rest/v1/targets?q=%", basic},
+            {"/rest/v1/targets?limit=%ZZ", basic},
+            {"/rest/v1/targets/escapes/actions?q=%ff", basic},
+            {"/rest/v1/distributionsets?sort=%e0%80", basic},
+            {"/actuator/metrics?x=%ff", basic},
+            {"/DEFAULT/controller/v1/escapes?x=%ff", "TargetToken " + token},
+            {"/DEFAULT/controller/v1/escapes?x=%", null}
+        };
         for (String[] request : requests) {
-            ApiClient.RawResponse response = api.raw("GET " + request[0] + " HTTP/1.1\nHost: localhost\nConnection: close\n"
-                    + (request[1] == null ? "" : "Authorization: " + request[1] + "\n"));
-            assertThat(response.status()).as(request[0] + ": " + response.text()).isEqualTo(400);
+            ApiClient.RawResponse response =
+                    api.raw("GET " + request[0] + " HTTP/1.1\nHost: localhost\nConnection: close\n"
+                            + (request[1] == null ? "" : "Authorization: " + request[1] + "\n"));
+            assertThat(response.status())
+                    .as(request[0] + ": " + response.text())
+                    .isEqualTo(400);
             assertThat(response.text()).as(request[0]).contains(PARAM_INVALID).contains("application/json");
         }
     }
@@ -80,8 +89,15 @@ class RequestLimitsIT {
     @Test
     void malformedEscapeInFormBody_is4xx() {
         for (String method : new String[] {"POST", "PUT"}) {
-            ApiClient.Response response = api.send(method, "/rest/v1/targets/nobody", "a=%ff&b=%",
-                    Map.of("Authorization", ApiClient.basic("admin", "admin"), "Content-Type", "application/x-www-form-urlencoded"));
+            ApiClient.Response response = api.send(
+                    method,
+                    "/rest/v1/targets/nobody",
+                    "a=%ff&b=%",
+                    Map.of(
+                            "Authorization",
+                            ApiClient.basic("admin", "admin"),
+                            "Content-Type",
+                            "application/x-www-form-urlencoded"));
             assertThat(response.status()).as(method + " " + response.text()).isBetween(400, 499);
             assertThat(response.text()).contains("\"errorCode\"");
         }
@@ -94,21 +110,29 @@ class RequestLimitsIT {
         long set = fixture.completeSet("big");
         long action = fixture.assign("big", set, "forced");
         String detail = "\"" + "M".repeat(400_000) + "\"";
-        String feedback = "{\"status\":{\"execution\":\"proceeding\",\"details\":[" + detail + "," + detail + "," + detail + "]}}";
+        String feedback = "{\"status\":{\"execution\":\"proceeding\",\"details\":[" + detail + "," + detail + ","
+                + detail + "]}}";
         String path = "/DEFAULT/controller/v1/big/deploymentBase/" + action + "/feedback";
-        ApiClient.Response response = api.send("POST", path, feedback,
+        ApiClient.Response response = api.send(
+                "POST",
+                path,
+                feedback,
                 Map.of("Authorization", "TargetToken " + token, "Content-Type", "application/json"));
         assertThat(response.status()).as(response.text()).isEqualTo(413);
         assertThat(response.text()).contains(TOO_LARGE);
 
         ApiClient.RawResponse chunked = api.raw("POST " + path + " HTTP/1.1\nHost: localhost\nConnection: close\n"
-                + "Authorization: TargetToken " + token + "\nContent-Type: application/json\nTransfer-Encoding: chunked\n\n"
+                + "Authorization: TargetToken " + token
+                + "\nContent-Type: application/json\nTransfer-Encoding: chunked\n\n"
                 + Integer.toHexString(feedback.length()) + "\n" + feedback + "\n0\n");
         assertThat(chunked.status()).as(chunked.text()).isEqualTo(413);
         assertThat(chunked.text()).contains(TOO_LARGE);
 
-        ApiClient.Response small = api.send("POST", path, "{\"status\":{\"execution\":\"proceeding\",\"details\":[\""
-                + "M".repeat(500_000) + "\"]}}", Map.of("Authorization", "TargetToken " + token, "Content-Type", "application/json"));
+        ApiClient.Response small = api.send(
+                "POST",
+                path,
+                "{\"status\":{\"execution\":\"proceeding\",\"details\":[\"" + "M".repeat(500_000) + "\"]}}",
+                Map.of("Authorization", "TargetToken " + token, "Content-Type", "application/json"));
         assertThat(small.status()).as(small.text()).isEqualTo(200);
     }
 
@@ -116,7 +140,10 @@ class RequestLimitsIT {
     void managementBodyOverLimit_is413() {
         byte[] body = ("[{\"controllerId\":\"x\",\"description\":\"" + "d".repeat(11 * 1024 * 1024) + "\"}]")
                 .getBytes(StandardCharsets.UTF_8);
-        ApiClient.Response response = api.send("POST", "/rest/v1/targets", body,
+        ApiClient.Response response = api.send(
+                "POST",
+                "/rest/v1/targets",
+                body,
                 Map.of("Authorization", ApiClient.basic("admin", "admin"), "Content-Type", "application/json"));
         assertThat(response.status()).as(response.text()).isEqualTo(413);
         assertThat(response.text()).contains(TOO_LARGE);
@@ -125,7 +152,9 @@ class RequestLimitsIT {
     @Test
     void jsonStringOverParserLimit_is400() {
         // A body read as a JSON tree keeps every string, unknown fields included: only the parser limits their length.
-        ApiClient.Response response = api.mgmt("POST", "/rest/v1/targets/strlen/assignedDS",
+        ApiClient.Response response = api.mgmt(
+                "POST",
+                "/rest/v1/targets/strlen/assignedDS",
                 "{\"id\":1,\"type\":\"forced\",\"extra\":\"" + "d".repeat(1_100_000) + "\"}");
         assertThat(response.status()).as(response.text()).isEqualTo(400);
         assertThat(response.text()).contains(NOT_READABLE).contains("maximum allowed");
@@ -141,7 +170,8 @@ class RequestLimitsIT {
         assertThat(api.mgmt("GET", "/rest/v1/targets?q=" + allowed).status()).isEqualTo(200);
         String quoted = "name==\"" + "(".repeat(100) + "\"";
         assertThat(api.mgmt("GET", "/rest/v1/targets?q=" + java.net.URLEncoder.encode(quoted, StandardCharsets.UTF_8))
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -155,14 +185,20 @@ class RequestLimitsIT {
 
     @Test
     void urlAndHeadersOverTomcatLimits_areJson400() {
-        ApiClient.RawResponse longUrl = api.raw("GET /rest/v1/targets?q=" + "a".repeat(9000)
-                + " HTTP/1.1\nHost: localhost\nConnection: close\n");
+        ApiClient.RawResponse longUrl = api.raw(
+                "GET /rest/v1/targets?q=" + "a".repeat(9000) + " HTTP/1.1\nHost: localhost\nConnection: close\n");
         assertThat(longUrl.status()).isEqualTo(400);
-        assertThat(longUrl.text()).contains("application/json").contains("\"errorCode\"").doesNotContain("<html");
-        ApiClient.RawResponse bigHeader = api.raw("GET /actuator/health HTTP/1.1\nHost: localhost\nConnection: close\nX-Big: "
-                + "b".repeat(9000) + "\n");
+        assertThat(longUrl.text())
+                .contains("application/json")
+                .contains("\"errorCode\"")
+                .doesNotContain("<html");
+        ApiClient.RawResponse bigHeader = api.raw(
+                "GET /actuator/health HTTP/1.1\nHost: localhost\nConnection: close\nX-Big: " + "b".repeat(9000) + "\n");
         assertThat(bigHeader.status()).isEqualTo(400);
-        assertThat(bigHeader.text()).contains("application/json").contains("\"errorCode\"").doesNotContain("<html");
+        assertThat(bigHeader.text())
+                .contains("application/json")
+                .contains("\"errorCode\"")
+                .doesNotContain("<html");
         ApiClient.RawResponse badRequestLine = api.raw("GET /a b c HTTP/1.1\nHost: localhost\nConnection: close\n");
         assertThat(badRequestLine.status()).isEqualTo(400);
         assertThat(badRequestLine.text()).contains("\"errorCode\"").doesNotContain("<html");
@@ -173,13 +209,17 @@ class RequestLimitsIT {
         Fixture fixture = new Fixture(api);
         fixture.target("coerce");
         long set = fixture.completeSet("coerce");
-        ApiClient.Response response = api.mgmt("POST", "/rest/v1/targets/coerce/assignedDS",
-                "{\"id\":" + set + ".5,\"type\":\"forced\"}");
+        ApiClient.Response response =
+                api.mgmt("POST", "/rest/v1/targets/coerce/assignedDS", "{\"id\":" + set + ".5,\"type\":\"forced\"}");
         assertThat(response.status()).as(response.text()).isEqualTo(400);
         assertThat(response.text()).contains(NOT_READABLE);
-        assertThat(api.mgmt("GET", "/rest/v1/targets/coerce/actions").json().get("total").asLong()).isZero();
-        ApiClient.Response integral = api.mgmt("POST", "/rest/v1/targets/coerce/assignedDS",
-                "{\"id\":" + set + ",\"type\":\"forced\"}");
+        assertThat(api.mgmt("GET", "/rest/v1/targets/coerce/actions")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
+        ApiClient.Response integral =
+                api.mgmt("POST", "/rest/v1/targets/coerce/assignedDS", "{\"id\":" + set + ",\"type\":\"forced\"}");
         assertThat(integral.status()).as(integral.text()).isEqualTo(200);
     }
 
@@ -188,7 +228,9 @@ class RequestLimitsIT {
         Fixture fixture = new Fixture(api);
         String token = fixture.target("python-device");
         long action = fixture.assign("python-device", fixture.completeSet("python"), "forced");
-        ApiClient.Response response = api.send("POST", "/DEFAULT/controller/v1/python-device/deploymentBase/" + action + "/feedback",
+        ApiClient.Response response = api.send(
+                "POST",
+                "/DEFAULT/controller/v1/python-device/deploymentBase/" + action + "/feedback",
                 "{\"timestamp\":1700000000000.25,\"status\":{\"execution\":\"proceeding\",\"code\":3.0,"
                         + "\"result\":{\"finished\":\"none\",\"progress\":{\"cnt\":1.5,\"of\":3}}}}",
                 Map.of("Authorization", "TargetToken " + token, "Content-Type", "application/json"));
@@ -198,7 +240,10 @@ class RequestLimitsIT {
     @Test
     void wildcardOrUnknownContentType_is415() {
         for (String type : new String[] {"application/*", "*/*", "garbage", "application/json; charset=bogus-9"}) {
-            ApiClient.Response response = api.send("POST", "/rest/v1/targets", "[{\"controllerId\":\"ct\"}]",
+            ApiClient.Response response = api.send(
+                    "POST",
+                    "/rest/v1/targets",
+                    "[{\"controllerId\":\"ct\"}]",
                     Map.of("Authorization", ApiClient.basic("admin", "admin"), "Content-Type", type));
             assertThat(response.status()).as(type + " " + response.text()).isEqualTo(415);
             assertThat(response.text()).contains("hawkbit.server.error.rest.mediaType.unsupported");
@@ -208,7 +253,8 @@ class RequestLimitsIT {
 
     @Test
     void methodTomcatDoesNotImplement_is405() {
-        ApiClient.RawResponse response = api.raw("CONNECT /rest/v1/targets HTTP/1.1\nHost: localhost\nConnection: close\n");
+        ApiClient.RawResponse response =
+                api.raw("CONNECT /rest/v1/targets HTTP/1.1\nHost: localhost\nConnection: close\n");
         assertThat(response.status()).as(response.text()).isEqualTo(405);
         assertThat(response.text()).contains("\"errorCode\"");
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,16 +18,19 @@ import tools.jackson.databind.JsonNode;
  * What each role may see and do: device tokens and the gateway key only with their own permission (ADMIN has both),
  * the actuator's node-wide views and writes only with SYSTEM_ADMIN.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hawkbit.security.users.admin.password=admin",
-        "hawkbit.security.users.viewer.password=v",
-        "hawkbit.security.users.viewer.roles=READ",
-        "hawkbit.security.users.keeper.password=k",
-        "hawkbit.security.users.keeper.roles=READ, READ_TARGET_SECURITY_TOKEN",
-        "hawkbit.security.users.gatekeeper.password=g",
-        "hawkbit.security.users.gatekeeper.roles=read, read_gateway_security_token",
-        "hawkbit.security.users.root.password=r",
-        "hawkbit.security.users.root.roles=SYSTEM_ADMIN"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "hawkbit.security.users.admin.password=admin",
+            "hawkbit.security.users.viewer.password=v",
+            "hawkbit.security.users.viewer.roles=READ",
+            "hawkbit.security.users.keeper.password=k",
+            "hawkbit.security.users.keeper.roles=READ, READ_TARGET_SECURITY_TOKEN",
+            "hawkbit.security.users.gatekeeper.password=g",
+            "hawkbit.security.users.gatekeeper.roles=read, read_gateway_security_token",
+            "hawkbit.security.users.root.password=r",
+            "hawkbit.security.users.root.roles=SYSTEM_ADMIN"
+        })
 @ActiveProfiles("test")
 class RolesIT {
 
@@ -63,11 +65,17 @@ class RolesIT {
             JsonNode one = get(user, "/rest/v1/targets/" + id);
             assertThat(one.get("controllerId").asString()).isEqualTo(id);
             assertThat(one.has("securityToken")).as(user).isFalse();
-            get(user, "/rest/v1/targets").get("content").forEach(t -> assertThat(t.has("securityToken")).as(user).isFalse());
+            get(user, "/rest/v1/targets")
+                    .get("content")
+                    .forEach(t -> assertThat(t.has("securityToken")).as(user).isFalse());
         }
         for (String user : new String[] {"admin", "keeper"}) {
-            assertThat(get(user, "/rest/v1/targets/" + id).get("securityToken").asString()).as(user).isNotBlank();
-            get(user, "/rest/v1/targets").get("content").forEach(t -> assertThat(t.has("securityToken")).as(user).isTrue());
+            assertThat(get(user, "/rest/v1/targets/" + id).get("securityToken").asString())
+                    .as(user)
+                    .isNotBlank();
+            get(user, "/rest/v1/targets")
+                    .get("content")
+                    .forEach(t -> assertThat(t.has("securityToken")).as(user).isTrue());
         }
     }
 
@@ -86,32 +94,51 @@ class RolesIT {
             assertThat(one.text()).doesNotContain("secret-gw-key");
         }
         for (String user : new String[] {"admin", "gatekeeper"}) {
-            assertThat(get(user, "/rest/v1/system/configs").get(GATEWAY_KEY).get("value").asString()).isEqualTo("secret-gw-key");
-            assertThat(get(user, "/rest/v1/system/configs/" + GATEWAY_KEY).get("value").asString()).isEqualTo("secret-gw-key");
+            assertThat(get(user, "/rest/v1/system/configs")
+                            .get(GATEWAY_KEY)
+                            .get("value")
+                            .asString())
+                    .isEqualTo("secret-gw-key");
+            assertThat(get(user, "/rest/v1/system/configs/" + GATEWAY_KEY)
+                            .get("value")
+                            .asString())
+                    .isEqualTo("secret-gw-key");
         }
     }
 
     @Test
     void actuator_needsSystemAdmin() {
         for (String user : new String[] {"admin", "viewer"}) {
-            assertThat(send(user, "DELETE", "/actuator/caches").status()).as(user).isEqualTo(403);
+            assertThat(send(user, "DELETE", "/actuator/caches").status())
+                    .as(user)
+                    .isEqualTo(403);
             assertThat(send(user, "GET", "/actuator/caches").status()).as(user).isEqualTo(403);
             assertThat(send(user, "GET", "/actuator/metrics").status()).as(user).isEqualTo(403);
-            assertThat(send(user, "GET", "/actuator/metrics/jvm.threads.live").status()).as(user).isEqualTo(403);
+            assertThat(send(user, "GET", "/actuator/metrics/jvm.threads.live").status())
+                    .as(user)
+                    .isEqualTo(403);
             assertThat(send(user, "GET", "/actuator/cluster").status()).as(user).isEqualTo(403);
-            assertThat(send(user, "GET", "/actuator/nodecaches").status()).as(user).isEqualTo(403);
+            assertThat(send(user, "GET", "/actuator/nodecaches").status())
+                    .as(user)
+                    .isEqualTo(403);
         }
         assertThat(send("root", "GET", "/actuator/metrics").status()).isEqualTo(200);
         assertThat(send("root", "GET", "/actuator/cluster").status()).isEqualTo(200);
         assertThat(send("root", "GET", "/actuator/nodecaches").status()).isEqualTo(200);
         assertThat(send("root", "DELETE", "/actuator/caches").status()).isEqualTo(204);
-        assertThat(send("root", "GET", "/rest/v1/targets").status()).as("no tenant role, no Management API").isEqualTo(403);
-        assertThat(api.send("GET", "/actuator/health", (byte[]) null, Map.of()).status()).as("health stays public").isEqualTo(200);
+        assertThat(send("root", "GET", "/rest/v1/targets").status())
+                .as("no tenant role, no Management API")
+                .isEqualTo(403);
+        assertThat(api.send("GET", "/actuator/health", (byte[]) null, Map.of()).status())
+                .as("health stays public")
+                .isEqualTo(200);
     }
 
     private JsonNode get(String user, String path) {
         ApiClient.Response response = send(user, "GET", path);
-        assertThat(response.status()).as(user + " " + path + " " + response.text()).isEqualTo(200);
+        assertThat(response.status())
+                .as(user + " " + path + " " + response.text())
+                .isEqualTo(200);
         return response.json();
     }
 
@@ -123,7 +150,10 @@ class RolesIT {
             case "gatekeeper" -> "g";
             default -> "r";
         };
-        return api.send(method, path, (byte[]) null, Map.of("Authorization", ApiClient.basic(user, password),
-                "Accept", "application/json"));
+        return api.send(
+                method,
+                path,
+                (byte[]) null,
+                Map.of("Authorization", ApiClient.basic(user, password), "Accept", "application/json"));
     }
 }

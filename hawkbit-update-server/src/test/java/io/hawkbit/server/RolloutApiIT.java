@@ -3,13 +3,12 @@ package io.hawkbit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.hawkbit.repository.lock.ClusterLock;
+import io.hawkbit.repository.rollout.RolloutScheduler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.hawkbit.repository.lock.ClusterLock;
-import io.hawkbit.repository.rollout.RolloutScheduler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,8 +25,9 @@ import tools.jackson.databind.JsonNode;
  * clear 4xx answers to bad requests. The scheduler's period is an hour, so every step forward here comes from the
  * run a closing feedback (or a start, a resume) triggers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hawkbit.scheduler.rollout.period=1h", "hawkbit.scheduler.rollout.batch-size=10"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"hawkbit.scheduler.rollout.period=1h", "hawkbit.scheduler.rollout.batch-size=10"})
 @ActiveProfiles("test")
 class RolloutApiIT {
 
@@ -65,23 +65,29 @@ class RolloutApiIT {
             devices.create(fixture, id);
             ids.add(id);
         }
-        ApiClient.Response created = api.mgmt("POST", "/rest/v1/rollouts", "{\"name\":\"life\",\"description\":\"three groups\","
-                + "\"targetFilterQuery\":\"controllerId==life-*\",\"distributionSetId\":" + set + ",\"amountGroups\":3,"
-                + "\"type\":\"forced\",\"successCondition\":{\"condition\":\"THRESHOLD\",\"expression\":\"100\"},"
-                + "\"successAction\":{\"action\":\"NEXTGROUP\",\"expression\":\"\"},"
-                + "\"errorCondition\":{\"condition\":\"THRESHOLD\",\"expression\":\"20\"},"
-                + "\"errorAction\":{\"action\":\"PAUSE\",\"expression\":\"\"}}");
+        ApiClient.Response created = api.mgmt(
+                "POST",
+                "/rest/v1/rollouts",
+                "{\"name\":\"life\",\"description\":\"three groups\","
+                        + "\"targetFilterQuery\":\"controllerId==life-*\",\"distributionSetId\":" + set
+                        + ",\"amountGroups\":3,"
+                        + "\"type\":\"forced\",\"successCondition\":{\"condition\":\"THRESHOLD\",\"expression\":\"100\"},"
+                        + "\"successAction\":{\"action\":\"NEXTGROUP\",\"expression\":\"\"},"
+                        + "\"errorCondition\":{\"condition\":\"THRESHOLD\",\"expression\":\"20\"},"
+                        + "\"errorAction\":{\"action\":\"PAUSE\",\"expression\":\"\"}}");
         JsonAssert.statusCode(created, 201);
         JsonNode rollout = created.json();
         long id = rollout.get("id").asLong();
         assertThat(rollout.get("status").asString()).isEqualTo("ready");
         assertThat(rollout.get("totalTargets").asLong()).isEqualTo(30);
         assertThat(rollout.get("totalGroups").asInt()).isEqualTo(3);
-        assertThat(rollout.get("totalTargetsPerStatus").get("notstarted").asLong()).isEqualTo(30);
+        assertThat(rollout.get("totalTargetsPerStatus").get("notstarted").asLong())
+                .isEqualTo(30);
         assertThat(rollout.get("type").asString()).isEqualTo("forced");
         assertThat(rollout.get("distributionSetId").asLong()).isEqualTo(set);
         assertThat(rollout.get("createdBy").asString()).isEqualTo("admin");
-        assertThat(rollout.get("_links").get("start").get("href").asString()).endsWith("/rest/v1/rollouts/" + id + "/start");
+        assertThat(rollout.get("_links").get("start").get("href").asString())
+                .endsWith("/rest/v1/rollouts/" + id + "/start");
 
         List<JsonNode> groups = groups(api, id);
         assertThat(groups).extracting(g -> g.get("name").asString()).containsExactly("group-1", "group-2", "group-3");
@@ -91,16 +97,23 @@ class RolloutApiIT {
             assertThat(g.get("errorCondition").get("expression").asString()).isEqualTo("20");
             assertThat(g.get("successAction").get("action").asString()).isEqualTo("NEXTGROUP");
         });
-        ApiClient.Response members = api.mgmt("GET", "/rest/v1/rollouts/" + id + "/deploygroups/" + groups.get(0).get("id").asLong()
-                + "/targets?limit=100&sort=controllerId:ASC");
+        ApiClient.Response members = api.mgmt(
+                "GET",
+                "/rest/v1/rollouts/" + id + "/deploygroups/"
+                        + groups.get(0).get("id").asLong() + "/targets?limit=100&sort=controllerId:ASC");
         JsonAssert.statusCode(members, 200);
         assertThat(members.json().get("total").asLong()).isEqualTo(10);
-        assertThat(members.json().get("content").get(0).get("controllerId").asString()).isEqualTo("life-00");
-        assertThat(devices.offeredAction(api, "life-00")).as("nothing before the start").isNull();
+        assertThat(members.json().get("content").get(0).get("controllerId").asString())
+                .isEqualTo("life-00");
+        assertThat(devices.offeredAction(api, "life-00"))
+                .as("nothing before the start")
+                .isNull();
 
         JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 204);
         awaitStatuses(api, id, "running", "running", "scheduled", "scheduled");
-        assertThat(devices.offeredAction(api, "life-10")).as("second group waits").isNull();
+        assertThat(devices.offeredAction(api, "life-10"))
+                .as("second group waits")
+                .isNull();
         for (String device : ids.subList(0, 10)) {
             devices.finish(api, device, "success");
         }
@@ -114,7 +127,9 @@ class RolloutApiIT {
         for (String device : ids.subList(13, 20)) {
             devices.finish(api, device, "success");
         }
-        assertThat(devices.offeredAction(api, "life-20")).as("paused: third group not started").isNull();
+        assertThat(devices.offeredAction(api, "life-20"))
+                .as("paused: third group not started")
+                .isNull();
         JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/pause"), 400);
 
         JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/resume"), 204);
@@ -129,12 +144,19 @@ class RolloutApiIT {
         assertThat(done.get("totalTargetsPerStatus").get("running").asLong()).isZero();
         JsonNode target = api.mgmt("GET", "/rest/v1/targets/life-29").json();
         assertThat(target.get("updateStatus").asString()).isEqualTo("in_sync");
-        JsonNode listed = api.mgmt("GET", "/rest/v1/targets/life-29/actions").json().get("content").get(0);
+        JsonNode listed = api.mgmt("GET", "/rest/v1/targets/life-29/actions")
+                .json()
+                .get("content")
+                .get(0);
         assertThat(listed.get("rollout").asLong()).isEqualTo(id);
         assertThat(listed.get("rolloutName").asString()).isEqualTo("life");
-        JsonNode action = api.mgmt("GET", "/rest/v1/targets/life-29/actions/" + listed.get("id").asLong()).json();
+        JsonNode action = api.mgmt(
+                        "GET",
+                        "/rest/v1/targets/life-29/actions/" + listed.get("id").asLong())
+                .json();
         assertThat(action.get("_links").get("rollout").get("href").asString()).endsWith("/rest/v1/rollouts/" + id);
-        ApiClient.Response history = api.mgmt("GET", "/rest/v1/targets/life-29/actions/" + listed.get("id").asLong() + "/status");
+        ApiClient.Response history = api.mgmt(
+                "GET", "/rest/v1/targets/life-29/actions/" + listed.get("id").asLong() + "/status");
         assertThat(history.text()).contains("Assignment initiated by rollout 'life', group 'group-3'");
 
         // hawkBit's retry: the three failed devices, in a new rollout of one group, which they now complete.
@@ -149,8 +171,15 @@ class RolloutApiIT {
             devices.finish(api, device, "success");
         }
         awaitStatuses(api, retry, "finished", "finished");
-        assertThat(api.mgmt("GET", "/rest/v1/targets/life-10").json().get("updateStatus").asString()).isEqualTo("in_sync");
-        JsonAssert.error(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/retry"), 409, "hawkbit.server.error.repo.entitiyAlreayExists");
+        assertThat(api.mgmt("GET", "/rest/v1/targets/life-10")
+                        .json()
+                        .get("updateStatus")
+                        .asString())
+                .isEqualTo("in_sync");
+        JsonAssert.error(
+                api.mgmt("POST", "/rest/v1/rollouts/" + id + "/retry"),
+                409,
+                "hawkbit.server.error.repo.entitiyAlreayExists");
     }
 
     @Test
@@ -162,19 +191,24 @@ class RolloutApiIT {
             fixture.target("expl-a-" + i);
             fixture.target("expl-b-" + i);
         }
-        ApiClient.Response created = api.mgmt("POST", "/rest/v1/rollouts", "{\"name\":\"explicit\","
-                + "\"targetFilterQuery\":\"controllerId==expl-*\",\"distributionSetId\":" + set + ","
-                + "\"startAt\":" + (System.currentTimeMillis() - 1000) + ",\"groups\":["
-                + "{\"name\":\"canary\",\"targetFilterQuery\":\"controllerId==expl-a-*\",\"targetPercentage\":50},"
-                + "{\"name\":\"all-a\",\"targetFilterQuery\":\"controllerId==expl-a-*\",\"targetPercentage\":100,"
-                + "\"successCondition\":{\"condition\":\"THRESHOLD\",\"expression\":\"50\"}},"
-                + "{\"name\":\"rest\",\"targetPercentage\":100}]}");
+        ApiClient.Response created = api.mgmt(
+                "POST",
+                "/rest/v1/rollouts",
+                "{\"name\":\"explicit\","
+                        + "\"targetFilterQuery\":\"controllerId==expl-*\",\"distributionSetId\":" + set + ","
+                        + "\"startAt\":" + (System.currentTimeMillis() - 1000) + ",\"groups\":["
+                        + "{\"name\":\"canary\",\"targetFilterQuery\":\"controllerId==expl-a-*\",\"targetPercentage\":50},"
+                        + "{\"name\":\"all-a\",\"targetFilterQuery\":\"controllerId==expl-a-*\",\"targetPercentage\":100,"
+                        + "\"successCondition\":{\"condition\":\"THRESHOLD\",\"expression\":\"50\"}},"
+                        + "{\"name\":\"rest\",\"targetPercentage\":100}]}");
         JsonAssert.statusCode(created, 201);
         long id = created.json().get("id").asLong();
         List<JsonNode> groups = groups(api, id);
         assertThat(groups).extracting(g -> g.get("totalTargets").asLong()).containsExactly(3L, 3L, 6L);
-        assertThat(groups.get(1).get("successCondition").get("expression").asString()).isEqualTo("50");
-        assertThat(groups.get(2).get("successCondition").get("expression").asString()).isEqualTo("100");
+        assertThat(groups.get(1).get("successCondition").get("expression").asString())
+                .isEqualTo("50");
+        assertThat(groups.get(2).get("successCondition").get("expression").asString())
+                .isEqualTo("100");
 
         // Its startAt has passed: the next periodic run starts it (the test runs the scheduler as its period would).
         scheduler.run();
@@ -195,16 +229,21 @@ class RolloutApiIT {
             ApiClient.Response early = api.mgmt("POST", "/rest/v1/rollouts/" + approved + "/start");
             JsonAssert.error(early, 400, "hawkbit.server.error.rollout.illegalstate");
 
-            JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + approved + "/approve?remark=looks%20good"), 204);
+            JsonAssert.statusCode(
+                    api.mgmt("POST", "/rest/v1/rollouts/" + approved + "/approve?remark=looks%20good"), 204);
             JsonNode rollout = api.mgmt("GET", "/rest/v1/rollouts/" + approved).json();
             assertThat(rollout.get("status").asString()).isEqualTo("ready");
-            assertThat(rollout.get("approveDecidedBy").asString()).as("1.1's name").isEqualTo("admin");
+            assertThat(rollout.get("approveDecidedBy").asString())
+                    .as("1.1's name")
+                    .isEqualTo("admin");
             assertThat(rollout.has("approvalDecidedBy")).isFalse();
             assertThat(rollout.get("approvalRemark").asString()).isEqualTo("looks good");
 
             JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + denied + "/deny"), 204);
             assertThat(status(api, denied)).isEqualTo("approval_denied");
-            JsonAssert.error(api.mgmt("POST", "/rest/v1/rollouts/" + denied + "/approve"), 400,
+            JsonAssert.error(
+                    api.mgmt("POST", "/rest/v1/rollouts/" + denied + "/approve"),
+                    400,
                     "hawkbit.server.error.rollout.illegalstate");
         } finally {
             fixture.config("rollout.approval.enabled", "false");
@@ -226,22 +265,39 @@ class RolloutApiIT {
         JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/stop"), 204);
         awaitStatuses(api, id, "stopped", "finished", "finished");
         JsonNode actions = api.mgmt("GET", "/rest/v1/targets/stop-0/actions").json();
-        assertThat(actions.get("content").get(0).get("active").asBoolean()).as(actions.toString()).isTrue();
-        assertThat(actions.get("content").get(0).get("status").asString()).as(actions.toString()).isEqualTo("canceling");
-        JsonNode stopped = api.mgmt("GET", "/rest/v1/targets/stop-0/actions/" + actions.get("content").get(0).get("id").asLong()).json();
-        assertThat(stopped.get("_links").get("rollout").get("name").asString()).as("HAL name: the rollout's").isEqualTo("stopped");
+        assertThat(actions.get("content").get(0).get("active").asBoolean())
+                .as(actions.toString())
+                .isTrue();
+        assertThat(actions.get("content").get(0).get("status").asString())
+                .as(actions.toString())
+                .isEqualTo("canceling");
+        JsonNode stopped = api.mgmt(
+                        "GET",
+                        "/rest/v1/targets/stop-0/actions/"
+                                + actions.get("content").get(0).get("id").asLong())
+                .json();
+        assertThat(stopped.get("_links").get("rollout").get("name").asString())
+                .as("HAL name: the rollout's")
+                .isEqualTo("stopped");
         assertThat(stopped.get("rolloutName").asString()).isEqualTo("stopped");
-        assertThat(devices.offeredAction(api, "stop-3")).as("second group never started").isNull();
+        assertThat(devices.offeredAction(api, "stop-3"))
+                .as("second group never started")
+                .isNull();
         JsonNode rollout = api.mgmt("GET", "/rest/v1/rollouts/" + id).json();
-        assertThat(rollout.get("totalTargetsPerStatus").get("notstarted").asLong()).isEqualTo(2);
-        JsonAssert.error(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/resume"), 400, "hawkbit.server.error.rollout.illegalstate");
+        assertThat(rollout.get("totalTargetsPerStatus").get("notstarted").asLong())
+                .isEqualTo(2);
+        JsonAssert.error(
+                api.mgmt("POST", "/rest/v1/rollouts/" + id + "/resume"),
+                400,
+                "hawkbit.server.error.rollout.illegalstate");
 
         // Deleting keeps a rollout that created actions out of sight; one that never started is gone for good.
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/rollouts/" + id), 204);
         JsonAssert.error(api.mgmt("GET", "/rest/v1/rollouts/" + id), 404, "hawkbit.server.error.repo.entitiyNotFound");
         long unused = rollout(api, "never-started", "controllerId==stop-*", set);
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/rollouts/" + unused), 204);
-        JsonAssert.error(api.mgmt("GET", "/rest/v1/rollouts/" + unused), 404, "hawkbit.server.error.repo.entitiyNotFound");
+        JsonAssert.error(
+                api.mgmt("GET", "/rest/v1/rollouts/" + unused), 404, "hawkbit.server.error.repo.entitiyNotFound");
     }
 
     /**
@@ -261,10 +317,15 @@ class RolloutApiIT {
         long created = actions(id);
         assertThat(created).as("stopped before the group was complete").isLessThan(300);
         // The run creating the actions holds the rollout lock until it ends: once the lock is free, it has.
-        await().atMost(WAIT).until(() -> lock.runExclusively(RolloutScheduler.JOB, "DEFAULT", () -> { }));
+        await().atMost(WAIT).until(() -> lock.runExclusively(RolloutScheduler.JOB, "DEFAULT", () -> {}));
         assertThat(actions(id)).as("actions created after the stop").isEqualTo(created);
-        assertThat(jdbc.queryForObject("select count(*) from action where rollout_id = ? and active = true "
-                + "and status not in ('CANCELING', 'CANCELED')", Long.class, id)).as("actions left running").isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from action where rollout_id = ? and active = true "
+                                + "and status not in ('CANCELING', 'CANCELED')",
+                        Long.class,
+                        id))
+                .as("actions left running")
+                .isZero();
         assertThat(status(api, id)).isEqualTo("stopped");
     }
 
@@ -288,7 +349,8 @@ class RolloutApiIT {
         assertThat(page.json().get("total").asLong()).isEqualTo(2);
         assertThat(page.json().get("content").get(0).get("id").asLong()).isEqualTo(second);
         assertThat(page.json().get("content").get(1).get("name").asString()).isEqualTo("read-a");
-        assertThat(page.json().get("content").get(1).get("totalTargets").asLong()).isEqualTo(4);
+        assertThat(page.json().get("content").get(1).get("totalTargets").asLong())
+                .isEqualTo(4);
 
         JsonNode listedGroup = groups(api, first).get(1);
         long groupId = listedGroup.get("id").asLong();
@@ -301,13 +363,18 @@ class RolloutApiIT {
         assertThat(group.json().get("_links").get("self").get("href").asString())
                 .endsWith("/rest/v1/rollouts/" + first + "/deploygroups/" + groupId);
 
-        ApiClient.Response updated = api.mgmt("PUT", "/rest/v1/rollouts/" + first, "{\"name\":\"read-renamed\",\"description\":\"new\"}");
+        ApiClient.Response updated =
+                api.mgmt("PUT", "/rest/v1/rollouts/" + first, "{\"name\":\"read-renamed\",\"description\":\"new\"}");
         JsonAssert.statusCode(updated, 200);
         JsonNode reread = api.mgmt("GET", "/rest/v1/rollouts/" + first).json();
         assertThat(reread.get("name").asString()).isEqualTo("read-renamed");
         assertThat(reread.get("description").asString()).isEqualTo("new");
         assertThat(reread.get("status").asString()).isEqualTo("ready");
-        assertThat(api.mgmt("GET", "/rest/v1/rollouts?q=name==read-renamed").json().get("total").asLong()).isEqualTo(1);
+        assertThat(api.mgmt("GET", "/rest/v1/rollouts?q=name==read-renamed")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
     }
 
     @Test
@@ -319,49 +386,120 @@ class RolloutApiIT {
         fixture.target("bad-1");
         String base = "\"targetFilterQuery\":\"controllerId==bad-*\",\"distributionSetId\":" + set;
         JsonAssert.error(post(api, "{\"name\":\"x\"," + base + "}"), 400, "hawkbit.server.error.rest.param.invalid");
-        JsonAssert.error(post(api, "{\"name\":\"x\"," + base + ",\"amountGroups\":0}"), 400, "hawkbit.server.error.rest.param.invalid");
-        JsonAssert.error(post(api, "{\"name\":\"x\"," + base + ",\"amountGroups\":501}"), 403, "hawkbit.server.error.quota.tooManyEntries");
-        JsonAssert.error(post(api, "{\"name\":\"x\",\"distributionSetId\":" + set + ",\"amountGroups\":1}"), 400,
+        JsonAssert.error(
+                post(api, "{\"name\":\"x\"," + base + ",\"amountGroups\":0}"),
+                400,
                 "hawkbit.server.error.rest.param.invalid");
-        JsonAssert.error(post(api, "{\"name\":\"x\",\"targetFilterQuery\":\"controllerId=in=(\",\"distributionSetId\":" + set
-                + ",\"amountGroups\":1}"), 400, "hawkbit.server.error.rest.param.rsqlParamSyntax");
-        JsonAssert.error(post(api, "{\"name\":\"x\",\"targetFilterQuery\":\"color==red\",\"distributionSetId\":" + set
-                + ",\"amountGroups\":1}"), 400, "hawkbit.server.error.rest.param.rsqlInvalidField");
-        JsonAssert.error(post(api, "{\"name\":\"x\",\"targetFilterQuery\":\"controllerId==nobody\",\"distributionSetId\":" + set
-                + ",\"amountGroups\":1}"), 400, "hawkbit.server.error.repo.constraintViolation");
-        JsonAssert.error(post(api, "{\"name\":\"x\",\"targetFilterQuery\":\"controllerId==bad-*\",\"distributionSetId\":987654,"
-                + "\"amountGroups\":1}"), 404, "hawkbit.server.error.repo.entitiyNotFound");
-        JsonAssert.error(post(api, "{\"name\":\"x\"," + base + ",\"amountGroups\":1,\"type\":\"eventually\"}"), 400,
+        JsonAssert.error(
+                post(api, "{\"name\":\"x\"," + base + ",\"amountGroups\":501}"),
+                403,
+                "hawkbit.server.error.quota.tooManyEntries");
+        JsonAssert.error(
+                post(api, "{\"name\":\"x\",\"distributionSetId\":" + set + ",\"amountGroups\":1}"),
+                400,
                 "hawkbit.server.error.rest.param.invalid");
-        JsonAssert.error(post(api, "{\"name\":\"x\"," + base + ",\"amountGroups\":1,"
-                + "\"successCondition\":{\"condition\":\"THRESHOLD\",\"expression\":\"150\"}}"), 400, "hawkbit.server.error.rest.param.invalid");
-        JsonAssert.error(post(api, "{\"name\":\"x\"," + base + ",\"amountGroups\":1,"
-                + "\"errorAction\":{\"action\":\"EXPLODE\",\"expression\":\"\"}}"), 400, "hawkbit.server.error.rest.param.invalid");
-        JsonAssert.error(post(api, "{\"name\":\"x\"," + base + ",\"groups\":[{\"name\":\"half\",\"targetPercentage\":50}]}"),
-                400, "hawkbit.server.error.repo.constraintViolation");
-        JsonAssert.error(post(api, "{\"name\":\"x\"," + base + ",\"groups\":[{\"name\":\"g\",\"targetPercentage\":0}]}"),
-                400, "hawkbit.server.error.rest.param.invalid");
-        JsonAssert.error(post(api, "{\"name\":\"x\"," + base + ",\"amountGroups\":1"), 400, "hawkbit.server.error.rest.body.notReadable");
-        assertThat(api.mgmt("GET", "/rest/v1/rollouts?q=name==x").json().get("total").asLong()).as("nothing written").isZero();
+        JsonAssert.error(
+                post(
+                        api,
+                        "{\"name\":\"x\",\"targetFilterQuery\":\"controllerId=in=(\",\"distributionSetId\":" + set
+                                + ",\"amountGroups\":1}"),
+                400,
+                "hawkbit.server.error.rest.param.rsqlParamSyntax");
+        JsonAssert.error(
+                post(
+                        api,
+                        "{\"name\":\"x\",\"targetFilterQuery\":\"color==red\",\"distributionSetId\":" + set
+                                + ",\"amountGroups\":1}"),
+                400,
+                "hawkbit.server.error.rest.param.rsqlInvalidField");
+        JsonAssert.error(
+                post(
+                        api,
+                        "{\"name\":\"x\",\"targetFilterQuery\":\"controllerId==nobody\",\"distributionSetId\":" + set
+                                + ",\"amountGroups\":1}"),
+                400,
+                "hawkbit.server.error.repo.constraintViolation");
+        JsonAssert.error(
+                post(
+                        api,
+                        "{\"name\":\"x\",\"targetFilterQuery\":\"controllerId==bad-*\",\"distributionSetId\":987654,"
+                                + "\"amountGroups\":1}"),
+                404,
+                "hawkbit.server.error.repo.entitiyNotFound");
+        JsonAssert.error(
+                post(api, "{\"name\":\"x\"," + base + ",\"amountGroups\":1,\"type\":\"eventually\"}"),
+                400,
+                "hawkbit.server.error.rest.param.invalid");
+        JsonAssert.error(
+                post(
+                        api,
+                        "{\"name\":\"x\"," + base + ",\"amountGroups\":1,"
+                                + "\"successCondition\":{\"condition\":\"THRESHOLD\",\"expression\":\"150\"}}"),
+                400,
+                "hawkbit.server.error.rest.param.invalid");
+        JsonAssert.error(
+                post(
+                        api,
+                        "{\"name\":\"x\"," + base + ",\"amountGroups\":1,"
+                                + "\"errorAction\":{\"action\":\"EXPLODE\",\"expression\":\"\"}}"),
+                400,
+                "hawkbit.server.error.rest.param.invalid");
+        JsonAssert.error(
+                post(api, "{\"name\":\"x\"," + base + ",\"groups\":[{\"name\":\"half\",\"targetPercentage\":50}]}"),
+                400,
+                "hawkbit.server.error.repo.constraintViolation");
+        JsonAssert.error(
+                post(api, "{\"name\":\"x\"," + base + ",\"groups\":[{\"name\":\"g\",\"targetPercentage\":0}]}"),
+                400,
+                "hawkbit.server.error.rest.param.invalid");
+        JsonAssert.error(
+                post(api, "{\"name\":\"x\"," + base + ",\"amountGroups\":1"),
+                400,
+                "hawkbit.server.error.rest.body.notReadable");
+        assertThat(api.mgmt("GET", "/rest/v1/rollouts?q=name==x")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .as("nothing written")
+                .isZero();
 
         long id = rollout(api, "bad-ok", "controllerId==bad-*", set);
-        JsonAssert.error(post(api, "{\"name\":\"bad-ok\"," + base + ",\"amountGroups\":1}"), 409,
+        JsonAssert.error(
+                post(api, "{\"name\":\"bad-ok\"," + base + ",\"amountGroups\":1}"),
+                409,
                 "hawkbit.server.error.repo.entitiyAlreayExists");
-        JsonAssert.error(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/resume"), 400, "hawkbit.server.error.rollout.illegalstate");
-        JsonAssert.error(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/triggerNextGroup"), 400,
+        JsonAssert.error(
+                api.mgmt("POST", "/rest/v1/rollouts/" + id + "/resume"),
+                400,
                 "hawkbit.server.error.rollout.illegalstate");
-        JsonAssert.error(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/retry"), 400, "hawkbit.server.error.rollout.illegalstate");
+        JsonAssert.error(
+                api.mgmt("POST", "/rest/v1/rollouts/" + id + "/triggerNextGroup"),
+                400,
+                "hawkbit.server.error.rollout.illegalstate");
+        JsonAssert.error(
+                api.mgmt("POST", "/rest/v1/rollouts/" + id + "/retry"),
+                400,
+                "hawkbit.server.error.rollout.illegalstate");
         JsonAssert.error(api.mgmt("GET", "/rest/v1/rollouts/424242"), 404, "hawkbit.server.error.repo.entitiyNotFound");
-        JsonAssert.error(api.mgmt("GET", "/rest/v1/rollouts/" + id + "/deploygroups/424242"), 404,
+        JsonAssert.error(
+                api.mgmt("GET", "/rest/v1/rollouts/" + id + "/deploygroups/424242"),
+                404,
                 "hawkbit.server.error.repo.entitiyNotFound");
-        JsonAssert.error(api.mgmt("GET", "/rest/v1/rollouts?q=colour==blue"), 400, "hawkbit.server.error.rest.param.rsqlInvalidField");
-        ApiClient.Response renamed = api.mgmt("PUT", "/rest/v1/rollouts/" + id, "{\"name\":\"bad-renamed\",\"description\":\"d\"}");
+        JsonAssert.error(
+                api.mgmt("GET", "/rest/v1/rollouts?q=colour==blue"),
+                400,
+                "hawkbit.server.error.rest.param.rsqlInvalidField");
+        ApiClient.Response renamed =
+                api.mgmt("PUT", "/rest/v1/rollouts/" + id, "{\"name\":\"bad-renamed\",\"description\":\"d\"}");
         JsonAssert.statusCode(renamed, 200);
         assertThat(renamed.json().get("name").asString()).isEqualTo("bad-renamed");
 
         // The rollout's set deleted before the start: only marked deleted (the rollout refers to it), no start.
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/distributionsets/" + set), 204);
-        JsonAssert.error(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 400, "hawkbit.server.error.rollout.illegalstate");
+        JsonAssert.error(
+                api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"),
+                400,
+                "hawkbit.server.error.rollout.illegalstate");
         assertThat(status(api, id)).isEqualTo("ready");
     }
 
@@ -375,8 +513,11 @@ class RolloutApiIT {
 
     /** Creates a rollout of {@code groups} equal groups with hawkBit's default conditions; returns its id. */
     static long rollout(ApiClient api, String name, String query, long set, int groups) {
-        ApiClient.Response created = api.mgmt("POST", "/rest/v1/rollouts", "{\"name\":\"" + name + "\",\"targetFilterQuery\":\""
-                + query + "\",\"distributionSetId\":" + set + ",\"amountGroups\":" + groups + "}");
+        ApiClient.Response created = api.mgmt(
+                "POST",
+                "/rest/v1/rollouts",
+                "{\"name\":\"" + name + "\",\"targetFilterQuery\":\"" + query + "\",\"distributionSetId\":" + set
+                        + ",\"amountGroups\":" + groups + "}");
         JsonAssert.statusCode(created, 201);
         return created.json().get("id").asLong();
     }

@@ -3,6 +3,11 @@ package io.hawkbit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.hawkbit.repository.event.RolloutGroupUpdatedEvent;
+import io.hawkbit.repository.rollout.RolloutScheduler;
+import io.hawkbit.server.cluster.ClusterMembers;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,18 +21,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.stream.Stream;
-
-import io.hawkbit.repository.event.RolloutGroupUpdatedEvent;
-import io.hawkbit.repository.rollout.RolloutScheduler;
-import io.hawkbit.server.cluster.ClusterMembers;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ApplicationListener;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Rollouts on three nodes sharing MariaDB and RabbitMQ, every node running the rollout scheduler with its default
@@ -53,8 +51,12 @@ class RolloutClusterIT {
         LocalServices.assumeRabbitMq();
         database = LocalServices.createMariaDbDatabase();
         for (int i = 1; i <= 3; i++) {
-            ClusterNode node = new ClusterNode("rollout-node-" + i, database, artifacts,
-                    "--hawkbit.scheduler.lock.lease=" + LEASE.toMillis() + "ms", "--hawkbit.scheduler.lock.renew-interval=500ms");
+            ClusterNode node = new ClusterNode(
+                    "rollout-node-" + i,
+                    database,
+                    artifacts,
+                    "--hawkbit.scheduler.lock.lease=" + LEASE.toMillis() + "ms",
+                    "--hawkbit.scheduler.lock.renew-interval=500ms");
             node.context.addApplicationListener((ApplicationListener<RolloutGroupUpdatedEvent>) event -> {
                 if ("running".equals(event.getStatus())) {
                     groupStartedNanos.putIfAbsent(event.getEntityId(), System.nanoTime());
@@ -90,11 +92,15 @@ class RolloutClusterIT {
             ids.add(String.format("cl-%02d", i));
             devices.create(fixture, ids.get(i));
         }
-        ApiClient.Response created = api.mgmt("POST", "/rest/v1/rollouts", "{\"name\":\"cluster\","
-                + "\"targetFilterQuery\":\"controllerId==cl-*\",\"distributionSetId\":" + set + ",\"amountGroups\":3,"
-                + "\"successCondition\":{\"condition\":\"THRESHOLD\",\"expression\":\"100\"},"
-                + "\"errorCondition\":{\"condition\":\"THRESHOLD\",\"expression\":\"20\"},"
-                + "\"errorAction\":{\"action\":\"PAUSE\",\"expression\":\"\"}}");
+        ApiClient.Response created = api.mgmt(
+                "POST",
+                "/rest/v1/rollouts",
+                "{\"name\":\"cluster\","
+                        + "\"targetFilterQuery\":\"controllerId==cl-*\",\"distributionSetId\":" + set
+                        + ",\"amountGroups\":3,"
+                        + "\"successCondition\":{\"condition\":\"THRESHOLD\",\"expression\":\"100\"},"
+                        + "\"errorCondition\":{\"condition\":\"THRESHOLD\",\"expression\":\"20\"},"
+                        + "\"errorAction\":{\"action\":\"PAUSE\",\"expression\":\"\"}}");
         JsonAssert.statusCode(created, 201);
         long id = created.json().get("id").asLong();
         JsonAssert.statusCode(nodes.get(1).api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 204);
@@ -111,7 +117,9 @@ class RolloutClusterIT {
         for (int i = 13; i < 20; i++) {
             devices.finish(node(i), ids.get(i), "success");
         }
-        assertThat(devices.offeredAction(nodes.get(2).api, ids.get(20))).as("paused: group 3 waits").isNull();
+        assertThat(devices.offeredAction(nodes.get(2).api, ids.get(20)))
+                .as("paused: group 3 waits")
+                .isNull();
         JsonAssert.statusCode(nodes.get(2).api.mgmt("POST", "/rest/v1/rollouts/" + id + "/resume"), 204);
         for (int i = 20; i < 30; i++) {
             devices.finish(node(i), ids.get(i), "success");
@@ -119,16 +127,27 @@ class RolloutClusterIT {
         RolloutApiIT.awaitStatuses(api, id, "finished", "finished", "error", "finished");
 
         assertThat(query("select count(*), count(distinct target_id) from action where rollout_id = " + id))
-                .as("actions, targets with an action").containsExactly(30L, 30L);
-        List<Long> groupIds = RolloutApiIT.groups(api, id).stream().map(g -> g.get("id").asLong()).toList();
+                .as("actions, targets with an action")
+                .containsExactly(30L, 30L);
+        List<Long> groupIds = RolloutApiIT.groups(api, id).stream()
+                .map(g -> g.get("id").asLong())
+                .toList();
         for (Long groupId : groupIds) {
-            long starts = nodes.stream().flatMap(n -> n.received(RolloutGroupUpdatedEvent.class).stream())
+            long starts = nodes.stream()
+                    .flatMap(n -> n.received(RolloutGroupUpdatedEvent.class).stream())
                     .filter(e -> e.getEntityId().equals(groupId) && "running".equals(e.getStatus()))
-                    .map(e -> e.getOriginService()).distinct().count();
-            long seen = nodes.stream().mapToLong(n -> n.received(RolloutGroupUpdatedEvent.class).stream()
-                    .filter(e -> e.getEntityId().equals(groupId) && "running".equals(e.getStatus())).count()).sum();
+                    .map(e -> e.getOriginService())
+                    .distinct()
+                    .count();
+            long seen = nodes.stream()
+                    .mapToLong(n -> n.received(RolloutGroupUpdatedEvent.class).stream()
+                            .filter(e -> e.getEntityId().equals(groupId) && "running".equals(e.getStatus()))
+                            .count())
+                    .sum();
             assertThat(starts).as("nodes that started group " + groupId).isEqualTo(1);
-            assertThat(seen).as("group " + groupId + " start events over 3 nodes (one start, seen by each node)").isEqualTo(3);
+            assertThat(seen)
+                    .as("group " + groupId + " start events over 3 nodes (one start, seen by each node)")
+                    .isEqualTo(3);
         }
         printLockOverhead();
     }
@@ -148,29 +167,45 @@ class RolloutClusterIT {
             devices.create(fixture, String.format("lat-%02d", i));
         }
         long id = RolloutApiIT.rollout(api, "latency", "controllerId==lat-*", set, groups);
-        List<Long> groupIds = RolloutApiIT.groups(api, id).stream().map(g -> g.get("id").asLong()).toList();
+        List<Long> groupIds = RolloutApiIT.groups(api, id).stream()
+                .map(g -> g.get("id").asLong())
+                .toList();
         JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 204);
         Map<Integer, List<Double>> millisByNode = new ConcurrentHashMap<>();
         for (int i = 0; i < groups - 1; i++) {
             String device = String.format("lat-%02d", i);
             ApiClient through = node(i);
-            Long action = await().atMost(WAIT).pollInterval(Duration.ofMillis(10))
+            Long action = await().atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(10))
                     .until(() -> devices.offeredAction(through, device), a -> a != null);
             long sent = System.nanoTime();
             devices.report(through, device, action, "success");
             Long next = groupIds.get(i + 1);
-            long started = await().atMost(WAIT).pollInterval(Duration.ofMillis(1)).until(() -> groupStartedNanos.get(next), s -> s != null);
+            long started = await().atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(1))
+                    .until(() -> groupStartedNanos.get(next), s -> s != null);
             millisByNode.computeIfAbsent(i % 3 + 1, n -> new ArrayList<>()).add((started - sent) / 1e6);
         }
-        RolloutApiIT.awaitStatuses(api, id, "running", Stream.concat(Stream.generate(() -> "finished").limit(groups - 1),
-                Stream.of("running")).toArray(String[]::new));
+        RolloutApiIT.awaitStatuses(
+                api,
+                id,
+                "running",
+                Stream.concat(Stream.generate(() -> "finished").limit(groups - 1), Stream.of("running"))
+                        .toArray(String[]::new));
         millisByNode.forEach((node, millis) -> {
-            double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            System.out.printf("ROLLOUT-PROGRESSION feedback via node %d: n=%d p50=%.1f ms max=%.1f ms all=%s%n", node,
-                    sorted.length, sorted[sorted.length / 2], sorted[sorted.length - 1], Arrays.toString(
-                            Arrays.stream(sorted).mapToLong(Math::round).toArray()));
+            double[] sorted =
+                    millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.out.printf(
+                    "ROLLOUT-PROGRESSION feedback via node %d: n=%d p50=%.1f ms max=%.1f ms all=%s%n",
+                    node,
+                    sorted.length,
+                    sorted[sorted.length / 2],
+                    sorted[sorted.length - 1],
+                    Arrays.toString(Arrays.stream(sorted).mapToLong(Math::round).toArray()));
             // The scheduler's period is 5 s: a median far below it means the feedback's own node moved the rollout on.
-            assertThat(sorted[sorted.length / 2]).as("median progression latency via node " + node).isLessThan(1000);
+            assertThat(sorted[sorted.length / 2])
+                    .as("median progression latency via node " + node)
+                    .isLessThan(1000);
         });
         printLockOverhead();
     }
@@ -200,11 +235,16 @@ class RolloutClusterIT {
         long acquired = System.nanoTime();
         devices.finish(node(2), "dead-2", "success");
         // Every run skips the tenant until the dead holder's lease ran out; the first that gets it starts the group.
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(20))
-                .until(() -> ConcurrentRuns.round(nodes, node -> node.bean(RolloutScheduler.class).run()), run -> run.ran() > 0);
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(20))
+                .until(
+                        () -> ConcurrentRuns.round(
+                                nodes, node -> node.bean(RolloutScheduler.class).run()),
+                        run -> run.ran() > 0);
         long takeoverMillis = (System.nanoTime() - acquired) / 1_000_000;
         assertThat(RolloutApiIT.groups(api, id).get(1).get("status").asString()).isEqualTo("running");
-        System.out.printf("ROLLOUT-TAKEOVER next group started %d ms after a node died holding the lock (lease %d ms)%n",
+        System.out.printf(
+                "ROLLOUT-TAKEOVER next group started %d ms after a node died holding the lock (lease %d ms)%n",
                 takeoverMillis, LEASE.toMillis());
         assertThat(takeoverMillis).isGreaterThanOrEqualTo(LEASE.toMillis() - 100);
         for (int i = 3; i < 6; i++) {
@@ -212,7 +252,8 @@ class RolloutClusterIT {
         }
         RolloutApiIT.awaitStatuses(api, id, "finished", "finished", "finished");
         assertThat(query("select count(*), count(distinct target_id) from action where rollout_id = " + id))
-                .as("actions, targets with an action").containsExactly(6L, 6L);
+                .as("actions, targets with an action")
+                .containsExactly(6L, 6L);
     }
 
     private static ApiClient node(int i) {
@@ -223,17 +264,25 @@ class RolloutClusterIT {
         for (ClusterNode node : nodes) {
             MeterRegistry meters = node.bean(MeterRegistry.class);
             for (String outcome : List.of("acquired", "skipped")) {
-                Timer timer = meters.find("hawkbit.scheduler.lock.overhead").tags("job", "rollout", "outcome", outcome).timer();
+                Timer timer = meters.find("hawkbit.scheduler.lock.overhead")
+                        .tags("job", "rollout", "outcome", outcome)
+                        .timer();
                 if (timer != null && timer.count() > 0) {
-                    System.out.printf("ROLLOUT-LOCK %s %s: runs=%d mean=%.2f ms max=%.2f ms%n", node.id, outcome, timer.count(),
-                            timer.mean(java.util.concurrent.TimeUnit.MILLISECONDS), timer.max(java.util.concurrent.TimeUnit.MILLISECONDS));
+                    System.out.printf(
+                            "ROLLOUT-LOCK %s %s: runs=%d mean=%.2f ms max=%.2f ms%n",
+                            node.id,
+                            outcome,
+                            timer.count(),
+                            timer.mean(java.util.concurrent.TimeUnit.MILLISECONDS),
+                            timer.max(java.util.concurrent.TimeUnit.MILLISECONDS));
                 }
             }
         }
     }
 
     private static List<Long> query(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database, LocalServices.MARIADB_USER, LocalServices.MARIADB_PASSWORD);
+        try (Connection connection = DriverManager.getConnection(
+                        database, LocalServices.MARIADB_USER, LocalServices.MARIADB_PASSWORD);
                 ResultSet rs = connection.createStatement().executeQuery(sql)) {
             rs.next();
             List<Long> values = new ArrayList<>();

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import tools.jackson.databind.JsonNode;
 
 /** Devices of a rollout test: created through the Management API, then answering over DDI like real devices. */
@@ -25,7 +24,8 @@ final class RolloutDevices {
 
     /** The action the device's poll offers in deploymentBase, or null when it has nothing to do. */
     Long offeredAction(ApiClient api, String controllerId) {
-        ApiClient.Response poll = api.send("GET", "/DEFAULT/controller/v1/" + controllerId, (byte[]) null, auth(controllerId));
+        ApiClient.Response poll =
+                api.send("GET", "/DEFAULT/controller/v1/" + controllerId, (byte[]) null, auth(controllerId));
         assertThat(poll.status()).as(poll.text()).isEqualTo(200);
         JsonNode links = poll.json().get("_links");
         if (links == null || !links.has("deploymentBase")) {
@@ -38,16 +38,19 @@ final class RolloutDevices {
 
     /** Polls until a deployment is offered, as a device does, then reports it closed with {@code result} (success or failure). */
     void finish(ApiClient api, String controllerId, String result) {
-        Long action = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+        Long action = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> offeredAction(api, controllerId), Objects::nonNull);
         report(api, controllerId, action, result);
     }
 
     void report(ApiClient api, String controllerId, long action, String result) {
-        ApiClient.Response feedback = api.send("POST", "/DEFAULT/controller/v1/" + controllerId + "/deploymentBase/" + action
-                + "/feedback", "{\"id\":" + action + ",\"status\":{\"execution\":\"closed\",\"result\":{\"finished\":\""
-                + result + "\"}}}", Map.of("Authorization", "TargetToken " + tokens.get(controllerId),
-                        "Content-Type", "application/json"));
+        ApiClient.Response feedback = api.send(
+                "POST",
+                "/DEFAULT/controller/v1/" + controllerId + "/deploymentBase/" + action + "/feedback",
+                "{\"id\":" + action + ",\"status\":{\"execution\":\"closed\",\"result\":{\"finished\":\"" + result
+                        + "\"}}}",
+                Map.of("Authorization", "TargetToken " + tokens.get(controllerId), "Content-Type", "application/json"));
         assertThat(feedback.status()).as(feedback.text()).isEqualTo(200);
     }
 

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,8 +26,11 @@ class RolloutScaleBenchmark {
             long set = fixture.completeSet("scale");
             fixture.targets("scale-", targets);
             long start = System.nanoTime();
-            ApiClient.Response rollout = node.api.mgmt("POST", "/rest/v1/rollouts", "{\"name\":\"scale\","
-                    + "\"targetFilterQuery\":\"controllerId==scale-*\",\"distributionSetId\":" + set + ",\"amountGroups\":2}");
+            ApiClient.Response rollout = node.api.mgmt(
+                    "POST",
+                    "/rest/v1/rollouts",
+                    "{\"name\":\"scale\"," + "\"targetFilterQuery\":\"controllerId==scale-*\",\"distributionSetId\":"
+                            + set + ",\"amountGroups\":2}");
             double createMillis = (System.nanoTime() - start) / 1e6;
             if (rollout.status() != 201) {
                 throw new IllegalStateException(rollout.text());
@@ -44,17 +46,21 @@ class RolloutScaleBenchmark {
                 Thread.sleep(50);
             }
             double startMillis = (System.nanoTime() - start) / 1e6;
-            System.out.printf("RESULT rollout over %d targets: created in %.0f ms; first group of %d started (actions "
-                    + "created) in %.0f ms = %.0f actions/s%n", targets, createMillis, group, startMillis,
-                    group / (startMillis / 1000));
+            System.out.printf(
+                    "RESULT rollout over %d targets: created in %.0f ms; first group of %d started (actions "
+                            + "created) in %.0f ms = %.0f actions/s%n",
+                    targets, createMillis, group, startMillis, group / (startMillis / 1000));
         } finally {
             LocalServices.dropMariaDbDatabase(database);
         }
     }
 
     private static long actions(String database, long rolloutId) throws Exception {
-        try (Connection connection = DriverManager.getConnection(database, LocalServices.MARIADB_USER, LocalServices.MARIADB_PASSWORD);
-                ResultSet rs = connection.createStatement().executeQuery("select count(*) from action where rollout_id = " + rolloutId)) {
+        try (Connection connection = DriverManager.getConnection(
+                        database, LocalServices.MARIADB_USER, LocalServices.MARIADB_PASSWORD);
+                ResultSet rs = connection
+                        .createStatement()
+                        .executeQuery("select count(*) from action where rollout_id = " + rolloutId)) {
             rs.next();
             return rs.getLong(1);
         }

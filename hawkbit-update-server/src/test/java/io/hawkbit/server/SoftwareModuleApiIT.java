@@ -2,14 +2,13 @@ package io.hawkbit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hawkbit.repository.softwaremodule.ArtifactStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
-
-import io.hawkbit.repository.softwaremodule.ArtifactStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,9 +36,12 @@ class SoftwareModuleApiIT {
 
     @Test
     void create_list_get_update_delete() {
-        ApiClient.Response created = api.mgmt("POST", "/rest/v1/softwaremodules", "[{\"name\":\"smapi-crud\",\"version\":\"1.0\","
-                + "\"type\":\"application\",\"vendor\":\"acme\",\"description\":\"first\"},"
-                + "{\"name\":\"smapi-crud\",\"version\":\"2.0\",\"type\":\"application\"}]");
+        ApiClient.Response created = api.mgmt(
+                "POST",
+                "/rest/v1/softwaremodules",
+                "[{\"name\":\"smapi-crud\",\"version\":\"1.0\","
+                        + "\"type\":\"application\",\"vendor\":\"acme\",\"description\":\"first\"},"
+                        + "{\"name\":\"smapi-crud\",\"version\":\"2.0\",\"type\":\"application\"}]");
         JsonAssert.statusCode(created, 201);
         JsonNode module = created.json().get(0);
         long id = module.get("id").asLong();
@@ -53,15 +55,19 @@ class SoftwareModuleApiIT {
         // 1.1's computed flags: no encryption here, no module lock, no minimum artifact count
         assertThat(module.get("encrypted").asBoolean()).isFalse();
         assertThat(module.get("locked").asBoolean()).isFalse();
-        assertThat(module.get("complete").asBoolean()).as("0 artifacts, minArtifacts 0").isTrue();
+        assertThat(module.get("complete").asBoolean())
+                .as("0 artifacts, minArtifacts 0")
+                .isTrue();
         assertThat(module.get("createdBy").asString()).isEqualTo("admin");
         assertThat(module.get("_links").get("self").get("href").asString()).endsWith("/rest/v1/softwaremodules/" + id);
 
-        ApiClient.Response page = api.mgmt("GET", "/rest/v1/softwaremodules?q=name==smapi-crud;type==application&sort=version:DESC");
+        ApiClient.Response page =
+                api.mgmt("GET", "/rest/v1/softwaremodules?q=name==smapi-crud;type==application&sort=version:DESC");
         JsonAssert.statusCode(page, 200);
         assertThat(page.json().get("total").asLong()).isEqualTo(2);
         assertThat(page.json().get("content").get(0).get("version").asString()).isEqualTo("2.0");
-        assertThat(page.json().get("content").get(0).get("complete").asBoolean()).isTrue();
+        assertThat(page.json().get("content").get(0).get("complete").asBoolean())
+                .isTrue();
         assertThat(page.json().get("content").get(0).has("encrypted")).isTrue();
 
         ApiClient.Response one = api.mgmt("GET", "/rest/v1/softwaremodules/" + id);
@@ -70,9 +76,11 @@ class SoftwareModuleApiIT {
         assertThat(one.json().get("locked").asBoolean()).isFalse();
         assertThat(one.json().get("_links").get("artifacts").get("href").asString())
                 .endsWith("/rest/v1/softwaremodules/" + id + "/artifacts");
-        assertThat(one.json().get("_links").get("type").get("href").asString()).contains("/rest/v1/softwaremoduletypes/");
+        assertThat(one.json().get("_links").get("type").get("href").asString())
+                .contains("/rest/v1/softwaremoduletypes/");
 
-        ApiClient.Response updated = api.mgmt("PUT", "/rest/v1/softwaremodules/" + id, "{\"description\":\"changed\",\"vendor\":\"emca\"}");
+        ApiClient.Response updated =
+                api.mgmt("PUT", "/rest/v1/softwaremodules/" + id, "{\"description\":\"changed\",\"vendor\":\"emca\"}");
         JsonAssert.statusCode(updated, 200);
         assertThat(updated.json().get("vendor").asString()).isEqualTo("emca");
         JsonNode reread = api.mgmt("GET", "/rest/v1/softwaremodules/" + id).json();
@@ -81,8 +89,13 @@ class SoftwareModuleApiIT {
         assertThat(reread.get("version").asString()).isEqualTo("1.0");
 
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremodules/" + id), 204);
-        JsonAssert.error(api.mgmt("GET", "/rest/v1/softwaremodules/" + id), 404, "hawkbit.server.error.repo.entitiyNotFound");
-        assertThat(api.mgmt("GET", "/rest/v1/softwaremodules?q=name==smapi-crud").json().get("total").asLong()).isEqualTo(1);
+        JsonAssert.error(
+                api.mgmt("GET", "/rest/v1/softwaremodules/" + id), 404, "hawkbit.server.error.repo.entitiyNotFound");
+        assertThat(api.mgmt("GET", "/rest/v1/softwaremodules?q=name==smapi-crud")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
     }
 
     @Test
@@ -102,7 +115,8 @@ class SoftwareModuleApiIT {
         assertThat(artifact.get("hashes").get("sha256").asString()).isEqualTo(hex("SHA-256", content));
         String self = "/rest/v1/softwaremodules/" + module + "/artifacts/" + id;
         assertThat(artifact.get("_links").get("self").get("href").asString()).endsWith(self);
-        assertThat(artifact.get("_links").get("download").get("href").asString()).endsWith(self + "/download");
+        assertThat(artifact.get("_links").get("download").get("href").asString())
+                .endsWith(self + "/download");
 
         ApiClient.Response list = api.mgmt("GET", "/rest/v1/softwaremodules/" + module + "/artifacts");
         JsonAssert.statusCode(list, 200);
@@ -115,19 +129,26 @@ class SoftwareModuleApiIT {
         assertThat(one.json().get("hashes").get("sha1").asString()).isEqualTo(sha1);
         assertThat(one.json().get("size").asLong()).isEqualTo(content.length);
 
-        ApiClient.Response download = api.send("GET", self + "/download", (byte[]) null,
-                Map.of("Authorization", ApiClient.basic("admin", "admin")));
+        ApiClient.Response download = api.send(
+                "GET", self + "/download", (byte[]) null, Map.of("Authorization", ApiClient.basic("admin", "admin")));
         JsonAssert.statusCode(download, 200);
         assertThat(download.body()).isEqualTo(content);
         assertThat(download.header("Content-Type")).isEqualTo("application/octet-stream");
-        assertThat(download.header("Content-Disposition")).contains("attachment").contains("image.bin");
+        assertThat(download.header("Content-Disposition"))
+                .contains("attachment")
+                .contains("image.bin");
 
         Path file = store.path("DEFAULT", sha1);
         assertThat(file).exists();
         JsonAssert.statusCode(api.mgmt("DELETE", self), 204);
         JsonAssert.error(api.mgmt("GET", self), 404, "hawkbit.server.error.repo.entitiyNotFound");
-        assertThat(api.mgmt("GET", "/rest/v1/softwaremodules/" + module + "/artifacts").json().size()).isZero();
-        assertThat(file).as("the last artifact with this content is gone, so is its file").doesNotExist();
+        assertThat(api.mgmt("GET", "/rest/v1/softwaremodules/" + module + "/artifacts")
+                        .json()
+                        .size())
+                .isZero();
+        assertThat(file)
+                .as("the last artifact with this content is gone, so is its file")
+                .doesNotExist();
         JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/softwaremodules/" + module), 200);
     }
 
@@ -142,8 +163,12 @@ class SoftwareModuleApiIT {
 
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremodules/" + first + "/artifacts/" + a), 204);
         assertThat(file).exists();
-        ApiClient.Response download = api.send("GET", "/rest/v1/softwaremodules/" + second + "/artifacts/" + b.get("id").asLong()
-                + "/download", (byte[]) null, Map.of("Authorization", ApiClient.basic("admin", "admin")));
+        ApiClient.Response download = api.send(
+                "GET",
+                "/rest/v1/softwaremodules/" + second + "/artifacts/"
+                        + b.get("id").asLong() + "/download",
+                (byte[]) null,
+                Map.of("Authorization", ApiClient.basic("admin", "admin")));
         JsonAssert.statusCode(download, 200);
         assertThat(download.body()).isEqualTo(content);
         assertThat(Files.exists(file)).isTrue();
@@ -152,7 +177,8 @@ class SoftwareModuleApiIT {
     @Test
     void moduleDelete_removesItsArtifactFiles() {
         long module = fixture.module("smapi-del-files", "1", "application");
-        JsonNode artifact = fixture.artifact(module, "gone.bin", "bytes of a module that goes away".getBytes(StandardCharsets.UTF_8));
+        JsonNode artifact = fixture.artifact(
+                module, "gone.bin", "bytes of a module that goes away".getBytes(StandardCharsets.UTF_8));
         Path file = store.path("DEFAULT", artifact.get("hashes").get("sha1").asString());
         assertThat(file).exists();
 
@@ -170,9 +196,18 @@ class SoftwareModuleApiIT {
         ApiClient.Response kept = api.mgmt("GET", "/rest/v1/softwaremodules/" + module);
         JsonAssert.statusCode(kept, 200);
         assertThat(kept.json().get("deleted").asBoolean()).isTrue();
-        assertThat(api.mgmt("GET", "/rest/v1/softwaremodules?q=name==smapi-del-inset").json().get("total").asLong()).isZero();
-        assertThat(api.mgmt("GET", "/rest/v1/distributionsets/" + set + "/assignedSM").json().get("content").get(0).get("id")
-                .asLong()).isEqualTo(module);
+        assertThat(api.mgmt("GET", "/rest/v1/softwaremodules?q=name==smapi-del-inset")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
+        assertThat(api.mgmt("GET", "/rest/v1/distributionsets/" + set + "/assignedSM")
+                        .json()
+                        .get("content")
+                        .get(0)
+                        .get("id")
+                        .asLong())
+                .isEqualTo(module);
     }
 
     private static String hex(String algorithm, byte[] content) throws Exception {

@@ -2,10 +2,9 @@ package io.hawkbit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hawkbit.repository.tenant.TenantConfigKey;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.hawkbit.repository.tenant.TenantConfigKey;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -31,14 +30,22 @@ class SystemConfigApiIT {
         List<String> keys = new ArrayList<>();
         all.json().propertyNames().forEach(keys::add);
         for (TenantConfigKey key : TenantConfigKey.values()) {
-            assertThat(keys).as("admin holds READ_GATEWAY_SECURITY_TOKEN, so every key").contains(key.key());
+            assertThat(keys)
+                    .as("admin holds READ_GATEWAY_SECURITY_TOKEN, so every key")
+                    .contains(key.key());
         }
         JsonNode targetToken = all.json().get("authentication.targettoken.enabled");
         assertThat(targetToken.get("value").isBoolean()).isTrue();
         assertThat(targetToken.get("global").isBoolean()).isTrue();
-        assertThat(all.json().get("maintenanceWindowPollCount").get("value").isNumber()).isTrue();
+        assertThat(all.json().get("maintenanceWindowPollCount").get("value").isNumber())
+                .isTrue();
         assertThat(all.json().get("pollingTime").get("value").isString()).isTrue();
-        assertThat(all.json().get("pollingTime").get("_links").get("self").get("href").asString())
+        assertThat(all.json()
+                        .get("pollingTime")
+                        .get("_links")
+                        .get("self")
+                        .get("href")
+                        .asString())
                 .endsWith("/rest/v1/system/configs/pollingTime");
     }
 
@@ -69,7 +76,12 @@ class SystemConfigApiIT {
         JsonNode after = api.mgmt("GET", OVERDUE).json();
         assertThat(after.get("value").asString()).isEqualTo("00:05:00");
         assertThat(after.get("global").asBoolean()).isTrue();
-        assertThat(api.mgmt("GET", "/rest/v1/system/configs").json().get("pollingOverdueTime").get("global").asBoolean()).isTrue();
+        assertThat(api.mgmt("GET", "/rest/v1/system/configs")
+                        .json()
+                        .get("pollingOverdueTime")
+                        .get("global")
+                        .asBoolean())
+                .isTrue();
         JsonAssert.statusCode(api.mgmt("DELETE", OVERDUE), 204);
     }
 
@@ -93,23 +105,41 @@ class SystemConfigApiIT {
         JsonNode all = api.mgmt("GET", "/rest/v1/system/configs").json();
         assertThat(all.has("action.cleanup.auto.expiry")).isTrue();
         assertThat(all.has("action.cleanup.auto.status")).isTrue();
-        assertThat(all.has("action.cleanup.actionExpiry")).as("listed once, by the 1.1 name").isFalse();
+        assertThat(all.has("action.cleanup.actionExpiry"))
+                .as("listed once, by the 1.1 name")
+                .isFalse();
         assertThat(all.has("action.cleanup.actionStatus")).isFalse();
         try {
-            ApiClient.Response old = api.mgmt("PUT", "/rest/v1/system/configs/action.cleanup.actionExpiry", "{\"value\":86400000}");
+            ApiClient.Response old =
+                    api.mgmt("PUT", "/rest/v1/system/configs/action.cleanup.actionExpiry", "{\"value\":86400000}");
             JsonAssert.statusCode(old, 200);
             assertThat(old.json().get("_links").get("self").get("href").asString())
                     .endsWith("/rest/v1/system/configs/action.cleanup.auto.expiry");
-            assertThat(api.mgmt("GET", "/rest/v1/system/configs/action.cleanup.auto.expiry").json().get("value").asLong())
+            assertThat(api.mgmt("GET", "/rest/v1/system/configs/action.cleanup.auto.expiry")
+                            .json()
+                            .get("value")
+                            .asLong())
                     .isEqualTo(86_400_000L);
-            assertThat(api.mgmt("GET", "/rest/v1/system/configs/action.cleanup.actionExpiry").json().get("global").asBoolean())
+            assertThat(api.mgmt("GET", "/rest/v1/system/configs/action.cleanup.actionExpiry")
+                            .json()
+                            .get("global")
+                            .asBoolean())
                     .isFalse();
-            JsonAssert.statusCode(api.mgmt("PUT", "/rest/v1/system/configs/action.cleanup.auto.status", "{\"value\":\"ERROR\"}"), 200);
-            assertThat(api.mgmt("GET", "/rest/v1/system/configs/action.cleanup.actionStatus").json().get("value").asString())
+            JsonAssert.statusCode(
+                    api.mgmt("PUT", "/rest/v1/system/configs/action.cleanup.auto.status", "{\"value\":\"ERROR\"}"),
+                    200);
+            assertThat(api.mgmt("GET", "/rest/v1/system/configs/action.cleanup.actionStatus")
+                            .json()
+                            .get("value")
+                            .asString())
                     .isEqualTo("ERROR");
             JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/system/configs/action.cleanup.actionStatus"), 204);
-            assertThat(api.mgmt("GET", "/rest/v1/system/configs/action.cleanup.auto.status").json().get("global").asBoolean())
-                    .as("deleted through the old name").isTrue();
+            assertThat(api.mgmt("GET", "/rest/v1/system/configs/action.cleanup.auto.status")
+                            .json()
+                            .get("global")
+                            .asBoolean())
+                    .as("deleted through the old name")
+                    .isTrue();
         } finally {
             JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/system/configs/action.cleanup.auto.expiry"), 204);
             JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/system/configs/action.cleanup.auto.status"), 204);
@@ -121,17 +151,29 @@ class SystemConfigApiIT {
     void batchPut_writesAllOrNothing() {
         ApiClient api = new ApiClient(port);
         try {
-            ApiClient.Response refused = api.mgmt("PUT", "/rest/v1/system/configs",
+            ApiClient.Response refused = api.mgmt(
+                    "PUT",
+                    "/rest/v1/system/configs",
                     "{\"maintenanceWindowPollCount\":9,\"action.cleanup.actionStatus\":\"ERROR\",\"pollingOverdueTime\":\"soon\"}");
             JsonAssert.error(refused, 400, "hawkbit.server.error.configValueInvalid");
-            assertThat(api.mgmt("GET", POLL_COUNT).json().get("global").asBoolean()).as("nothing written").isTrue();
-            assertThat(api.mgmt("GET", "/rest/v1/system/configs/action.cleanup.auto.status").json().get("global").asBoolean())
+            assertThat(api.mgmt("GET", POLL_COUNT).json().get("global").asBoolean())
+                    .as("nothing written")
                     .isTrue();
-            JsonAssert.error(api.mgmt("PUT", "/rest/v1/system/configs", "{\"maintenanceWindowPollCount\":9,\"no.such.key\":1}"),
-                    400, "hawkbit.server.error.configKeyInvalid");
-            assertThat(api.mgmt("GET", POLL_COUNT).json().get("global").asBoolean()).isTrue();
+            assertThat(api.mgmt("GET", "/rest/v1/system/configs/action.cleanup.auto.status")
+                            .json()
+                            .get("global")
+                            .asBoolean())
+                    .isTrue();
+            JsonAssert.error(
+                    api.mgmt("PUT", "/rest/v1/system/configs", "{\"maintenanceWindowPollCount\":9,\"no.such.key\":1}"),
+                    400,
+                    "hawkbit.server.error.configKeyInvalid");
+            assertThat(api.mgmt("GET", POLL_COUNT).json().get("global").asBoolean())
+                    .isTrue();
 
-            ApiClient.Response set = api.mgmt("PUT", "/rest/v1/system/configs",
+            ApiClient.Response set = api.mgmt(
+                    "PUT",
+                    "/rest/v1/system/configs",
                     "{\"maintenanceWindowPollCount\":9,\"action.cleanup.actionStatus\":\"ERROR\"}");
             JsonAssert.statusCode(set, 200);
             assertThat(set.json().isArray()).isTrue();
@@ -141,7 +183,10 @@ class SystemConfigApiIT {
             assertThat(set.json().get(1).get("_links").get("self").get("href").asString())
                     .endsWith("/rest/v1/system/configs/action.cleanup.auto.status");
             assertThat(api.mgmt("GET", POLL_COUNT).json().get("value").asLong()).isEqualTo(9);
-            assertThat(api.mgmt("GET", "/rest/v1/system/configs/action.cleanup.auto.status").json().get("value").asString())
+            assertThat(api.mgmt("GET", "/rest/v1/system/configs/action.cleanup.auto.status")
+                            .json()
+                            .get("value")
+                            .asString())
                     .isEqualTo("ERROR");
         } finally {
             JsonAssert.statusCode(api.mgmt("DELETE", POLL_COUNT), 204);

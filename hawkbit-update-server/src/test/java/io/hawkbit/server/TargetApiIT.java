@@ -2,11 +2,10 @@ package io.hawkbit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hawkbit.repository.target.PollRecorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import io.hawkbit.repository.target.PollRecorder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,8 +33,11 @@ class TargetApiIT {
 
     @Test
     void create_list_get_update_delete() {
-        ApiClient.Response created = api.mgmt("POST", "/rest/v1/targets", "[{\"controllerId\":\"tapi-crud-1\",\"name\":\"First\","
-                + "\"description\":\"lab\",\"address\":\"http://192.168.0.7:8080\"},{\"controllerId\":\"tapi-crud-2\"}]");
+        ApiClient.Response created = api.mgmt(
+                "POST",
+                "/rest/v1/targets",
+                "[{\"controllerId\":\"tapi-crud-1\",\"name\":\"First\","
+                        + "\"description\":\"lab\",\"address\":\"http://192.168.0.7:8080\"},{\"controllerId\":\"tapi-crud-2\"}]");
         JsonAssert.statusCode(created, 201);
         JsonNode first = created.json().get(0);
         assertThat(first.get("controllerId").asString()).isEqualTo("tapi-crud-1");
@@ -44,18 +46,24 @@ class TargetApiIT {
         assertThat(first.get("address").asString()).isEqualTo("http://192.168.0.7:8080");
         assertThat(first.get("ipAddress").asString()).isEqualTo("192.168.0.7");
         assertThat(first.get("updateStatus").asString()).isEqualTo("unknown");
-        assertThat(first.get("securityToken").asString()).as("admin holds READ_TARGET_SECURITY_TOKEN").isNotBlank();
+        assertThat(first.get("securityToken").asString())
+                .as("admin holds READ_TARGET_SECURITY_TOKEN")
+                .isNotBlank();
         assertThat(first.get("requestAttributes").asBoolean()).isTrue();
         assertThat(first.get("createdBy").asString()).isEqualTo("admin");
         assertThat(first.get("createdAt").asLong()).isPositive();
         assertThat(first.get("_links").get("self").get("href").asString()).endsWith("/rest/v1/targets/tapi-crud-1");
-        assertThat(created.json().get(1).get("name").asString()).as("name defaults to the controllerId").isEqualTo("tapi-crud-2");
+        assertThat(created.json().get(1).get("name").asString())
+                .as("name defaults to the controllerId")
+                .isEqualTo("tapi-crud-2");
 
-        ApiClient.Response page = api.mgmt("GET", "/rest/v1/targets?q=controllerId==tapi-crud-*&sort=controllerId:DESC&limit=1");
+        ApiClient.Response page =
+                api.mgmt("GET", "/rest/v1/targets?q=controllerId==tapi-crud-*&sort=controllerId:DESC&limit=1");
         JsonAssert.statusCode(page, 200);
         assertThat(page.json().get("total").asLong()).isEqualTo(2);
         assertThat(page.json().get("size").asInt()).isEqualTo(1);
-        assertThat(page.json().get("content").get(0).get("controllerId").asString()).isEqualTo("tapi-crud-2");
+        assertThat(page.json().get("content").get(0).get("controllerId").asString())
+                .isEqualTo("tapi-crud-2");
 
         ApiClient.Response one = api.mgmt("GET", "/rest/v1/targets/tapi-crud-1");
         JsonAssert.statusCode(one, 200);
@@ -63,11 +71,14 @@ class TargetApiIT {
         assertThat(one.json().has("pollStatus")).as("never polled").isFalse();
         JsonNode links = one.json().get("_links");
         assertThat(links.get("assignedDS").get("href").asString()).endsWith("/rest/v1/targets/tapi-crud-1/assignedDS");
-        assertThat(links.get("installedDS").get("href").asString()).endsWith("/rest/v1/targets/tapi-crud-1/installedDS");
+        assertThat(links.get("installedDS").get("href").asString())
+                .endsWith("/rest/v1/targets/tapi-crud-1/installedDS");
         assertThat(links.get("attributes").get("href").asString()).endsWith("/rest/v1/targets/tapi-crud-1/attributes");
         assertThat(links.get("actions").get("href").asString()).contains("/rest/v1/targets/tapi-crud-1/actions");
 
-        ApiClient.Response updated = api.mgmt("PUT", "/rest/v1/targets/tapi-crud-1",
+        ApiClient.Response updated = api.mgmt(
+                "PUT",
+                "/rest/v1/targets/tapi-crud-1",
                 "{\"name\":\"Renamed\",\"description\":\"field\",\"address\":\"http://10.0.0.9\"}");
         JsonAssert.statusCode(updated, 200);
         assertThat(updated.json().get("name").asString()).isEqualTo("Renamed");
@@ -78,24 +89,40 @@ class TargetApiIT {
         assertThat(reread.get("lastModifiedBy").asString()).isEqualTo("admin");
 
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targets/tapi-crud-1"), 204);
-        JsonAssert.error(api.mgmt("GET", "/rest/v1/targets/tapi-crud-1"), 404, "hawkbit.server.error.repo.entitiyNotFound");
-        assertThat(api.mgmt("GET", "/rest/v1/targets?q=controllerId==tapi-crud-*").json().get("total").asLong()).isEqualTo(1);
+        JsonAssert.error(
+                api.mgmt("GET", "/rest/v1/targets/tapi-crud-1"), 404, "hawkbit.server.error.repo.entitiyNotFound");
+        assertThat(api.mgmt("GET", "/rest/v1/targets?q=controllerId==tapi-crud-*")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
     }
 
     @Test
     void delete_ofATargetWithActionAttributesAndTag_removesItAndItsActions() {
         long set = fixture.completeSet("tapi-del");
         String token = fixture.target("tapi-del");
-        api.send("PUT", "/DEFAULT/controller/v1/tapi-del/configData", "{\"data\":{\"k\":\"v\"}}",
+        api.send(
+                "PUT",
+                "/DEFAULT/controller/v1/tapi-del/configData",
+                "{\"data\":{\"k\":\"v\"}}",
                 Map.of("Authorization", "TargetToken " + token, "Content-Type", "application/json"));
         long action = fixture.assign("tapi-del", set, "forced");
-        long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"tapi-del\"}]").json().get(0).get("id").asLong();
+        long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"tapi-del\"}]")
+                .json()
+                .get(0)
+                .get("id")
+                .asLong();
         JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/targettags/" + tag + "/assigned", "[\"tapi-del\"]"), 204);
 
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targets/tapi-del"), 204);
         JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/targets/tapi-del"), 404);
         JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/actions/" + action), 404);
-        assertThat(api.mgmt("GET", "/rest/v1/targettags/" + tag + "/assigned").json().get("total").asLong()).isZero();
+        assertThat(api.mgmt("GET", "/rest/v1/targettags/" + tag + "/assigned")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
         ApiClient.Response kept = api.mgmt("GET", "/rest/v1/distributionsets/" + set);
         JsonAssert.statusCode(kept, 200);
         assertThat(kept.json().get("deleted").asBoolean()).isFalse();
@@ -106,7 +133,9 @@ class TargetApiIT {
         String token = fixture.target("tapi-attr");
         JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/targets/tapi-attr/attributes"), 204);
 
-        ApiClient.Response configData = api.send("PUT", "/DEFAULT/controller/v1/tapi-attr/configData",
+        ApiClient.Response configData = api.send(
+                "PUT",
+                "/DEFAULT/controller/v1/tapi-attr/configData",
                 "{\"mode\":\"merge\",\"data\":{\"hwRevision\":\"2\",\"serial\":\"A1\"}}",
                 Map.of("Authorization", "TargetToken " + token, "Content-Type", "application/json"));
         JsonAssert.statusCode(configData, 200);
@@ -121,13 +150,24 @@ class TargetApiIT {
     @Test
     void requestAttributes_asksTheDeviceAgain() {
         String token = fixture.target("tapi-reqattr");
-        api.send("PUT", "/DEFAULT/controller/v1/tapi-reqattr/configData", "{\"data\":{\"k\":\"v\"}}",
+        api.send(
+                "PUT",
+                "/DEFAULT/controller/v1/tapi-reqattr/configData",
+                "{\"data\":{\"k\":\"v\"}}",
                 Map.of("Authorization", "TargetToken " + token, "Content-Type", "application/json"));
-        assertThat(api.mgmt("GET", "/rest/v1/targets/tapi-reqattr").json().get("requestAttributes").asBoolean()).isFalse();
+        assertThat(api.mgmt("GET", "/rest/v1/targets/tapi-reqattr")
+                        .json()
+                        .get("requestAttributes")
+                        .asBoolean())
+                .isFalse();
 
         ApiClient.Response updated = api.mgmt("PUT", "/rest/v1/targets/tapi-reqattr", "{\"requestAttributes\":true}");
         JsonAssert.statusCode(updated, 200);
-        assertThat(api.mgmt("GET", "/rest/v1/targets/tapi-reqattr").json().get("requestAttributes").asBoolean()).isTrue();
+        assertThat(api.mgmt("GET", "/rest/v1/targets/tapi-reqattr")
+                        .json()
+                        .get("requestAttributes")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -138,7 +178,9 @@ class TargetApiIT {
         JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/targets/tapi-assign/assignedDS"), 204);
         JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/targets/tapi-assign/installedDS"), 204);
 
-        ApiClient.Response assigned = api.mgmt("POST", "/rest/v1/targets/tapi-assign/assignedDS",
+        ApiClient.Response assigned = api.mgmt(
+                "POST",
+                "/rest/v1/targets/tapi-assign/assignedDS",
                 "[{\"id\":" + set + ",\"type\":\"soft\",\"weight\":300}]");
         JsonAssert.statusCode(assigned, 200);
         assertThat(assigned.json().get("assigned").asInt()).isEqualTo(1);
@@ -153,7 +195,11 @@ class TargetApiIT {
         JsonAssert.statusCode(assignedDs, 200);
         assertThat(assignedDs.json().get("id").asLong()).isEqualTo(set);
         assertThat(assignedDs.json().get("name").asString()).isEqualTo("tapi-assign-set");
-        assertThat(api.mgmt("GET", "/rest/v1/targets/tapi-assign").json().get("updateStatus").asString()).isEqualTo("pending");
+        assertThat(api.mgmt("GET", "/rest/v1/targets/tapi-assign")
+                        .json()
+                        .get("updateStatus")
+                        .asString())
+                .isEqualTo("pending");
 
         ApiClient.Response actions = api.mgmt("GET", "/rest/v1/targets/tapi-assign/actions");
         JsonAssert.statusCode(actions, 200);
@@ -176,15 +222,21 @@ class TargetApiIT {
         assertThat(links.get("target").get("href").asString()).endsWith("/rest/v1/targets/tapi-assign");
         assertThat(links.get("target").get("name").asString()).isEqualTo("tapi-assign");
         assertThat(links.get("distributionset").get("href").asString()).endsWith("/rest/v1/distributionsets/" + set);
-        assertThat(links.get("status").get("href").asString()).contains("/rest/v1/targets/tapi-assign/actions/" + action + "/status");
+        assertThat(links.get("status").get("href").asString())
+                .contains("/rest/v1/targets/tapi-assign/actions/" + action + "/status");
 
         device.finish(api, "tapi-assign", "success");
 
         ApiClient.Response installed = api.mgmt("GET", "/rest/v1/targets/tapi-assign/installedDS");
         JsonAssert.statusCode(installed, 200);
         assertThat(installed.json().get("id").asLong()).isEqualTo(set);
-        assertThat(api.mgmt("GET", "/rest/v1/targets/tapi-assign").json().get("updateStatus").asString()).isEqualTo("in_sync");
-        JsonNode finished = api.mgmt("GET", "/rest/v1/targets/tapi-assign/actions/" + action).json();
+        assertThat(api.mgmt("GET", "/rest/v1/targets/tapi-assign")
+                        .json()
+                        .get("updateStatus")
+                        .asString())
+                .isEqualTo("in_sync");
+        JsonNode finished = api.mgmt("GET", "/rest/v1/targets/tapi-assign/actions/" + action)
+                .json();
         assertThat(finished.get("status").asString()).isEqualTo("finished");
         assertThat(finished.get("active").asBoolean()).isFalse();
 
@@ -195,7 +247,8 @@ class TargetApiIT {
         assertThat(types).as("newest first").first().isEqualTo("finished");
         assertThat(types).contains("running");
         assertThat(statuses.json().get("total").asLong()).isEqualTo(types.size());
-        assertThat(statuses.json().get("content").get(0).get("reportedAt").asLong()).isPositive();
+        assertThat(statuses.json().get("content").get(0).get("reportedAt").asLong())
+                .isPositive();
     }
 
     /** hawkBit 0.6+ sends pollStatus on every list item, not only on the single resource. */
@@ -206,11 +259,17 @@ class TargetApiIT {
         fixture.target("tapi-poll-2");
         assertThat(devices.offeredAction(api, "tapi-poll-1")).as("poll once").isNull();
         polls.flush(); // polls are written behind
-        long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"tapi-poll\"}]").json().get(0).get("id").asLong();
-        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/targettags/" + tag + "/assigned", "[\"tapi-poll-1\",\"tapi-poll-2\"]"), 204);
+        long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"tapi-poll\"}]")
+                .json()
+                .get(0)
+                .get("id")
+                .asLong();
+        JsonAssert.statusCode(
+                api.mgmt("POST", "/rest/v1/targettags/" + tag + "/assigned", "[\"tapi-poll-1\",\"tapi-poll-2\"]"), 204);
 
         JsonNode single = api.mgmt("GET", "/rest/v1/targets/tapi-poll-1").json().get("pollStatus");
-        for (String list : List.of("/rest/v1/targets?q=controllerId==tapi-poll-*&sort=controllerId:ASC",
+        for (String list : List.of(
+                "/rest/v1/targets?q=controllerId==tapi-poll-*&sort=controllerId:ASC",
                 "/rest/v1/targettags/" + tag + "/assigned?sort=controllerId:ASC")) {
             ApiClient.Response page = api.mgmt("GET", list);
             JsonAssert.statusCode(page, 200);
@@ -218,12 +277,16 @@ class TargetApiIT {
             assertThat(polled.get("controllerId").asString()).isEqualTo("tapi-poll-1");
             JsonNode pollStatus = polled.get("pollStatus");
             assertThat(pollStatus).as(list).isNotNull();
-            assertThat(pollStatus.get("lastRequestAt").asLong()).isEqualTo(single.get("lastRequestAt").asLong())
+            assertThat(pollStatus.get("lastRequestAt").asLong())
+                    .isEqualTo(single.get("lastRequestAt").asLong())
                     .isEqualTo(polled.get("lastControllerRequestAt").asLong());
             assertThat(pollStatus.get("nextExpectedRequestAt").asLong())
-                    .isEqualTo(single.get("nextExpectedRequestAt").asLong()).isGreaterThan(pollStatus.get("lastRequestAt").asLong());
+                    .isEqualTo(single.get("nextExpectedRequestAt").asLong())
+                    .isGreaterThan(pollStatus.get("lastRequestAt").asLong());
             assertThat(pollStatus.get("overdue").asBoolean()).isFalse();
-            assertThat(page.json().get("content").get(1).has("pollStatus")).as("never polled").isFalse();
+            assertThat(page.json().get("content").get(1).has("pollStatus"))
+                    .as("never polled")
+                    .isFalse();
         }
     }
 
@@ -234,15 +297,18 @@ class TargetApiIT {
         long action = fixture.assign("tapi-cancel", set, "forced");
 
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targets/tapi-cancel/actions/" + action), 204);
-        JsonNode canceling = api.mgmt("GET", "/rest/v1/targets/tapi-cancel/actions/" + action).json();
+        JsonNode canceling = api.mgmt("GET", "/rest/v1/targets/tapi-cancel/actions/" + action)
+                .json();
         assertThat(canceling.get("type").asString()).isEqualTo("cancel");
         assertThat(canceling.get("status").asString()).isEqualTo("canceling");
         assertThat(canceling.get("active").asBoolean()).isTrue();
         assertThat(canceling.get("_links").get("canceledaction").get("href").asString())
                 .endsWith("/rest/v1/targets/tapi-cancel/actions/" + action);
 
-        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targets/tapi-cancel/actions/" + action + "?force=true"), 204);
-        JsonNode canceled = api.mgmt("GET", "/rest/v1/targets/tapi-cancel/actions/" + action).json();
+        JsonAssert.statusCode(
+                api.mgmt("DELETE", "/rest/v1/targets/tapi-cancel/actions/" + action + "?force=true"), 204);
+        JsonNode canceled = api.mgmt("GET", "/rest/v1/targets/tapi-cancel/actions/" + action)
+                .json();
         assertThat(canceled.get("status").asString()).isEqualTo("canceled");
         assertThat(canceled.get("active").asBoolean()).isFalse();
         JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/targets/tapi-cancel/assignedDS"), 204);
@@ -256,8 +322,11 @@ class TargetApiIT {
         assertThat(none.json().isArray()).isTrue();
         assertThat(none.json().size()).isZero();
 
-        long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"tapi-red\",\"colour\":\"#ff0000\"}]").json().get(0)
-                .get("id").asLong();
+        long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"tapi-red\",\"colour\":\"#ff0000\"}]")
+                .json()
+                .get(0)
+                .get("id")
+                .asLong();
         JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/targettags/" + tag + "/assigned", "[\"tapi-tags\"]"), 204);
 
         ApiClient.Response tags = api.mgmt("GET", "/rest/v1/targets/tapi-tags/tags");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,7 +27,9 @@ class TargetTagApiIT {
 
     @Test
     void create_list_get_update_delete() {
-        ApiClient.Response created = api.mgmt("POST", "/rest/v1/targettags",
+        ApiClient.Response created = api.mgmt(
+                "POST",
+                "/rest/v1/targettags",
                 "[{\"name\":\"tagapi-crud-blue\",\"description\":\"first\",\"colour\":\"#0000ff\"},{\"name\":\"tagapi-crud-green\"}]");
         JsonAssert.statusCode(created, 201);
         JsonNode tag = created.json().get(0);
@@ -50,7 +51,9 @@ class TargetTagApiIT {
         assertThat(one.json().get("_links").get("assignedTargets").get("href").asString())
                 .contains("/rest/v1/targettags/" + id + "/assigned");
 
-        ApiClient.Response updated = api.mgmt("PUT", "/rest/v1/targettags/" + id,
+        ApiClient.Response updated = api.mgmt(
+                "PUT",
+                "/rest/v1/targettags/" + id,
                 "{\"name\":\"tagapi-crud-navy\",\"description\":\"changed\",\"colour\":\"#000080\"}");
         JsonAssert.statusCode(updated, 200);
         assertThat(updated.json().get("name").asString()).isEqualTo("tagapi-crud-navy");
@@ -60,8 +63,13 @@ class TargetTagApiIT {
         assertThat(reread.get("colour").asString()).isEqualTo("#000080");
 
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targettags/" + id), 204);
-        JsonAssert.error(api.mgmt("GET", "/rest/v1/targettags/" + id), 404, "hawkbit.server.error.repo.entitiyNotFound");
-        assertThat(api.mgmt("GET", "/rest/v1/targettags?q=name==tagapi-crud-*").json().get("total").asLong()).isEqualTo(1);
+        JsonAssert.error(
+                api.mgmt("GET", "/rest/v1/targettags/" + id), 404, "hawkbit.server.error.repo.entitiyNotFound");
+        assertThat(api.mgmt("GET", "/rest/v1/targettags?q=name==tagapi-crud-*")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
     }
 
     @Test
@@ -69,7 +77,11 @@ class TargetTagApiIT {
         for (int i = 1; i <= 3; i++) {
             fixture.target("tagapi-t" + i);
         }
-        long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"tagapi-assign\"}]").json().get(0).get("id").asLong();
+        long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"tagapi-assign\"}]")
+                .json()
+                .get(0)
+                .get("id")
+                .asLong();
         String assigned = "/rest/v1/targettags/" + tag + "/assigned";
         ApiClient.Response empty = api.mgmt("GET", assigned);
         JsonAssert.statusCode(empty, 200);
@@ -88,19 +100,31 @@ class TargetTagApiIT {
         assertThat(controllerIds(all.json().get("content"))).containsExactly("tagapi-t1", "tagapi-t2", "tagapi-t3");
         ApiClient.Response filtered = api.mgmt("GET", assigned + "?q=controllerId==tagapi-t2");
         assertThat(controllerIds(filtered.json().get("content"))).containsExactly("tagapi-t2");
-        assertThat(api.mgmt("GET", "/rest/v1/targets/tagapi-t1/tags").json().get(0).get("id").asLong()).isEqualTo(tag);
+        assertThat(api.mgmt("GET", "/rest/v1/targets/tagapi-t1/tags")
+                        .json()
+                        .get(0)
+                        .get("id")
+                        .asLong())
+                .isEqualTo(tag);
 
         JsonAssert.statusCode(api.mgmt("DELETE", assigned + "/tagapi-t1"), 204);
-        assertThat(controllerIds(api.mgmt("GET", assigned + "?sort=controllerId:ASC").json().get("content")))
+        assertThat(controllerIds(api.mgmt("GET", assigned + "?sort=controllerId:ASC")
+                        .json()
+                        .get("content")))
                 .containsExactly("tagapi-t2", "tagapi-t3");
-        assertThat(api.mgmt("GET", "/rest/v1/targets/tagapi-t1/tags").json().size()).isZero();
+        assertThat(api.mgmt("GET", "/rest/v1/targets/tagapi-t1/tags").json().size())
+                .isZero();
         JsonAssert.statusCode(api.mgmt("GET", "/rest/v1/targets/tagapi-t1"), 200);
     }
 
     @Test
     void deletingATagInUse_untagsItsTargets() {
         fixture.target("tagapi-inuse");
-        long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"tagapi-inuse\"}]").json().get(0).get("id").asLong();
+        long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"tagapi-inuse\"}]")
+                .json()
+                .get(0)
+                .get("id")
+                .asLong();
         JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/targettags/" + tag + "/assigned", "[\"tagapi-inuse\"]"), 204);
 
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targettags/" + tag), 204);

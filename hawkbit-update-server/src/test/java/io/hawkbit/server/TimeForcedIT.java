@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,7 +54,9 @@ class TimeForcedIT {
         long set = fixture.completeSet("timeforced");
         Map<String, String> auth = Map.of("Authorization", "TargetToken " + fixture.target("tf-1"));
         long forceTime = START.toEpochMilli() + 60_000;
-        ApiClient.Response assigned = api.mgmt("POST", "/rest/v1/targets/tf-1/assignedDS",
+        ApiClient.Response assigned = api.mgmt(
+                "POST",
+                "/rest/v1/targets/tf-1/assignedDS",
                 "{\"id\":" + set + ",\"type\":\"timeforced\",\"forcetime\":" + forceTime + "}");
         assertThat(assigned.status()).as(assigned.text()).isEqualTo(200);
 
@@ -66,15 +67,21 @@ class TimeForcedIT {
         CLOCK.set(forceTime);
         String at = deploymentLink(api, auth);
         assertThat(handling(api, at, auth)).isEqualTo("forced/forced");
-        assertThat(at).as("the link changes so that clients comparing links notice").isNotEqualTo(before);
+        assertThat(at)
+                .as("the link changes so that clients comparing links notice")
+                .isNotEqualTo(before);
     }
 
     private static String deploymentLink(ApiClient api, Map<String, String> auth) {
-        return api.send("GET", "/DEFAULT/controller/v1/tf-1", (byte[]) null, auth).json().at("/_links/deploymentBase/href").asString();
+        return api.send("GET", "/DEFAULT/controller/v1/tf-1", (byte[]) null, auth)
+                .json()
+                .at("/_links/deploymentBase/href")
+                .asString();
     }
 
     private static String handling(ApiClient api, String href, Map<String, String> auth) {
         JsonNode deployment = api.send("GET", href, (byte[]) null, auth).json().get("deployment");
-        return deployment.get("download").asString() + "/" + deployment.get("update").asString();
+        return deployment.get("download").asString() + "/"
+                + deployment.get("update").asString();
     }
 }

@@ -3,7 +3,6 @@ package io.hawkbit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +54,10 @@ class UnimplementedFieldsIT {
     }
 
     private int actionsOf(String controllerId) {
-        return api.mgmt("GET", "/rest/v1/targets/" + controllerId + "/actions", null).json().get("total").asInt();
+        return api.mgmt("GET", "/rest/v1/targets/" + controllerId + "/actions", null)
+                .json()
+                .get("total")
+                .asInt();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -65,26 +67,42 @@ class UnimplementedFieldsIT {
             """)
     void assignment_refusesUnimplementedFields(String field, String extra) {
         int before = actionsOf("unimpl-1");
-        assertRefused(api.mgmt("POST", "/rest/v1/targets/unimpl-1/assignedDS",
-                "{\"id\":" + set + ",\"type\":\"forced\"" + extra + "}"), field);
-        assertRefused(api.mgmt("POST", "/rest/v1/distributionsets/" + set + "/assignedTargets",
-                "[{\"id\":\"unimpl-1\",\"type\":\"forced\"" + extra + "}]"), field);
+        assertRefused(
+                api.mgmt(
+                        "POST",
+                        "/rest/v1/targets/unimpl-1/assignedDS",
+                        "{\"id\":" + set + ",\"type\":\"forced\"" + extra + "}"),
+                field);
+        assertRefused(
+                api.mgmt(
+                        "POST",
+                        "/rest/v1/distributionsets/" + set + "/assignedTargets",
+                        "[{\"id\":\"unimpl-1\",\"type\":\"forced\"" + extra + "}]"),
+                field);
         assertThat(actionsOf("unimpl-1")).as("no action created").isEqualTo(before);
     }
 
     @Test
     void assignment_refusesOffline() {
         int before = actionsOf("unimpl-1");
-        assertRefused(api.mgmt("POST", "/rest/v1/targets/unimpl-1/assignedDS?offline=true", "{\"id\":" + set + "}"), "offline");
-        assertRefused(api.mgmt("POST", "/rest/v1/distributionsets/" + set + "/assignedTargets?offline=true",
-                "[{\"id\":\"unimpl-1\"}]"), "offline");
+        assertRefused(
+                api.mgmt("POST", "/rest/v1/targets/unimpl-1/assignedDS?offline=true", "{\"id\":" + set + "}"),
+                "offline");
+        assertRefused(
+                api.mgmt(
+                        "POST",
+                        "/rest/v1/distributionsets/" + set + "/assignedTargets?offline=true",
+                        "[{\"id\":\"unimpl-1\"}]"),
+                "offline");
         assertThat(actionsOf("unimpl-1")).isEqualTo(before);
     }
 
     @Test
     void assignment_acceptsNeutralValues() {
         fixture.target("unimpl-neutral");
-        ApiClient.Response assigned = api.mgmt("POST", "/rest/v1/targets/unimpl-neutral/assignedDS?offline=false",
+        ApiClient.Response assigned = api.mgmt(
+                "POST",
+                "/rest/v1/targets/unimpl-neutral/assignedDS?offline=false",
                 "{\"id\":" + set + ",\"confirmationRequired\":false,\"maintenanceWindow\":null}");
         assertThat(assigned.status()).as(assigned.text()).isEqualTo(200);
         assertThat(actionsOf("unimpl-neutral")).isEqualTo(1);
@@ -98,11 +116,21 @@ class UnimplementedFieldsIT {
             groups[].confirmationRequired  | ,"groups":[{"name":"g1","targetPercentage":100,"confirmationRequired":true}]
             """)
     void rollout_refusesUnimplementedFields(String field, String extra) {
-        int before = api.mgmt("GET", "/rest/v1/rollouts", null).json().get("total").asInt();
-        assertRefused(api.mgmt("POST", "/rest/v1/rollouts", "{\"name\":\"unimpl-" + field.hashCode()
-                + "\",\"targetFilterQuery\":\"controllerId==unimpl-*\",\"distributionSetId\":" + set
-                + (extra.contains("groups") ? "" : ",\"amountGroups\":1") + extra + "}"), field);
-        assertThat(api.mgmt("GET", "/rest/v1/rollouts", null).json().get("total").asInt()).isEqualTo(before);
+        int before =
+                api.mgmt("GET", "/rest/v1/rollouts", null).json().get("total").asInt();
+        assertRefused(
+                api.mgmt(
+                        "POST",
+                        "/rest/v1/rollouts",
+                        "{\"name\":\"unimpl-" + field.hashCode()
+                                + "\",\"targetFilterQuery\":\"controllerId==unimpl-*\",\"distributionSetId\":" + set
+                                + (extra.contains("groups") ? "" : ",\"amountGroups\":1") + extra + "}"),
+                field);
+        assertThat(api.mgmt("GET", "/rest/v1/rollouts", null)
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isEqualTo(before);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -112,30 +140,55 @@ class UnimplementedFieldsIT {
             """)
     void target_refusesUnimplementedFields(String field, String extra) {
         assertRefused(api.mgmt("POST", "/rest/v1/targets", "[{\"controllerId\":\"unimpl-new\"" + extra + "}]"), field);
-        assertThat(api.mgmt("GET", "/rest/v1/targets/unimpl-new", null).status()).isEqualTo(404);
-        assertRefused(api.mgmt("PUT", "/rest/v1/targets/unimpl-1", "{\"description\":\"changed\"" + extra + "}"), field);
-        assertThat(api.mgmt("GET", "/rest/v1/targets/unimpl-1", null).json().has("description")).isFalse();
+        assertThat(api.mgmt("GET", "/rest/v1/targets/unimpl-new", null).status())
+                .isEqualTo(404);
+        assertRefused(
+                api.mgmt("PUT", "/rest/v1/targets/unimpl-1", "{\"description\":\"changed\"" + extra + "}"), field);
+        assertThat(api.mgmt("GET", "/rest/v1/targets/unimpl-1", null).json().has("description"))
+                .isFalse();
     }
 
     @Test
     void softwareModule_refusesEncryptedAndLocked() {
-        assertRefused(api.mgmt("POST", "/rest/v1/softwaremodules",
-                "[{\"name\":\"enc\",\"version\":\"1\",\"type\":\"os\",\"encrypted\":true}]"), "encrypted");
-        assertRefused(api.mgmt("POST", "/rest/v1/softwaremodules",
-                "[{\"name\":\"enc\",\"version\":\"1\",\"type\":\"os\",\"locked\":true}]"), "locked");
-        assertThat(api.mgmt("GET", "/rest/v1/softwaremodules?q=name==enc", null).json().get("total").asInt()).isZero();
+        assertRefused(
+                api.mgmt(
+                        "POST",
+                        "/rest/v1/softwaremodules",
+                        "[{\"name\":\"enc\",\"version\":\"1\",\"type\":\"os\",\"encrypted\":true}]"),
+                "encrypted");
+        assertRefused(
+                api.mgmt(
+                        "POST",
+                        "/rest/v1/softwaremodules",
+                        "[{\"name\":\"enc\",\"version\":\"1\",\"type\":\"os\",\"locked\":true}]"),
+                "locked");
+        assertThat(api.mgmt("GET", "/rest/v1/softwaremodules?q=name==enc", null)
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isZero();
         long module = fixture.module("plain", "1", "os");
         assertRefused(api.mgmt("PUT", "/rest/v1/softwaremodules/" + module, "{\"locked\":true}"), "locked");
-        ApiClient.Response neutral = api.mgmt("POST", "/rest/v1/softwaremodules",
+        ApiClient.Response neutral = api.mgmt(
+                "POST",
+                "/rest/v1/softwaremodules",
                 "[{\"name\":\"neutral\",\"version\":\"1\",\"type\":\"os\",\"encrypted\":false}]");
         assertThat(neutral.status()).as(neutral.text()).isEqualTo(201);
     }
 
     @Test
     void softwareModuleType_refusesMinArtifacts() {
-        assertRefused(api.mgmt("POST", "/rest/v1/softwaremoduletypes",
-                "[{\"name\":\"Needs files\",\"key\":\"needs-files\",\"minArtifacts\":1}]"), "minArtifacts");
-        assertThat(api.mgmt("GET", "/rest/v1/softwaremoduletypes?q=key==needs-files", null).json().get("total").asInt()).isZero();
+        assertRefused(
+                api.mgmt(
+                        "POST",
+                        "/rest/v1/softwaremoduletypes",
+                        "[{\"name\":\"Needs files\",\"key\":\"needs-files\",\"minArtifacts\":1}]"),
+                "minArtifacts");
+        assertThat(api.mgmt("GET", "/rest/v1/softwaremoduletypes?q=key==needs-files", null)
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isZero();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -144,22 +197,37 @@ class UnimplementedFieldsIT {
         ApiClient.Response refused = api.mgmt("PUT", "/rest/v1/system/configs/" + key, "{\"value\":true}");
         assertThat(refused.status()).as(refused.text()).isEqualTo(400);
         assertThat(refused.json().get("message").asString()).contains(key);
-        assertThat(api.mgmt("GET", "/rest/v1/system/configs/" + key, null).json().get("value").asBoolean()).isFalse();
-        assertThat(api.mgmt("PUT", "/rest/v1/system/configs/" + key, "{\"value\":false}").status()).isEqualTo(200);
+        assertThat(api.mgmt("GET", "/rest/v1/system/configs/" + key, null)
+                        .json()
+                        .get("value")
+                        .asBoolean())
+                .isFalse();
+        assertThat(api.mgmt("PUT", "/rest/v1/system/configs/" + key, "{\"value\":false}")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void targetsOfATag_honourQ() {
         fixture.target("tagged-a");
         fixture.target("tagged-b");
-        long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"lab\"}]").json().get(0).get("id").asLong();
-        assertThat(api.mgmt("POST", "/rest/v1/targettags/" + tag + "/assigned", "[\"tagged-a\",\"tagged-b\"]").status()).isEqualTo(204);
+        long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"lab\"}]")
+                .json()
+                .get(0)
+                .get("id")
+                .asLong();
+        assertThat(api.mgmt("POST", "/rest/v1/targettags/" + tag + "/assigned", "[\"tagged-a\",\"tagged-b\"]")
+                        .status())
+                .isEqualTo(204);
 
-        var all = api.mgmt("GET", "/rest/v1/targettags/" + tag + "/assigned", null).json();
+        var all = api.mgmt("GET", "/rest/v1/targettags/" + tag + "/assigned", null)
+                .json();
         assertThat(all.get("total").asInt()).isEqualTo(2);
-        var filtered = api.mgmt("GET", "/rest/v1/targettags/" + tag + "/assigned?q=controllerId==tagged-b", null).json();
+        var filtered = api.mgmt("GET", "/rest/v1/targettags/" + tag + "/assigned?q=controllerId==tagged-b", null)
+                .json();
         assertThat(filtered.get("total").asInt()).isEqualTo(1);
-        assertThat(filtered.get("content").get(0).get("controllerId").asString()).isEqualTo("tagged-b");
+        assertThat(filtered.get("content").get(0).get("controllerId").asString())
+                .isEqualTo("tagged-b");
         ApiClient.Response bad = api.mgmt("GET", "/rest/v1/targettags/" + tag + "/assigned?q=nosuchfield==1", null);
         assertThat(bad.status()).isEqualTo(400);
     }

@@ -59,10 +59,10 @@ public class Action extends BaseEntity {
     @Column(name = "rollout_group_id", updatable = false)
     private Long rolloutGroupId;
 
-    protected Action() {
-    }
+    protected Action() {}
 
-    public Action(Target target, DistributionSet distributionSet, ActionType actionType, long forcedTime, Integer weight) {
+    public Action(
+            Target target, DistributionSet distributionSet, ActionType actionType, long forcedTime, Integer weight) {
         super(target.getTenant());
         this.target = target;
         this.distributionSet = distributionSet;
@@ -124,8 +124,7 @@ public class Action extends BaseEntity {
     }
 
     /** What a report or request did: the state written to the action's history, and whether the action ended. */
-    public record Transition(ActionState recorded, boolean closed) {
-    }
+    public record Transition(ActionState recorded, boolean closed) {}
 
     /**
      * Applies a device's deploymentBase feedback. Closing reports end the action, whatever its state: a device that
@@ -171,11 +170,13 @@ public class Action extends BaseEntity {
      */
     public Transition applyCancelFeedback(Feedback feedback) {
         if (status != ActionState.CANCELING && status != ActionState.CANCELED) {
-            throw new HawkbitException(ServerError.ACTION_NOT_CANCELABLE,
+            throw new HawkbitException(
+                    ServerError.ACTION_NOT_CANCELABLE,
                     "Action " + getId() + " is " + status.json() + ", not being canceled");
         }
         ActionState reported = switch (feedback.execution()) {
-            case CLOSED -> feedback.result() == Feedback.Result.FAILURE ? ActionState.CANCEL_REJECTED : ActionState.CANCELED;
+            case CLOSED ->
+                feedback.result() == Feedback.Result.FAILURE ? ActionState.CANCEL_REJECTED : ActionState.CANCELED;
             case CANCELED -> ActionState.CANCELED;
             case REJECTED -> ActionState.CANCEL_REJECTED;
             default -> ActionState.CANCELING;
@@ -205,7 +206,8 @@ public class Action extends BaseEntity {
             throw new HawkbitException(ServerError.ACTION_NOT_CANCELABLE, "Action " + getId() + " is not active");
         }
         if (status == ActionState.CANCELING) {
-            throw new HawkbitException(ServerError.ACTION_NOT_CANCELABLE, "Action " + getId() + " is already canceling");
+            throw new HawkbitException(
+                    ServerError.ACTION_NOT_CANCELABLE, "Action " + getId() + " is already canceling");
         }
         status = ActionState.CANCELING;
     }
@@ -221,7 +223,8 @@ public class Action extends BaseEntity {
             throw new HawkbitException(ServerError.ACTION_NOT_CANCELABLE, "Action " + getId() + " is not active");
         }
         if (status != ActionState.CANCELING) {
-            throw new HawkbitException(ServerError.ACTION_NOT_FORCE_QUITABLE,
+            throw new HawkbitException(
+                    ServerError.ACTION_NOT_FORCE_QUITABLE,
                     "Action " + getId() + " must be canceled before it can be force-quit");
         }
         closeCanceled();

@@ -1,11 +1,10 @@
 package io.hawkbit.repository.action;
 
-import java.time.Clock;
-import java.util.List;
-
 import io.hawkbit.repository.event.AssignmentCanceledEvent;
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.target.TargetEvents;
+import java.time.Clock;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,8 +20,14 @@ public class ActionCancellation {
     private final TargetEvents targetEvents;
     private final ClusterEventPublisher events;
 
-    public ActionCancellation(ActionRepository actions, ActionStatusRepository statuses, ActionQueries queries, Clock clock,
-            ActionEvents actionEvents, TargetEvents targetEvents, ClusterEventPublisher events) {
+    public ActionCancellation(
+            ActionRepository actions,
+            ActionStatusRepository statuses,
+            ActionQueries queries,
+            Clock clock,
+            ActionEvents actionEvents,
+            TargetEvents targetEvents,
+            ClusterEventPublisher events) {
         this.actions = actions;
         this.statuses = statuses;
         this.queries = queries;
@@ -43,8 +48,14 @@ public class ActionCancellation {
         } else {
             action.requestCancel();
             recordCancel(action, "Cancelation requested by user '" + user + "'", now, user);
-            events.publish(new AssignmentCanceledEvent(tenant, action.getId(), controllerId, action.getDistributionSet().getId(),
-                    action.getStatus().json(), true, events.origin()));
+            events.publish(new AssignmentCanceledEvent(
+                    tenant,
+                    action.getId(),
+                    controllerId,
+                    action.getDistributionSet().getId(),
+                    action.getStatus().json(),
+                    true,
+                    events.origin()));
         }
         return actions.saveAndFlush(action);
     }

@@ -1,12 +1,5 @@
 package io.hawkbit.repository.action;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import io.hawkbit.repository.TenantProperties;
 import io.hawkbit.repository.event.ActionsDeletedEvent;
 import io.hawkbit.repository.event.ClusterEventPublisher;
@@ -17,6 +10,12 @@ import io.hawkbit.repository.lock.SchedulerProperties;
 import io.hawkbit.repository.tenant.TenantConfigKey;
 import io.hawkbit.repository.tenant.TenantSettings;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
@@ -47,9 +46,17 @@ public class ActionCleanupScheduler {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public ActionCleanupScheduler(SchedulerProperties properties, TenantProperties tenants, TenantSettings settings,
-            ClusterLock lock, ActionRepository actions, TransactionTemplate transactions, ClusterEventPublisher events,
-            Clock clock, MeterRegistry meters, PeriodicJobs jobs) {
+    public ActionCleanupScheduler(
+            SchedulerProperties properties,
+            TenantProperties tenants,
+            TenantSettings settings,
+            ClusterLock lock,
+            ActionRepository actions,
+            TransactionTemplate transactions,
+            ClusterEventPublisher events,
+            Clock clock,
+            MeterRegistry meters,
+            PeriodicJobs jobs) {
         this.properties = properties;
         this.tenants = tenants;
         this.settings = settings;
@@ -84,15 +91,21 @@ public class ActionCleanupScheduler {
         long expiry = Long.parseLong(settings.value(tenant, TenantConfigKey.ACTION_CLEANUP_EXPIRY));
         Instant before = clock.instant().minusMillis(expiry);
         int deleted = transactions.execute(status -> {
-            List<Object[]> expired = actions.findExpired(tenant, statuses, before,
+            List<Object[]> expired = actions.findExpired(
+                    tenant,
+                    statuses,
+                    before,
                     PageRequest.of(0, properties.getActionCleanup().getBatchSize()));
             if (expired.isEmpty()) {
                 return 0;
             }
             List<Long> ids = expired.stream().map(row -> (Long) row[0]).toList();
             actions.deleteAllByIdInBatch(ids);
-            events.publish(new ActionsDeletedEvent(tenant, ids,
-                    expired.stream().map(row -> (String) row[1]).distinct().toList(), events.origin()));
+            events.publish(new ActionsDeletedEvent(
+                    tenant,
+                    ids,
+                    expired.stream().map(row -> (String) row[1]).distinct().toList(),
+                    events.origin()));
             return ids.size();
         });
         if (deleted > 0) {
@@ -106,7 +119,8 @@ public class ActionCleanupScheduler {
     static Set<ActionState> statuses(String csv) {
         return Arrays.stream(csv.split(","))
                 .map(String::trim)
-                .filter(s -> Arrays.stream(ActionState.values()).anyMatch(v -> v.name().equalsIgnoreCase(s)))
+                .filter(s -> Arrays.stream(ActionState.values())
+                        .anyMatch(v -> v.name().equalsIgnoreCase(s)))
                 .map(s -> ActionState.valueOf(s.toUpperCase()))
                 .collect(Collectors.toUnmodifiableSet());
     }

@@ -16,12 +16,24 @@ class ActionEvents {
     }
 
     void created(Action action) {
-        events.publish(new ActionCreatedEvent(action.getTenant(), action.getId(), action.getTarget().getControllerId(),
-                action.getDistributionSet().getId(), action.getStatus().json(), action.isActive(), events.origin()));
+        events.publish(new ActionCreatedEvent(
+                action.getTenant(),
+                action.getId(),
+                action.getTarget().getControllerId(),
+                action.getDistributionSet().getId(),
+                action.getStatus().json(),
+                action.isActive(),
+                events.origin()));
     }
 
     void updated(Action action) {
-        events.publish(new ActionUpdatedEvent(action.getTenant(), action.getId(), action.getTarget().getControllerId(),
-                action.getDistributionSet().getId(), action.getStatus().json(), action.isActive(), events.origin()));
+        events.publish(new ActionUpdatedEvent(
+                action.getTenant(),
+                action.getId(),
+                action.getTarget().getControllerId(),
+                action.getDistributionSet().getId(),
+                action.getStatus().json(),
+                action.isActive(),
+                events.origin()));
     }
 }

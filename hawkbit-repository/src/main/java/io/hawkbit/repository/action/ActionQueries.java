@@ -1,12 +1,11 @@
 package io.hawkbit.repository.action;
 
-import java.util.Map;
-
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
 import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetService;
+import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -19,10 +18,16 @@ public class ActionQueries {
 
     /** hawkBit 1.1's {@code status} is the detailed state; {@code detailStatus} stays as the 0.x name of the same field. */
     public static final QueryFields FIELDS = QueryFields.of(Map.ofEntries(
-            Map.entry("id", "id"), Map.entry("status", "status"), Map.entry("detailStatus", "status"),
-            Map.entry("active", "active"), Map.entry("lastStatusCode", "lastActionStatusCode"), Map.entry("weight", "weight"),
-            Map.entry("forceType", "actionType"), Map.entry("target.controllerId", "target.controllerId"),
-            Map.entry("distributionSet.id", "distributionSet.id"), Map.entry("createdAt", "createdAt"),
+            Map.entry("id", "id"),
+            Map.entry("status", "status"),
+            Map.entry("detailStatus", "status"),
+            Map.entry("active", "active"),
+            Map.entry("lastStatusCode", "lastActionStatusCode"),
+            Map.entry("weight", "weight"),
+            Map.entry("forceType", "actionType"),
+            Map.entry("target.controllerId", "target.controllerId"),
+            Map.entry("distributionSet.id", "distributionSet.id"),
+            Map.entry("createdAt", "createdAt"),
             Map.entry("lastModifiedAt", "lastModifiedAt")));
 
     private final ActionRepository actions;
@@ -47,7 +52,8 @@ public class ActionQueries {
 
     @Transactional(readOnly = true)
     public Action action(String tenant, Long actionId) {
-        Action action = actions.findByTenantAndId(tenant, actionId).orElseThrow(() -> new EntityNotFoundException("Action", actionId));
+        Action action = actions.findByTenantAndId(tenant, actionId)
+                .orElseThrow(() -> new EntityNotFoundException("Action", actionId));
         loadForView(action);
         return action;
     }
@@ -61,7 +67,11 @@ public class ActionQueries {
     @Transactional(readOnly = true)
     public Page<Action> actionsOf(String tenant, String controllerId, String rsql, Pageable pageable) {
         Target target = targets.get(tenant, controllerId);
-        return find(tenant, rsql, pageable, (root, q, cb) -> cb.equal(root.get("target").get("id"), target.getId()));
+        return find(
+                tenant,
+                rsql,
+                pageable,
+                (root, q, cb) -> cb.equal(root.get("target").get("id"), target.getId()));
     }
 
     @Transactional(readOnly = true)
@@ -70,7 +80,8 @@ public class ActionQueries {
     }
 
     private Page<Action> find(String tenant, String rsql, Pageable pageable, Specification<Action> scope) {
-        Specification<Action> spec = RsqlSpecification.<Action>parse(rsql, FIELDS).and(scope)
+        Specification<Action> spec = RsqlSpecification.<Action>parse(rsql, FIELDS)
+                .and(scope)
                 .and((root, q, cb) -> cb.equal(root.get("tenant"), tenant));
         Page<Action> page = actions.findAll(spec, pageable);
         page.forEach(ActionQueries::loadForView);

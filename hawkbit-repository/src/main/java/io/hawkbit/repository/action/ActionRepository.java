@@ -2,7 +2,6 @@ package io.hawkbit.repository.action;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
@@ -27,19 +26,23 @@ public interface ActionRepository extends JpaRepository<Action, Long>, JpaSpecif
     List<Action> findActiveOf(@Param("targetIds") java.util.Collection<Long> targetIds);
 
     /** The newest closed, successful action: what {@code installedBase} shows. */
-    @Query("select a from Action a where a.target.id = :targetId and a.active = false and a.status = io.hawkbit.repository.action.ActionState.FINISHED order by a.id desc")
+    @Query(
+            "select a from Action a where a.target.id = :targetId and a.active = false and a.status = io.hawkbit.repository.action.ActionState.FINISHED order by a.id desc")
     List<Action> findFinished(@Param("targetId") Long targetId, Pageable pageable);
 
     /** Closed actions of the tenant in one of the statuses, last changed before the instant: [id, controllerId], oldest first. */
     @Query("select a.id, a.target.controllerId from Action a where a.tenant = :tenant and a.active = false "
             + "and a.status in :statuses and a.lastModifiedAt < :before order by a.id")
-    List<Object[]> findExpired(@Param("tenant") String tenant, @Param("statuses") java.util.Collection<ActionState> statuses,
-            @Param("before") java.time.Instant before, Pageable pageable);
+    List<Object[]> findExpired(
+            @Param("tenant") String tenant,
+            @Param("statuses") java.util.Collection<ActionState> statuses,
+            @Param("before") java.time.Instant before,
+            Pageable pageable);
 
     Page<Action> findByTargetId(Long targetId, Pageable pageable);
 
-
     /** Whether any action of the target deploys a set containing the module: only then may the device download it. */
-    @Query("select count(a) > 0 from Action a join a.distributionSet ds join ds.modules m where a.target.id = :targetId and m.id = :moduleId")
+    @Query(
+            "select count(a) > 0 from Action a join a.distributionSet ds join ds.modules m where a.target.id = :targetId and m.id = :moduleId")
     boolean existsForTargetAndModule(@Param("targetId") Long targetId, @Param("moduleId") Long moduleId);
 }

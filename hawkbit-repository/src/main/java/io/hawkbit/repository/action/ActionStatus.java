@@ -1,9 +1,5 @@
 package io.hawkbit.repository.action;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -19,6 +15,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.hibernate.annotations.BatchSize;
 import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.jpa.domain.support.AuditingEntityListener;
@@ -66,10 +65,10 @@ public class ActionStatus {
     @Column(name = "detail", length = 512, nullable = false)
     private List<String> messages = new ArrayList<>();
 
-    protected ActionStatus() {
-    }
+    protected ActionStatus() {}
 
-    public ActionStatus(Action action, ActionState status, long occurredAt, Integer code, List<String> messages, String createdBy) {
+    public ActionStatus(
+            Action action, ActionState status, long occurredAt, Integer code, List<String> messages, String createdBy) {
         this.tenant = action.getTenant();
         this.action = action;
         this.status = status;

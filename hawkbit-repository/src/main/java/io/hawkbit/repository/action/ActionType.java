@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** How insistently a deployment is pushed to the device; {@link #json()} is hawkBit's wire name. */
 public enum ActionType {
-    FORCED("forced"), SOFT("soft"), TIMEFORCED("timeforced"), DOWNLOAD_ONLY("downloadonly");
+    FORCED("forced"),
+    SOFT("soft"),
+    TIMEFORCED("timeforced"),
+    DOWNLOAD_ONLY("downloadonly");
 
     private final String json;
 
@@ -18,6 +21,8 @@ public enum ActionType {
     }
 
     public static Optional<ActionType> fromJson(String value) {
-        return Arrays.stream(values()).filter(t -> t.json.equalsIgnoreCase(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(t -> t.json.equalsIgnoreCase(value))
+                .findFirst();
     }
 }

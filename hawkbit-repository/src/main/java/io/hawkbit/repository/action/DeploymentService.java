@@ -1,12 +1,5 @@
 package io.hawkbit.repository.action;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import io.hawkbit.repository.distribution.DistributionSet;
 import io.hawkbit.repository.distribution.DistributionSetService;
 import io.hawkbit.repository.error.EntityNotFoundException;
@@ -20,6 +13,12 @@ import io.hawkbit.repository.target.TargetRepository;
 import io.hawkbit.repository.target.TargetUpdateStatus;
 import io.hawkbit.repository.tenant.TenantConfigKey;
 import io.hawkbit.repository.tenant.TenantConfigurationService;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,9 +40,16 @@ public class DeploymentService {
     private final ActionEvents actionEvents;
     private final TargetEvents targetEvents;
 
-    public DeploymentService(ActionRepository actions, ActionStatusRepository statuses, TargetRepository targetRepository,
-            DistributionSetService distributionSets, TenantConfigurationService config, Clock clock,
-            ClusterEventPublisher events, ActionCancellation cancellation, ActionEvents actionEvents,
+    public DeploymentService(
+            ActionRepository actions,
+            ActionStatusRepository statuses,
+            TargetRepository targetRepository,
+            DistributionSetService distributionSets,
+            TenantConfigurationService config,
+            Clock clock,
+            ClusterEventPublisher events,
+            ActionCancellation cancellation,
+            ActionEvents actionEvents,
             TargetEvents targetEvents) {
         this.events = events;
         this.cancellation = cancellation;
@@ -57,11 +63,9 @@ public class DeploymentService {
         this.clock = clock;
     }
 
-    public record Assignment(String controllerId, ActionType type, Long forceTime, Integer weight) {
-    }
+    public record Assignment(String controllerId, ActionType type, Long forceTime, Integer weight) {}
 
-    public record AssignmentResult(List<Action> assigned, List<Action> alreadyAssigned) {
-    }
+    public record AssignmentResult(List<Action> assigned, List<Action> alreadyAssigned) {}
 
     /**
      * Assigns a distribution set to targets: one new action per target, in one transaction. A target whose open
@@ -74,9 +78,13 @@ public class DeploymentService {
     }
 
     /** The rollout group whose start assigns: its actions name it. Ids and names only, so actions need no rollout type. */
-    public record RolloutOrigin(String tenant, Long distributionSetId, Long rolloutId, String rolloutName, Long groupId,
-            String groupName) {
-    }
+    public record RolloutOrigin(
+            String tenant,
+            Long distributionSetId,
+            Long rolloutId,
+            String rolloutName,
+            Long groupId,
+            String groupName) {}
 
     /** {@link #assign(String, Long, List, String)} for the targets of a starting rollout group; its actions name it. */
     @Transactional
@@ -84,8 +92,8 @@ public class DeploymentService {
         return assign(group.tenant(), group.distributionSetId(), assignments, user, group);
     }
 
-    private AssignmentResult assign(String tenant, Long distributionSetId, List<Assignment> assignments, String user,
-            RolloutOrigin group) {
+    private AssignmentResult assign(
+            String tenant, Long distributionSetId, List<Assignment> assignments, String user, RolloutOrigin group) {
         DistributionSet set = distributionSets.deployable(tenant, distributionSetId);
         boolean autoclose = config.enabled(tenant, TenantConfigKey.AUTOCLOSE_ENABLED);
         long now = clock.millis();
@@ -99,28 +107,45 @@ public class DeploymentService {
             Target target = byControllerId.get(assignment.controllerId());
             List<Action> open = openByTarget.computeIfAbsent(target.getId(), id -> new ArrayList<>());
             var existing = open.stream()
-                    .filter(a -> a.getDistributionSet().getId().equals(set.getId()) && !a.isCancelingOrCanceled()).findFirst();
+                    .filter(a -> a.getDistributionSet().getId().equals(set.getId()) && !a.isCancelingOrCanceled())
+                    .findFirst();
             if (existing.isPresent()) {
                 already.add(existing.get());
                 continue;
             }
             for (Action previous : open) {
                 if (!previous.isCancelingOrCanceled()) {
-                    cancellation.replace(previous, autoclose, "Canceled: distribution set " + set.getName() + ":" + set.getVersion()
-                            + " was assigned by " + user, now, user);
+                    cancellation.replace(
+                            previous,
+                            autoclose,
+                            "Canceled: distribution set " + set.getName() + ":" + set.getVersion() + " was assigned by "
+                                    + user,
+                            now,
+                            user);
                 }
             }
             ActionType type = assignment.type() == null ? ActionType.FORCED : assignment.type();
-            Action action = new Action(target, set, type, type == ActionType.TIMEFORCED && assignment.forceTime() != null
-                    ? assignment.forceTime() : 0L, assignment.weight());
+            Action action = new Action(
+                    target,
+                    set,
+                    type,
+                    type == ActionType.TIMEFORCED && assignment.forceTime() != null ? assignment.forceTime() : 0L,
+                    assignment.weight());
             if (group != null) {
                 action.createdBy(group.rolloutId(), group.groupId());
             }
             actions.save(action);
-            statuses.save(new ActionStatus(action, ActionState.RUNNING, now, null,
-                    List.of(group == null ? "Assignment initiated by user '" + user + "'"
-                            : "Assignment initiated by rollout '" + group.rolloutName() + "', group '"
-                                    + group.groupName() + "'"), user));
+            statuses.save(new ActionStatus(
+                    action,
+                    ActionState.RUNNING,
+                    now,
+                    null,
+                    List.of(
+                            group == null
+                                    ? "Assignment initiated by user '" + user + "'"
+                                    : "Assignment initiated by rollout '" + group.rolloutName() + "', group '"
+                                            + group.groupName() + "'"),
+                    user));
             target.setAssignedDistributionSet(set);
             target.setUpdateStatus(TargetUpdateStatus.PENDING);
             open.add(action);
@@ -134,9 +159,12 @@ public class DeploymentService {
             targetEvents.updated(action.getTarget());
         }
         if (!assigned.isEmpty()) {
-            events.publish(new DistributionSetAssignedEvent(tenant, set.getId(),
+            events.publish(new DistributionSetAssignedEvent(
+                    tenant,
+                    set.getId(),
                     assigned.stream().map(a -> a.getTarget().getControllerId()).toList(),
-                    assigned.stream().map(Action::getId).toList(), events.origin()));
+                    assigned.stream().map(Action::getId).toList(),
+                    events.origin()));
         }
         if (locks) {
             events.publish(new DistributionSetUpdatedEvent(tenant, set.getId(), events.origin()));
@@ -145,10 +173,12 @@ public class DeploymentService {
     }
 
     private Map<String, Target> targetsOf(String tenant, List<Assignment> assignments) {
-        List<String> ids = assignments.stream().map(Assignment::controllerId).distinct().toList();
+        List<String> ids =
+                assignments.stream().map(Assignment::controllerId).distinct().toList();
         Map<String, Target> found = new HashMap<>();
         for (int from = 0; from < ids.size(); from += IN_LIST) {
-            targetRepository.findByTenantAndControllerIdIn(tenant, ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
+            targetRepository
+                    .findByTenantAndControllerIdIn(tenant, ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
                     .forEach(t -> found.put(t.getControllerId(), t));
         }
         ids.stream().filter(id -> !found.containsKey(id)).findFirst().ifPresent(id -> {
@@ -162,12 +192,14 @@ public class DeploymentService {
         Map<Long, List<Action>> open = new HashMap<>();
         for (int from = 0; from < ids.size(); from += IN_LIST) {
             actions.findActiveOf(ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
-                    .forEach(a -> open.computeIfAbsent(a.getTarget().getId(), id -> new ArrayList<>()).add(a));
+                    .forEach(a -> open.computeIfAbsent(a.getTarget().getId(), id -> new ArrayList<>())
+                            .add(a));
         }
         return open;
     }
 
     private void targetUpdated(Target target) {
-        events.publish(new TargetUpdatedEvent(target.getTenant(), target.getId(), target.getControllerId(), events.origin()));
+        events.publish(
+                new TargetUpdatedEvent(target.getTenant(), target.getId(), target.getControllerId(), events.origin()));
     }
 }

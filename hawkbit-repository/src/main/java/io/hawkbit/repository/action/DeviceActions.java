@@ -1,10 +1,9 @@
 package io.hawkbit.repository.action;
 
-import java.util.List;
-
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetRepository;
+import java.util.List;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,7 +61,8 @@ public class DeviceActions {
     /** The newest {@code count} status entries of an action with their messages, newest first. */
     @Transactional(readOnly = true)
     public List<ActionStatus> history(Long actionId, int count) {
-        List<ActionStatus> history = statuses.findByActionIdOrderByIdDesc(actionId, PageRequest.of(0, Math.max(1, count)));
+        List<ActionStatus> history =
+                statuses.findByActionIdOrderByIdDesc(actionId, PageRequest.of(0, Math.max(1, count)));
         history.forEach(s -> s.getMessages().size());
         return history;
     }
@@ -71,7 +71,8 @@ public class DeviceActions {
     Action own(String tenant, String controllerId, Long actionId) {
         Target target = targets.findByTenantAndControllerId(tenant, controllerId)
                 .orElseThrow(() -> new EntityNotFoundException("Target", controllerId));
-        return actions.findByTenantAndId(tenant, actionId).filter(a -> a.getTarget().getId().equals(target.getId()))
+        return actions.findByTenantAndId(tenant, actionId)
+                .filter(a -> a.getTarget().getId().equals(target.getId()))
                 .orElseThrow(() -> new EntityNotFoundException("Action", actionId));
     }
 }

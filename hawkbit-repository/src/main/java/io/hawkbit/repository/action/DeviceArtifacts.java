@@ -19,7 +19,10 @@ public class DeviceArtifacts {
     private final ArtifactRepository artifacts;
     private final SoftwareModuleRepository modules;
 
-    public DeviceArtifacts(TargetRepository targets, ActionRepository actions, ArtifactRepository artifacts,
+    public DeviceArtifacts(
+            TargetRepository targets,
+            ActionRepository actions,
+            ArtifactRepository artifacts,
             SoftwareModuleRepository modules) {
         this.targets = targets;
         this.actions = actions;
@@ -35,7 +38,8 @@ public class DeviceArtifacts {
         if (!actions.existsForTargetAndModule(target.getId(), moduleId)) {
             throw new EntityNotFoundException("SoftwareModule", moduleId);
         }
-        return artifacts.findBySoftwareModuleIdAndFilename(moduleId, filename)
+        return artifacts
+                .findBySoftwareModuleIdAndFilename(moduleId, filename)
                 .orElseThrow(() -> new EntityNotFoundException("Artifact", filename));
     }
 
@@ -47,7 +51,8 @@ public class DeviceArtifacts {
         if (!actions.existsForTargetAndModule(target.getId(), moduleId)) {
             throw new EntityNotFoundException("SoftwareModule", moduleId);
         }
-        SoftwareModule module = modules.findById(moduleId).orElseThrow(() -> new EntityNotFoundException("SoftwareModule", moduleId));
+        SoftwareModule module =
+                modules.findById(moduleId).orElseThrow(() -> new EntityNotFoundException("SoftwareModule", moduleId));
         module.getArtifacts().size();
         return module;
     }

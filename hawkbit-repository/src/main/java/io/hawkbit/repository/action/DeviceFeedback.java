@@ -1,13 +1,12 @@
 package io.hawkbit.repository.action;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetEvents;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +20,7 @@ public class DeviceFeedback {
 
     /** hawkBit's per-action quota; a device stuck in a feedback loop must not fill the database. */
     static final int MAX_STATUS_ENTRIES_PER_ACTION = 1000;
+
     static final int MAX_MESSAGES_PER_STATUS = 50;
 
     private final DeviceActions deviceActions;
@@ -31,8 +31,14 @@ public class DeviceFeedback {
     private final TargetEvents targetEvents;
     private final ApplicationEventPublisher local;
 
-    public DeviceFeedback(DeviceActions deviceActions, ActionRepository actions, ActionStatusRepository statuses, Clock clock,
-            ActionEvents actionEvents, TargetEvents targetEvents, ApplicationEventPublisher local) {
+    public DeviceFeedback(
+            DeviceActions deviceActions,
+            ActionRepository actions,
+            ActionStatusRepository statuses,
+            Clock clock,
+            ActionEvents actionEvents,
+            TargetEvents targetEvents,
+            ApplicationEventPublisher local) {
         this.deviceActions = deviceActions;
         this.actions = actions;
         this.statuses = statuses;
@@ -47,9 +53,17 @@ public class DeviceFeedback {
     public void deploymentFeedback(String tenant, String controllerId, Long actionId, Feedback feedback) {
         Action action = deviceActions.own(tenant, controllerId, actionId);
         Action.Transition transition = action.applyDeploymentFeedback(feedback);
-        addStatus(action, transition, feedback, messages(feedback, "Update Server: Target reported "
-                + feedback.execution().name()
-                + (feedback.execution() == Feedback.Execution.CLOSED ? " with " + feedback.result().name() : "")));
+        addStatus(
+                action,
+                transition,
+                feedback,
+                messages(
+                        feedback,
+                        "Update Server: Target reported "
+                                + feedback.execution().name()
+                                + (feedback.execution() == Feedback.Execution.CLOSED
+                                        ? " with " + feedback.result().name()
+                                        : "")));
         if (transition.closed()) {
             Target target = action.getTarget();
             if (action.getStatus() == ActionState.FINISHED) {
@@ -76,8 +90,14 @@ public class DeviceFeedback {
     public void cancelFeedback(String tenant, String controllerId, Long actionId, Feedback feedback) {
         Action action = deviceActions.own(tenant, controllerId, actionId);
         Action.Transition transition = action.applyCancelFeedback(feedback);
-        addStatus(action, transition, feedback,
-                messages(feedback, "Update Server: Target reported cancelation " + feedback.execution().name()));
+        addStatus(
+                action,
+                transition,
+                feedback,
+                messages(
+                        feedback,
+                        "Update Server: Target reported cancelation "
+                                + feedback.execution().name()));
         if (transition.closed()) {
             closed(action);
         }
@@ -104,11 +124,14 @@ public class DeviceFeedback {
     private void addStatus(Action action, Action.Transition transition, Feedback feedback, List<String> messages) {
         // Only progress counts against the quota: the report that ends an action must always get through.
         if (!transition.closed() && statuses.countByActionId(action.getId()) >= MAX_STATUS_ENTRIES_PER_ACTION) {
-            throw new HawkbitException(ServerError.QUOTA_EXCEEDED,
-                    "Action " + action.getId() + " has reached its " + MAX_STATUS_ENTRIES_PER_ACTION + " status entries");
+            throw new HawkbitException(
+                    ServerError.QUOTA_EXCEEDED,
+                    "Action " + action.getId() + " has reached its " + MAX_STATUS_ENTRIES_PER_ACTION
+                            + " status entries");
         }
         long occurredAt = feedback.occurredAt() != null ? feedback.occurredAt() : clock.millis();
-        statuses.save(new ActionStatus(action, transition.recorded(), occurredAt, feedback.code(), messages, "CONTROLLER_PLUG_AND_PLAY"));
+        statuses.save(new ActionStatus(
+                action, transition.recorded(), occurredAt, feedback.code(), messages, "CONTROLLER_PLUG_AND_PLAY"));
         if (feedback.code() != null) {
             action.setLastActionStatusCode(feedback.code());
         }

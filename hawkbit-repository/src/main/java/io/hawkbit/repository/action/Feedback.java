@@ -6,13 +6,28 @@ import java.util.List;
 public record Feedback(Execution execution, Result result, Integer code, List<String> details, Long occurredAt) {
 
     /** DDI's {@code status.execution}. */
-    public enum Execution { CLOSED, PROCEEDING, CANCELED, SCHEDULED, REJECTED, RESUMED, DOWNLOAD, DOWNLOADED }
+    public enum Execution {
+        CLOSED,
+        PROCEEDING,
+        CANCELED,
+        SCHEDULED,
+        REJECTED,
+        RESUMED,
+        DOWNLOAD,
+        DOWNLOADED
+    }
 
     /** DDI's {@code status.result.finished}. */
-    public enum Result { SUCCESS, FAILURE, NONE }
+    public enum Result {
+        SUCCESS,
+        FAILURE,
+        NONE
+    }
 
     public Feedback {
-        details = details == null ? List.of() : details.stream().filter(d -> d != null).toList();
+        details = details == null
+                ? List.of()
+                : details.stream().filter(d -> d != null).toList();
         result = result == null ? Result.NONE : result;
     }
 }

@@ -1,8 +1,5 @@
 package io.hawkbit.repository.action;
 
-import java.time.Clock;
-import java.util.Optional;
-
 import io.hawkbit.repository.CacheNames;
 import io.hawkbit.repository.CacheNames.TargetKey;
 import io.hawkbit.repository.ReadThroughCache;
@@ -18,6 +15,8 @@ import io.hawkbit.repository.target.TargetTokens;
 import io.hawkbit.repository.target.TargetUpdateStatus;
 import io.hawkbit.repository.tenant.TenantConfigKey;
 import io.hawkbit.repository.tenant.TenantSettings;
+import java.time.Clock;
+import java.util.Optional;
 import org.springframework.cache.CacheManager;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
@@ -32,8 +31,7 @@ import org.springframework.stereotype.Service;
 public class PollService {
 
     /** What DDI authentication and the poll need of a target. */
-    public record Device(long id, String controllerId, String securityToken, boolean requestAttributes) {
-    }
+    public record Device(long id, String controllerId, String securityToken, boolean requestAttributes) {}
 
     /** The action a device works on: enough to build its links and their change hash. */
     public record OpenAction(long id, boolean canceling, long revision, ActionType type, long forcedTime) {
@@ -44,12 +42,10 @@ public class PollService {
     }
 
     /** What the device should do next: its open action, or else its last installed one. */
-    public record PollState(Optional<OpenAction> open, Optional<Long> installedActionId) {
-    }
+    public record PollState(Optional<OpenAction> open, Optional<Long> installedActionId) {}
 
     /** A base poll's answer. */
-    public record PollResult(Device device, PollState state, String pollingTime) {
-    }
+    public record PollResult(Device device, PollState state, String pollingTime) {}
 
     private final TargetRepository targets;
     private final ActionRepository actions;
@@ -61,8 +57,15 @@ public class PollService {
     private final ReadThroughCache devices;
     private final ReadThroughCache states;
 
-    public PollService(TargetRepository targets, ActionRepository actions, TenantSettings settings, PollRecorder recorder,
-            ClusterEventPublisher events, EventProperties eventProperties, Clock clock, CacheManager caches) {
+    public PollService(
+            TargetRepository targets,
+            ActionRepository actions,
+            TenantSettings settings,
+            PollRecorder recorder,
+            ClusterEventPublisher events,
+            EventProperties eventProperties,
+            Clock clock,
+            CacheManager caches) {
         this.targets = targets;
         this.actions = actions;
         this.settings = settings;
@@ -86,7 +89,8 @@ public class PollService {
      */
     private Optional<Device> find(String tenant, String controllerId) {
         return targets.findByTenantAndControllerId(tenant, controllerId)
-                .filter(target -> target.getControllerId().equals(controllerId)).map(PollService::toDevice);
+                .filter(target -> target.getControllerId().equals(controllerId))
+                .map(PollService::toDevice);
     }
 
     /** Answers a base poll, registering the device on first contact and recording the poll. */
@@ -101,17 +105,26 @@ public class PollService {
     }
 
     private PollState load(long targetId) {
-        Optional<OpenAction> open = actions.findActive(targetId).stream().findFirst()
-                .map(a -> new OpenAction(a.getId(), a.isCancelingOrCanceled(), a.getOptLockRevision(), a.getActionType(),
+        Optional<OpenAction> open = actions.findActive(targetId).stream()
+                .findFirst()
+                .map(a -> new OpenAction(
+                        a.getId(),
+                        a.isCancelingOrCanceled(),
+                        a.getOptLockRevision(),
+                        a.getActionType(),
                         a.getForcedTime()));
-        Optional<Long> installed = open.isPresent() ? Optional.empty()
-                : actions.findFinished(targetId, PageRequest.of(0, 1)).stream().findFirst().map(Action::getId);
+        Optional<Long> installed = open.isPresent()
+                ? Optional.empty()
+                : actions.findFinished(targetId, PageRequest.of(0, 1)).stream()
+                        .findFirst()
+                        .map(Action::getId);
         return new PollState(open, installed);
     }
 
     private Device register(String tenant, String controllerId) {
         ControllerIds.check(controllerId);
-        Target target = new Target(tenant, controllerId, ControllerIds.defaultName(controllerId), TargetTokens.generate());
+        Target target =
+                new Target(tenant, controllerId, ControllerIds.defaultName(controllerId), TargetTokens.generate());
         target.setUpdateStatus(TargetUpdateStatus.REGISTERED);
         try {
             Target saved = targets.saveAndFlush(target);
@@ -124,7 +137,10 @@ public class PollService {
     }
 
     private static Device toDevice(Target target) {
-        return new Device(target.getId(), target.getControllerId(), target.getSecurityToken(),
+        return new Device(
+                target.getId(),
+                target.getControllerId(),
+                target.getSecurityToken(),
                 target.isRequestControllerAttributes());
     }
 }

@@ -1,7 +1,5 @@
 package io.hawkbit.repository.autoassign;
 
-import java.util.List;
-
 import io.hawkbit.repository.TenantProperties;
 import io.hawkbit.repository.action.Action;
 import io.hawkbit.repository.action.DeploymentService;
@@ -17,6 +15,7 @@ import io.hawkbit.repository.targetfilter.TargetFilterQuery;
 import io.hawkbit.repository.targetfilter.TargetFilterQueryRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.criteria.Subquery;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -48,9 +47,16 @@ public class AutoAssignScheduler {
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
 
-    public AutoAssignScheduler(SchedulerProperties properties, TenantProperties tenants, ClusterLock lock,
-            TargetFilterQueryRepository filters, TargetRepository targets, DeploymentService deployments,
-            TransactionTemplate transactions, MeterRegistry meters, PeriodicJobs jobs) {
+    public AutoAssignScheduler(
+            SchedulerProperties properties,
+            TenantProperties tenants,
+            ClusterLock lock,
+            TargetFilterQueryRepository filters,
+            TargetRepository targets,
+            DeploymentService deployments,
+            TransactionTemplate transactions,
+            MeterRegistry meters,
+            PeriodicJobs jobs) {
         this.properties = properties;
         this.tenants = tenants;
         this.lock = lock;
@@ -83,7 +89,8 @@ public class AutoAssignScheduler {
             } catch (RuntimeException e) {
                 // One broken filter (set deleted meanwhile, a conflicting change) must not stop the others.
                 meters.counter("hawkbit.autoassign.failures").increment();
-                LOG.warn("Auto-assignment of filter {} ({}) failed: {}", filter.getId(), filter.getName(), e.toString());
+                LOG.warn(
+                        "Auto-assignment of filter {} ({}) failed: {}", filter.getId(), filter.getName(), e.toString());
             }
         }
         return assigned;
@@ -95,21 +102,33 @@ public class AutoAssignScheduler {
         if (filter.getAutoAssignDistributionSet().isDeleted()) {
             return 0;
         }
-        List<String> candidates = transactions.execute(status -> targets.findBy(candidates(tenant, filter.getQuery(), setId),
-                q -> q.sortBy(Sort.by("id")).limit(properties.getAutoAssign().getBatchSize()).all())
-                .stream().map(Target::getControllerId).toList());
+        List<String> candidates = transactions.execute(status -> targets
+                .findBy(
+                        candidates(tenant, filter.getQuery(), setId),
+                        q -> q.sortBy(Sort.by("id"))
+                                .limit(properties.getAutoAssign().getBatchSize())
+                                .all())
+                .stream()
+                .map(Target::getControllerId)
+                .toList());
         if (candidates.isEmpty()) {
             return 0;
         }
         List<DeploymentService.Assignment> assignments = candidates.stream()
-                .map(id -> new DeploymentService.Assignment(id, filter.getAutoAssignActionType(), null,
-                        filter.getAutoAssignWeight()))
+                .map(id -> new DeploymentService.Assignment(
+                        id, filter.getAutoAssignActionType(), null, filter.getAutoAssignWeight()))
                 .toList();
-        DeploymentService.AssignmentResult result = deployments.assign(tenant, setId, assignments, filter.getCreatedBy());
-        meters.counter("hawkbit.autoassign.assigned").increment(result.assigned().size());
+        DeploymentService.AssignmentResult result =
+                deployments.assign(tenant, setId, assignments, filter.getCreatedBy());
+        meters.counter("hawkbit.autoassign.assigned")
+                .increment(result.assigned().size());
         // Targets another run assigned between our candidate query and our assignment: work done twice.
-        meters.counter("hawkbit.autoassign.duplicates").increment(result.alreadyAssigned().size());
-        LOG.debug("Filter {} auto-assigned set {} to {} targets", filter.getName(), setId,
+        meters.counter("hawkbit.autoassign.duplicates")
+                .increment(result.alreadyAssigned().size());
+        LOG.debug(
+                "Filter {} auto-assigned set {} to {} targets",
+                filter.getName(),
+                setId,
                 result.assigned().stream().map(Action::getId).count());
         return result.assigned().size();
     }
@@ -119,15 +138,21 @@ public class AutoAssignScheduler {
         Specification<Target> neverHadIt = (root, cq, cb) -> {
             Subquery<Long> deployed = cq.subquery(Long.class);
             var action = deployed.from(Action.class);
-            deployed.select(action.get("id")).where(cb.equal(action.get("target"), root),
-                    cb.equal(action.get("distributionSet").get("id"), setId));
-            return cb.and(cb.not(cb.exists(deployed)),
-                    cb.or(cb.isNull(root.get("assignedDistributionSet")),
+            deployed.select(action.get("id"))
+                    .where(
+                            cb.equal(action.get("target"), root),
+                            cb.equal(action.get("distributionSet").get("id"), setId));
+            return cb.and(
+                    cb.not(cb.exists(deployed)),
+                    cb.or(
+                            cb.isNull(root.get("assignedDistributionSet")),
                             cb.notEqual(root.get("assignedDistributionSet").get("id"), setId)),
-                    cb.or(cb.isNull(root.get("installedDistributionSet")),
+                    cb.or(
+                            cb.isNull(root.get("installedDistributionSet")),
                             cb.notEqual(root.get("installedDistributionSet").get("id"), setId)));
         };
         return RsqlSpecification.<Target>parse(query, TargetService.FIELDS)
-                .and((root, cq, cb) -> cb.equal(root.get("tenant"), tenant)).and(neverHadIt);
+                .and((root, cq, cb) -> cb.equal(root.get("tenant"), tenant))
+                .and(neverHadIt);
     }
 }

@@ -1,12 +1,5 @@
 package io.hawkbit.repository.distribution;
 
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import io.hawkbit.repository.BaseEntity;
 import io.hawkbit.repository.softwaremodule.SoftwareModule;
 import jakarta.persistence.CollectionTable;
@@ -20,6 +13,12 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** What gets deployed to a target: a named, versioned set of software modules of a given type. */
 @Entity
@@ -49,7 +48,10 @@ public class DistributionSet extends BaseEntity {
     private boolean deleted;
 
     @ManyToMany(fetch = FetchType.EAGER)
-    @JoinTable(name = "ds_module", joinColumns = @JoinColumn(name = "ds_id"), inverseJoinColumns = @JoinColumn(name = "module_id"))
+    @JoinTable(
+            name = "ds_module",
+            joinColumns = @JoinColumn(name = "ds_id"),
+            inverseJoinColumns = @JoinColumn(name = "module_id"))
     private Set<SoftwareModule> modules = new HashSet<>();
 
     /** hawkBit's set metadata; written here, listed through {@link DistributionSetMetadata}. */
@@ -59,8 +61,7 @@ public class DistributionSet extends BaseEntity {
     @Column(name = "meta_value", nullable = false, length = 4000)
     private Map<String, String> metadata = new HashMap<>();
 
-    protected DistributionSet() {
-    }
+    protected DistributionSet() {}
 
     public DistributionSet(String tenant, DistributionSetType type, String name, String version) {
         super(tenant);
@@ -128,7 +129,9 @@ public class DistributionSet extends BaseEntity {
 
     /** Modules ordered by id, so answers are stable. */
     public List<SoftwareModule> getModules() {
-        return modules.stream().sorted(Comparator.comparing(SoftwareModule::getId)).toList();
+        return modules.stream()
+                .sorted(Comparator.comparing(SoftwareModule::getId))
+                .toList();
     }
 
     public void addModule(SoftwareModule module) {
@@ -142,7 +145,8 @@ public class DistributionSet extends BaseEntity {
     /** Complete when every mandatory module type of its type is present. */
     public boolean isComplete() {
         return type.mandatoryTypes().stream()
-                .allMatch(t -> modules.stream().anyMatch(m -> m.getType().getId().equals(t.getId())));
+                .allMatch(
+                        t -> modules.stream().anyMatch(m -> m.getType().getId().equals(t.getId())));
     }
 
     /** The modifiable metadata; a change bumps the set's version, so concurrent writers cannot both pass the quota. */

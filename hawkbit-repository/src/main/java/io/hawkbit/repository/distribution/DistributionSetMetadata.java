@@ -1,13 +1,12 @@
 package io.hawkbit.repository.distribution;
 
-import java.io.Serializable;
-import java.util.Objects;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
 import org.hibernate.annotations.Immutable;
 
 /**
@@ -32,8 +31,7 @@ public class DistributionSetMetadata {
     @Column(name = "meta_value")
     private String value;
 
-    protected DistributionSetMetadata() {
-    }
+    protected DistributionSetMetadata() {}
 
     public Long getDistributionSetId() {
         return distributionSetId;
@@ -53,8 +51,7 @@ public class DistributionSetMetadata {
         private Long distributionSetId;
         private String key;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(Long distributionSetId, String key) {
             this.distributionSetId = distributionSetId;
@@ -63,7 +60,8 @@ public class DistributionSetMetadata {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key other && Objects.equals(distributionSetId, other.distributionSetId)
+            return o instanceof Key other
+                    && Objects.equals(distributionSetId, other.distributionSetId)
                     && Objects.equals(key, other.key);
         }
 

@@ -1,8 +1,5 @@
 package io.hawkbit.repository.distribution;
 
-import java.util.List;
-import java.util.Map;
-
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.DistributionSetUpdatedEvent;
@@ -10,6 +7,8 @@ import io.hawkbit.repository.metadata.MetadataEntry;
 import io.hawkbit.repository.metadata.MetadataProperties;
 import io.hawkbit.repository.metadata.MetadataRules;
 import io.hawkbit.repository.query.RsqlSpecification;
+import java.util.List;
+import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -29,8 +28,11 @@ public class DistributionSetMetadataService {
     private final MetadataProperties properties;
     private final ClusterEventPublisher events;
 
-    public DistributionSetMetadataService(DistributionSetRepository sets, DistributionSetMetadataRepository entries,
-            MetadataProperties properties, ClusterEventPublisher events) {
+    public DistributionSetMetadataService(
+            DistributionSetRepository sets,
+            DistributionSetMetadataRepository entries,
+            MetadataProperties properties,
+            ClusterEventPublisher events) {
         this.sets = sets;
         this.entries = entries;
         this.properties = properties;
@@ -41,8 +43,8 @@ public class DistributionSetMetadataService {
     @Transactional(readOnly = true)
     public Page<DistributionSetMetadata> find(String tenant, Long setId, String rsql, Pageable pageable) {
         set(tenant, setId);
-        Specification<DistributionSetMetadata> spec =
-                RsqlSpecification.<DistributionSetMetadata>parse(rsql, MetadataRules.FIELDS)
+        Specification<DistributionSetMetadata> spec = RsqlSpecification.<DistributionSetMetadata>parse(
+                        rsql, MetadataRules.FIELDS)
                 .and((root, q, cb) -> cb.equal(root.get("distributionSetId"), setId));
         return entries.findAll(spec, pageable);
     }
@@ -64,9 +66,11 @@ public class DistributionSetMetadataService {
         MetadataRules.checkUnique(written.stream().map(MetadataEntry::key).toList());
         DistributionSet set = set(tenant, setId);
         Map<String, String> metadata = set.getMetadata();
-        long added = written.stream().filter(entry -> !metadata.containsKey(entry.key())).count();
-        MetadataRules.checkQuota(metadata.size() + (int) added, properties.getMaxEntriesPerDistributionSet(),
-                "distribution set", setId);
+        long added = written.stream()
+                .filter(entry -> !metadata.containsKey(entry.key()))
+                .count();
+        MetadataRules.checkQuota(
+                metadata.size() + (int) added, properties.getMaxEntriesPerDistributionSet(), "distribution set", setId);
         written.forEach(entry -> metadata.put(entry.key(), entry.value()));
         updated(set);
     }

@@ -3,14 +3,14 @@ package io.hawkbit.repository.distribution;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /** Distribution sets of all tenants. */
-public interface DistributionSetRepository extends JpaRepository<DistributionSet, Long>, JpaSpecificationExecutor<DistributionSet> {
+public interface DistributionSetRepository
+        extends JpaRepository<DistributionSet, Long>, JpaSpecificationExecutor<DistributionSet> {
 
     Optional<DistributionSet> findByTenantAndId(String tenant, Long id);
 

@@ -1,10 +1,5 @@
 package io.hawkbit.repository.distribution;
 
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import io.hawkbit.repository.BatchQuota;
 import io.hawkbit.repository.error.EntityAlreadyExistsException;
 import io.hawkbit.repository.error.EntityNotFoundException;
@@ -18,6 +13,10 @@ import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
 import io.hawkbit.repository.softwaremodule.SoftwareModule;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleService;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -29,9 +28,26 @@ import org.springframework.transaction.annotation.Transactional;
 public class DistributionSetService {
 
     public static final QueryFields FIELDS = QueryFields.of(Map.of(
-            "id", "id", "name", "name", "version", "version", "description", "description", "type", "type.key",
-            "requiredMigrationStep", "requiredMigrationStep", "locked", "locked", "deleted", "deleted",
-            "createdAt", "createdAt", "lastModifiedAt", "lastModifiedAt"))
+                    "id",
+                    "id",
+                    "name",
+                    "name",
+                    "version",
+                    "version",
+                    "description",
+                    "description",
+                    "type",
+                    "type.key",
+                    "requiredMigrationStep",
+                    "requiredMigrationStep",
+                    "locked",
+                    "locked",
+                    "deleted",
+                    "deleted",
+                    "createdAt",
+                    "createdAt",
+                    "lastModifiedAt",
+                    "lastModifiedAt"))
             .withMap("metadata", "metadata");
 
     private final DistributionSetRepository sets;
@@ -40,8 +56,12 @@ public class DistributionSetService {
     private final ClusterEventPublisher events;
     private final BatchQuota quota;
 
-    public DistributionSetService(DistributionSetRepository sets, DistributionSetTypeService types, SoftwareModuleService modules,
-            ClusterEventPublisher events, BatchQuota quota) {
+    public DistributionSetService(
+            DistributionSetRepository sets,
+            DistributionSetTypeService types,
+            SoftwareModuleService modules,
+            ClusterEventPublisher events,
+            BatchQuota quota) {
         this.events = events;
         this.quota = quota;
         this.sets = sets;
@@ -49,9 +69,13 @@ public class DistributionSetService {
         this.modules = modules;
     }
 
-    public record Create(String name, String version, String description, String type, List<Long> modules,
-            Boolean requiredMigrationStep) {
-    }
+    public record Create(
+            String name,
+            String version,
+            String description,
+            String type,
+            List<Long> modules,
+            Boolean requiredMigrationStep) {}
 
     /**
      * Creates all or none, with one look-up of existing name + version and one flush. Types and modules are looked up
@@ -67,13 +91,19 @@ public class DistributionSetService {
                         + create.version() + " more than once");
             }
         }
-        BatchQuota.inChunks(creates.stream().map(Create::name).distinct().toList(),
-                        names -> sets.findNameVersions(tenant, names)).stream()
-                .map(row -> List.of((String) row[0], (String) row[1])).filter(keys::contains).findFirst()
+        BatchQuota.inChunks(
+                        creates.stream().map(Create::name).distinct().toList(),
+                        names -> sets.findNameVersions(tenant, names))
+                .stream()
+                .map(row -> List.of((String) row[0], (String) row[1]))
+                .filter(keys::contains)
+                .findFirst()
                 .ifPresent(key -> {
-                    throw new EntityAlreadyExistsException("Distribution set " + key.get(0) + ":" + key.get(1) + " already exists");
+                    throw new EntityAlreadyExistsException(
+                            "Distribution set " + key.get(0) + ":" + key.get(1) + " already exists");
                 });
-        List<DistributionSet> built = creates.stream().map(create -> newSet(tenant, create)).toList();
+        List<DistributionSet> built =
+                creates.stream().map(create -> newSet(tenant, create)).toList();
         List<DistributionSet> saved = sets.saveAll(built);
         sets.flush();
         saved.forEach(set -> events.publish(new DistributionSetCreatedEvent(tenant, set.getId(), events.origin())));
@@ -83,7 +113,8 @@ public class DistributionSetService {
     private DistributionSet newSet(String tenant, Create create) {
         DistributionSetType type = types.getByKey(tenant, create.type() == null ? "os_app" : create.type());
         if (type.isDeleted()) {
-            throw new HawkbitException(ServerError.DS_TYPE_UNDEFINED, "Distribution set type " + type.getKey() + " is deleted");
+            throw new HawkbitException(
+                    ServerError.DS_TYPE_UNDEFINED, "Distribution set type " + type.getKey() + " is deleted");
         }
         DistributionSet set = new DistributionSet(tenant, type, create.name(), create.version());
         set.setDescription(create.description());
@@ -111,8 +142,10 @@ public class DistributionSetService {
             throw new EntityNotFoundException("DistributionSet", id);
         }
         if (!set.isComplete()) {
-            throw new HawkbitException(ServerError.DS_INCOMPLETE,
-                    "Distribution set " + set.getName() + ":" + set.getVersion() + " lacks a mandatory software module");
+            throw new HawkbitException(
+                    ServerError.DS_INCOMPLETE,
+                    "Distribution set " + set.getName() + ":" + set.getVersion()
+                            + " lacks a mandatory software module");
         }
         return set;
     }
@@ -124,8 +157,8 @@ public class DistributionSetService {
         return sets.findAll(spec, pageable);
     }
 
-    public record Update(String name, String version, String description, Boolean requiredMigrationStep, Boolean locked) {
-    }
+    public record Update(
+            String name, String version, String description, Boolean requiredMigrationStep, Boolean locked) {}
 
     @Transactional
     public DistributionSet update(String tenant, Long id, Update update) {
@@ -184,21 +217,28 @@ public class DistributionSetService {
             throw new EntityNotFoundException("SoftwareModule", moduleId);
         }
         if (!set.getType().allows(module.getType())) {
-            throw new HawkbitException(ServerError.DS_MODULE_UNSUPPORTED, "Software module type " + module.getType().getKey()
-                    + " is not supported by distribution set type " + set.getType().getKey());
+            throw new HawkbitException(
+                    ServerError.DS_MODULE_UNSUPPORTED,
+                    "Software module type " + module.getType().getKey() + " is not supported by distribution set type "
+                            + set.getType().getKey());
         }
         long sameType = set.getModules().stream()
-                .filter(m -> m.getType().getId().equals(module.getType().getId()) && !m.getId().equals(moduleId)).count();
+                .filter(m -> m.getType().getId().equals(module.getType().getId())
+                        && !m.getId().equals(moduleId))
+                .count();
         if (sameType >= module.getType().getMaxAssignments()) {
-            throw new HawkbitException(ServerError.QUOTA_EXCEEDED, "Distribution set already holds "
-                    + module.getType().getMaxAssignments() + " module(s) of type " + module.getType().getKey());
+            throw new HawkbitException(
+                    ServerError.QUOTA_EXCEEDED,
+                    "Distribution set already holds " + module.getType().getMaxAssignments() + " module(s) of type "
+                            + module.getType().getKey());
         }
         set.addModule(module);
     }
 
     private static void checkUnlocked(DistributionSet set) {
         if (set.isLocked()) {
-            throw new HawkbitException(ServerError.ENTITY_LOCKED,
+            throw new HawkbitException(
+                    ServerError.ENTITY_LOCKED,
                     "Distribution set " + set.getId() + " is locked (it was assigned); its modules cannot change");
         }
     }

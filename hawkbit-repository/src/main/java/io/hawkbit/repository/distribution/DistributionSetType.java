@@ -1,9 +1,5 @@
 package io.hawkbit.repository.distribution;
 
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
 import io.hawkbit.repository.BaseEntity;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleType;
 import jakarta.persistence.CollectionTable;
@@ -13,6 +9,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /** A kind of distribution set (`os`, `app`, `os_app`, ...): which module types it must and may contain. */
 @Entity
@@ -38,8 +37,7 @@ public class DistributionSetType extends BaseEntity {
     @CollectionTable(name = "ds_type_element", joinColumns = @JoinColumn(name = "ds_type_id"))
     private Set<DistributionSetTypeElement> elements = new HashSet<>();
 
-    protected DistributionSetType() {
-    }
+    protected DistributionSetType() {}
 
     public DistributionSetType(String tenant, String key, String name, String description) {
         super(tenant);
@@ -90,13 +88,19 @@ public class DistributionSetType extends BaseEntity {
     }
 
     public List<SoftwareModuleType> mandatoryTypes() {
-        return elements.stream().filter(DistributionSetTypeElement::isMandatory)
-                .map(DistributionSetTypeElement::getModuleType).sorted((a, b) -> a.getId().compareTo(b.getId())).toList();
+        return elements.stream()
+                .filter(DistributionSetTypeElement::isMandatory)
+                .map(DistributionSetTypeElement::getModuleType)
+                .sorted((a, b) -> a.getId().compareTo(b.getId()))
+                .toList();
     }
 
     public List<SoftwareModuleType> optionalTypes() {
-        return elements.stream().filter(e -> !e.isMandatory())
-                .map(DistributionSetTypeElement::getModuleType).sorted((a, b) -> a.getId().compareTo(b.getId())).toList();
+        return elements.stream()
+                .filter(e -> !e.isMandatory())
+                .map(DistributionSetTypeElement::getModuleType)
+                .sorted((a, b) -> a.getId().compareTo(b.getId()))
+                .toList();
     }
 
     public boolean allows(SoftwareModuleType type) {

@@ -1,13 +1,12 @@
 package io.hawkbit.repository.distribution;
 
-import java.util.Objects;
-
 import io.hawkbit.repository.softwaremodule.SoftwareModuleType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import java.util.Objects;
 
 /** A software module type a distribution set type requires (mandatory) or allows (optional). */
 @Embeddable
@@ -20,8 +19,7 @@ public class DistributionSetTypeElement {
     @Column(name = "mandatory", nullable = false)
     private boolean mandatory;
 
-    protected DistributionSetTypeElement() {
-    }
+    protected DistributionSetTypeElement() {}
 
     public DistributionSetTypeElement(SoftwareModuleType moduleType, boolean mandatory) {
         this.moduleType = moduleType;
@@ -38,7 +36,8 @@ public class DistributionSetTypeElement {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DistributionSetTypeElement other && Objects.equals(moduleType.getId(), other.moduleType.getId());
+        return o instanceof DistributionSetTypeElement other
+                && Objects.equals(moduleType.getId(), other.moduleType.getId());
     }
 
     @Override

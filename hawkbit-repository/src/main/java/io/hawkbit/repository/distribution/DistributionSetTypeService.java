@@ -1,10 +1,5 @@
 package io.hawkbit.repository.distribution;
 
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import io.hawkbit.repository.BatchQuota;
 import io.hawkbit.repository.error.EntityAlreadyExistsException;
 import io.hawkbit.repository.error.EntityNotFoundException;
@@ -17,6 +12,10 @@ import io.hawkbit.repository.event.DistributionSetTypeUpdatedEvent;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleTypeService;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -27,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DistributionSetTypeService {
 
-    public static final QueryFields FIELDS = QueryFields.of(Map.of(
-            "id", "id", "key", "key", "name", "name", "description", "description", "deleted", "deleted"));
+    public static final QueryFields FIELDS = QueryFields.of(
+            Map.of("id", "id", "key", "key", "name", "name", "description", "description", "deleted", "deleted"));
 
     private final DistributionSetTypeRepository types;
     private final DistributionSetRepository sets;
@@ -36,8 +35,12 @@ public class DistributionSetTypeService {
     private final ClusterEventPublisher events;
     private final BatchQuota quota;
 
-    public DistributionSetTypeService(DistributionSetTypeRepository types, DistributionSetRepository sets,
-            SoftwareModuleTypeService moduleTypes, ClusterEventPublisher events, BatchQuota quota) {
+    public DistributionSetTypeService(
+            DistributionSetTypeRepository types,
+            DistributionSetRepository sets,
+            SoftwareModuleTypeService moduleTypes,
+            ClusterEventPublisher events,
+            BatchQuota quota) {
         this.events = events;
         this.quota = quota;
         this.types = types;
@@ -45,9 +48,13 @@ public class DistributionSetTypeService {
         this.moduleTypes = moduleTypes;
     }
 
-    public record Create(String key, String name, String description, String colour, List<Long> mandatoryModuleTypes,
-            List<Long> optionalModuleTypes) {
-    }
+    public record Create(
+            String key,
+            String name,
+            String description,
+            String colour,
+            List<Long> mandatoryModuleTypes,
+            List<Long> optionalModuleTypes) {}
 
     /**
      * Creates all or none, with one look-up of existing keys and names and one flush. The module types are looked up
@@ -60,26 +67,36 @@ public class DistributionSetTypeService {
         Set<String> names = new HashSet<>();
         for (Create create : creates) {
             if (!keys.add(create.key()) || !names.add(create.name())) {
-                throw new EntityAlreadyExistsException("The request names the distribution set type key '" + create.key()
-                        + "' or name '" + create.name() + "' more than once");
+                throw new EntityAlreadyExistsException("The request names the distribution set type key '"
+                        + create.key() + "' or name '" + create.name() + "' more than once");
             }
         }
-        List<Object[]> existing = BatchQuota.inChunks(creates, chunk -> types.findKeysOrNames(tenant,
-                chunk.stream().map(Create::key).toList(), chunk.stream().map(Create::name).toList()));
+        List<Object[]> existing = BatchQuota.inChunks(
+                creates,
+                chunk -> types.findKeysOrNames(
+                        tenant,
+                        chunk.stream().map(Create::key).toList(),
+                        chunk.stream().map(Create::name).toList()));
         if (!existing.isEmpty()) {
-            throw new EntityAlreadyExistsException("A distribution set type with key '" + existing.get(0)[0] + "' or name '"
-                    + existing.get(0)[1] + "' already exists");
+            throw new EntityAlreadyExistsException("A distribution set type with key '" + existing.get(0)[0]
+                    + "' or name '" + existing.get(0)[1] + "' already exists");
         }
-        List<DistributionSetType> built = creates.stream().map(create -> {
-            DistributionSetType type = new DistributionSetType(tenant, create.key(), create.name(), create.description());
-            type.setColour(create.colour());
-            nullSafe(create.mandatoryModuleTypes()).forEach(id -> type.addModuleType(moduleTypes.get(tenant, id), true));
-            nullSafe(create.optionalModuleTypes()).forEach(id -> type.addModuleType(moduleTypes.get(tenant, id), false));
-            return type;
-        }).toList();
+        List<DistributionSetType> built = creates.stream()
+                .map(create -> {
+                    DistributionSetType type =
+                            new DistributionSetType(tenant, create.key(), create.name(), create.description());
+                    type.setColour(create.colour());
+                    nullSafe(create.mandatoryModuleTypes())
+                            .forEach(id -> type.addModuleType(moduleTypes.get(tenant, id), true));
+                    nullSafe(create.optionalModuleTypes())
+                            .forEach(id -> type.addModuleType(moduleTypes.get(tenant, id), false));
+                    return type;
+                })
+                .toList();
         List<DistributionSetType> saved = types.saveAll(built);
         types.flush();
-        saved.forEach(type -> events.publish(new DistributionSetTypeCreatedEvent(tenant, type.getId(), events.origin())));
+        saved.forEach(
+                type -> events.publish(new DistributionSetTypeCreatedEvent(tenant, type.getId(), events.origin())));
         return saved;
     }
 
@@ -89,12 +106,14 @@ public class DistributionSetTypeService {
 
     @Transactional(readOnly = true)
     public DistributionSetType get(String tenant, Long id) {
-        return types.findByTenantAndId(tenant, id).orElseThrow(() -> new EntityNotFoundException("DistributionSetType", id));
+        return types.findByTenantAndId(tenant, id)
+                .orElseThrow(() -> new EntityNotFoundException("DistributionSetType", id));
     }
 
     @Transactional(readOnly = true)
     public DistributionSetType getByKey(String tenant, String key) {
-        return types.findByTenantAndKey(tenant, key).orElseThrow(() -> new EntityNotFoundException("DistributionSetType", key));
+        return types.findByTenantAndKey(tenant, key)
+                .orElseThrow(() -> new EntityNotFoundException("DistributionSetType", key));
     }
 
     @Transactional(readOnly = true)
@@ -142,7 +161,8 @@ public class DistributionSetTypeService {
 
     private void checkUnused(DistributionSetType type) {
         if (sets.existsByType(type)) {
-            throw new HawkbitException(ServerError.ENTITY_READ_ONLY,
+            throw new HawkbitException(
+                    ServerError.ENTITY_READ_ONLY,
                     "Distribution set type " + type.getKey() + " is in use; its module types cannot change");
         }
     }

@@ -26,8 +26,11 @@ public class TenantInitializer {
     private final DistributionSetTypeRepository setTypes;
     private final TransactionTemplate transaction;
 
-    public TenantInitializer(TenantProperties tenants, SoftwareModuleTypeRepository moduleTypes,
-            DistributionSetTypeRepository setTypes, TransactionTemplate transaction) {
+    public TenantInitializer(
+            TenantProperties tenants,
+            SoftwareModuleTypeRepository moduleTypes,
+            DistributionSetTypeRepository setTypes,
+            TransactionTemplate transaction) {
         this.tenants = tenants;
         this.moduleTypes = moduleTypes;
         this.setTypes = setTypes;
@@ -51,18 +54,20 @@ public class TenantInitializer {
         if (moduleTypes.existsByTenantAndKey(tenant, "os")) {
             return;
         }
-        SoftwareModuleType os = moduleTypes.save(new SoftwareModuleType(tenant, "os", "OS", "Core firmware or operating system", 1));
-        SoftwareModuleType app = moduleTypes.save(new SoftwareModuleType(tenant, "application", "Application",
-                "Application addons", Integer.MAX_VALUE));
+        SoftwareModuleType os =
+                moduleTypes.save(new SoftwareModuleType(tenant, "os", "OS", "Core firmware or operating system", 1));
+        SoftwareModuleType app = moduleTypes.save(
+                new SoftwareModuleType(tenant, "application", "Application", "Application addons", Integer.MAX_VALUE));
         moduleTypes.save(new SoftwareModuleType(tenant, "runtime", "Runtime", "Runtime environment", 1));
 
         DistributionSetType osOnly = new DistributionSetType(tenant, "os", "OS only", "Default type with OS only.");
         osOnly.addModuleType(os, true);
-        DistributionSetType osApp = new DistributionSetType(tenant, "os_app", "OS with app(s)",
-                "Default type with OS and app(s).");
+        DistributionSetType osApp =
+                new DistributionSetType(tenant, "os_app", "OS with app(s)", "Default type with OS and app(s).");
         osApp.addModuleType(os, true);
         osApp.addModuleType(app, false);
-        DistributionSetType appOnly = new DistributionSetType(tenant, "app", "App(s) only", "Default type with app(s) only.");
+        DistributionSetType appOnly =
+                new DistributionSetType(tenant, "app", "App(s) only", "Default type with app(s) only.");
         appOnly.addModuleType(app, true);
         setTypes.save(osOnly);
         setTypes.save(osApp);

@@ -17,11 +17,16 @@ public abstract class ActionEvent extends EntityEvent {
     @JsonProperty
     private boolean active;
 
-    protected ActionEvent() {
-    }
+    protected ActionEvent() {}
 
-    protected ActionEvent(String tenant, Long actionId, String controllerId, Long distributionSetId, String status,
-            boolean active, String origin) {
+    protected ActionEvent(
+            String tenant,
+            Long actionId,
+            String controllerId,
+            Long distributionSetId,
+            String status,
+            boolean active,
+            String origin) {
         super(tenant, actionId, origin);
         this.controllerId = controllerId;
         this.distributionSetId = distributionSetId;

@@ -5,11 +5,16 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 /** An action changed status (device feedback, cancel, close). */
 public class ActionUpdatedEvent extends ActionEvent {
 
-    public ActionUpdatedEvent() {
-    }
+    public ActionUpdatedEvent() {}
 
     @JsonCreator(mode = JsonCreator.Mode.DISABLED)
-    public ActionUpdatedEvent(String tenant, Long actionId, String controllerId, Long distributionSetId, String status, boolean active,
+    public ActionUpdatedEvent(
+            String tenant,
+            Long actionId,
+            String controllerId,
+            Long distributionSetId,
+            String status,
+            boolean active,
             String origin) {
         super(tenant, actionId, controllerId, distributionSetId, status, active, origin);
     }

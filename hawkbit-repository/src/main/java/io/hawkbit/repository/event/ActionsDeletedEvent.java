@@ -1,9 +1,8 @@
 package io.hawkbit.repository.event;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 
 /** Closed actions were deleted by the action cleanup; names them and their targets' controllerIds (to evict by). */
 public class ActionsDeletedEvent extends ClusterEvent {
@@ -14,8 +13,7 @@ public class ActionsDeletedEvent extends ClusterEvent {
     @JsonProperty
     private List<String> controllerIds;
 
-    public ActionsDeletedEvent() {
-    }
+    public ActionsDeletedEvent() {}
 
     @JsonCreator(mode = JsonCreator.Mode.DISABLED)
     public ActionsDeletedEvent(String tenant, List<Long> actionIds, List<String> controllerIds, String origin) {

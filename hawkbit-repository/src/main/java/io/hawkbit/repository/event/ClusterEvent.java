@@ -16,8 +16,7 @@ public abstract class ClusterEvent extends RemoteApplicationEvent {
     @JsonProperty
     private String tenant;
 
-    protected ClusterEvent() {
-    }
+    protected ClusterEvent() {}
 
     protected ClusterEvent(String tenant, String origin) {
         super(SOURCE, origin, DEFAULT_DESTINATION_FACTORY.getDestination(null));

@@ -50,7 +50,8 @@ public class ClusterEventPublisher {
         try {
             publisher.publishEvent(event);
         } catch (RuntimeException e) {
-            meters.counter("hawkbit.events.failed", "type", event.getClass().getSimpleName(), "stage", "local").increment();
+            meters.counter("hawkbit.events.failed", "type", event.getClass().getSimpleName(), "stage", "local")
+                    .increment();
             LOG.warn("A listener failed on {} {}", event.getClass().getSimpleName(), event.getId(), e);
         }
     }

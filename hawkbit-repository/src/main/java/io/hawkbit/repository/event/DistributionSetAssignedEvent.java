@@ -1,9 +1,8 @@
 package io.hawkbit.repository.event;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 
 /** A distribution set was assigned to targets: one action each, in the same order as the controllerIds. */
 public class DistributionSetAssignedEvent extends EntityEvent {
@@ -14,12 +13,11 @@ public class DistributionSetAssignedEvent extends EntityEvent {
     @JsonProperty
     private List<Long> actionIds = List.of();
 
-    public DistributionSetAssignedEvent() {
-    }
+    public DistributionSetAssignedEvent() {}
 
     @JsonCreator(mode = JsonCreator.Mode.DISABLED)
-    public DistributionSetAssignedEvent(String tenant, Long distributionSetId, List<String> controllerIds, List<Long> actionIds,
-            String origin) {
+    public DistributionSetAssignedEvent(
+            String tenant, Long distributionSetId, List<String> controllerIds, List<Long> actionIds, String origin) {
         super(tenant, distributionSetId, origin);
         this.controllerIds = List.copyOf(controllerIds);
         this.actionIds = List.copyOf(actionIds);

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 /** A distribution set was deleted. */
 public class DistributionSetDeletedEvent extends EntityEvent {
 
-    public DistributionSetDeletedEvent() {
-    }
+    public DistributionSetDeletedEvent() {}
 
     @JsonCreator(mode = JsonCreator.Mode.DISABLED)
     public DistributionSetDeletedEvent(String tenant, Long id, String origin) {

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 /** A distribution set type was deleted. */
 public class DistributionSetTypeDeletedEvent extends EntityEvent {
 
-    public DistributionSetTypeDeletedEvent() {
-    }
+    public DistributionSetTypeDeletedEvent() {}
 
     @JsonCreator(mode = JsonCreator.Mode.DISABLED)
     public DistributionSetTypeDeletedEvent(String tenant, Long id, String origin) {

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 /** A distribution set type was changed. */
 public class DistributionSetTypeUpdatedEvent extends EntityEvent {
 
-    public DistributionSetTypeUpdatedEvent() {
-    }
+    public DistributionSetTypeUpdatedEvent() {}
 
     @JsonCreator(mode = JsonCreator.Mode.DISABLED)
     public DistributionSetTypeUpdatedEvent(String tenant, Long id, String origin) {

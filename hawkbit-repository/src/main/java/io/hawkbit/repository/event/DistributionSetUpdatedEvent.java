@@ -5,8 +5,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 /** A distribution set was changed. */
 public class DistributionSetUpdatedEvent extends EntityEvent {
 
-    public DistributionSetUpdatedEvent() {
-    }
+    public DistributionSetUpdatedEvent() {}
 
     @JsonCreator(mode = JsonCreator.Mode.DISABLED)
     public DistributionSetUpdatedEvent(String tenant, Long id, String origin) {

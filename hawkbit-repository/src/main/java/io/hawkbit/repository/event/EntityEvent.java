@@ -8,8 +8,7 @@ public abstract class EntityEvent extends ClusterEvent {
     @JsonProperty
     private Long entityId;
 
-    protected EntityEvent() {
-    }
+    protected EntityEvent() {}
 
     protected EntityEvent(String tenant, Long entityId, String origin) {
         super(tenant, origin);

@@ -22,7 +22,9 @@ public class EventOrigin {
 
     public boolean isFromSelf(RemoteApplicationEvent event) {
         ServiceMatcher serviceMatcher = matcher.getIfAvailable();
-        return serviceMatcher != null ? serviceMatcher.isFromSelf(event) : node.getId().equals(event.getOriginService());
+        return serviceMatcher != null
+                ? serviceMatcher.isFromSelf(event)
+                : node.getId().equals(event.getOriginService());
     }
 
     public String nodeId() {

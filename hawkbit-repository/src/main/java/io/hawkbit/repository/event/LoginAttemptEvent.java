@@ -18,8 +18,7 @@ public class LoginAttemptEvent extends ClusterEvent {
     @JsonProperty
     private boolean success;
 
-    public LoginAttemptEvent() {
-    }
+    public LoginAttemptEvent() {}
 
     @JsonCreator(mode = JsonCreator.Mode.DISABLED)
     public LoginAttemptEvent(String counter, String key, boolean success, String origin) {

@@ -15,8 +15,7 @@ public class NodeHeartbeatEvent extends ClusterEvent {
     @JsonProperty
     private long startedAt;
 
-    public NodeHeartbeatEvent() {
-    }
+    public NodeHeartbeatEvent() {}
 
     @JsonCreator(mode = JsonCreator.Mode.DISABLED)
     public NodeHeartbeatEvent(String address, String version, long startedAt, String origin) {

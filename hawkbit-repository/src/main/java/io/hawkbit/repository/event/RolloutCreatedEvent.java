@@ -5,8 +5,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 /** A rollout was created. */
 public class RolloutCreatedEvent extends EntityEvent {
 
-    public RolloutCreatedEvent() {
-    }
+    public RolloutCreatedEvent() {}
 
     @JsonCreator(mode = JsonCreator.Mode.DISABLED)
     public RolloutCreatedEvent(String tenant, Long id, String origin) {

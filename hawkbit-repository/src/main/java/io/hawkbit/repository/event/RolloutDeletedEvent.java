@@ -5,8 +5,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 /** A rollout was deleted. */
 public class RolloutDeletedEvent extends EntityEvent {
 
-    public RolloutDeletedEvent() {
-    }
+    public RolloutDeletedEvent() {}
 
     @JsonCreator(mode = JsonCreator.Mode.DISABLED)
     public RolloutDeletedEvent(String tenant, Long id, String origin) {

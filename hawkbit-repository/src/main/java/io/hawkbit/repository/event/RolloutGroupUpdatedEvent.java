@@ -12,8 +12,7 @@ public class RolloutGroupUpdatedEvent extends EntityEvent {
     @JsonProperty
     private String status;
 
-    public RolloutGroupUpdatedEvent() {
-    }
+    public RolloutGroupUpdatedEvent() {}
 
     @JsonCreator(mode = JsonCreator.Mode.DISABLED)
     public RolloutGroupUpdatedEvent(String tenant, Long groupId, Long rolloutId, String status, String origin) {

@@ -9,8 +9,7 @@ public class RolloutUpdatedEvent extends EntityEvent {
     @JsonProperty
     private String status;
 
-    public RolloutUpdatedEvent() {
-    }
+    public RolloutUpdatedEvent() {}
 
     @JsonCreator(mode = JsonCreator.Mode.DISABLED)
     public RolloutUpdatedEvent(String tenant, Long id, String status, String origin) {

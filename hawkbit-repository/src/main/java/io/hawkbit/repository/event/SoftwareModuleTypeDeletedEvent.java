@@ -5,8 +5,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 /** A software module type was deleted. */
 public class SoftwareModuleTypeDeletedEvent extends EntityEvent {
 
-    public SoftwareModuleTypeDeletedEvent() {
-    }
+    public SoftwareModuleTypeDeletedEvent() {}
 
     @JsonCreator(mode = JsonCreator.Mode.DISABLED)
     public SoftwareModuleTypeDeletedEvent(String tenant, Long id, String origin) {

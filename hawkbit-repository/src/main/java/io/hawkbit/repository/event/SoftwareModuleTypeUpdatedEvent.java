@@ -5,8 +5,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 /** A software module type was changed. */
 public class SoftwareModuleTypeUpdatedEvent extends EntityEvent {
 
-    public SoftwareModuleTypeUpdatedEvent() {
-    }
+    public SoftwareModuleTypeUpdatedEvent() {}
 
     @JsonCreator(mode = JsonCreator.Mode.DISABLED)
     public SoftwareModuleTypeUpdatedEvent(String tenant, Long id, String origin) {

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 /** A software module (its artifacts included) was changed. */
 public class SoftwareModuleUpdatedEvent extends EntityEvent {
 
-    public SoftwareModuleUpdatedEvent() {
-    }
+    public SoftwareModuleUpdatedEvent() {}
 
     @JsonCreator(mode = JsonCreator.Mode.DISABLED)
     public SoftwareModuleUpdatedEvent(String tenant, Long id, String origin) {

@@ -8,8 +8,7 @@ public abstract class TargetEvent extends EntityEvent {
     @JsonProperty
     private String controllerId;
 
-    protected TargetEvent() {
-    }
+    protected TargetEvent() {}
 
     protected TargetEvent(String tenant, Long targetId, String controllerId, String origin) {
         super(tenant, targetId, origin);

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 /** A target filter query was created. */
 public class TargetFilterQueryCreatedEvent extends EntityEvent {
 
-    public TargetFilterQueryCreatedEvent() {
-    }
+    public TargetFilterQueryCreatedEvent() {}
 
     @JsonCreator(mode = JsonCreator.Mode.DISABLED)
     public TargetFilterQueryCreatedEvent(String tenant, Long id, String origin) {

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 /** A target tag was deleted. */
 public class TargetTagDeletedEvent extends EntityEvent {
 
-    public TargetTagDeletedEvent() {
-    }
+    public TargetTagDeletedEvent() {}
 
     @JsonCreator(mode = JsonCreator.Mode.DISABLED)
     public TargetTagDeletedEvent(String tenant, Long id, String origin) {

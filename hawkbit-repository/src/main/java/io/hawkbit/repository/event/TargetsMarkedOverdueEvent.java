@@ -1,9 +1,8 @@
 package io.hawkbit.repository.event;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 
 /**
  * The overdue scheduler marked targets whose last poll is overdue: one event per batch, naming each target once in
@@ -17,8 +16,7 @@ public class TargetsMarkedOverdueEvent extends ClusterEvent {
     @JsonProperty
     private long overdueSince;
 
-    public TargetsMarkedOverdueEvent() {
-    }
+    public TargetsMarkedOverdueEvent() {}
 
     @JsonCreator(mode = JsonCreator.Mode.DISABLED)
     public TargetsMarkedOverdueEvent(String tenant, List<String> controllerIds, long overdueSince, String origin) {

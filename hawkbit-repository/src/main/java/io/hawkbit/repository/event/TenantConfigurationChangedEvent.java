@@ -9,8 +9,7 @@ public class TenantConfigurationChangedEvent extends ClusterEvent {
     @JsonProperty
     private String key;
 
-    public TenantConfigurationChangedEvent() {
-    }
+    public TenantConfigurationChangedEvent() {}
 
     @JsonCreator(mode = JsonCreator.Mode.DISABLED)
     public TenantConfigurationChangedEvent(String tenant, String key, String origin) {

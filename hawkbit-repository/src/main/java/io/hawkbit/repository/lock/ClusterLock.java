@@ -1,5 +1,7 @@
 package io.hawkbit.repository.lock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -7,9 +9,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.function.LongSupplier;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
@@ -33,7 +32,8 @@ public class ClusterLock implements AutoCloseable {
     private final MeterRegistry meters;
     private final ScheduledExecutorService renewer;
 
-    public ClusterLock(JdbcLockRegistry registry, LockRepository repository, LockProperties properties, MeterRegistry meters) {
+    public ClusterLock(
+            JdbcLockRegistry registry, LockRepository repository, LockProperties properties, MeterRegistry meters) {
         this.registry = registry;
         this.repository = repository;
         this.properties = properties;
@@ -61,9 +61,10 @@ public class ClusterLock implements AutoCloseable {
      */
     public boolean runExclusively(String job, String tenant, Runnable work) {
         return callExclusively(job, tenant, () -> {
-            work.run();
-            return 0;
-        }).isPresent();
+                    work.run();
+                    return 0;
+                })
+                .isPresent();
     }
 
     /**
@@ -72,7 +73,8 @@ public class ClusterLock implements AutoCloseable {
      */
     public OptionalLong callExclusively(String job, String tenant, LongSupplier work) {
         if (properties.getMode() == LockProperties.Mode.NONE) {
-            meters.counter("hawkbit.scheduler.lock", "job", job, "outcome", "unlocked").increment();
+            meters.counter("hawkbit.scheduler.lock", "job", job, "outcome", "unlocked")
+                    .increment();
             return OptionalLong.of(timed(job, work));
         }
         String key = key(job, tenant);
@@ -88,14 +90,17 @@ public class ClusterLock implements AutoCloseable {
         }
         long lockNanos = System.nanoTime() - start;
         if (!acquired) {
-            meters.counter("hawkbit.scheduler.lock", "job", job, "outcome", "skipped").increment();
+            meters.counter("hawkbit.scheduler.lock", "job", job, "outcome", "skipped")
+                    .increment();
             overhead(job, "skipped").record(lockNanos, TimeUnit.NANOSECONDS);
             return OptionalLong.empty();
         }
-        meters.counter("hawkbit.scheduler.lock", "job", job, "outcome", "acquired").increment();
+        meters.counter("hawkbit.scheduler.lock", "job", job, "outcome", "acquired")
+                .increment();
         Renewal renewal = new Renewal(job, key);
         long renewMillis = properties.getRenewInterval().toMillis();
-        renewal.future = renewer.scheduleWithFixedDelay(renewal::renew, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
+        renewal.future =
+                renewer.scheduleWithFixedDelay(renewal::renew, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
         try {
             return OptionalLong.of(timed(job, work));
         } finally {
@@ -105,7 +110,8 @@ public class ClusterLock implements AutoCloseable {
                 lock.unlock();
             } catch (RuntimeException e) {
                 // The lease ran out (the work outlived it without renewal): another node may have run meanwhile.
-                meters.counter("hawkbit.scheduler.lock", "job", job, "outcome", "lost").increment();
+                meters.counter("hawkbit.scheduler.lock", "job", job, "outcome", "lost")
+                        .increment();
                 LOG.warn("Lock {} was lost before its work ended: {}", key, e.toString());
             }
             overhead(job, "acquired").record(lockNanos + System.nanoTime() - unlockStart, TimeUnit.NANOSECONDS);
@@ -131,9 +137,11 @@ public class ClusterLock implements AutoCloseable {
             }
             try {
                 if (repository.renew(rowKey(key), properties.getLease())) {
-                    meters.counter("hawkbit.scheduler.lock", "job", job, "outcome", "renewed").increment();
+                    meters.counter("hawkbit.scheduler.lock", "job", job, "outcome", "renewed")
+                            .increment();
                 } else {
-                    meters.counter("hawkbit.scheduler.lock", "job", job, "outcome", "lost").increment();
+                    meters.counter("hawkbit.scheduler.lock", "job", job, "outcome", "lost")
+                            .increment();
                     LOG.warn("Lock {} could not be renewed: its lease ran out and another node may hold it", key);
                 }
             } catch (RuntimeException e) {
@@ -148,12 +156,18 @@ public class ClusterLock implements AutoCloseable {
     }
 
     private long timed(String job, LongSupplier work) {
-        return Timer.builder("hawkbit.scheduler.run").tag("job", job).register(meters).record(work);
+        return Timer.builder("hawkbit.scheduler.run")
+                .tag("job", job)
+                .register(meters)
+                .record(work);
     }
 
     private Timer overhead(String job, String outcome) {
-        return Timer.builder("hawkbit.scheduler.lock.overhead").description("Time spent taking and releasing the lock")
-                .tag("job", job).tag("outcome", outcome).register(meters);
+        return Timer.builder("hawkbit.scheduler.lock.overhead")
+                .description("Time spent taking and releasing the lock")
+                .tag("job", job)
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     @Override

@@ -13,7 +13,8 @@ public record JobRun(int ran, int skipped, long done) {
 
     /** This run and one more tenant's outcome: what its work counted, or empty when its lock was held elsewhere. */
     public JobRun plus(OptionalLong tenant) {
-        return tenant.isPresent() ? new JobRun(ran + 1, skipped, done + tenant.getAsLong())
+        return tenant.isPresent()
+                ? new JobRun(ran + 1, skipped, done + tenant.getAsLong())
                 : new JobRun(ran, skipped + 1, done);
     }
 }

@@ -1,8 +1,7 @@
 package io.hawkbit.repository.lock;
 
-import javax.sql.DataSource;
-
 import io.micrometer.core.instrument.MeterRegistry;
+import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +18,8 @@ public class LockConfiguration {
     static final String REGION = "hawkbit";
 
     @Bean
-    DefaultLockRepository lockRepository(DataSource dataSource, PlatformTransactionManager transactions,
-            LockProperties properties) {
+    DefaultLockRepository lockRepository(
+            DataSource dataSource, PlatformTransactionManager transactions, LockProperties properties) {
         DefaultLockRepository repository = new DefaultLockRepository(dataSource);
         repository.setRegion(REGION);
         repository.setTransactionManager(transactions);
@@ -34,7 +33,10 @@ public class LockConfiguration {
     }
 
     @Bean
-    ClusterLock clusterLock(JdbcLockRegistry registry, DefaultLockRepository repository, LockProperties properties,
+    ClusterLock clusterLock(
+            JdbcLockRegistry registry,
+            DefaultLockRepository repository,
+            LockProperties properties,
             MeterRegistry meters) {
         if (properties.getRenewInterval().compareTo(properties.getLease()) >= 0) {
             throw new IllegalStateException("hawkbit.scheduler.lock.renew-interval (" + properties.getRenewInterval()

@@ -1,8 +1,7 @@
 package io.hawkbit.repository.lock;
 
-import java.time.Duration;
-
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -13,7 +12,10 @@ import org.springframework.validation.annotation.Validated;
 public class LockProperties {
 
     /** The lock's kinds: a row in the shared database, or none (every node works alone, as a single node does). */
-    public enum Mode { JDBC, NONE }
+    public enum Mode {
+        JDBC,
+        NONE
+    }
 
     /** jdbc: one lock per job and tenant in the INT_LOCK table; none: no lock (single node or tests). */
     @NotNull

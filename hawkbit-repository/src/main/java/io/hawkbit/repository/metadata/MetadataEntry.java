@@ -1,5 +1,4 @@
 package io.hawkbit.repository.metadata;
 
 /** One key/value pair to write. */
-public record MetadataEntry(String key, String value) {
-}
+public record MetadataEntry(String key, String value) {}

@@ -1,14 +1,13 @@
 package io.hawkbit.repository.metadata;
 
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-
 import io.hawkbit.repository.error.EntityAlreadyExistsException;
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.repository.query.QueryFields;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 /** What every owner's metadata obeys: hawkBit's key and value sizes, unique keys, the per-owner quota. */
 public final class MetadataRules {
@@ -21,8 +20,7 @@ public final class MetadataRules {
     /** {@code q} and {@code sort} fields of target and distribution set metadata lists. */
     public static final QueryFields FIELDS = QueryFields.of(Map.of("key", "key", "value", "value"));
 
-    private MetadataRules() {
-    }
+    private MetadataRules() {}
 
     /** A key must be given, not blank, and at most {@value #MAX_KEY_LENGTH} characters (400 otherwise). */
     public static void checkKey(String key) {
@@ -49,7 +47,8 @@ public final class MetadataRules {
         Set<String> seen = new HashSet<>();
         for (String key : keys) {
             if (!seen.add(key)) {
-                throw new EntityAlreadyExistsException("The request names the metadata key '" + key + "' more than once");
+                throw new EntityAlreadyExistsException(
+                        "The request names the metadata key '" + key + "' more than once");
             }
         }
     }
@@ -57,8 +56,10 @@ public final class MetadataRules {
     /** Refuses (403, {@code hawkbit.server.error.quota.tooManyEntries}) more than {@code max} entries on one owner. */
     public static void checkQuota(int entries, int max, String ownerType, Object ownerId) {
         if (entries > max) {
-            throw new HawkbitException(ServerError.QUOTA_EXCEEDED, "Quota exceeded: cannot hold " + entries
-                    + " metadata entries on " + ownerType + " " + ownerId + ", the maximum is " + max);
+            throw new HawkbitException(
+                    ServerError.QUOTA_EXCEEDED,
+                    "Quota exceeded: cannot hold " + entries + " metadata entries on " + ownerType + " " + ownerId
+                            + ", the maximum is " + max);
         }
     }
 

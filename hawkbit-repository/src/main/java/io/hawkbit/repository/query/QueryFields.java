@@ -23,7 +23,10 @@ public record QueryFields(Map<String, String> fields, Map<String, String> mapFie
 
     /** Case-insensitive lookup, as hawkBit accepts {@code CONTROLLERID} and {@code controllerId}. */
     public Optional<String> path(String field) {
-        return fields.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(field)).map(Map.Entry::getValue).findFirst();
+        return fields.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(field))
+                .map(Map.Entry::getValue)
+                .findFirst();
     }
 
     public Optional<Map.Entry<String, String>> mapField(String field) {

@@ -1,9 +1,5 @@
 package io.hawkbit.repository.query;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 import cz.jirutka.rsql.parser.RSQLParser;
 import cz.jirutka.rsql.parser.RSQLParserException;
 import cz.jirutka.rsql.parser.ast.AndNode;
@@ -22,6 +18,9 @@ import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
@@ -39,8 +38,7 @@ public final class RsqlSpecification {
 
     private static final RSQLParser PARSER = new RSQLParser();
 
-    private RsqlSpecification() {
-    }
+    private RsqlSpecification() {}
 
     public static <T> Specification<T> parse(String query, QueryFields fields) {
         if (query == null || query.isBlank()) {
@@ -51,8 +49,8 @@ public final class RsqlSpecification {
         try {
             node = PARSER.parse(query);
         } catch (RSQLParserException e) {
-            throw new InvalidQueryException(ServerError.RSQL_SYNTAX, "The RSQL query '" + query + "' is not valid: "
-                    + rootCause(e));
+            throw new InvalidQueryException(
+                    ServerError.RSQL_SYNTAX, "The RSQL query '" + query + "' is not valid: " + rootCause(e));
         }
         validate(node, fields);
         return (root, cq, cb) -> {
@@ -76,7 +74,8 @@ public final class RsqlSpecification {
             } else if (c == '"' || c == '\'') {
                 quote = c;
             } else if (c == '(' && ++depth > MAX_DEPTH) {
-                throw new InvalidQueryException(ServerError.RSQL_SYNTAX,
+                throw new InvalidQueryException(
+                        ServerError.RSQL_SYNTAX,
                         "The RSQL query is nested deeper than " + MAX_DEPTH + " levels of parentheses");
             } else if (c == ')') {
                 depth--;
@@ -90,14 +89,17 @@ public final class RsqlSpecification {
             cause = cause.getCause();
         }
         String message = cause.getMessage();
-        return message == null ? cause.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+        return message == null
+                ? cause.getClass().getSimpleName()
+                : message.lines().findFirst().orElse(message);
     }
 
     private static void validate(Node node, QueryFields fields) {
         if (node instanceof ComparisonNode comparison) {
             String selector = comparison.getSelector();
             if (fields.path(selector).isEmpty() && fields.mapField(selector).isEmpty()) {
-                throw new InvalidQueryException(ServerError.RSQL_FIELD,
+                throw new InvalidQueryException(
+                        ServerError.RSQL_FIELD,
                         "The field '" + selector + "' cannot be searched; valid fields: " + fields.names());
             }
         } else if (node instanceof AndNode and) {
@@ -107,33 +109,42 @@ public final class RsqlSpecification {
         }
     }
 
-    private static Predicate toPredicate(Node node, Root<?> root, CriteriaQuery<?> cq, CriteriaBuilder cb, QueryFields fields) {
+    private static Predicate toPredicate(
+            Node node, Root<?> root, CriteriaQuery<?> cq, CriteriaBuilder cb, QueryFields fields) {
         if (node instanceof AndNode and) {
-            return cb.and(and.getChildren().stream().map(c -> toPredicate(c, root, cq, cb, fields)).toArray(Predicate[]::new));
+            return cb.and(and.getChildren().stream()
+                    .map(c -> toPredicate(c, root, cq, cb, fields))
+                    .toArray(Predicate[]::new));
         }
         if (node instanceof OrNode or) {
-            return cb.or(or.getChildren().stream().map(c -> toPredicate(c, root, cq, cb, fields)).toArray(Predicate[]::new));
+            return cb.or(or.getChildren().stream()
+                    .map(c -> toPredicate(c, root, cq, cb, fields))
+                    .toArray(Predicate[]::new));
         }
         ComparisonNode comparison = (ComparisonNode) node;
         var op = comparison.getOperator();
-        // A map field (attribute.key) has one row per key, so it keeps the plain comparison: the key with another value.
+        // A map field (attribute.key) has one row per key, so it keeps the plain comparison: the key with another
+        // value.
         boolean joins = fields.mapField(comparison.getSelector()).isEmpty()
                 && fields.path(comparison.getSelector()).orElseThrow().contains(".");
         if (joins && (op.equals(RSQLOperators.NOT_EQUAL) || op.equals(RSQLOperators.NOT_IN))) {
             // Through a join, "not red" must mean "no row is red": a target tagged red and blue would otherwise
             // match on its blue row. So the negation is taken over a subquery of the positive comparison.
-            ComparisonNode positive = new ComparisonNode(op.equals(RSQLOperators.NOT_EQUAL) ? RSQLOperators.EQUAL
-                    : RSQLOperators.IN, comparison.getSelector(), comparison.getArguments());
+            ComparisonNode positive = new ComparisonNode(
+                    op.equals(RSQLOperators.NOT_EQUAL) ? RSQLOperators.EQUAL : RSQLOperators.IN,
+                    comparison.getSelector(),
+                    comparison.getArguments());
             Subquery<Long> matching = cq.subquery(Long.class);
             Root<?> inner = matching.from(root.getJavaType());
-            matching.select(inner.get("id")).where(cb.equal(inner.get("id"), root.get("id")),
-                    comparisonPredicate(positive, inner, cb, fields));
+            matching.select(inner.get("id"))
+                    .where(cb.equal(inner.get("id"), root.get("id")), comparisonPredicate(positive, inner, cb, fields));
             return cb.not(cb.exists(matching));
         }
         return comparisonPredicate(comparison, root, cb, fields);
     }
 
-    private static Predicate comparisonPredicate(ComparisonNode comparison, Root<?> root, CriteriaBuilder cb, QueryFields fields) {
+    private static Predicate comparisonPredicate(
+            ComparisonNode comparison, Root<?> root, CriteriaBuilder cb, QueryFields fields) {
         String selector = comparison.getSelector();
         var mapField = fields.mapField(selector);
         if (mapField.isPresent()) {
@@ -177,7 +188,10 @@ public final class RsqlSpecification {
         if (op.equals(RSQLOperators.EQUAL) || op.equals(RSQLOperators.NOT_EQUAL)) {
             Predicate predicate;
             if (type == String.class && arg.contains("*")) {
-                String pattern = arg.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%');
+                String pattern = arg.replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_")
+                        .replace('*', '%');
                 predicate = cb.like(cb.lower((Path<String>) path), pattern.toLowerCase(), '\\');
             } else if (type == String.class) {
                 predicate = cb.equal(cb.lower((Path<String>) path), arg.toLowerCase());
@@ -228,8 +242,8 @@ public final class RsqlSpecification {
                 return Enum.valueOf((Class<Enum>) type, value.toUpperCase().replace('-', '_'));
             }
         } catch (IllegalArgumentException e) {
-            throw new InvalidQueryException(ServerError.RSQL_SYNTAX,
-                    "The value '" + value + "' is not valid for field '" + field + "'");
+            throw new InvalidQueryException(
+                    ServerError.RSQL_SYNTAX, "The value '" + value + "' is not valid for field '" + field + "'");
         }
         return value;
     }

@@ -57,11 +57,19 @@ public class Rollout extends BaseEntity {
     @Column(name = "deleted", nullable = false)
     private boolean deleted;
 
-    protected Rollout() {
-    }
+    protected Rollout() {}
 
-    public Rollout(String tenant, String name, String description, String targetFilterQuery, DistributionSet distributionSet,
-            ActionType actionType, long forcedTime, Integer weight, Long startAt, RolloutStatus status) {
+    public Rollout(
+            String tenant,
+            String name,
+            String description,
+            String targetFilterQuery,
+            DistributionSet distributionSet,
+            ActionType actionType,
+            long forcedTime,
+            Integer weight,
+            Long startAt,
+            RolloutStatus status) {
         super(tenant);
         this.name = name;
         this.description = description;

@@ -1,15 +1,14 @@
 package io.hawkbit.repository.rollout;
 
-import java.util.List;
-
 import io.hawkbit.repository.action.Action;
-import io.hawkbit.repository.action.ActionRepository;
 import io.hawkbit.repository.action.ActionCancellation;
+import io.hawkbit.repository.action.ActionRepository;
 import io.hawkbit.repository.error.EntityAlreadyExistsException;
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.RolloutDeletedEvent;
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,9 +26,15 @@ public class RolloutCommands {
     private final ApplicationEventPublisher local;
     private final ClusterEventPublisher events;
 
-    public RolloutCommands(RolloutRepository rollouts, RolloutGroupRepository groups, ActionRepository actions,
-            ActionCancellation cancellation, RolloutLookup lookup, RolloutEvents rolloutEvents,
-            ApplicationEventPublisher local, ClusterEventPublisher events) {
+    public RolloutCommands(
+            RolloutRepository rollouts,
+            RolloutGroupRepository groups,
+            ActionRepository actions,
+            ActionCancellation cancellation,
+            RolloutLookup lookup,
+            RolloutEvents rolloutEvents,
+            ApplicationEventPublisher local,
+            ClusterEventPublisher events) {
         this.rollouts = rollouts;
         this.groups = groups;
         this.actions = actions;
@@ -84,7 +89,8 @@ public class RolloutCommands {
     public Rollout start(String tenant, Long id) {
         Rollout rollout = lookup.inState(tenant, id, "started", RolloutStatus.READY);
         if (rollout.getDistributionSet().isDeleted()) {
-            throw new HawkbitException(ServerError.ROLLOUT_ILLEGAL_STATE,
+            throw new HawkbitException(
+                    ServerError.ROLLOUT_ILLEGAL_STATE,
                     "Rollout " + id + " cannot start: its distribution set was deleted");
         }
         schedule(rollout);
@@ -126,9 +132,10 @@ public class RolloutCommands {
     public RolloutGroup triggerNextGroup(String tenant, Long id) {
         Rollout rollout = lookup.inState(tenant, id, "moved to its next group", RolloutStatus.RUNNING);
         RolloutGroup next = groups.findByRolloutIdOrderByPosition(id).stream()
-                .filter(g -> g.getStatus() == RolloutGroupStatus.SCHEDULED).findFirst()
-                .orElseThrow(() -> new HawkbitException(ServerError.ROLLOUT_ILLEGAL_STATE,
-                        "Rollout " + id + " has no scheduled group left"));
+                .filter(g -> g.getStatus() == RolloutGroupStatus.SCHEDULED)
+                .findFirst()
+                .orElseThrow(() -> new HawkbitException(
+                        ServerError.ROLLOUT_ILLEGAL_STATE, "Rollout " + id + " has no scheduled group left"));
         next.setStatus(RolloutGroupStatus.RUNNING);
         rollout.setStatus(RolloutStatus.RUNNING);
         groups.flush();
@@ -143,10 +150,17 @@ public class RolloutCommands {
      */
     @Transactional
     public Rollout stop(String tenant, Long id, String user) {
-        Rollout rollout = lookup.inState(tenant, id, "stopped", RolloutStatus.READY, RolloutStatus.WAITING_FOR_APPROVAL,
-                RolloutStatus.STARTING, RolloutStatus.RUNNING, RolloutStatus.PAUSED);
-        List<Action> open = actions.findAll((root, q, cb) -> cb.and(cb.equal(root.get("rolloutId"), id),
-                cb.isTrue(root.get("active"))));
+        Rollout rollout = lookup.inState(
+                tenant,
+                id,
+                "stopped",
+                RolloutStatus.READY,
+                RolloutStatus.WAITING_FOR_APPROVAL,
+                RolloutStatus.STARTING,
+                RolloutStatus.RUNNING,
+                RolloutStatus.PAUSED);
+        List<Action> open = actions.findAll(
+                (root, q, cb) -> cb.and(cb.equal(root.get("rolloutId"), id), cb.isTrue(root.get("active"))));
         for (Action action : open) {
             if (!action.isCancelingOrCanceled()) {
                 cancellation.cancel(tenant, action.getTarget().getControllerId(), action.getId(), false, user);

@@ -26,19 +26,29 @@ public record RolloutConditions(
     public static final String PAUSE = "PAUSE";
 
     /** hawkBit's defaults: the next group starts when all of this one finished; errors never pause. */
-    public static final RolloutConditions DEFAULT = new RolloutConditions(THRESHOLD, "100", NEXTGROUP, "", null, null, null, null);
+    public static final RolloutConditions DEFAULT =
+            new RolloutConditions(THRESHOLD, "100", NEXTGROUP, "", null, null, null, null);
 
     /**
      * The conditions a request asked for, each part falling back to {@code defaults}; refuses anything hawkBit does
      * not know (400), so a typo never becomes a rollout that cannot progress.
      */
-    public static RolloutConditions of(Condition success, Condition successAction, Condition error, Condition errorAction,
+    public static RolloutConditions of(
+            Condition success,
+            Condition successAction,
+            Condition error,
+            Condition errorAction,
             RolloutConditions defaults) {
-        String successCondition = success == null ? defaults.successCondition : only(success.kind(), THRESHOLD, "successCondition");
-        String successExp = success == null ? defaults.successConditionExp : percent(success.expression(), "successCondition");
-        String onSuccess = successAction == null ? defaults.successAction : only(successAction.kind(), NEXTGROUP, "successAction");
-        String onSuccessExp = successAction == null ? defaults.successActionExp : blankToEmpty(successAction.expression());
-        String errorCondition = error == null ? defaults.errorCondition : only(error.kind(), THRESHOLD, "errorCondition");
+        String successCondition =
+                success == null ? defaults.successCondition : only(success.kind(), THRESHOLD, "successCondition");
+        String successExp =
+                success == null ? defaults.successConditionExp : percent(success.expression(), "successCondition");
+        String onSuccess =
+                successAction == null ? defaults.successAction : only(successAction.kind(), NEXTGROUP, "successAction");
+        String onSuccessExp =
+                successAction == null ? defaults.successActionExp : blankToEmpty(successAction.expression());
+        String errorCondition =
+                error == null ? defaults.errorCondition : only(error.kind(), THRESHOLD, "errorCondition");
         String errorExp = error == null ? defaults.errorConditionExp : percent(error.expression(), "errorCondition");
         String onError = errorAction == null ? defaults.errorAction : only(errorAction.kind(), PAUSE, "errorAction");
         String onErrorExp = errorAction == null ? defaults.errorActionExp : blankToEmpty(errorAction.expression());
@@ -46,13 +56,12 @@ public record RolloutConditions(
             onError = PAUSE;
             onErrorExp = "";
         }
-        return new RolloutConditions(successCondition, successExp, onSuccess, onSuccessExp, errorCondition, errorExp,
-                onError, onErrorExp);
+        return new RolloutConditions(
+                successCondition, successExp, onSuccess, onSuccessExp, errorCondition, errorExp, onError, onErrorExp);
     }
 
     /** One condition or action of a request: its kind and expression. */
-    public record Condition(String kind, String expression) {
-    }
+    public record Condition(String kind, String expression) {}
 
     /** Whether enough of the group finished for the next group to start; an empty group always has. */
     public boolean successReached(long finished, long total) {
@@ -80,7 +89,8 @@ public record RolloutConditions(
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new HawkbitException(ServerError.PARAM_INVALID,
+        throw new HawkbitException(
+                ServerError.PARAM_INVALID,
                 field + " expression must be a percentage from 0 to 100, was '" + expression + "'");
     }
 

@@ -16,12 +16,17 @@ class RolloutEvents {
     }
 
     Rollout updated(Rollout rollout) {
-        events.publish(new RolloutUpdatedEvent(rollout.getTenant(), rollout.getId(), rollout.getStatus().json(), events.origin()));
+        events.publish(new RolloutUpdatedEvent(
+                rollout.getTenant(), rollout.getId(), rollout.getStatus().json(), events.origin()));
         return rollout;
     }
 
     void groupUpdated(RolloutGroup group) {
-        events.publish(new RolloutGroupUpdatedEvent(group.getTenant(), group.getId(), group.getRollout().getId(),
-                group.getStatus().json(), events.origin()));
+        events.publish(new RolloutGroupUpdatedEvent(
+                group.getTenant(),
+                group.getId(),
+                group.getRollout().getId(),
+                group.getStatus().json(),
+                events.origin()));
     }
 }

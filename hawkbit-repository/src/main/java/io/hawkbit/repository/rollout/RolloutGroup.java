@@ -1,7 +1,5 @@
 package io.hawkbit.repository.rollout;
 
-import java.util.Set;
-
 import io.hawkbit.repository.BaseEntity;
 import io.hawkbit.repository.target.Target;
 import jakarta.persistence.Column;
@@ -15,6 +13,7 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.util.Set;
 import org.hibernate.annotations.Immutable;
 
 /** One group of a rollout: a fixed set of targets that get their actions together when the group starts. */
@@ -52,15 +51,22 @@ public class RolloutGroup extends BaseEntity {
     /** Mapped for queries only (a group's targets, paged); rows are written by {@link RolloutTargets}. */
     @Immutable
     @ManyToMany(fetch = FetchType.LAZY)
-    @JoinTable(name = "rollout_target_group", joinColumns = @JoinColumn(name = "rollout_group_id"),
+    @JoinTable(
+            name = "rollout_target_group",
+            joinColumns = @JoinColumn(name = "rollout_group_id"),
             inverseJoinColumns = @JoinColumn(name = "target_id"))
     private Set<Target> targets;
 
-    protected RolloutGroup() {
-    }
+    protected RolloutGroup() {}
 
-    public RolloutGroup(Rollout rollout, int position, String name, String description, String targetFilterQuery,
-            double targetPercentage, RolloutConditions conditions) {
+    public RolloutGroup(
+            Rollout rollout,
+            int position,
+            String name,
+            String description,
+            String targetFilterQuery,
+            double targetPercentage,
+            RolloutConditions conditions) {
         super(rollout.getTenant());
         this.rollout = rollout;
         this.position = position;

@@ -2,14 +2,14 @@ package io.hawkbit.repository.rollout;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 /** Groups of rollouts. */
-public interface RolloutGroupRepository extends JpaRepository<RolloutGroup, Long>, JpaSpecificationExecutor<RolloutGroup> {
+public interface RolloutGroupRepository
+        extends JpaRepository<RolloutGroup, Long>, JpaSpecificationExecutor<RolloutGroup> {
 
     List<RolloutGroup> findByRolloutIdOrderByPosition(Long rolloutId);
 

@@ -6,7 +6,11 @@ package io.hawkbit.repository.rollout;
  * threshold). The JSON form is the lower-case name.
  */
 public enum RolloutGroupStatus {
-    READY, SCHEDULED, RUNNING, FINISHED, ERROR;
+    READY,
+    SCHEDULED,
+    RUNNING,
+    FINISHED,
+    ERROR;
 
     public String json() {
         return name().toLowerCase();

@@ -1,10 +1,5 @@
 package io.hawkbit.repository.rollout;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
 import io.hawkbit.repository.action.Action;
 import io.hawkbit.repository.action.ActionState;
 import io.hawkbit.repository.action.ActionType;
@@ -25,6 +20,10 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +34,7 @@ public class RolloutPlanner {
 
     /** hawkBit's quotas: groups per rollout and targets per group. */
     static final int MAX_GROUPS = 500;
+
     static final int MAX_TARGETS_PER_GROUP = 20_000;
 
     private final RolloutRepository rollouts;
@@ -46,9 +46,15 @@ public class RolloutPlanner {
     private final RolloutLookup lookup;
     private final ClusterEventPublisher events;
 
-    public RolloutPlanner(RolloutRepository rollouts, RolloutGroupRepository groups, RolloutTargets rolloutTargets,
-            DistributionSetService distributionSets, TenantConfigurationService config, EntityManager entityManager,
-            RolloutLookup lookup, ClusterEventPublisher events) {
+    public RolloutPlanner(
+            RolloutRepository rollouts,
+            RolloutGroupRepository groups,
+            RolloutTargets rolloutTargets,
+            DistributionSetService distributionSets,
+            TenantConfigurationService config,
+            EntityManager entityManager,
+            RolloutLookup lookup,
+            ClusterEventPublisher events) {
         this.rollouts = rollouts;
         this.groups = groups;
         this.rolloutTargets = rolloutTargets;
@@ -60,15 +66,26 @@ public class RolloutPlanner {
     }
 
     /** A group asked for explicitly: an optional extra filter and the share of the remaining matching targets it takes. */
-    public record GroupDefinition(String name, String description, String targetFilterQuery, double targetPercentage,
-            RolloutConditions conditions) {
-    }
+    public record GroupDefinition(
+            String name,
+            String description,
+            String targetFilterQuery,
+            double targetPercentage,
+            RolloutConditions conditions) {}
 
     /** A rollout to create: either {@code amountGroups} equal groups or explicit {@code groups}. */
-    public record Create(String name, String description, String targetFilterQuery, Long distributionSetId,
-            Integer amountGroups, List<GroupDefinition> groups, ActionType type, Long forceTime, Integer weight,
-            Long startAt, RolloutConditions conditions) {
-    }
+    public record Create(
+            String name,
+            String description,
+            String targetFilterQuery,
+            Long distributionSetId,
+            Integer amountGroups,
+            List<GroupDefinition> groups,
+            ActionType type,
+            Long forceTime,
+            Integer weight,
+            Long startAt,
+            RolloutConditions conditions) {}
 
     /**
      * Creates a rollout and fixes its groups' targets in one transaction: the targets of the filter that neither have
@@ -87,18 +104,35 @@ public class RolloutPlanner {
     @Transactional
     public Rollout retry(String tenant, Long id) {
         Rollout failed = lookup.inState(tenant, id, "retried (only a finished rollout can be)", RolloutStatus.FINISHED);
-        RolloutConditions conditions = groups.findByRolloutIdOrderByPosition(id).stream().findFirst()
-                .map(RolloutGroup::getConditions).orElse(RolloutConditions.DEFAULT);
+        RolloutConditions conditions = groups.findByRolloutIdOrderByPosition(id).stream()
+                .findFirst()
+                .map(RolloutGroup::getConditions)
+                .orElse(RolloutConditions.DEFAULT);
         Specification<Target> failedTargets = (root, q, cb) -> {
             Subquery<Long> errors = q.subquery(Long.class);
             Root<Action> action = errors.from(Action.class);
-            errors.select(action.get("id")).where(cb.equal(action.get("target"), root),
-                    cb.equal(action.get("rolloutId"), id), cb.equal(action.get("status"), ActionState.ERROR));
+            errors.select(action.get("id"))
+                    .where(
+                            cb.equal(action.get("target"), root),
+                            cb.equal(action.get("rolloutId"), id),
+                            cb.equal(action.get("status"), ActionState.ERROR));
             return cb.exists(errors);
         };
-        return create(tenant, new Create(failed.getName() + "_retry", "Retry of the failed targets of rollout "
-                + failed.getName(), "failedrollout==" + id, failed.getDistributionSet().getId(), 1, null,
-                failed.getActionType(), failed.getForcedTime(), failed.getWeight(), null, conditions), failedTargets);
+        return create(
+                tenant,
+                new Create(
+                        failed.getName() + "_retry",
+                        "Retry of the failed targets of rollout " + failed.getName(),
+                        "failedrollout==" + id,
+                        failed.getDistributionSet().getId(),
+                        1,
+                        null,
+                        failed.getActionType(),
+                        failed.getForcedTime(),
+                        failed.getWeight(),
+                        null,
+                        conditions),
+                failedTargets);
     }
 
     private Rollout create(String tenant, Create create, Specification<Target> filter) {
@@ -110,20 +144,36 @@ public class RolloutPlanner {
                 .and(notDeploying(set.getId()));
         List<Long> candidates = targetIds(scope);
         if (candidates.isEmpty()) {
-            throw new HawkbitException(ServerError.CONSTRAINT_VIOLATION, "No target matches '" + create.targetFilterQuery()
-                    + "' without having the set installed or an open action deploying it");
+            throw new HawkbitException(
+                    ServerError.CONSTRAINT_VIOLATION,
+                    "No target matches '" + create.targetFilterQuery()
+                            + "' without having the set installed or an open action deploying it");
         }
         List<GroupDefinition> definitions = definitions(create);
         List<List<Long>> split = split(candidates, definitions, scope);
         ActionType type = create.type() == null ? ActionType.FORCED : create.type();
         boolean approval = config.enabled(tenant, TenantConfigKey.ROLLOUT_APPROVAL_ENABLED);
-        Rollout rollout = rollouts.save(new Rollout(tenant, create.name(), create.description(), create.targetFilterQuery(),
-                set, type, type == ActionType.TIMEFORCED && create.forceTime() != null ? create.forceTime() : 0L,
-                create.weight(), create.startAt(), approval ? RolloutStatus.WAITING_FOR_APPROVAL : RolloutStatus.READY));
+        Rollout rollout = rollouts.save(new Rollout(
+                tenant,
+                create.name(),
+                create.description(),
+                create.targetFilterQuery(),
+                set,
+                type,
+                type == ActionType.TIMEFORCED && create.forceTime() != null ? create.forceTime() : 0L,
+                create.weight(),
+                create.startAt(),
+                approval ? RolloutStatus.WAITING_FOR_APPROVAL : RolloutStatus.READY));
         for (int i = 0; i < definitions.size(); i++) {
             GroupDefinition definition = definitions.get(i);
-            RolloutGroup group = groups.save(new RolloutGroup(rollout, i, definition.name(), definition.description(),
-                    definition.targetFilterQuery(), definition.targetPercentage(), definition.conditions()));
+            RolloutGroup group = groups.save(new RolloutGroup(
+                    rollout,
+                    i,
+                    definition.name(),
+                    definition.description(),
+                    definition.targetFilterQuery(),
+                    definition.targetPercentage(),
+                    definition.conditions()));
             rolloutTargets.insert(group.getId(), split.get(i));
         }
         groups.flush();
@@ -136,17 +186,24 @@ public class RolloutPlanner {
         return (root, q, cb) -> {
             Subquery<Long> open = q.subquery(Long.class);
             Root<Action> action = open.from(Action.class);
-            open.select(action.get("id")).where(cb.equal(action.get("target"), root),
-                    cb.equal(action.get("distributionSet").get("id"), setId), cb.isTrue(action.get("active")));
-            return cb.and(cb.not(cb.exists(open)), cb.or(cb.isNull(root.get("installedDistributionSet")),
-                    cb.notEqual(root.get("installedDistributionSet").get("id"), setId)));
+            open.select(action.get("id"))
+                    .where(
+                            cb.equal(action.get("target"), root),
+                            cb.equal(action.get("distributionSet").get("id"), setId),
+                            cb.isTrue(action.get("active")));
+            return cb.and(
+                    cb.not(cb.exists(open)),
+                    cb.or(
+                            cb.isNull(root.get("installedDistributionSet")),
+                            cb.notEqual(root.get("installedDistributionSet").get("id"), setId)));
         };
     }
 
     private static List<GroupDefinition> definitions(Create create) {
         if (create.groups() != null && !create.groups().isEmpty()) {
             if (create.groups().size() > MAX_GROUPS) {
-                throw new HawkbitException(ServerError.QUOTA_EXCEEDED, "A rollout may have at most " + MAX_GROUPS + " groups");
+                throw new HawkbitException(
+                        ServerError.QUOTA_EXCEEDED, "A rollout may have at most " + MAX_GROUPS + " groups");
             }
             Set<String> names = new LinkedHashSet<>();
             for (GroupDefinition group : create.groups()) {
@@ -154,7 +211,8 @@ public class RolloutPlanner {
                     throw new HawkbitException(ServerError.PARAM_INVALID, "Every group needs a name of its own");
                 }
                 if (!(group.targetPercentage() > 0 && group.targetPercentage() <= 100)) {
-                    throw new HawkbitException(ServerError.PARAM_INVALID,
+                    throw new HawkbitException(
+                            ServerError.PARAM_INVALID,
                             "targetPercentage of group '" + group.name() + "' must be above 0 and at most 100");
                 }
             }
@@ -162,15 +220,17 @@ public class RolloutPlanner {
         }
         Integer amount = create.amountGroups();
         if (amount == null || amount < 1) {
-            throw new HawkbitException(ServerError.PARAM_INVALID, "A rollout needs amountGroups of at least 1, or groups");
+            throw new HawkbitException(
+                    ServerError.PARAM_INVALID, "A rollout needs amountGroups of at least 1, or groups");
         }
         if (amount > MAX_GROUPS) {
-            throw new HawkbitException(ServerError.QUOTA_EXCEEDED, "A rollout may have at most " + MAX_GROUPS + " groups");
+            throw new HawkbitException(
+                    ServerError.QUOTA_EXCEEDED, "A rollout may have at most " + MAX_GROUPS + " groups");
         }
         List<GroupDefinition> definitions = new ArrayList<>();
         for (int i = 0; i < amount; i++) {
-            definitions.add(new GroupDefinition("group-" + (i + 1), "group-" + (i + 1), null, 100.0 / (amount - i),
-                    create.conditions()));
+            definitions.add(new GroupDefinition(
+                    "group-" + (i + 1), "group-" + (i + 1), null, 100.0 / (amount - i), create.conditions()));
         }
         return definitions;
     }
@@ -180,26 +240,35 @@ public class RolloutPlanner {
      * small share still gets a target). Targets left over after the last group are refused, as hawkBit does: a
      * rollout must reach every target its filter names.
      */
-    private List<List<Long>> split(List<Long> candidates, List<GroupDefinition> definitions, Specification<Target> scope) {
+    private List<List<Long>> split(
+            List<Long> candidates, List<GroupDefinition> definitions, Specification<Target> scope) {
         Set<Long> remaining = new LinkedHashSet<>(candidates);
         List<List<Long>> split = new ArrayList<>();
         for (GroupDefinition definition : definitions) {
-            List<Long> matching = definition.targetFilterQuery() == null || definition.targetFilterQuery().isBlank()
+            List<Long> matching = definition.targetFilterQuery() == null
+                            || definition.targetFilterQuery().isBlank()
                     ? new ArrayList<>(remaining)
-                    : targetIds(scope.and(RsqlSpecification.parse(definition.targetFilterQuery(), TargetService.FIELDS)))
-                            .stream().filter(remaining::contains).toList();
-            int take = (int) Math.min(matching.size(), Math.ceil(matching.size() * definition.targetPercentage() / 100.0 - 1e-9));
+                    : targetIds(scope.and(
+                                    RsqlSpecification.parse(definition.targetFilterQuery(), TargetService.FIELDS)))
+                            .stream()
+                            .filter(remaining::contains)
+                            .toList();
+            int take = (int) Math.min(
+                    matching.size(), Math.ceil(matching.size() * definition.targetPercentage() / 100.0 - 1e-9));
             List<Long> group = List.copyOf(matching.subList(0, take));
             if (group.size() > MAX_TARGETS_PER_GROUP) {
-                throw new HawkbitException(ServerError.QUOTA_EXCEEDED,
+                throw new HawkbitException(
+                        ServerError.QUOTA_EXCEEDED,
                         "A rollout group may have at most " + MAX_TARGETS_PER_GROUP + " targets; use more groups");
             }
             group.forEach(remaining::remove);
             split.add(group);
         }
         if (!remaining.isEmpty()) {
-            throw new HawkbitException(ServerError.CONSTRAINT_VIOLATION, remaining.size()
-                    + " target(s) of the rollout's filter are in no group; let the last group take 100% of the rest");
+            throw new HawkbitException(
+                    ServerError.CONSTRAINT_VIOLATION,
+                    remaining.size()
+                            + " target(s) of the rollout's filter are in no group; let the last group take 100% of the rest");
         }
         return split;
     }
@@ -208,7 +277,10 @@ public class RolloutPlanner {
         CriteriaBuilder cb = entityManager.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
         Root<Target> root = query.from(Target.class);
-        query.select(root.get("id")).distinct(true).where(spec.toPredicate(root, query, cb)).orderBy(cb.asc(root.get("id")));
+        query.select(root.get("id"))
+                .distinct(true)
+                .where(spec.toPredicate(root, query, cb))
+                .orderBy(cb.asc(root.get("id")));
         return entityManager.createQuery(query).getResultList();
     }
 }

@@ -1,16 +1,15 @@
 package io.hawkbit.repository.rollout;
 
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import io.hawkbit.repository.action.DeploymentService.Assignment;
 import io.hawkbit.repository.action.DeploymentService;
+import io.hawkbit.repository.action.DeploymentService.Assignment;
 import io.hawkbit.repository.action.DeploymentService.AssignmentResult;
 import io.hawkbit.repository.lock.SchedulerProperties;
 import io.hawkbit.repository.rollout.RolloutTargets.GroupActions;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,9 +35,17 @@ public class RolloutProgress {
     private final MeterRegistry meters;
     private final Clock clock;
 
-    public RolloutProgress(RolloutRepository rollouts, RolloutGroupRepository groups, RolloutTargets rolloutTargets,
-            RolloutCommands commands, DeploymentService deployments, SchedulerProperties properties,
-            TransactionTemplate transactions, RolloutEvents rolloutEvents, MeterRegistry meters, Clock clock) {
+    public RolloutProgress(
+            RolloutRepository rollouts,
+            RolloutGroupRepository groups,
+            RolloutTargets rolloutTargets,
+            RolloutCommands commands,
+            DeploymentService deployments,
+            SchedulerProperties properties,
+            TransactionTemplate transactions,
+            RolloutEvents rolloutEvents,
+            MeterRegistry meters,
+            Clock clock) {
         this.rollouts = rollouts;
         this.groups = groups;
         this.rolloutTargets = rolloutTargets;
@@ -75,7 +82,9 @@ public class RolloutProgress {
                 return List.<Long>of();
             }
             return groups.findByRolloutIdOrderByPosition(rolloutId).stream()
-                    .filter(g -> g.getStatus() == RolloutGroupStatus.RUNNING).map(RolloutGroup::getId).toList();
+                    .filter(g -> g.getStatus() == RolloutGroupStatus.RUNNING)
+                    .map(RolloutGroup::getId)
+                    .toList();
         });
         for (Long groupId : running) {
             while (Boolean.TRUE.equals(transactions.execute(status -> fillBatch(rolloutId, groupId)))) {
@@ -93,21 +102,35 @@ public class RolloutProgress {
     }
 
     private boolean fillBatch(Rollout rollout, Long groupId) {
-        List<String> pending = rolloutTargets.withoutAction(groupId, properties.getRollout().getBatchSize());
+        List<String> pending =
+                rolloutTargets.withoutAction(groupId, properties.getRollout().getBatchSize());
         if (pending.isEmpty()) {
             return false;
         }
         RolloutGroup group = groups.getReferenceById(groupId);
         List<Assignment> assignments = pending.stream()
-                .map(id -> new Assignment(id, rollout.getActionType(), rollout.getForcedTime(), rollout.getWeight())).toList();
-        AssignmentResult result = deployments.assign(new DeploymentService.RolloutOrigin(rollout.getTenant(),
-                rollout.getDistributionSet().getId(), rollout.getId(), rollout.getName(), groupId, group.getName()),
-                assignments, rollout.getCreatedBy());
+                .map(id -> new Assignment(id, rollout.getActionType(), rollout.getForcedTime(), rollout.getWeight()))
+                .toList();
+        AssignmentResult result = deployments.assign(
+                new DeploymentService.RolloutOrigin(
+                        rollout.getTenant(),
+                        rollout.getDistributionSet().getId(),
+                        rollout.getId(),
+                        rollout.getName(),
+                        groupId,
+                        group.getName()),
+                assignments,
+                rollout.getCreatedBy());
         if (!result.alreadyAssigned().isEmpty()) {
             // Assigned the same set meanwhile (by hand, another rollout): not this group's to deploy, nor to wait for.
-            rolloutTargets.remove(groupId, result.alreadyAssigned().stream().map(a -> a.getTarget().getId()).toList());
+            rolloutTargets.remove(
+                    groupId,
+                    result.alreadyAssigned().stream()
+                            .map(a -> a.getTarget().getId())
+                            .toList());
         }
-        meters.counter("hawkbit.rollout.actions.created").increment(result.assigned().size());
+        meters.counter("hawkbit.rollout.actions.created")
+                .increment(result.assigned().size());
         return true;
     }
 
@@ -123,7 +146,9 @@ public class RolloutProgress {
             return false;
         }
         boolean changed = false;
-        if (rollout.getStatus() == RolloutStatus.READY && rollout.getStartAt() != null && rollout.getStartAt() <= clock.millis()) {
+        if (rollout.getStatus() == RolloutStatus.READY
+                && rollout.getStartAt() != null
+                && rollout.getStartAt() <= clock.millis()) {
             commands.schedule(rollout);
             changed = true;
         }
@@ -144,7 +169,8 @@ public class RolloutProgress {
             }
             RolloutConditions conditions = group.getConditions();
             boolean ended = counts.open() == 0;
-            if (conditions.errorExceeded(counts.failed(), total) || (ended && !conditions.successReached(counts.finished(), total))) {
+            if (conditions.errorExceeded(counts.failed(), total)
+                    || (ended && !conditions.successReached(counts.finished(), total))) {
                 groupStatus(group, RolloutGroupStatus.ERROR);
                 rolloutStatus(rollout, RolloutStatus.PAUSED);
                 meters.counter("hawkbit.rollout.paused").increment();
@@ -155,17 +181,27 @@ public class RolloutProgress {
                 changed = true;
             }
         }
-        RolloutGroup next = all.stream().filter(g -> g.getStatus() == RolloutGroupStatus.SCHEDULED).findFirst().orElse(null);
+        RolloutGroup next = all.stream()
+                .filter(g -> g.getStatus() == RolloutGroupStatus.SCHEDULED)
+                .findFirst()
+                .orElse(null);
         if (next != null) {
-            RolloutGroup previous = all.stream().filter(g -> g.getPosition() < next.getPosition())
-                    .reduce((first, second) -> second).orElse(null);
-            if (previous == null || previous.getStatus() == RolloutGroupStatus.FINISHED
+            RolloutGroup previous = all.stream()
+                    .filter(g -> g.getPosition() < next.getPosition())
+                    .reduce((first, second) -> second)
+                    .orElse(null);
+            if (previous == null
+                    || previous.getStatus() == RolloutGroupStatus.FINISHED
                     || previous.getStatus() == RolloutGroupStatus.ERROR
-                    || (previous.getStatus() == RolloutGroupStatus.RUNNING && previous.getConditions().successReached(
-                            actions.getOrDefault(previous.getId(), GroupActions.NONE).finished(),
-                            targets.getOrDefault(previous.getId(), 0L)))) {
+                    || (previous.getStatus() == RolloutGroupStatus.RUNNING
+                            && previous.getConditions()
+                                    .successReached(
+                                            actions.getOrDefault(previous.getId(), GroupActions.NONE)
+                                                    .finished(),
+                                            targets.getOrDefault(previous.getId(), 0L)))) {
                 groupStatus(next, RolloutGroupStatus.RUNNING);
-                // The first batch of actions commits with the status, so a running group (up to a batch) has its actions.
+                // The first batch of actions commits with the status, so a running group (up to a batch) has its
+                // actions.
                 fillBatch(rollout, next.getId());
                 meters.counter("hawkbit.rollout.groups.started").increment();
                 changed = true;
@@ -175,7 +211,9 @@ public class RolloutProgress {
             rolloutStatus(rollout, RolloutStatus.RUNNING);
             changed = true;
         }
-        if (all.stream().noneMatch(g -> g.getStatus() == RolloutGroupStatus.SCHEDULED || g.getStatus() == RolloutGroupStatus.RUNNING)) {
+        if (all.stream()
+                .noneMatch(g ->
+                        g.getStatus() == RolloutGroupStatus.SCHEDULED || g.getStatus() == RolloutGroupStatus.RUNNING)) {
             rolloutStatus(rollout, RolloutStatus.FINISHED);
             changed = true;
         }

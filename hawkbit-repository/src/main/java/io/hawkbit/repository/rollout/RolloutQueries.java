@@ -1,15 +1,14 @@
 package io.hawkbit.repository.rollout;
 
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
-
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
 import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetRepository;
 import io.hawkbit.repository.target.TargetService;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -20,12 +19,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RolloutQueries {
 
-    public static final QueryFields FIELDS = QueryFields.of(Map.of("id", "id", "name", "name", "description", "description",
-            "status", "status", "distributionset.id", "distributionSet.id", "createdAt", "createdAt",
-            "lastModifiedAt", "lastModifiedAt"));
+    public static final QueryFields FIELDS = QueryFields.of(Map.of(
+            "id",
+            "id",
+            "name",
+            "name",
+            "description",
+            "description",
+            "status",
+            "status",
+            "distributionset.id",
+            "distributionSet.id",
+            "createdAt",
+            "createdAt",
+            "lastModifiedAt",
+            "lastModifiedAt"));
 
-    public static final QueryFields GROUP_FIELDS = QueryFields.of(Map.of("id", "id", "name", "name",
-            "description", "description", "status", "status"));
+    public static final QueryFields GROUP_FIELDS =
+            QueryFields.of(Map.of("id", "id", "name", "name", "description", "description", "status", "status"));
 
     private final RolloutRepository rollouts;
     private final RolloutGroupRepository groups;
@@ -33,8 +44,12 @@ public class RolloutQueries {
     private final TargetRepository targets;
     private final RolloutLookup lookup;
 
-    public RolloutQueries(RolloutRepository rollouts, RolloutGroupRepository groups, RolloutTargets rolloutTargets,
-            TargetRepository targets, RolloutLookup lookup) {
+    public RolloutQueries(
+            RolloutRepository rollouts,
+            RolloutGroupRepository groups,
+            RolloutTargets rolloutTargets,
+            TargetRepository targets,
+            RolloutLookup lookup) {
         this.rollouts = rollouts;
         this.groups = groups;
         this.rolloutTargets = rolloutTargets;
@@ -78,7 +93,8 @@ public class RolloutQueries {
     @Transactional(readOnly = true)
     public RolloutGroup group(String tenant, Long rolloutId, Long groupId) {
         lookup.rollout(tenant, rolloutId);
-        return groups.findByRolloutIdAndId(rolloutId, groupId).orElseThrow(() -> new EntityNotFoundException("RolloutGroup", groupId));
+        return groups.findByRolloutIdAndId(rolloutId, groupId)
+                .orElseThrow(() -> new EntityNotFoundException("RolloutGroup", groupId));
     }
 
     /** The targets of a group, filtered and paged like the targets resource. */
@@ -99,7 +115,9 @@ public class RolloutQueries {
     /** Targets per status of a rollout and of each of its groups, as hawkBit's {@code totalTargetsPerStatus} counts them. */
     @Transactional(readOnly = true)
     public RolloutCounts counts(Long rolloutId) {
-        return RolloutCounts.of(groups.findByRolloutIdOrderByPosition(rolloutId), rolloutTargets.targetsPerGroup(rolloutId),
+        return RolloutCounts.of(
+                groups.findByRolloutIdOrderByPosition(rolloutId),
+                rolloutTargets.targetsPerGroup(rolloutId),
                 rolloutTargets.actionsPerGroup(rolloutId));
     }
 }

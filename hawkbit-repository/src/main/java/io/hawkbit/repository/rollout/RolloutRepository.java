@@ -1,10 +1,9 @@
 package io.hawkbit.repository.rollout;
 
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
@@ -35,7 +34,9 @@ public interface RolloutRepository extends JpaRepository<Rollout, Long>, JpaSpec
     /** Ids of the tenant's rollouts the scheduler has work for. */
     @Query("select r.id from Rollout r where r.tenant = :tenant and (r.status in :statuses "
             + "or (r.status = io.hawkbit.repository.rollout.RolloutStatus.READY and r.startAt <= :now)) order by r.id")
-    List<Long> findWork(@Param("tenant") String tenant, @Param("statuses") Collection<RolloutStatus> statuses,
+    List<Long> findWork(
+            @Param("tenant") String tenant,
+            @Param("statuses") Collection<RolloutStatus> statuses,
             @Param("now") long now);
 
     /** Id and name of the given rollouts of a tenant, deleted ones included (their actions still name them). */

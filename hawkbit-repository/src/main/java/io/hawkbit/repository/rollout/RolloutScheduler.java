@@ -1,9 +1,5 @@
 package io.hawkbit.repository.rollout;
 
-import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
 import io.hawkbit.repository.TenantProperties;
 import io.hawkbit.repository.action.RolloutActionClosed;
 import io.hawkbit.repository.lock.ClusterLock;
@@ -12,6 +8,9 @@ import io.hawkbit.repository.lock.PeriodicJob;
 import io.hawkbit.repository.lock.PeriodicJobs;
 import io.hawkbit.repository.lock.SchedulerProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,6 +28,7 @@ public class RolloutScheduler {
 
     /** The job's lock and metric name. */
     public static final String JOB = "rollout";
+
     private static final Logger LOG = LoggerFactory.getLogger(RolloutScheduler.class);
     private static final Duration RETRY = Duration.ofMillis(50);
     private static final int MAX_RETRIES = 20;
@@ -40,8 +40,13 @@ public class RolloutScheduler {
     private final Set<String> triggered = ConcurrentHashMap.newKeySet();
     private final PeriodicJob job;
 
-    public RolloutScheduler(SchedulerProperties properties, TenantProperties tenants, ClusterLock lock,
-            RolloutProgress progress, MeterRegistry meters, PeriodicJobs jobs) {
+    public RolloutScheduler(
+            SchedulerProperties properties,
+            TenantProperties tenants,
+            ClusterLock lock,
+            RolloutProgress progress,
+            MeterRegistry meters,
+            PeriodicJobs jobs) {
         this.tenants = tenants;
         this.lock = lock;
         this.progress = progress;
@@ -85,7 +90,9 @@ public class RolloutScheduler {
 
     private void triggeredRun(String tenant, int attempt) {
         triggered.remove(tenant);
-        if (!lock.runExclusively(JOB, tenant, () -> advance(tenant)) && attempt < MAX_RETRIES && triggered.add(tenant)) {
+        if (!lock.runExclusively(JOB, tenant, () -> advance(tenant))
+                && attempt < MAX_RETRIES
+                && triggered.add(tenant)) {
             meters.counter("hawkbit.rollout.trigger.retries").increment();
             job.runSoon(() -> triggeredRun(tenant, attempt + 1), RETRY);
         }
@@ -99,7 +106,8 @@ public class RolloutScheduler {
                 progress.advance(rolloutId);
                 advanced++;
             } catch (RuntimeException e) {
-                // One rollout failing (its set deleted, a database error) must not hold up the others; the next run retries.
+                // One rollout failing (its set deleted, a database error) must not hold up the others; the next run
+                // retries.
                 meters.counter("hawkbit.rollout.failures").increment();
                 LOG.warn("Advancing rollout {} of tenant {} failed: {}", rolloutId, tenant, e.toString());
             }

@@ -1,11 +1,10 @@
 package io.hawkbit.repository.rollout;
 
+import io.hawkbit.repository.action.ActionState;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.hawkbit.repository.action.ActionState;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +23,10 @@ public class RolloutTargets {
     }
 
     void insert(Long groupId, List<Long> targetIds) {
-        jdbc.batchUpdate("insert into rollout_target_group (rollout_group_id, target_id) values (?, ?)", targetIds, 500,
+        jdbc.batchUpdate(
+                "insert into rollout_target_group (rollout_group_id, target_id) values (?, ?)",
+                targetIds,
+                500,
                 (ps, targetId) -> {
                     ps.setLong(1, groupId);
                     ps.setLong(2, targetId);
@@ -33,15 +35,21 @@ public class RolloutTargets {
 
     /** Controller ids of the group's targets that have no action of the group yet, lowest target id first. */
     List<String> withoutAction(Long groupId, int limit) {
-        return jdbc.queryForList("select t.controller_id from rollout_target_group rtg join target t on t.id = rtg.target_id "
-                + "where rtg.rollout_group_id = ? and not exists (select 1 from action a where a.rollout_group_id = "
-                + "rtg.rollout_group_id and a.target_id = rtg.target_id) order by rtg.target_id limit ?",
-                String.class, groupId, limit);
+        return jdbc.queryForList(
+                "select t.controller_id from rollout_target_group rtg join target t on t.id = rtg.target_id "
+                        + "where rtg.rollout_group_id = ? and not exists (select 1 from action a where a.rollout_group_id = "
+                        + "rtg.rollout_group_id and a.target_id = rtg.target_id) order by rtg.target_id limit ?",
+                String.class,
+                groupId,
+                limit);
     }
 
     /** Takes targets out of a group (they already run the set through another assignment). */
     void remove(Long groupId, Collection<Long> targetIds) {
-        jdbc.batchUpdate("delete from rollout_target_group where rollout_group_id = ? and target_id = ?", targetIds, 500,
+        jdbc.batchUpdate(
+                "delete from rollout_target_group where rollout_group_id = ? and target_id = ?",
+                targetIds,
+                500,
                 (ps, targetId) -> {
                     ps.setLong(1, groupId);
                     ps.setLong(2, targetId);
@@ -51,23 +59,29 @@ public class RolloutTargets {
     /** Targets per group of a rollout as they are now (a deleted target leaves its group). */
     Map<Long, Long> targetsPerGroup(Long rolloutId) {
         Map<Long, Long> counts = new HashMap<>();
-        jdbc.query("select rtg.rollout_group_id, count(*) from rollout_target_group rtg join rollout_group g "
-                + "on g.id = rtg.rollout_group_id where g.rollout_id = ? group by rtg.rollout_group_id",
+        jdbc.query(
+                "select rtg.rollout_group_id, count(*) from rollout_target_group rtg join rollout_group g "
+                        + "on g.id = rtg.rollout_group_id where g.rollout_id = ? group by rtg.rollout_group_id",
                 rs -> {
                     counts.put(rs.getLong(1), rs.getLong(2));
-                }, rolloutId);
+                },
+                rolloutId);
         return counts;
     }
 
     /** How the actions of each group of a rollout stand. */
     Map<Long, GroupActions> actionsPerGroup(Long rolloutId) {
         Map<Long, GroupActions> counts = new HashMap<>();
-        jdbc.query("select rollout_group_id, status, active, count(*) from action where rollout_id = ? "
-                + "and rollout_group_id is not null group by rollout_group_id, status, active",
+        jdbc.query(
+                "select rollout_group_id, status, active, count(*) from action where rollout_id = ? "
+                        + "and rollout_group_id is not null group by rollout_group_id, status, active",
                 rs -> {
                     GroupActions current = counts.getOrDefault(rs.getLong(1), GroupActions.NONE);
-                    counts.put(rs.getLong(1), current.plus(ActionState.valueOf(rs.getString(2)), rs.getBoolean(3), rs.getLong(4)));
-                }, rolloutId);
+                    counts.put(
+                            rs.getLong(1),
+                            current.plus(ActionState.valueOf(rs.getString(2)), rs.getBoolean(3), rs.getLong(4)));
+                },
+                rolloutId);
         return counts;
     }
 

@@ -32,8 +32,7 @@ public class Artifact extends BaseEntity {
     @Column(name = "file_size", nullable = false, updatable = false)
     private long size;
 
-    protected Artifact() {
-    }
+    protected Artifact() {}
 
     public Artifact(SoftwareModule softwareModule, String filename, ArtifactStore.StoredFile file) {
         super(softwareModule.getTenant());

@@ -2,7 +2,6 @@ package io.hawkbit.repository.softwaremodule;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** Artifact metadata; the bytes are in the {@link ArtifactStore}. */

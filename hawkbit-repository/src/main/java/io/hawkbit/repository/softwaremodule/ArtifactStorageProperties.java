@@ -1,8 +1,7 @@
 package io.hawkbit.repository.softwaremodule;
 
-import java.nio.file.Path;
-
 import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 

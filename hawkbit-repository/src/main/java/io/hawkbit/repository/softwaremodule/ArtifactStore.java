@@ -13,7 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.Consumer;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +23,7 @@ import org.springframework.stereotype.Component;
 public class ArtifactStore {
 
     /** Hashes and size of a stored file. */
-    public record StoredFile(String sha1, String md5, String sha256, long size) {
-    }
+    public record StoredFile(String sha1, String md5, String sha256, long size) {}
 
     private final Path root;
 
@@ -34,8 +32,7 @@ public class ArtifactStore {
     }
 
     /** A file put in the store; {@code created} when this call wrote it (no file of equal content was there). */
-    public record Stored(StoredFile file, boolean created) {
-    }
+    public record Stored(StoredFile file, boolean created) {}
 
     /**
      * Writes the content to a temporary file, hashes it, lets {@code check} refuse it (by throwing) and only then
@@ -50,13 +47,17 @@ public class ArtifactStore {
                 MessageDigest md5 = digest("MD5");
                 MessageDigest sha256 = digest("SHA-256");
                 long size;
-                try (OutputStream out = new DigestOutputStream(new DigestOutputStream(new DigestOutputStream(
-                        Files.newOutputStream(temp), sha1), md5), sha256)) {
+                try (OutputStream out = new DigestOutputStream(
+                        new DigestOutputStream(new DigestOutputStream(Files.newOutputStream(temp), sha1), md5),
+                        sha256)) {
                     size = content.transferTo(out);
                 }
                 HexFormat hex = HexFormat.of();
-                StoredFile stored = new StoredFile(hex.formatHex(sha1.digest()), hex.formatHex(md5.digest()),
-                        hex.formatHex(sha256.digest()), size);
+                StoredFile stored = new StoredFile(
+                        hex.formatHex(sha1.digest()),
+                        hex.formatHex(md5.digest()),
+                        hex.formatHex(sha256.digest()),
+                        size);
                 check.accept(stored);
                 Path target = path(tenant, stored.sha1());
                 Files.createDirectories(target.getParent());

@@ -1,10 +1,5 @@
 package io.hawkbit.repository.softwaremodule;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import io.hawkbit.repository.BaseEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
@@ -18,6 +13,10 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** A versioned piece of software (an OS image, an application) with its artifacts. */
 @Entity
@@ -53,8 +52,7 @@ public class SoftwareModule extends BaseEntity {
     @MapKeyColumn(name = "meta_key", length = 128)
     private Map<String, SoftwareModuleMetadataValue> metadata = new HashMap<>();
 
-    protected SoftwareModule() {
-    }
+    protected SoftwareModule() {}
 
     public SoftwareModule(String tenant, SoftwareModuleType type, String name, String version) {
         super(tenant);

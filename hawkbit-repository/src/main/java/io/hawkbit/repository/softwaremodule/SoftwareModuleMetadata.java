@@ -1,13 +1,12 @@
 package io.hawkbit.repository.softwaremodule;
 
-import java.io.Serializable;
-import java.util.Objects;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
 import org.hibernate.annotations.Immutable;
 
 /**
@@ -35,8 +34,7 @@ public class SoftwareModuleMetadata {
     @Column(name = "target_visible")
     private boolean targetVisible;
 
-    protected SoftwareModuleMetadata() {
-    }
+    protected SoftwareModuleMetadata() {}
 
     public Long getSoftwareModuleId() {
         return softwareModuleId;
@@ -60,8 +58,7 @@ public class SoftwareModuleMetadata {
         private Long softwareModuleId;
         private String key;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(Long softwareModuleId, String key) {
             this.softwareModuleId = softwareModuleId;
@@ -70,7 +67,8 @@ public class SoftwareModuleMetadata {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key other && Objects.equals(softwareModuleId, other.softwareModuleId)
+            return o instanceof Key other
+                    && Objects.equals(softwareModuleId, other.softwareModuleId)
                     && Objects.equals(key, other.key);
         }
 

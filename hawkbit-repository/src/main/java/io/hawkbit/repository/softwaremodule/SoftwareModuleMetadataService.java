@@ -1,11 +1,5 @@
 package io.hawkbit.repository.softwaremodule;
 
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.SoftwareModuleUpdatedEvent;
@@ -13,6 +7,11 @@ import io.hawkbit.repository.metadata.MetadataProperties;
 import io.hawkbit.repository.metadata.MetadataRules;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -29,16 +28,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class SoftwareModuleMetadataService {
 
     /** {@code q} and {@code sort} fields of module metadata lists. */
-    public static final QueryFields FIELDS = QueryFields.of(Map.of("key", "key", "value", "value",
-            "targetVisible", "targetVisible"));
+    public static final QueryFields FIELDS =
+            QueryFields.of(Map.of("key", "key", "value", "value", "targetVisible", "targetVisible"));
 
     private final SoftwareModuleRepository modules;
     private final SoftwareModuleMetadataRepository entries;
     private final MetadataProperties properties;
     private final ClusterEventPublisher events;
 
-    public SoftwareModuleMetadataService(SoftwareModuleRepository modules, SoftwareModuleMetadataRepository entries,
-            MetadataProperties properties, ClusterEventPublisher events) {
+    public SoftwareModuleMetadataService(
+            SoftwareModuleRepository modules,
+            SoftwareModuleMetadataRepository entries,
+            MetadataProperties properties,
+            ClusterEventPublisher events) {
         this.modules = modules;
         this.entries = entries;
         this.properties = properties;
@@ -46,8 +48,7 @@ public class SoftwareModuleMetadataService {
     }
 
     /** One entry to write; a null {@code value} or {@code targetVisible} keeps what the entry has (new: false). */
-    public record Write(String key, String value, Boolean targetVisible) {
-    }
+    public record Write(String key, String value, Boolean targetVisible) {}
 
     /** The module's entries matching {@code rsql} over {@code key}, {@code value}, {@code targetVisible}. */
     @Transactional(readOnly = true)
@@ -77,13 +78,19 @@ public class SoftwareModuleMetadataService {
             SoftwareModuleMetadataValue existing = metadata.get(write.key());
             String value = write.value() != null || existing == null ? write.value() : existing.getValue();
             MetadataRules.checkValue(value);
-            boolean visible = write.targetVisible() != null ? write.targetVisible()
+            boolean visible = write.targetVisible() != null
+                    ? write.targetVisible()
                     : existing != null && existing.isTargetVisible();
             merged.put(write.key(), new SoftwareModuleMetadataValue(value, visible));
         }
-        long added = merged.keySet().stream().filter(key -> !metadata.containsKey(key)).count();
-        MetadataRules.checkQuota(metadata.size() + (int) added, properties.getMaxEntriesPerSoftwareModule(),
-                "software module", moduleId);
+        long added = merged.keySet().stream()
+                .filter(key -> !metadata.containsKey(key))
+                .count();
+        MetadataRules.checkQuota(
+                metadata.size() + (int) added,
+                properties.getMaxEntriesPerSoftwareModule(),
+                "software module",
+                moduleId);
         metadata.putAll(merged);
         updated(module);
     }
@@ -107,8 +114,8 @@ public class SoftwareModuleMetadataService {
             return Map.of();
         }
         return entries.findBySoftwareModuleIdInAndTargetVisibleTrueOrderBySoftwareModuleIdAscKeyAsc(moduleIds).stream()
-                .collect(Collectors.groupingBy(SoftwareModuleMetadata::getSoftwareModuleId, LinkedHashMap::new,
-                        Collectors.toList()));
+                .collect(Collectors.groupingBy(
+                        SoftwareModuleMetadata::getSoftwareModuleId, LinkedHashMap::new, Collectors.toList()));
     }
 
     private SoftwareModule module(String tenant, Long moduleId) {

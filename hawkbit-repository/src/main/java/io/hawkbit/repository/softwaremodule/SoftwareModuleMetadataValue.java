@@ -1,9 +1,8 @@
 package io.hawkbit.repository.softwaremodule;
 
-import java.util.Objects;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import java.util.Objects;
 
 /** The value of a module metadata entry and whether devices see it (DDI {@code chunks[].metadata}); immutable. */
 @Embeddable
@@ -15,8 +14,7 @@ public class SoftwareModuleMetadataValue {
     @Column(name = "target_visible", nullable = false)
     private boolean targetVisible;
 
-    protected SoftwareModuleMetadataValue() {
-    }
+    protected SoftwareModuleMetadataValue() {}
 
     public SoftwareModuleMetadataValue(String value, boolean targetVisible) {
         this.value = value;
@@ -33,7 +31,8 @@ public class SoftwareModuleMetadataValue {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SoftwareModuleMetadataValue other && targetVisible == other.targetVisible
+        return o instanceof SoftwareModuleMetadataValue other
+                && targetVisible == other.targetVisible
                 && Objects.equals(value, other.value);
     }
 

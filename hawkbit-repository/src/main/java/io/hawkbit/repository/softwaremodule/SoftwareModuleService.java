@@ -1,13 +1,5 @@
 package io.hawkbit.repository.softwaremodule;
 
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import io.hawkbit.repository.BatchQuota;
 import io.hawkbit.repository.error.EntityAlreadyExistsException;
 import io.hawkbit.repository.error.EntityNotFoundException;
@@ -19,6 +11,13 @@ import io.hawkbit.repository.event.SoftwareModuleDeletedEvent;
 import io.hawkbit.repository.event.SoftwareModuleUpdatedEvent;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -32,8 +31,24 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class SoftwareModuleService {
 
     public static final QueryFields FIELDS = QueryFields.of(Map.of(
-            "id", "id", "name", "name", "version", "version", "vendor", "vendor", "description", "description",
-            "type", "type.key", "deleted", "deleted", "createdAt", "createdAt", "lastModifiedAt", "lastModifiedAt"));
+            "id",
+            "id",
+            "name",
+            "name",
+            "version",
+            "version",
+            "vendor",
+            "vendor",
+            "description",
+            "description",
+            "type",
+            "type.key",
+            "deleted",
+            "deleted",
+            "createdAt",
+            "createdAt",
+            "lastModifiedAt",
+            "lastModifiedAt"));
 
     private final SoftwareModuleRepository modules;
     private final SoftwareModuleTypeService types;
@@ -42,8 +57,13 @@ public class SoftwareModuleService {
     private final ClusterEventPublisher events;
     private final BatchQuota quota;
 
-    public SoftwareModuleService(SoftwareModuleRepository modules, SoftwareModuleTypeService types, ArtifactRepository artifacts,
-            ArtifactStore store, ClusterEventPublisher events, BatchQuota quota) {
+    public SoftwareModuleService(
+            SoftwareModuleRepository modules,
+            SoftwareModuleTypeService types,
+            ArtifactRepository artifacts,
+            ArtifactStore store,
+            ClusterEventPublisher events,
+            BatchQuota quota) {
         this.events = events;
         this.quota = quota;
         this.modules = modules;
@@ -52,8 +72,7 @@ public class SoftwareModuleService {
         this.store = store;
     }
 
-    public record Create(String type, String name, String version, String vendor, String description) {
-    }
+    public record Create(String type, String name, String version, String vendor, String description) {}
 
     /**
      * Creates all or none, with one look-up of existing type + name + version and one flush. Types are looked up
@@ -76,22 +95,28 @@ public class SoftwareModuleService {
             module.setDescription(create.description());
             built.add(module);
         }
-        BatchQuota.inChunks(creates.stream().map(Create::name).distinct().toList(),
-                        names -> modules.findTypeNameVersions(tenant, names)).stream()
-                .map(row -> List.of((String) row[0], (String) row[1], (String) row[2])).filter(keys::contains).findFirst()
+        BatchQuota.inChunks(
+                        creates.stream().map(Create::name).distinct().toList(),
+                        names -> modules.findTypeNameVersions(tenant, names))
+                .stream()
+                .map(row -> List.of((String) row[0], (String) row[1], (String) row[2]))
+                .filter(keys::contains)
+                .findFirst()
                 .ifPresent(key -> {
-                    throw new EntityAlreadyExistsException("Software module " + key.get(1) + ":" + key.get(2) + " of type "
-                            + key.get(0) + " already exists");
+                    throw new EntityAlreadyExistsException("Software module " + key.get(1) + ":" + key.get(2)
+                            + " of type " + key.get(0) + " already exists");
                 });
         List<SoftwareModule> saved = modules.saveAll(built);
         modules.flush();
-        saved.forEach(module -> events.publish(new SoftwareModuleCreatedEvent(tenant, module.getId(), events.origin())));
+        saved.forEach(
+                module -> events.publish(new SoftwareModuleCreatedEvent(tenant, module.getId(), events.origin())));
         return saved;
     }
 
     @Transactional(readOnly = true)
     public SoftwareModule get(String tenant, Long id) {
-        return modules.findByTenantAndId(tenant, id).orElseThrow(() -> new EntityNotFoundException("SoftwareModule", id));
+        return modules.findByTenantAndId(tenant, id)
+                .orElseThrow(() -> new EntityNotFoundException("SoftwareModule", id));
     }
 
     @Transactional(readOnly = true)
@@ -123,24 +148,26 @@ public class SoftwareModuleService {
             module.markDeleted();
             return;
         }
-        List<String> hashes = module.getArtifacts().stream().map(Artifact::getSha1).toList();
+        List<String> hashes =
+                module.getArtifacts().stream().map(Artifact::getSha1).toList();
         modules.delete(module);
         modules.flush();
         hashes.forEach(sha1 -> deleteFileIfUnused(tenant, sha1));
     }
 
     /** Expected hashes given by the uploader; any may be null. */
-    public record ExpectedHashes(String sha1, String md5, String sha256) {
-    }
+    public record ExpectedHashes(String sha1, String md5, String sha256) {}
 
     @Transactional
-    public Artifact upload(String tenant, Long moduleId, String filename, InputStream content, ExpectedHashes expected) {
+    public Artifact upload(
+            String tenant, Long moduleId, String filename, InputStream content, ExpectedHashes expected) {
         SoftwareModule module = get(tenant, moduleId);
         if (module.isDeleted()) {
             throw new EntityNotFoundException("SoftwareModule", moduleId);
         }
         if (artifacts.findBySoftwareModuleIdAndFilename(moduleId, filename).isPresent()) {
-            throw new EntityAlreadyExistsException("Artifact '" + filename + "' already exists in software module " + moduleId);
+            throw new EntityAlreadyExistsException(
+                    "Artifact '" + filename + "' already exists in software module " + moduleId);
         }
         ArtifactStore.Stored stored = store.store(tenant, content, file -> {
             checkHash(ServerError.ARTIFACT_SHA1_MISMATCH, expected.sha1(), file.sha1());
@@ -158,7 +185,8 @@ public class SoftwareModuleService {
 
     private static void checkHash(ServerError error, String expected, String actual) {
         if (expected != null && !expected.isBlank() && !expected.equalsIgnoreCase(actual)) {
-            throw new HawkbitException(error, "The given checksum " + expected + " does not match the uploaded file (" + actual + ")");
+            throw new HawkbitException(
+                    error, "The given checksum " + expected + " does not match the uploaded file (" + actual + ")");
         }
     }
 
@@ -171,7 +199,8 @@ public class SoftwareModuleService {
     @Transactional(readOnly = true)
     public Artifact artifact(String tenant, Long moduleId, Long artifactId) {
         get(tenant, moduleId);
-        return artifacts.findBySoftwareModuleIdAndId(moduleId, artifactId)
+        return artifacts
+                .findBySoftwareModuleIdAndId(moduleId, artifactId)
                 .orElseThrow(() -> new EntityNotFoundException("Artifact", artifactId));
     }
 

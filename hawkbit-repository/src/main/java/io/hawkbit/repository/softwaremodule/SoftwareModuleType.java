@@ -28,8 +28,7 @@ public class SoftwareModuleType extends BaseEntity {
     @Column(name = "deleted", nullable = false)
     private boolean deleted;
 
-    protected SoftwareModuleType() {
-    }
+    protected SoftwareModuleType() {}
 
     public SoftwareModuleType(String tenant, String key, String name, String description, int maxAssignments) {
         super(tenant);

@@ -1,9 +1,5 @@
 package io.hawkbit.repository.softwaremodule;
 
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
 import io.hawkbit.repository.BatchQuota;
 import io.hawkbit.repository.error.EntityAlreadyExistsException;
 import io.hawkbit.repository.error.EntityNotFoundException;
@@ -13,6 +9,9 @@ import io.hawkbit.repository.event.SoftwareModuleTypeDeletedEvent;
 import io.hawkbit.repository.event.SoftwareModuleTypeUpdatedEvent;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -24,15 +23,28 @@ import org.springframework.transaction.annotation.Transactional;
 public class SoftwareModuleTypeService {
 
     public static final QueryFields FIELDS = QueryFields.of(java.util.Map.of(
-            "id", "id", "key", "key", "name", "name", "description", "description", "maxAssignments", "maxAssignments",
-            "deleted", "deleted"));
+            "id",
+            "id",
+            "key",
+            "key",
+            "name",
+            "name",
+            "description",
+            "description",
+            "maxAssignments",
+            "maxAssignments",
+            "deleted",
+            "deleted"));
 
     private final SoftwareModuleTypeRepository types;
     private final SoftwareModuleRepository modules;
     private final ClusterEventPublisher events;
     private final BatchQuota quota;
 
-    public SoftwareModuleTypeService(SoftwareModuleTypeRepository types, SoftwareModuleRepository modules, ClusterEventPublisher events,
+    public SoftwareModuleTypeService(
+            SoftwareModuleTypeRepository types,
+            SoftwareModuleRepository modules,
+            ClusterEventPublisher events,
             BatchQuota quota) {
         this.events = events;
         this.quota = quota;
@@ -40,8 +52,7 @@ public class SoftwareModuleTypeService {
         this.modules = modules;
     }
 
-    public record Create(String key, String name, String description, String colour, Integer maxAssignments) {
-    }
+    public record Create(String key, String name, String description, String colour, Integer maxAssignments) {}
 
     /** Creates all or none, with one look-up of existing keys and names and one flush. */
     @Transactional
@@ -55,31 +66,44 @@ public class SoftwareModuleTypeService {
                         + "' or name '" + create.name() + "' more than once");
             }
         }
-        List<Object[]> existing = BatchQuota.inChunks(creates, chunk -> types.findKeysOrNames(tenant,
-                chunk.stream().map(Create::key).toList(), chunk.stream().map(Create::name).toList()));
+        List<Object[]> existing = BatchQuota.inChunks(
+                creates,
+                chunk -> types.findKeysOrNames(
+                        tenant,
+                        chunk.stream().map(Create::key).toList(),
+                        chunk.stream().map(Create::name).toList()));
         if (!existing.isEmpty()) {
-            throw new EntityAlreadyExistsException("A software module type with key '" + existing.get(0)[0] + "' or name '"
-                    + existing.get(0)[1] + "' already exists");
+            throw new EntityAlreadyExistsException("A software module type with key '" + existing.get(0)[0]
+                    + "' or name '" + existing.get(0)[1] + "' already exists");
         }
-        List<SoftwareModuleType> saved = types.saveAll(creates.stream().map(create -> {
-            SoftwareModuleType type = new SoftwareModuleType(tenant, create.key(), create.name(), create.description(),
-                    create.maxAssignments() == null ? 1 : create.maxAssignments());
-            type.setColour(create.colour());
-            return type;
-        }).toList());
+        List<SoftwareModuleType> saved = types.saveAll(creates.stream()
+                .map(create -> {
+                    SoftwareModuleType type = new SoftwareModuleType(
+                            tenant,
+                            create.key(),
+                            create.name(),
+                            create.description(),
+                            create.maxAssignments() == null ? 1 : create.maxAssignments());
+                    type.setColour(create.colour());
+                    return type;
+                })
+                .toList());
         types.flush();
-        saved.forEach(type -> events.publish(new SoftwareModuleTypeCreatedEvent(tenant, type.getId(), events.origin())));
+        saved.forEach(
+                type -> events.publish(new SoftwareModuleTypeCreatedEvent(tenant, type.getId(), events.origin())));
         return saved;
     }
 
     @Transactional(readOnly = true)
     public SoftwareModuleType get(String tenant, Long id) {
-        return types.findByTenantAndId(tenant, id).orElseThrow(() -> new EntityNotFoundException("SoftwareModuleType", id));
+        return types.findByTenantAndId(tenant, id)
+                .orElseThrow(() -> new EntityNotFoundException("SoftwareModuleType", id));
     }
 
     @Transactional(readOnly = true)
     public SoftwareModuleType getByKey(String tenant, String key) {
-        return types.findByTenantAndKey(tenant, key).orElseThrow(() -> new EntityNotFoundException("SoftwareModuleType", key));
+        return types.findByTenantAndKey(tenant, key)
+                .orElseThrow(() -> new EntityNotFoundException("SoftwareModuleType", key));
     }
 
     @Transactional(readOnly = true)

@@ -15,11 +15,11 @@ public final class ControllerIds {
     /** Longest target name (the column's length). */
     static final int MAX_NAME_LENGTH = 128;
 
-    private static final String RULE = "controllerId must have 1-" + MAX_LENGTH + " characters, none of them whitespace, "
-            + "a control character, '/', '\\', '%' or ';', and must not be '.' or '..'";
+    private static final String RULE =
+            "controllerId must have 1-" + MAX_LENGTH + " characters, none of them whitespace, "
+                    + "a control character, '/', '\\', '%' or ';', and must not be '.' or '..'";
 
-    private ControllerIds() {
-    }
+    private ControllerIds() {}
 
     /**
      * Refuses, with {@link ServerError#CONSTRAINT_VIOLATION}, an id that Spring Security's firewall or path
@@ -27,17 +27,26 @@ public final class ControllerIds {
      * characters), or that hawkBit forbids (whitespace).
      */
     public static void check(String controllerId) {
-        if (controllerId == null || controllerId.isEmpty() || controllerId.length() > MAX_LENGTH
-                || controllerId.equals(".") || controllerId.equals("..")
+        if (controllerId == null
+                || controllerId.isEmpty()
+                || controllerId.length() > MAX_LENGTH
+                || controllerId.equals(".")
+                || controllerId.equals("..")
                 || controllerId.codePoints().anyMatch(ControllerIds::forbidden)) {
-            throw new HawkbitException(ServerError.CONSTRAINT_VIOLATION, RULE + "; got '" + printable(controllerId) + "'");
+            throw new HawkbitException(
+                    ServerError.CONSTRAINT_VIOLATION, RULE + "; got '" + printable(controllerId) + "'");
         }
     }
 
     // '%' would be decoded in a DDI path (dev%42 is devB) and '%25' is refused by the firewall, as are ';' and '\'.
     private static boolean forbidden(int c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
-                || c == '/' || c == '\\' || c == '%' || c == ';';
+        return Character.isWhitespace(c)
+                || Character.isSpaceChar(c)
+                || Character.isISOControl(c)
+                || c == '/'
+                || c == '\\'
+                || c == '%'
+                || c == ';';
     }
 
     /** The name of a target created without one: its id, cut to the longest name without splitting a character. */
@@ -45,7 +54,9 @@ public final class ControllerIds {
         if (controllerId.length() <= MAX_NAME_LENGTH) {
             return controllerId;
         }
-        int end = Character.isHighSurrogate(controllerId.charAt(MAX_NAME_LENGTH - 1)) ? MAX_NAME_LENGTH - 1 : MAX_NAME_LENGTH;
+        int end = Character.isHighSurrogate(controllerId.charAt(MAX_NAME_LENGTH - 1))
+                ? MAX_NAME_LENGTH - 1
+                : MAX_NAME_LENGTH;
         return controllerId.substring(0, end);
     }
 

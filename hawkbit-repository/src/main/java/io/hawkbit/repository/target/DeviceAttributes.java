@@ -1,10 +1,9 @@
 package io.hawkbit.repository.target;
 
-import java.util.Map;
-
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,7 +22,11 @@ public class DeviceAttributes {
     }
 
     /** DDI configData modes. */
-    public enum Mode { MERGE, REPLACE, REMOVE }
+    public enum Mode {
+        MERGE,
+        REPLACE,
+        REMOVE
+    }
 
     /** Applies a device's configData; more than {@link #MAX_ATTRIBUTES} in the end is a quota error, nothing written. */
     @Transactional
@@ -40,7 +43,8 @@ public class DeviceAttributes {
             case MERGE -> attributes.putAll(data);
         }
         if (attributes.size() > MAX_ATTRIBUTES) {
-            throw new HawkbitException(ServerError.QUOTA_EXCEEDED, "A target may have at most " + MAX_ATTRIBUTES + " attributes");
+            throw new HawkbitException(
+                    ServerError.QUOTA_EXCEEDED, "A target may have at most " + MAX_ATTRIBUTES + " attributes");
         }
         target.setRequestControllerAttributes(false);
         targets.flush();

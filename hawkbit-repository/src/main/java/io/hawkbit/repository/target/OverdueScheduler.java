@@ -1,11 +1,5 @@
 package io.hawkbit.repository.target;
 
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-
 import io.hawkbit.repository.StatementCounter;
 import io.hawkbit.repository.TenantProperties;
 import io.hawkbit.repository.event.ClusterEventPublisher;
@@ -18,6 +12,11 @@ import io.hawkbit.repository.tenant.TenantConfigKey;
 import io.hawkbit.repository.tenant.TenantSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -52,9 +51,17 @@ public class OverdueScheduler {
     private final StatementCounter statements;
     private final Map<String, AtomicLong> overdue = new ConcurrentHashMap<>();
 
-    public OverdueScheduler(SchedulerProperties properties, TenantProperties tenants, TenantSettings settings,
-            ClusterLock lock, NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions,
-            ClusterEventPublisher events, Clock clock, MeterRegistry meters, StatementCounter statements,
+    public OverdueScheduler(
+            SchedulerProperties properties,
+            TenantProperties tenants,
+            TenantSettings settings,
+            ClusterLock lock,
+            NamedParameterJdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            ClusterEventPublisher events,
+            Clock clock,
+            MeterRegistry meters,
+            StatementCounter statements,
             PeriodicJobs jobs) {
         this.properties = properties;
         this.tenants = tenants;
@@ -85,8 +92,10 @@ public class OverdueScheduler {
 
     /** The poll time (epoch millis) before which a target of the tenant is overdue at {@code now}. */
     private long cutoff(String tenant, long now) {
-        return now - settings.duration(tenant, TenantConfigKey.POLLING_TIME)
-                .plus(settings.duration(tenant, TenantConfigKey.POLLING_OVERDUE_TIME)).toMillis();
+        return now
+                - settings.duration(tenant, TenantConfigKey.POLLING_TIME)
+                        .plus(settings.duration(tenant, TenantConfigKey.POLLING_OVERDUE_TIME))
+                        .toMillis();
     }
 
     private int update(String tenant) {
@@ -100,29 +109,41 @@ public class OverdueScheduler {
         }
         if (unmarked > 0) {
             meters.counter("hawkbit.overdue.unmarked").increment(unmarked);
-            LOG.info("Unmarked {} targets of tenant {} no longer overdue with the current polling time", unmarked, tenant);
+            LOG.info(
+                    "Unmarked {} targets of tenant {} no longer overdue with the current polling time",
+                    unmarked,
+                    tenant);
         }
         return marked.size() + unmarked;
     }
 
     /** Marks the oldest overdue unmarked targets; returns their controllerIds. */
     private List<String> mark(String tenant, long now, long cutoff) {
-        MapSqlParameterSource params = new MapSqlParameterSource().addValue("tenant", tenant).addValue("cutoff", cutoff)
-                .addValue("now", now).addValue("limit", properties.getOverdue().getBatchSize());
-        List<Long> candidates = jdbc.queryForList("select id from target where tenant = :tenant and overdue_since is null "
-                + "and last_target_query < :cutoff order by last_target_query limit :limit", params, Long.class);
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("tenant", tenant)
+                .addValue("cutoff", cutoff)
+                .addValue("now", now)
+                .addValue("limit", properties.getOverdue().getBatchSize());
+        List<Long> candidates = jdbc.queryForList(
+                "select id from target where tenant = :tenant and overdue_since is null "
+                        + "and last_target_query < :cutoff order by last_target_query limit :limit",
+                params,
+                Long.class);
         statements.count(1);
         if (candidates.isEmpty()) {
             return List.of();
         }
         params.addValue("ids", candidates);
         // The conditions again: a poll written, or another node's mark committed, since the select leaves a row alone.
-        jdbc.update("update target set overdue_since = :now where id in (:ids) and overdue_since is null "
-                + "and last_target_query < :cutoff", params);
-        // Exactly the rows this UPDATE marked: our own writes are visible to us, while another node's rows with the same
+        jdbc.update(
+                "update target set overdue_since = :now where id in (:ids) and overdue_since is null "
+                        + "and last_target_query < :cutoff",
+                params);
+        // Exactly the rows this UPDATE marked: our own writes are visible to us, while another node's rows with the
+        // same
         // stamp are not (on MariaDB the transaction reads the snapshot of its first select, taken before them).
-        List<String> marked = jdbc.queryForList("select controller_id from target where id in (:ids) and overdue_since = :now",
-                params, String.class);
+        List<String> marked = jdbc.queryForList(
+                "select controller_id from target where id in (:ids) and overdue_since = :now", params, String.class);
         statements.count(2);
         if (!marked.isEmpty()) {
             events.publish(new TargetsMarkedOverdueEvent(tenant, marked, now, events.origin()));
@@ -132,23 +153,31 @@ public class OverdueScheduler {
 
     /** Clears marks of targets no longer overdue: their polling time grew after they were marked. */
     private int unmark(String tenant, long cutoff) {
-        MapSqlParameterSource params = new MapSqlParameterSource().addValue("tenant", tenant).addValue("cutoff", cutoff)
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("tenant", tenant)
+                .addValue("cutoff", cutoff)
                 .addValue("limit", properties.getOverdue().getBatchSize());
-        List<Long> ids = jdbc.queryForList("select id from target where tenant = :tenant and overdue_since is not null "
-                + "and last_target_query >= :cutoff limit :limit", params, Long.class);
+        List<Long> ids = jdbc.queryForList(
+                "select id from target where tenant = :tenant and overdue_since is not null "
+                        + "and last_target_query >= :cutoff limit :limit",
+                params,
+                Long.class);
         statements.count(1);
         if (ids.isEmpty()) {
             return 0;
         }
         statements.count(1);
-        return jdbc.update("update target set overdue_since = null where id in (:ids) and last_target_query >= :cutoff",
+        return jdbc.update(
+                "update target set overdue_since = null where id in (:ids) and last_target_query >= :cutoff",
                 params.addValue("ids", ids));
     }
 
     private long countMarked(String tenant) {
         statements.count(1);
-        Long count = jdbc.queryForObject("select count(*) from target where tenant = :tenant and overdue_since is not null",
-                new MapSqlParameterSource("tenant", tenant), Long.class);
+        Long count = jdbc.queryForObject(
+                "select count(*) from target where tenant = :tenant and overdue_since is not null",
+                new MapSqlParameterSource("tenant", tenant),
+                Long.class);
         return count == null ? 0 : count;
     }
 
@@ -156,7 +185,9 @@ public class OverdueScheduler {
         return overdue.computeIfAbsent(tenant, t -> {
             AtomicLong value = new AtomicLong();
             Gauge.builder("hawkbit.overdue.targets", value, AtomicLong::get)
-                    .description("Targets currently marked overdue").tag("tenant", t).register(meters);
+                    .description("Targets currently marked overdue")
+                    .tag("tenant", t)
+                    .register(meters);
             return value;
         });
     }

@@ -1,8 +1,7 @@
 package io.hawkbit.repository.target;
 
-import java.time.Duration;
-
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;

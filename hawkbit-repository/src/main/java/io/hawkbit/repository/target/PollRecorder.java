@@ -1,12 +1,11 @@
 package io.hawkbit.repository.target;
 
+import io.hawkbit.repository.StatementCounter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
-
-import io.hawkbit.repository.StatementCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -27,8 +26,7 @@ public class PollRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(PollRecorder.class);
 
-    private record Poll(long time, String address) {
-    }
+    private record Poll(long time, String address) {}
 
     private final Map<Long, Poll> pending = new ConcurrentHashMap<>();
     private final JdbcTemplate jdbc;
@@ -37,7 +35,8 @@ public class PollRecorder {
     private final StatementCounter statements;
     private volatile ScheduledFuture<?> writing;
 
-    public PollRecorder(JdbcTemplate jdbc, TaskScheduler scheduler, PollProperties properties, StatementCounter statements) {
+    public PollRecorder(
+            JdbcTemplate jdbc, TaskScheduler scheduler, PollProperties properties, StatementCounter statements) {
         this.jdbc = jdbc;
         this.scheduler = scheduler;
         this.properties = properties;
@@ -75,11 +74,14 @@ public class PollRecorder {
         }
         try {
             // A poll ends the overdue mark in the same statement: unmarking costs a poll nothing.
-            jdbc.batchUpdate("update target set last_target_query = ?, address = ?, overdue_since = null where id = ? "
-                    + "and (last_target_query is null or last_target_query < ?)", rows);
+            jdbc.batchUpdate(
+                    "update target set last_target_query = ?, address = ?, overdue_since = null where id = ? "
+                            + "and (last_target_query is null or last_target_query < ?)",
+                    rows);
             statements.count(1);
         } catch (RuntimeException e) {
-            LOG.warn("Writing {} poll records failed; they are dropped, the next polls will be written", rows.size(), e);
+            LOG.warn(
+                    "Writing {} poll records failed; they are dropped, the next polls will be written", rows.size(), e);
         }
     }
 }

@@ -1,10 +1,5 @@
 package io.hawkbit.repository.target;
 
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-
 import io.hawkbit.repository.BaseEntity;
 import io.hawkbit.repository.distribution.DistributionSet;
 import jakarta.persistence.CollectionTable;
@@ -20,6 +15,10 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.Formula;
 
@@ -94,12 +93,13 @@ public class Target extends BaseEntity {
     private Map<String, String> metadata = new HashMap<>();
 
     @ManyToMany(fetch = FetchType.LAZY)
-    @JoinTable(name = "target_target_tag", joinColumns = @JoinColumn(name = "target_id"),
+    @JoinTable(
+            name = "target_target_tag",
+            joinColumns = @JoinColumn(name = "target_id"),
             inverseJoinColumns = @JoinColumn(name = "tag_id"))
     private Set<TargetTag> tags = new HashSet<>();
 
-    protected Target() {
-    }
+    protected Target() {}
 
     public Target(String tenant, String controllerId, String name, String securityToken) {
         super(tenant);

@@ -15,7 +15,8 @@ public class TargetEvents {
     }
 
     public Target updated(Target target) {
-        events.publish(new TargetUpdatedEvent(target.getTenant(), target.getId(), target.getControllerId(), events.origin()));
+        events.publish(
+                new TargetUpdatedEvent(target.getTenant(), target.getId(), target.getControllerId(), events.origin()));
         return target;
     }
 }

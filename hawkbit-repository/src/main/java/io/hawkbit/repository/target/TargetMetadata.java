@@ -1,13 +1,12 @@
 package io.hawkbit.repository.target;
 
-import java.io.Serializable;
-import java.util.Objects;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
 import org.hibernate.annotations.Immutable;
 
 /**
@@ -31,8 +30,7 @@ public class TargetMetadata {
     @Column(name = "meta_value")
     private String value;
 
-    protected TargetMetadata() {
-    }
+    protected TargetMetadata() {}
 
     public Long getTargetId() {
         return targetId;
@@ -52,8 +50,7 @@ public class TargetMetadata {
         private Long targetId;
         private String key;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(Long targetId, String key) {
             this.targetId = targetId;

@@ -5,5 +5,4 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 /** Metadata entries of targets, read-only. */
 public interface TargetMetadataRepository
-        extends JpaRepository<TargetMetadata, TargetMetadata.Key>, JpaSpecificationExecutor<TargetMetadata> {
-}
+        extends JpaRepository<TargetMetadata, TargetMetadata.Key>, JpaSpecificationExecutor<TargetMetadata> {}

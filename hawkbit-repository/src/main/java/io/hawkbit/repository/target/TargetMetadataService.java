@@ -1,8 +1,5 @@
 package io.hawkbit.repository.target;
 
-import java.util.List;
-import java.util.Map;
-
 import io.hawkbit.repository.error.EntityAlreadyExistsException;
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.event.ClusterEventPublisher;
@@ -11,6 +8,8 @@ import io.hawkbit.repository.metadata.MetadataEntry;
 import io.hawkbit.repository.metadata.MetadataProperties;
 import io.hawkbit.repository.metadata.MetadataRules;
 import io.hawkbit.repository.query.RsqlSpecification;
+import java.util.List;
+import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -29,7 +28,10 @@ public class TargetMetadataService {
     private final MetadataProperties properties;
     private final ClusterEventPublisher events;
 
-    public TargetMetadataService(TargetRepository targets, TargetMetadataRepository entries, MetadataProperties properties,
+    public TargetMetadataService(
+            TargetRepository targets,
+            TargetMetadataRepository entries,
+            MetadataProperties properties,
             ClusterEventPublisher events) {
         this.targets = targets;
         this.entries = entries;
@@ -68,8 +70,8 @@ public class TargetMetadataService {
                 throw new EntityAlreadyExistsException("Metadata entry with key '" + entry.key() + "' already exists");
             }
         }
-        MetadataRules.checkQuota(metadata.size() + created.size(), properties.getMaxEntriesPerTarget(), "target",
-                controllerId);
+        MetadataRules.checkQuota(
+                metadata.size() + created.size(), properties.getMaxEntriesPerTarget(), "target", controllerId);
         created.forEach(entry -> metadata.put(entry.key(), entry.value()));
         updated(target);
     }
@@ -105,6 +107,7 @@ public class TargetMetadataService {
     /** Flushes inside the request: a row the database refuses (a key it compares as equal) is a 4xx, not a failed commit. */
     private void updated(Target target) {
         targets.saveAndFlush(target);
-        events.publish(new TargetUpdatedEvent(target.getTenant(), target.getId(), target.getControllerId(), events.origin()));
+        events.publish(
+                new TargetUpdatedEvent(target.getTenant(), target.getId(), target.getControllerId(), events.origin()));
     }
 }

@@ -3,7 +3,6 @@ package io.hawkbit.repository.target;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
@@ -16,7 +15,8 @@ public interface TargetRepository extends JpaRepository<Target, Long>, JpaSpecif
 
     /** The given controllerIds that already exist (as the database compares them). */
     @Query("select t.controllerId from Target t where t.tenant = :tenant and t.controllerId in :controllerIds")
-    List<String> findControllerIds(@Param("tenant") String tenant, @Param("controllerIds") Collection<String> controllerIds);
+    List<String> findControllerIds(
+            @Param("tenant") String tenant, @Param("controllerIds") Collection<String> controllerIds);
 
     List<Target> findByTenantAndControllerIdIn(String tenant, Collection<String> controllerIds);
 }

@@ -1,12 +1,5 @@
 package io.hawkbit.repository.target;
 
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
 import io.hawkbit.repository.BatchQuota;
 import io.hawkbit.repository.distribution.DistributionSet;
 import io.hawkbit.repository.error.EntityAlreadyExistsException;
@@ -16,6 +9,12 @@ import io.hawkbit.repository.event.TargetCreatedEvent;
 import io.hawkbit.repository.event.TargetDeletedEvent;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.hibernate.Hibernate;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -28,17 +27,25 @@ import org.springframework.transaction.annotation.Transactional;
 public class TargetService {
 
     public static final QueryFields FIELDS = QueryFields.of(Map.ofEntries(
-            Map.entry("id", "controllerId"), Map.entry("controllerId", "controllerId"), Map.entry("name", "name"),
-            Map.entry("description", "description"), Map.entry("updateStatus", "updateStatus"),
-            Map.entry("address", "address"), Map.entry("ipAddress", "address"),
-            Map.entry("lastControllerRequestAt", "lastTargetQuery"), Map.entry("installedAt", "installDate"),
-            Map.entry("createdAt", "createdAt"), Map.entry("lastModifiedAt", "lastModifiedAt"),
-            Map.entry("tag", "tags.name"), Map.entry("assignedDs.name", "assignedDistributionSet.name"),
-            Map.entry("assignedDs.version", "assignedDistributionSet.version"),
-            Map.entry("installedDs.name", "installedDistributionSet.name"),
-            Map.entry("installedDs.version", "installedDistributionSet.version"),
-            // Not in hawkBit: the overdue scheduler's mark (pollStatus.overdue is computed on read, so may lead it).
-            Map.entry("overdue", "overdue")))
+                    Map.entry("id", "controllerId"),
+                    Map.entry("controllerId", "controllerId"),
+                    Map.entry("name", "name"),
+                    Map.entry("description", "description"),
+                    Map.entry("updateStatus", "updateStatus"),
+                    Map.entry("address", "address"),
+                    Map.entry("ipAddress", "address"),
+                    Map.entry("lastControllerRequestAt", "lastTargetQuery"),
+                    Map.entry("installedAt", "installDate"),
+                    Map.entry("createdAt", "createdAt"),
+                    Map.entry("lastModifiedAt", "lastModifiedAt"),
+                    Map.entry("tag", "tags.name"),
+                    Map.entry("assignedDs.name", "assignedDistributionSet.name"),
+                    Map.entry("assignedDs.version", "assignedDistributionSet.version"),
+                    Map.entry("installedDs.name", "installedDistributionSet.name"),
+                    Map.entry("installedDs.version", "installedDistributionSet.version"),
+                    // Not in hawkBit: the overdue scheduler's mark (pollStatus.overdue is computed on read, so may lead
+                    // it).
+                    Map.entry("overdue", "overdue")))
             .withMap("attribute", "controllerAttributes")
             .withMap("metadata", "metadata");
 
@@ -48,7 +55,11 @@ public class TargetService {
     private final BatchQuota quota;
     private final TargetEvents targetEvents;
 
-    public TargetService(TargetRepository targets, TargetTagService tags, ClusterEventPublisher events, BatchQuota quota,
+    public TargetService(
+            TargetRepository targets,
+            TargetTagService tags,
+            ClusterEventPublisher events,
+            BatchQuota quota,
             TargetEvents targetEvents) {
         this.targetEvents = targetEvents;
         this.events = events;
@@ -57,8 +68,7 @@ public class TargetService {
         this.tags = tags;
     }
 
-    public record Create(String controllerId, String name, String description, String securityToken, String address) {
-    }
+    public record Create(String controllerId, String name, String description, String securityToken, String address) {}
 
     /**
      * Creates all or none: one look-up of existing controllerIds and one flush for the whole batch (a flush per
@@ -71,25 +81,31 @@ public class TargetService {
         for (Create create : creates) {
             ControllerIds.check(create.controllerId());
             if (!ids.add(create.controllerId())) {
-                throw new EntityAlreadyExistsException("The request names the controllerId '" + create.controllerId()
-                        + "' more than once");
+                throw new EntityAlreadyExistsException(
+                        "The request names the controllerId '" + create.controllerId() + "' more than once");
             }
         }
         List<String> existing = BatchQuota.inChunks(ids, chunk -> targets.findControllerIds(tenant, chunk));
         if (!existing.isEmpty()) {
             throw new EntityAlreadyExistsException("Target with controllerId '" + existing.get(0) + "' already exists");
         }
-        List<Target> saved = targets.saveAll(creates.stream().map(c -> newTarget(tenant, c)).toList());
+        List<Target> saved =
+                targets.saveAll(creates.stream().map(c -> newTarget(tenant, c)).toList());
         targets.flush();
-        saved.forEach(t -> events.publish(new TargetCreatedEvent(tenant, t.getId(), t.getControllerId(), events.origin())));
+        saved.forEach(
+                t -> events.publish(new TargetCreatedEvent(tenant, t.getId(), t.getControllerId(), events.origin())));
         return saved;
     }
 
     private static Target newTarget(String tenant, Create create) {
-        String token = create.securityToken() == null || create.securityToken().isBlank() ? TargetTokens.generate()
+        String token = create.securityToken() == null || create.securityToken().isBlank()
+                ? TargetTokens.generate()
                 : create.securityToken();
-        Target target = new Target(tenant, create.controllerId(),
-                create.name() == null ? ControllerIds.defaultName(create.controllerId()) : create.name(), token);
+        Target target = new Target(
+                tenant,
+                create.controllerId(),
+                create.name() == null ? ControllerIds.defaultName(create.controllerId()) : create.name(),
+                token);
         target.setDescription(create.description());
         target.setAddress(create.address());
         return target;
@@ -108,8 +124,8 @@ public class TargetService {
         return targets.findAll(spec, pageable);
     }
 
-    public record Update(String name, String description, String securityToken, String address, Boolean requestAttributes) {
-    }
+    public record Update(
+            String name, String description, String securityToken, String address, Boolean requestAttributes) {}
 
     @Transactional
     public Target update(String tenant, String controllerId, Update update) {
@@ -151,13 +167,15 @@ public class TargetService {
     /** The set last assigned to the target, loaded with its modules; empty when none. */
     @Transactional(readOnly = true)
     public Optional<DistributionSet> assignedDistributionSet(String tenant, String controllerId) {
-        return Optional.ofNullable(get(tenant, controllerId).getAssignedDistributionSet()).map(TargetService::loaded);
+        return Optional.ofNullable(get(tenant, controllerId).getAssignedDistributionSet())
+                .map(TargetService::loaded);
     }
 
     /** The set the target reported installed, loaded with its modules; empty when none. */
     @Transactional(readOnly = true)
     public Optional<DistributionSet> installedDistributionSet(String tenant, String controllerId) {
-        return Optional.ofNullable(get(tenant, controllerId).getInstalledDistributionSet()).map(TargetService::loaded);
+        return Optional.ofNullable(get(tenant, controllerId).getInstalledDistributionSet())
+                .map(TargetService::loaded);
     }
 
     private static DistributionSet loaded(DistributionSet set) {
@@ -166,7 +184,9 @@ public class TargetService {
 
     @Transactional(readOnly = true)
     public List<TargetTag> tagsOf(String tenant, String controllerId) {
-        return get(tenant, controllerId).getTags().stream().sorted((a, b) -> a.getId().compareTo(b.getId())).toList();
+        return get(tenant, controllerId).getTags().stream()
+                .sorted((a, b) -> a.getId().compareTo(b.getId()))
+                .toList();
     }
 
     /** Puts a tag on targets; all controllerIds must exist, or nothing changes. */
@@ -191,8 +211,10 @@ public class TargetService {
     @Transactional(readOnly = true)
     public Page<Target> tagged(String tenant, Long tagId, String rsql, Pageable pageable) {
         tags.get(tenant, tagId);
-        Specification<Target> spec = RsqlSpecification.<Target>parse(rsql, FIELDS).and((root, q, cb) -> cb.and(
-                cb.equal(root.get("tenant"), tenant), cb.equal(root.join("tags").get("id"), tagId)));
+        Specification<Target> spec = RsqlSpecification.<Target>parse(rsql, FIELDS)
+                .and((root, q, cb) -> cb.and(
+                        cb.equal(root.get("tenant"), tenant),
+                        cb.equal(root.join("tags").get("id"), tagId)));
         return targets.findAll(spec, pageable);
     }
 }

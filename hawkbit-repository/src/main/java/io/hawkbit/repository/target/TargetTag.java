@@ -19,8 +19,7 @@ public class TargetTag extends BaseEntity {
     @Column(name = "colour", length = 16)
     private String colour;
 
-    protected TargetTag() {
-    }
+    protected TargetTag() {}
 
     public TargetTag(String tenant, String name) {
         super(tenant);

@@ -1,10 +1,5 @@
 package io.hawkbit.repository.target;
 
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import io.hawkbit.repository.BatchQuota;
 import io.hawkbit.repository.error.EntityAlreadyExistsException;
 import io.hawkbit.repository.error.EntityNotFoundException;
@@ -14,6 +9,10 @@ import io.hawkbit.repository.event.TargetTagDeletedEvent;
 import io.hawkbit.repository.event.TargetTagUpdatedEvent;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -24,8 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TargetTagService {
 
-    public static final QueryFields FIELDS = QueryFields.of(Map.of(
-            "id", "id", "name", "name", "description", "description", "colour", "colour"));
+    public static final QueryFields FIELDS =
+            QueryFields.of(Map.of("id", "id", "name", "name", "description", "description", "colour", "colour"));
 
     private final TargetTagRepository tags;
     private final ClusterEventPublisher events;
@@ -37,8 +36,7 @@ public class TargetTagService {
         this.tags = tags;
     }
 
-    public record Create(String name, String description, String colour) {
-    }
+    public record Create(String name, String description, String colour) {}
 
     /** Creates all or none, with one look-up of existing names and one flush. */
     @Transactional
@@ -47,19 +45,22 @@ public class TargetTagService {
         Set<String> names = new HashSet<>();
         for (Create create : creates) {
             if (!names.add(create.name())) {
-                throw new EntityAlreadyExistsException("The request names the target tag '" + create.name() + "' more than once");
+                throw new EntityAlreadyExistsException(
+                        "The request names the target tag '" + create.name() + "' more than once");
             }
         }
         List<String> existing = BatchQuota.inChunks(names, chunk -> tags.findNames(tenant, chunk));
         if (!existing.isEmpty()) {
             throw new EntityAlreadyExistsException("Target tag '" + existing.get(0) + "' already exists");
         }
-        List<TargetTag> saved = tags.saveAll(creates.stream().map(create -> {
-            TargetTag tag = new TargetTag(tenant, create.name());
-            tag.setDescription(create.description());
-            tag.setColour(create.colour());
-            return tag;
-        }).toList());
+        List<TargetTag> saved = tags.saveAll(creates.stream()
+                .map(create -> {
+                    TargetTag tag = new TargetTag(tenant, create.name());
+                    tag.setDescription(create.description());
+                    tag.setColour(create.colour());
+                    return tag;
+                })
+                .toList());
         tags.flush();
         saved.forEach(tag -> events.publish(new TargetTagCreatedEvent(tenant, tag.getId(), events.origin())));
         return saved;

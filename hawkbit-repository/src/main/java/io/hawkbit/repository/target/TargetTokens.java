@@ -8,8 +8,7 @@ public final class TargetTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TargetTokens() {
-    }
+    private TargetTokens() {}
 
     public static String generate() {
         byte[] bytes = new byte[16];

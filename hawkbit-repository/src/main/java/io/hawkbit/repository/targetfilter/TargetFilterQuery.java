@@ -34,8 +34,7 @@ public class TargetFilterQuery extends BaseEntity {
     @Column(name = "auto_assign_weight")
     private Integer autoAssignWeight;
 
-    protected TargetFilterQuery() {
-    }
+    protected TargetFilterQuery() {}
 
     public TargetFilterQuery(String tenant, String name, String query) {
         super(tenant);

@@ -1,7 +1,5 @@
 package io.hawkbit.repository.targetfilter;
 
-import java.util.Map;
-
 import io.hawkbit.repository.action.ActionType;
 import io.hawkbit.repository.distribution.DistributionSet;
 import io.hawkbit.repository.distribution.DistributionSetService;
@@ -16,6 +14,7 @@ import io.hawkbit.repository.event.TargetFilterQueryUpdatedEvent;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
 import io.hawkbit.repository.target.TargetService;
+import java.util.Map;
 import org.hibernate.Hibernate;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -29,17 +28,29 @@ import org.springframework.transaction.annotation.Transactional;
 public class TargetFilterQueryService {
 
     public static final QueryFields FIELDS = QueryFields.of(Map.of(
-            "id", "id", "name", "name", "query", "query",
-            "autoAssignDistributionSet.id", "autoAssignDistributionSet.id",
-            "createdAt", "createdAt", "lastModifiedAt", "lastModifiedAt"));
+            "id",
+            "id",
+            "name",
+            "name",
+            "query",
+            "query",
+            "autoAssignDistributionSet.id",
+            "autoAssignDistributionSet.id",
+            "createdAt",
+            "createdAt",
+            "lastModifiedAt",
+            "lastModifiedAt"));
 
     private final TargetFilterQueryRepository filters;
     private final DistributionSetService distributionSets;
     private final TargetService targets;
     private final ClusterEventPublisher events;
 
-    public TargetFilterQueryService(TargetFilterQueryRepository filters, DistributionSetService distributionSets,
-            TargetService targets, ClusterEventPublisher events) {
+    public TargetFilterQueryService(
+            TargetFilterQueryRepository filters,
+            DistributionSetService distributionSets,
+            TargetService targets,
+            ClusterEventPublisher events) {
         this.filters = filters;
         this.targets = targets;
         this.distributionSets = distributionSets;
@@ -47,11 +58,9 @@ public class TargetFilterQueryService {
     }
 
     /** What a filter's auto-assignment does; {@code type} null means forced, as in hawkBit. */
-    public record AutoAssign(Long distributionSetId, ActionType type, Integer weight) {
-    }
+    public record AutoAssign(Long distributionSetId, ActionType type, Integer weight) {}
 
-    public record Create(String name, String query, AutoAssign autoAssign) {
-    }
+    public record Create(String name, String query, AutoAssign autoAssign) {}
 
     /** Creates a filter; its query must parse and name only target fields ({@code InvalidQueryException} otherwise). */
     @Transactional
@@ -71,7 +80,8 @@ public class TargetFilterQueryService {
 
     @Transactional(readOnly = true)
     public TargetFilterQuery get(String tenant, Long id) {
-        return loaded(filters.findByTenantAndId(tenant, id).orElseThrow(() -> new EntityNotFoundException("TargetFilterQuery", id)));
+        return loaded(filters.findByTenantAndId(tenant, id)
+                .orElseThrow(() -> new EntityNotFoundException("TargetFilterQuery", id)));
     }
 
     @Transactional(readOnly = true)
@@ -83,8 +93,7 @@ public class TargetFilterQueryService {
         return page;
     }
 
-    public record Update(String name, String query) {
-    }
+    public record Update(String name, String query) {}
 
     @Transactional
     public TargetFilterQuery update(String tenant, Long id, Update update) {
@@ -131,7 +140,8 @@ public class TargetFilterQueryService {
         ActionType type = autoAssign.type() == null ? ActionType.FORCED : autoAssign.type();
         if (type == ActionType.TIMEFORCED) {
             // An auto-assignment has no force time to give: hawkBit refuses it too.
-            throw new HawkbitException(ServerError.PARAM_INVALID, "Auto-assignment supports forced, soft and downloadonly");
+            throw new HawkbitException(
+                    ServerError.PARAM_INVALID, "Auto-assignment supports forced, soft and downloadonly");
         }
         filter.setAutoAssign(set, type, autoAssign.weight());
     }

@@ -1,13 +1,12 @@
 package io.hawkbit.repository.tenant;
 
+import io.hawkbit.repository.error.HawkbitException;
+import io.hawkbit.repository.error.ServerError;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Optional;
-
-import io.hawkbit.repository.error.HawkbitException;
-import io.hawkbit.repository.error.ServerError;
 
 /**
  * The tenant settings the server understands, with hawkBit 1.1's key names, value types and defaults.
@@ -27,14 +26,21 @@ public enum TenantConfigKey {
     MAINTENANCE_WINDOW_POLL_COUNT("maintenanceWindowPollCount", Kind.INTEGER, "3"),
     ACTION_CLEANUP_ENABLED("action.cleanup.enabled", Kind.BOOLEAN, "false"),
     ACTION_CLEANUP_EXPIRY("action.cleanup.auto.expiry", Kind.LONG, "2592000000", true, "action.cleanup.actionExpiry"),
-    ACTION_CLEANUP_STATUS("action.cleanup.auto.status", Kind.STRING, "CANCELED,ERROR", true, "action.cleanup.actionStatus"),
+    ACTION_CLEANUP_STATUS(
+            "action.cleanup.auto.status", Kind.STRING, "CANCELED,ERROR", true, "action.cleanup.actionStatus"),
     ROLLOUT_APPROVAL_ENABLED("rollout.approval.enabled", Kind.BOOLEAN, "false"),
     USER_CONFIRMATION_ENABLED("user.confirmation.flow.enabled", Kind.BOOLEAN, "false", false);
 
     /** hawkBit refuses polling times below 30 s and above a day. */
     static final Duration MIN_POLLING = Duration.ofSeconds(30);
 
-    enum Kind { BOOLEAN, STRING, INTEGER, LONG, POLLING_TIME }
+    enum Kind {
+        BOOLEAN,
+        STRING,
+        INTEGER,
+        LONG,
+        POLLING_TIME
+    }
 
     private final String key;
     private final Kind kind;
@@ -75,7 +81,9 @@ public enum TenantConfigKey {
 
     /** The setting named {@code key}, by its 1.1 name or its old one. */
     public static Optional<TenantConfigKey> of(String key) {
-        return Arrays.stream(values()).filter(k -> k.key.equals(key) || (k.alias != null && k.alias.equals(key))).findFirst();
+        return Arrays.stream(values())
+                .filter(k -> k.key.equals(key) || (k.alias != null && k.alias.equals(key)))
+                .findFirst();
     }
 
     /** A stored value as its JSON type: Boolean, Long or String. */
@@ -100,7 +108,8 @@ public enum TenantConfigKey {
                 }
                 if (!implemented && text.equalsIgnoreCase("true")) {
                     // Storing it would tell the operator the feature is on while nothing changes.
-                    throw new HawkbitException(ServerError.CONFIG_VALUE_INVALID,
+                    throw new HawkbitException(
+                            ServerError.CONFIG_VALUE_INVALID,
                             "Configuration key '" + key + "' cannot be enabled: this server does not implement it yet");
                 }
                 return text.toLowerCase();
@@ -148,7 +157,8 @@ public enum TenantConfigKey {
     }
 
     private HawkbitException invalid(Object raw) {
-        return new HawkbitException(ServerError.CONFIG_VALUE_INVALID,
+        return new HawkbitException(
+                ServerError.CONFIG_VALUE_INVALID,
                 "The value '" + raw + "' is not valid for configuration key '" + key + "' (" + describe() + ")");
     }
 

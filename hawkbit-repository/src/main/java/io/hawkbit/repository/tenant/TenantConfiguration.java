@@ -16,8 +16,7 @@ public class TenantConfiguration extends BaseEntity {
     @Column(name = "conf_value", nullable = false, length = 512)
     private String value;
 
-    protected TenantConfiguration() {
-    }
+    protected TenantConfiguration() {}
 
     public TenantConfiguration(String tenant, String key, String value) {
         super(tenant);

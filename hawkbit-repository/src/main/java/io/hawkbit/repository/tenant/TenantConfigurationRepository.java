@@ -2,7 +2,6 @@ package io.hawkbit.repository.tenant;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** Stored tenant settings. */

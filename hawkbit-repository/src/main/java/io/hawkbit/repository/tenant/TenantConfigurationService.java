@@ -1,5 +1,7 @@
 package io.hawkbit.repository.tenant;
 
+import io.hawkbit.repository.error.HawkbitException;
+import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.TenantConfigurationChangedEvent;
 import java.time.Duration;
@@ -8,9 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import io.hawkbit.repository.error.HawkbitException;
-import io.hawkbit.repository.error.ServerError;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,16 +24,16 @@ public class TenantConfigurationService {
     private final TenantSettings settings;
     private final ClusterEventPublisher events;
 
-    public TenantConfigurationService(TenantConfigurationRepository repository, TenantSettings settings,
-            ClusterEventPublisher events) {
+    public TenantConfigurationService(
+            TenantConfigurationRepository repository, TenantSettings settings, ClusterEventPublisher events) {
         this.settings = settings;
         this.events = events;
         this.repository = repository;
     }
 
     /** A setting as the API shows it: stored value, or the default with {@code global = true}. */
-    public record ConfigValue(TenantConfigKey key, String value, boolean global, Optional<TenantConfiguration> stored) {
-    }
+    public record ConfigValue(
+            TenantConfigKey key, String value, boolean global, Optional<TenantConfiguration> stored) {}
 
     @Transactional(readOnly = true)
     public Map<String, ConfigValue> all(String tenant) {
@@ -83,8 +82,10 @@ public class TenantConfigurationService {
         rawValues.forEach((key, rawValue) -> {
             TenantConfigKey configKey = known(key);
             if (values.put(configKey, configKey.normalize(rawValue)) != null) {
-                throw new HawkbitException(ServerError.CONFIG_KEY_INVALID,
-                        "The configuration key '" + configKey.key() + "' is given twice (by its name and its old name)");
+                throw new HawkbitException(
+                        ServerError.CONFIG_KEY_INVALID,
+                        "The configuration key '" + configKey.key()
+                                + "' is given twice (by its name and its old name)");
             }
         });
         List<ConfigValue> result = new ArrayList<>();
@@ -103,19 +104,21 @@ public class TenantConfigurationService {
 
     private ConfigValue store(String tenant, TenantConfigKey configKey, String value) {
         String key = configKey.key();
-        TenantConfiguration stored = repository.findByTenantAndKey(tenant, key)
-                .orElseGet(() -> new TenantConfiguration(tenant, key, value));
+        TenantConfiguration stored =
+                repository.findByTenantAndKey(tenant, key).orElseGet(() -> new TenantConfiguration(tenant, key, value));
         stored.setValue(value);
         events.publish(new TenantConfigurationChangedEvent(tenant, key, events.origin()));
         return toValue(configKey, Optional.of(repository.saveAndFlush(stored)));
     }
 
     private static TenantConfigKey known(String key) {
-        return TenantConfigKey.of(key).orElseThrow(() -> new HawkbitException(ServerError.CONFIG_KEY_INVALID,
-                "The configuration key '" + key + "' is not known"));
+        return TenantConfigKey.of(key)
+                .orElseThrow(() -> new HawkbitException(
+                        ServerError.CONFIG_KEY_INVALID, "The configuration key '" + key + "' is not known"));
     }
 
     private static ConfigValue toValue(TenantConfigKey key, Optional<TenantConfiguration> stored) {
-        return new ConfigValue(key, stored.map(TenantConfiguration::getValue).orElse(key.defaultValue()), stored.isEmpty(), stored);
+        return new ConfigValue(
+                key, stored.map(TenantConfiguration::getValue).orElse(key.defaultValue()), stored.isEmpty(), stored);
     }
 }

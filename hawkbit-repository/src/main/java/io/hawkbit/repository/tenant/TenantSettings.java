@@ -1,11 +1,10 @@
 package io.hawkbit.repository.tenant;
 
+import io.hawkbit.repository.CacheNames;
+import io.hawkbit.repository.ReadThroughCache;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import io.hawkbit.repository.CacheNames;
-import io.hawkbit.repository.ReadThroughCache;
 import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;
 
@@ -32,11 +31,15 @@ public class TenantSettings {
     /** A polling-time setting ({@code pollingTime}, {@code pollingOverdueTime}) as a duration; its default if unreadable. */
     public Duration duration(String tenant, TenantConfigKey key) {
         return TenantConfigKey.parsePollingTime(value(tenant, key))
-                .orElseGet(() -> TenantConfigKey.parsePollingTime(key.defaultValue()).orElseThrow());
+                .orElseGet(() ->
+                        TenantConfigKey.parsePollingTime(key.defaultValue()).orElseThrow());
     }
 
     private Map<String, String> stored(String tenant) {
-        return cache.get(tenant, () -> repository.findByTenant(tenant).stream()
-                .collect(Collectors.toUnmodifiableMap(TenantConfiguration::getKey, TenantConfiguration::getValue)));
+        return cache.get(
+                tenant,
+                () -> repository.findByTenant(tenant).stream()
+                        .collect(Collectors.toUnmodifiableMap(
+                                TenantConfiguration::getKey, TenantConfiguration::getValue)));
     }
 }

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.util.List;
-
 import io.hawkbit.repository.distribution.DistributionSet;
 import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetUpdateStatus;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.util.ReflectionTestUtils;
 
@@ -100,7 +99,8 @@ class ActionOutcomeTest {
         Action first = open(old);
         Action second = open(next);
         Action third = open(newest);
-        second.applyDeploymentFeedback(new Feedback(Feedback.Execution.CANCELED, Feedback.Result.NONE, null, null, null));
+        second.applyDeploymentFeedback(
+                new Feedback(Feedback.Execution.CANCELED, Feedback.Result.NONE, null, null, null));
         stillOpen(first, third);
         ActionOutcome.afterActionClosed(second, actions);
         assertThat(target.getAssignedDistributionSet()).isSameAs(newest);

@@ -3,13 +3,12 @@ package io.hawkbit.repository.action;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.function.Consumer;
-
 import io.hawkbit.repository.distribution.DistributionSet;
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.repository.target.Target;
+import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,11 +21,15 @@ class ActionTest {
 
     /** How each state is reached, through the same transitions the services use. */
     private static Action in(String state, ActionType type) {
-        Action action = new Action(new Target("DEFAULT", "dev", "dev", "token"), new DistributionSet("DEFAULT", null, "set", "1"),
-                type, 0L, null);
+        Action action = new Action(
+                new Target("DEFAULT", "dev", "dev", "token"),
+                new DistributionSet("DEFAULT", null, "set", "1"),
+                type,
+                0L,
+                null);
         Consumer<String> deployment = kind -> action.applyDeploymentFeedback(feedback(kind));
         switch (state) {
-            case "running" -> { }
+            case "running" -> {}
             case "download" -> deployment.accept("download");
             case "downloaded" -> deployment.accept("downloaded");
             case "warning" -> deployment.accept("rejected");
@@ -45,7 +48,8 @@ class ActionTest {
 
     static Feedback feedback(String kind) {
         String[] parts = kind.split("-");
-        Feedback.Result result = parts.length == 1 ? Feedback.Result.NONE : Feedback.Result.valueOf(parts[1].toUpperCase());
+        Feedback.Result result =
+                parts.length == 1 ? Feedback.Result.NONE : Feedback.Result.valueOf(parts[1].toUpperCase());
         return new Feedback(Feedback.Execution.valueOf(parts[0].toUpperCase()), result, null, List.of(), null);
     }
 
@@ -89,12 +93,15 @@ class ActionTest {
             error     | closed-success | error        | false  |            | ACTION_NOT_ACTIVE
             error     | canceled       | error        | false  |            | ACTION_NOT_ACTIVE
             """)
-    void deploymentFeedback(String group, String kind, String next, boolean active, String recorded, ServerError error) {
+    void deploymentFeedback(
+            String group, String kind, String next, boolean active, String recorded, ServerError error) {
         for (String state : states(group)) {
             Action action = in(state, ActionType.FORCED);
             if (error != null) {
                 assertThatThrownBy(() -> action.applyDeploymentFeedback(feedback(kind)))
-                        .isInstanceOfSatisfying(HawkbitException.class, e -> assertThat(e.error()).isEqualTo(error));
+                        .isInstanceOfSatisfying(
+                                HawkbitException.class,
+                                e -> assertThat(e.error()).isEqualTo(error));
             } else {
                 Action.Transition transition = action.applyDeploymentFeedback(feedback(kind));
                 assertThat(transition.recorded().json()).as(state).isEqualTo(recorded);
@@ -128,14 +135,22 @@ class ActionTest {
             finished  | closed-success | finished     | false  |                 | false  | ACTION_NOT_CANCELABLE
             error     | canceled       | error        | false  |                 | false  | ACTION_NOT_CANCELABLE
             """)
-    void cancelFeedback(String group, String kind, String next, boolean active, String recorded, boolean closes,
+    void cancelFeedback(
+            String group,
+            String kind,
+            String next,
+            boolean active,
+            String recorded,
+            boolean closes,
             ServerError error) {
         for (String state : states(group)) {
             Action action = in(state, ActionType.FORCED);
             String expected = next.equals("=") ? state : next;
             if (error != null) {
                 assertThatThrownBy(() -> action.applyCancelFeedback(feedback(kind)))
-                        .isInstanceOfSatisfying(HawkbitException.class, e -> assertThat(e.error()).isEqualTo(error));
+                        .isInstanceOfSatisfying(
+                                HawkbitException.class,
+                                e -> assertThat(e.error()).isEqualTo(error));
             } else {
                 Action.Transition transition = action.applyCancelFeedback(feedback(kind));
                 assertThat(transition.recorded().json()).as(state).isEqualTo(recorded);
@@ -149,12 +164,14 @@ class ActionTest {
     @Test
     void downloadOnly_endsWhenDownloaded_unlessCanceling() {
         Action action = in("running", ActionType.DOWNLOAD_ONLY);
-        assertThat(action.applyDeploymentFeedback(feedback("downloaded")).closed()).isTrue();
+        assertThat(action.applyDeploymentFeedback(feedback("downloaded")).closed())
+                .isTrue();
         assertThat(action.getStatus()).isEqualTo(ActionState.DOWNLOADED);
         assertThat(action.isActive()).isFalse();
 
         Action canceling = in("canceling", ActionType.DOWNLOAD_ONLY);
-        assertThat(canceling.applyDeploymentFeedback(feedback("downloaded")).closed()).isFalse();
+        assertThat(canceling.applyDeploymentFeedback(feedback("downloaded")).closed())
+                .isFalse();
         assertThat(canceling.getStatus()).isEqualTo(ActionState.CANCELING);
         assertThat(canceling.isActive()).isTrue();
     }
@@ -176,7 +193,8 @@ class ActionTest {
             action.requestCancel();
         } else {
             assertThatThrownBy(action::requestCancel)
-                    .isInstanceOfSatisfying(HawkbitException.class, e -> assertThat(e.error()).isEqualTo(error));
+                    .isInstanceOfSatisfying(
+                            HawkbitException.class, e -> assertThat(e.error()).isEqualTo(error));
         }
         assertThat(action.getStatus().json()).isEqualTo(next);
     }
@@ -196,7 +214,8 @@ class ActionTest {
             assertThat(action.isActive()).isFalse();
         } else {
             assertThatThrownBy(action::forceQuit)
-                    .isInstanceOfSatisfying(HawkbitException.class, e -> assertThat(e.error()).isEqualTo(error));
+                    .isInstanceOfSatisfying(
+                            HawkbitException.class, e -> assertThat(e.error()).isEqualTo(error));
         }
         assertThat(action.getStatus().json()).isEqualTo(next);
     }

@@ -12,10 +12,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,10 @@ class ClusterLockTest {
     }
 
     private double outcome(String outcome) {
-        var counter = meters.find("hawkbit.scheduler.lock").tag("job", "rollouts").tag("outcome", outcome).counter();
+        var counter = meters.find("hawkbit.scheduler.lock")
+                .tag("job", "rollouts")
+                .tag("outcome", outcome)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -61,7 +63,8 @@ class ClusterLockTest {
     @Test
     void key_isJobAndTenantAndItsRowKeyTheRegistrysUuid() {
         assertThat(ClusterLock.key("rollouts", "t1")).isEqualTo("rollouts:t1");
-        assertThat(ClusterLock.rowKey("rollouts:t1")).isEqualTo(UUIDConverter.getUUID("rollouts:t1").toString())
+        assertThat(ClusterLock.rowKey("rollouts:t1"))
+                .isEqualTo(UUIDConverter.getUUID("rollouts:t1").toString())
                 .isNotEqualTo(ClusterLock.rowKey("rollouts:t2"));
     }
 
@@ -72,7 +75,11 @@ class ClusterLockTest {
         assertThat(runs).hasValue(1);
         verify(lock).unlock();
         assertThat(outcome("acquired")).isEqualTo(1);
-        assertThat(meters.find("hawkbit.scheduler.run").tag("job", "rollouts").timer().count()).isEqualTo(1);
+        assertThat(meters.find("hawkbit.scheduler.run")
+                        .tag("job", "rollouts")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -106,8 +113,9 @@ class ClusterLockTest {
     void runExclusively_workFailurePropagatesAfterTheRelease() {
         when(lock.tryLock()).thenReturn(true);
         assertThatThrownBy(() -> clusterLock.runExclusively("rollouts", "t1", () -> {
-            throw new IllegalArgumentException("boom");
-        })).hasMessage("boom");
+                    throw new IllegalArgumentException("boom");
+                }))
+                .hasMessage("boom");
         verify(lock).unlock();
     }
 
@@ -134,9 +142,10 @@ class ClusterLockTest {
     void runExclusively_renewsTheLeaseWhileTheWorkRunsAndStopsAfter() {
         properties.setRenewInterval(Duration.ofMillis(10));
         when(lock.tryLock()).thenReturn(true);
-        when(repository.renew(ClusterLock.rowKey("rollouts:t1"), properties.getLease())).thenReturn(true);
-        clusterLock.runExclusively("rollouts", "t1",
-                () -> await().atMost(Duration.ofSeconds(10)).until(() -> outcome("renewed") >= 2));
+        when(repository.renew(ClusterLock.rowKey("rollouts:t1"), properties.getLease()))
+                .thenReturn(true);
+        clusterLock.runExclusively(
+                "rollouts", "t1", () -> await().atMost(Duration.ofSeconds(10)).until(() -> outcome("renewed") >= 2));
         double renewed = outcome("renewed");
         assertThat(renewed).isGreaterThanOrEqualTo(2);
         // No renewal after the release: two more intervals pass without one.
@@ -148,7 +157,8 @@ class ClusterLockTest {
         properties.setRenewInterval(Duration.ofMillis(10));
         when(lock.tryLock()).thenReturn(true);
         when(repository.renew(anyString(), any())).thenReturn(false);
-        clusterLock.runExclusively("rollouts", "t1", () -> await().atMost(Duration.ofSeconds(10)).until(() -> outcome("lost") >= 1));
+        clusterLock.runExclusively(
+                "rollouts", "t1", () -> await().atMost(Duration.ofSeconds(10)).until(() -> outcome("lost") >= 1));
         assertThat(outcome("lost")).isGreaterThanOrEqualTo(1);
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +49,8 @@ class PeriodicJobsTest {
 
     @Test
     void register_disabledJobIsNeverScheduled() {
-        assertThat(jobs.register("off", job(false, Duration.ofMillis(1)), runs::incrementAndGet)).isNull();
+        assertThat(jobs.register("off", job(false, Duration.ofMillis(1)), runs::incrementAndGet))
+                .isNull();
         jobs.start();
         jobs.stop();
         assertThat(runs).hasValue(0);
@@ -58,7 +58,7 @@ class PeriodicJobsTest {
 
     @Test
     void runSoon_runsExtraWorkOnTheJobsThread_andNothingOnceClosed() {
-        PeriodicJob job = jobs.register("soon", job(true, Duration.ofHours(1)), () -> { });
+        PeriodicJob job = jobs.register("soon", job(true, Duration.ofHours(1)), () -> {});
         jobs.start();
         job.runSoon(runs::incrementAndGet, Duration.ZERO);
         await().atMost(WAIT).until(() -> runs.get() == 1);

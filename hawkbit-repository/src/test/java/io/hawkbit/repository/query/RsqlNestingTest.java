@@ -3,9 +3,8 @@ package io.hawkbit.repository.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
-
 import io.hawkbit.repository.error.ServerError;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** How deep a query may nest before it is refused, checked before rsql-parser recurses into it. */
@@ -19,14 +18,17 @@ class RsqlNestingTest {
 
     @Test
     void parse_acceptsNestingUpToTheLimit() {
-        assertThat(RsqlSpecification.parse(nested(RsqlSpecification.MAX_DEPTH), FIELDS)).isNotNull();
+        assertThat(RsqlSpecification.parse(nested(RsqlSpecification.MAX_DEPTH), FIELDS))
+                .isNotNull();
     }
 
     @Test
     void parse_rejectsDeeperNestingAsSyntaxError() {
         assertThatThrownBy(() -> RsqlSpecification.parse(nested(RsqlSpecification.MAX_DEPTH + 1), FIELDS))
-                .isInstanceOfSatisfying(InvalidQueryException.class, e -> assertThat(e.error()).isEqualTo(ServerError.RSQL_SYNTAX));
-        assertThatThrownBy(() -> RsqlSpecification.parse(nested(20_000), FIELDS)).isInstanceOf(InvalidQueryException.class);
+                .isInstanceOfSatisfying(
+                        InvalidQueryException.class, e -> assertThat(e.error()).isEqualTo(ServerError.RSQL_SYNTAX));
+        assertThatThrownBy(() -> RsqlSpecification.parse(nested(20_000), FIELDS))
+                .isInstanceOf(InvalidQueryException.class);
     }
 
     @Test

@@ -4,14 +4,12 @@ import static io.hawkbit.repository.query.TargetBuilder.target;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-
 import io.hawkbit.repository.RepositoryJpaTest;
 import io.hawkbit.repository.RepositoryTestApplication;
 import io.hawkbit.repository.action.Action;
+import io.hawkbit.repository.action.ActionQueries;
 import io.hawkbit.repository.action.ActionRepository;
 import io.hawkbit.repository.action.ActionType;
-import io.hawkbit.repository.action.ActionQueries;
 import io.hawkbit.repository.action.Feedback;
 import io.hawkbit.repository.distribution.DistributionSet;
 import io.hawkbit.repository.distribution.DistributionSetType;
@@ -21,6 +19,7 @@ import io.hawkbit.repository.target.TargetRepository;
 import io.hawkbit.repository.target.TargetService;
 import io.hawkbit.repository.target.TargetTag;
 import io.hawkbit.repository.target.TargetUpdateStatus;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,12 +50,16 @@ class RsqlSpecificationTest {
 
     @Autowired
     TestEntityManager entities;
+
     @Autowired
     TargetRepository targets;
+
     @Autowired
     ActionRepository actions;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -74,20 +77,48 @@ class RsqlSpecificationTest {
             TargetTag red = entities.persist(new TargetTag(TENANT, "red"));
             TargetTag blue = entities.persist(new TargetTag(TENANT, "blue"));
 
-            Target alpha1 = entities.persist(target("alpha-1").name("Alpha One").description("first_device")
-                    .address("10.0.0.1").lastPoll(1000).installDate(5000).status(TargetUpdateStatus.IN_SYNC)
-                    .assigned(os1).installed(os1).attribute("revision", "1.0").attribute("hw", "a").tags(red).build(TENANT));
-            Target alpha2 = entities.persist(target("alpha-2").name("Alpha Two").description("50% done")
-                    .address("10.0.0.2").lastPoll(2000).status(TargetUpdateStatus.PENDING).assigned(os2).installed(os1)
-                    .attribute("revision", "2.0").tags(red, blue).build(TENANT));
-            Target beta3 = entities.persist(target("beta-3").name("Beta Three").description("firstXdevice")
-                    .address("10.0.1.3").lastPoll(3000).status(TargetUpdateStatus.ERROR).assigned(os1)
-                    .attribute("revision", "2.0").attribute("hw", "b").tags(blue).build(TENANT));
-            entities.persist(target("gamma-4").name("Gamma").address("\\\\nas\\share").build(TENANT));
+            Target alpha1 = entities.persist(target("alpha-1")
+                    .name("Alpha One")
+                    .description("first_device")
+                    .address("10.0.0.1")
+                    .lastPoll(1000)
+                    .installDate(5000)
+                    .status(TargetUpdateStatus.IN_SYNC)
+                    .assigned(os1)
+                    .installed(os1)
+                    .attribute("revision", "1.0")
+                    .attribute("hw", "a")
+                    .tags(red)
+                    .build(TENANT));
+            Target alpha2 = entities.persist(target("alpha-2")
+                    .name("Alpha Two")
+                    .description("50% done")
+                    .address("10.0.0.2")
+                    .lastPoll(2000)
+                    .status(TargetUpdateStatus.PENDING)
+                    .assigned(os2)
+                    .installed(os1)
+                    .attribute("revision", "2.0")
+                    .tags(red, blue)
+                    .build(TENANT));
+            Target beta3 = entities.persist(target("beta-3")
+                    .name("Beta Three")
+                    .description("firstXdevice")
+                    .address("10.0.1.3")
+                    .lastPoll(3000)
+                    .status(TargetUpdateStatus.ERROR)
+                    .assigned(os1)
+                    .attribute("revision", "2.0")
+                    .attribute("hw", "b")
+                    .tags(blue)
+                    .build(TENANT));
+            entities.persist(
+                    target("gamma-4").name("Gamma").address("\\\\nas\\share").build(TENANT));
 
             running = entities.persist(new Action(alpha1, os1, ActionType.FORCED, 0, 100));
             finished = new Action(alpha2, os2, ActionType.SOFT, 0, null);
-            finished.applyDeploymentFeedback(new Feedback(Feedback.Execution.CLOSED, Feedback.Result.SUCCESS, null, null, null));
+            finished.applyDeploymentFeedback(
+                    new Feedback(Feedback.Execution.CLOSED, Feedback.Result.SUCCESS, null, null, null));
             finished.setLastActionStatusCode(200);
             finished = entities.persist(finished);
             canceling = new Action(beta3, os1, ActionType.DOWNLOAD_ONLY, 0, 500);
@@ -103,8 +134,12 @@ class RsqlSpecificationTest {
     void removeSeed() {
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
             jdbc.update("delete from action where tenant = ?", TENANT);
-            jdbc.update("delete from target_target_tag where target_id in (select id from target where tenant = ?)", TENANT);
-            jdbc.update("delete from target_attributes where target_id in (select id from target where tenant = ?)", TENANT);
+            jdbc.update(
+                    "delete from target_target_tag where target_id in (select id from target where tenant = ?)",
+                    TENANT);
+            jdbc.update(
+                    "delete from target_attributes where target_id in (select id from target where tenant = ?)",
+                    TENANT);
             for (String table : List.of("target", "target_tag", "distribution_set", "distribution_set_type")) {
                 jdbc.update("delete from " + table + " where tenant = ?", TENANT);
             }
@@ -112,13 +147,21 @@ class RsqlSpecificationTest {
     }
 
     private List<String> targets(String query) {
-        return targets.findAll(RsqlSpecification.<Target>parse(query, TargetService.FIELDS).and(inTenant()))
-                .stream().map(Target::getControllerId).toList();
+        return targets
+                .findAll(RsqlSpecification.<Target>parse(query, TargetService.FIELDS)
+                        .and(inTenant()))
+                .stream()
+                .map(Target::getControllerId)
+                .toList();
     }
 
     private List<Long> actions(String query) {
-        return actions.findAll(RsqlSpecification.<Action>parse(query, ActionQueries.FIELDS).and(inTenant()))
-                .stream().map(Action::getId).toList();
+        return actions
+                .findAll(RsqlSpecification.<Action>parse(query, ActionQueries.FIELDS)
+                        .and(inTenant()))
+                .stream()
+                .map(Action::getId)
+                .toList();
     }
 
     private static <T> Specification<T> inTenant() {
@@ -331,7 +374,8 @@ class RsqlSpecificationTest {
     @Test
     void or_acceptsEither() {
         assertThat(targets("controllerId==beta*,updateStatus==pending")).containsExactlyInAnyOrder("alpha-2", "beta-3");
-        assertThat(targets("controllerId==beta* or updateStatus==pending")).containsExactlyInAnyOrder("alpha-2", "beta-3");
+        assertThat(targets("controllerId==beta* or updateStatus==pending"))
+                .containsExactlyInAnyOrder("alpha-2", "beta-3");
     }
 
     @Test
@@ -342,7 +386,8 @@ class RsqlSpecificationTest {
 
     @Test
     void parentheses_nestOrInsideAnd() {
-        assertThat(targets("(controllerId==gamma-4,controllerId==alpha*);updateStatus==pending")).containsExactly("alpha-2");
+        assertThat(targets("(controllerId==gamma-4,controllerId==alpha*);updateStatus==pending"))
+                .containsExactly("alpha-2");
         assertThat(targets("(controllerId==alpha-1 or controllerId==beta-3) and (tag==red or overdue==true)"))
                 .containsExactlyInAnyOrder("alpha-1", "beta-3");
     }
@@ -369,7 +414,9 @@ class RsqlSpecificationTest {
 
     @Test
     void tag_pagedCountsATargetWithSeveralTagsOnce() {
-        var page = targets.findAll(RsqlSpecification.<Target>parse("tag=in=(red,blue)", TargetService.FIELDS).and(inTenant()),
+        var page = targets.findAll(
+                RsqlSpecification.<Target>parse("tag=in=(red,blue)", TargetService.FIELDS)
+                        .and(inTenant()),
                 PageRequest.of(0, 2, Sort.by("controllerId")));
         assertThat(page.getTotalElements()).isEqualTo(3);
         assertThat(page.getContent()).extracting(Target::getControllerId).containsExactly("alpha-1", "alpha-2");
@@ -426,7 +473,8 @@ class RsqlSpecificationTest {
         assertThat(actions("detailStatus==canceling")).containsExactly(canceling.getId());
         // hawkBit 1.1: status is the detailed state (detailStatus is its 0.x name)
         assertThat(actions("status==canceling")).containsExactly(canceling.getId());
-        assertThat(actions("status=in=(running,finished)")).containsExactlyInAnyOrder(running.getId(), finished.getId());
+        assertThat(actions("status=in=(running,finished)"))
+                .containsExactlyInAnyOrder(running.getId(), finished.getId());
         assertThat(actions("status==finished;active==false")).containsExactly(finished.getId());
         assertThat(actions("forceType==download_only")).containsExactly(canceling.getId());
         assertThat(actions("weight=ge=100")).containsExactlyInAnyOrder(running.getId(), canceling.getId());
@@ -453,12 +501,14 @@ class RsqlSpecificationTest {
     void parse_rejectsUnknownField() {
         assertInvalid(() -> RsqlSpecification.parse("color==red", TargetService.FIELDS), ServerError.RSQL_FIELD);
         assertThatThrownBy(() -> RsqlSpecification.parse("color==red", TargetService.FIELDS))
-                .hasMessageContaining("'color'").hasMessageContaining("controllerId");
+                .hasMessageContaining("'color'")
+                .hasMessageContaining("controllerId");
     }
 
     @Test
     void parse_rejectsUnknownFieldNestedDeep() {
-        assertInvalid(() -> RsqlSpecification.parse("controllerId==a;(name==b,(tag==c;color==d))", TargetService.FIELDS),
+        assertInvalid(
+                () -> RsqlSpecification.parse("controllerId==a;(name==b,(tag==c;color==d))", TargetService.FIELDS),
                 ServerError.RSQL_FIELD);
     }
 
@@ -475,25 +525,36 @@ class RsqlSpecificationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"controllerId==", "controllerId", "==x", "controllerId=like=x", "(controllerId==a", "a==b;"})
+    @ValueSource(
+            strings = {"controllerId==", "controllerId", "==x", "controllerId=like=x", "(controllerId==a", "a==b;"})
     void parse_rejectsBadSyntax(String query) {
         assertInvalid(() -> RsqlSpecification.parse(query, TargetService.FIELDS), ServerError.RSQL_SYNTAX);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"id==abc", "id=in=(1,x)", "weight=gt=heavy", "active==maybe", "detailStatus==bogus",
-            "lastStatusCode=le=1.5"})
+    @ValueSource(
+            strings = {
+                "id==abc",
+                "id=in=(1,x)",
+                "weight=gt=heavy",
+                "active==maybe",
+                "detailStatus==bogus",
+                "lastStatusCode=le=1.5"
+            })
     void query_rejectsValueOfWrongType(String query) {
         assertInvalid(() -> actions(query), ServerError.RSQL_SYNTAX);
     }
 
     @Test
     void query_typeErrorNamesTheFieldAndValue() {
-        assertThatThrownBy(() -> actions("id==abc")).hasMessageContaining("'abc'").hasMessageContaining("'id'");
+        assertThatThrownBy(() -> actions("id==abc"))
+                .hasMessageContaining("'abc'")
+                .hasMessageContaining("'id'");
     }
 
     private static void assertInvalid(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, ServerError error) {
-        assertThatThrownBy(call).isInstanceOf(InvalidQueryException.class)
+        assertThatThrownBy(call)
+                .isInstanceOf(InvalidQueryException.class)
                 .satisfies(e -> assertThat(((InvalidQueryException) e).error()).isEqualTo(error));
     }
 }

@@ -21,7 +21,8 @@ class SortParserTest {
     }
 
     private static void assertInvalid(String sort, ServerError error) {
-        assertThatThrownBy(() -> parse(sort)).isInstanceOf(InvalidQueryException.class)
+        assertThatThrownBy(() -> parse(sort))
+                .isInstanceOf(InvalidQueryException.class)
                 .satisfies(e -> assertThat(((InvalidQueryException) e).error()).isEqualTo(error));
     }
 
@@ -60,7 +61,9 @@ class SortParserTest {
     void parse_rejectsAnUnknownFieldNamingTheValidOnes() {
         assertInvalid("color:ASC", ServerError.SORT_FIELD);
         assertInvalid(":ASC", ServerError.SORT_FIELD);
-        assertThatThrownBy(() -> parse("color:ASC")).hasMessageContaining("'color'").hasMessageContaining("controllerId");
+        assertThatThrownBy(() -> parse("color:ASC"))
+                .hasMessageContaining("'color'")
+                .hasMessageContaining("controllerId");
     }
 
     @Test

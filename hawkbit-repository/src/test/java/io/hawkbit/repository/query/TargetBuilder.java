@@ -1,14 +1,13 @@
 package io.hawkbit.repository.query;
 
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
-
 import io.hawkbit.repository.distribution.DistributionSet;
 import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetTag;
 import io.hawkbit.repository.target.TargetUpdateStatus;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 
 /** A target with only the fields a query test cares about; the rest as a new device has them. */
 final class TargetBuilder {

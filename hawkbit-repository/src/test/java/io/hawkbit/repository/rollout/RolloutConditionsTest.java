@@ -30,7 +30,8 @@ class RolloutConditionsTest {
     }
 
     private static void assertInvalid(ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOf(HawkbitException.class)
+        assertThatThrownBy(call)
+                .isInstanceOf(HawkbitException.class)
                 .satisfies(e -> assertThat(((HawkbitException) e).error()).isEqualTo(ServerError.PARAM_INVALID));
     }
 
@@ -43,7 +44,8 @@ class RolloutConditionsTest {
 
     @Test
     void default_nextGroupWhenAllFinishedAndNeverPauses() {
-        assertThat(DEFAULT).isEqualTo(new RolloutConditions("THRESHOLD", "100", "NEXTGROUP", "", null, null, null, null));
+        assertThat(DEFAULT)
+                .isEqualTo(new RolloutConditions("THRESHOLD", "100", "NEXTGROUP", "", null, null, null, null));
     }
 
     @Test
@@ -59,7 +61,8 @@ class RolloutConditionsTest {
 
     @Test
     void of_successThresholdIsStoredCanonically() {
-        RolloutConditions conditions = RolloutConditions.of(new Condition("threshold", " 050 "), null, null, null, DEFAULT);
+        RolloutConditions conditions =
+                RolloutConditions.of(new Condition("threshold", " 050 "), null, null, null, DEFAULT);
         assertThat(conditions.successCondition()).isEqualTo("THRESHOLD");
         assertThat(conditions.successConditionExp()).isEqualTo("50");
     }
@@ -89,10 +92,12 @@ class RolloutConditionsTest {
 
     @Test
     void of_successActionMustBeNextGroupAndKeepsItsExpression() {
-        RolloutConditions conditions = RolloutConditions.of(null, new Condition("nextgroup", null), null, null, DEFAULT);
+        RolloutConditions conditions =
+                RolloutConditions.of(null, new Condition("nextgroup", null), null, null, DEFAULT);
         assertThat(conditions.successAction()).isEqualTo("NEXTGROUP");
         assertThat(conditions.successActionExp()).isEmpty();
-        assertThat(RolloutConditions.of(null, new Condition("NEXTGROUP", "x"), null, null, DEFAULT).successActionExp())
+        assertThat(RolloutConditions.of(null, new Condition("NEXTGROUP", "x"), null, null, DEFAULT)
+                        .successActionExp())
                 .isEqualTo("x");
         assertInvalid(() -> RolloutConditions.of(null, new Condition("PAUSE", ""), null, null, DEFAULT));
     }
@@ -109,7 +114,8 @@ class RolloutConditionsTest {
 
     @Test
     void of_errorActionMustBePause() {
-        assertThat(RolloutConditions.of(null, null, threshold("5"), new Condition("pause", null), DEFAULT).errorAction())
+        assertThat(RolloutConditions.of(null, null, threshold("5"), new Condition("pause", null), DEFAULT)
+                        .errorAction())
                 .isEqualTo("PAUSE");
         assertInvalid(() -> RolloutConditions.of(null, null, threshold("5"), new Condition("NEXTGROUP", ""), DEFAULT));
     }
@@ -125,12 +131,18 @@ class RolloutConditionsTest {
 
     @ParameterizedTest(name = "{0}% with {1} of {2} finished: {3}")
     @CsvSource({
-            "100, 10, 10, true", "100, 9, 10, false",
-            "50, 5, 10, true", "50, 4, 10, false",
-            "33, 1, 3, true", "34, 1, 3, false",
-            "0, 0, 10, true",
-            "100, 0, 0, true", "50, 0, 0, true"})
-    void successReached_whenTheFinishedShareReachesTheThreshold(String percent, long finished, long total, boolean reached) {
+        "100, 10, 10, true",
+        "100, 9, 10, false",
+        "50, 5, 10, true",
+        "50, 4, 10, false",
+        "33, 1, 3, true",
+        "34, 1, 3, false",
+        "0, 0, 10, true",
+        "100, 0, 0, true",
+        "50, 0, 0, true"
+    })
+    void successReached_whenTheFinishedShareReachesTheThreshold(
+            String percent, long finished, long total, boolean reached) {
         assertThat(success(percent).successReached(finished, total)).isEqualTo(reached);
     }
 
@@ -138,10 +150,13 @@ class RolloutConditionsTest {
 
     @ParameterizedTest(name = "{0}% with {1} of {2} failed: {3}")
     @CsvSource({
-            "20, 2, 10, false", "20, 3, 10, true",
-            "0, 0, 10, false", "0, 1, 10, true",
-            "100, 10, 10, false",
-            "20, 0, 0, false"})
+        "20, 2, 10, false",
+        "20, 3, 10, true",
+        "0, 0, 10, false",
+        "0, 1, 10, true",
+        "100, 10, 10, false",
+        "20, 0, 0, false"
+    })
     void errorExceeded_onlyAboveTheThreshold(String percent, long failed, long total, boolean exceeded) {
         assertThat(error(percent).errorExceeded(failed, total)).isEqualTo(exceeded);
     }

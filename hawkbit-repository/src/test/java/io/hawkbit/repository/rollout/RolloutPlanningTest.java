@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.IntStream;
-
 import io.hawkbit.repository.RepositoryJpaTest;
 import io.hawkbit.repository.action.Action;
 import io.hawkbit.repository.action.ActionRepository;
@@ -30,6 +26,9 @@ import io.hawkbit.repository.tenant.TenantConfigurationService;
 import io.hawkbit.repository.tenant.TenantSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,18 +50,25 @@ class RolloutPlanningTest {
 
     @Autowired
     TestEntityManager entities;
+
     @Autowired
     EntityManager entityManager;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     RolloutRepository rollouts;
+
     @Autowired
     RolloutGroupRepository groups;
+
     @Autowired
     ActionRepository actions;
+
     @Autowired
     TargetRepository targets;
+
     @Autowired
     TenantConfigurationRepository configs;
 
@@ -79,11 +85,18 @@ class RolloutPlanningTest {
         when(sets.deployable(TENANT, set.getId())).thenReturn(set);
         NodeProperties node = new NodeProperties();
         node.setId("test-node");
-        ClusterEventPublisher events = new ClusterEventPublisher(event -> { }, node, new SimpleMeterRegistry());
-        TenantConfigurationService config = new TenantConfigurationService(configs,
-                new TenantSettings(configs, new ConcurrentMapCacheManager()), events);
-        service = new RolloutPlanner(rollouts, groups, new RolloutTargets(jdbc), sets, config, entityManager,
-                new RolloutLookup(rollouts), events);
+        ClusterEventPublisher events = new ClusterEventPublisher(event -> {}, node, new SimpleMeterRegistry());
+        TenantConfigurationService config = new TenantConfigurationService(
+                configs, new TenantSettings(configs, new ConcurrentMapCacheManager()), events);
+        service = new RolloutPlanner(
+                rollouts,
+                groups,
+                new RolloutTargets(jdbc),
+                sets,
+                config,
+                entityManager,
+                new RolloutLookup(rollouts),
+                events);
     }
 
     /** Targets dev-01 .. dev-nn, created in name order, so id order is name order. */
@@ -102,8 +115,20 @@ class RolloutPlanningTest {
     }
 
     private Rollout create(String filter, Integer amountGroups, List<GroupDefinition> definitions) {
-        return service.create(TENANT, new RolloutPlanner.Create("r", null, filter, set.getId(), amountGroups, definitions,
-                null, null, null, null, RolloutConditions.DEFAULT));
+        return service.create(
+                TENANT,
+                new RolloutPlanner.Create(
+                        "r",
+                        null,
+                        filter,
+                        set.getId(),
+                        amountGroups,
+                        definitions,
+                        null,
+                        null,
+                        null,
+                        null,
+                        RolloutConditions.DEFAULT));
     }
 
     private static GroupDefinition group(String name, double percentage) {
@@ -117,8 +142,11 @@ class RolloutPlanningTest {
     /** The controller ids of each group, groups in position order, targets in id order. */
     private List<List<String>> members(Rollout rollout) {
         return groups.findByRolloutIdOrderByPosition(rollout.getId()).stream()
-                .map(g -> jdbc.queryForList("select t.controller_id from rollout_target_group rtg join target t "
-                        + "on t.id = rtg.target_id where rtg.rollout_group_id = ? order by t.id", String.class, g.getId()))
+                .map(g -> jdbc.queryForList(
+                        "select t.controller_id from rollout_target_group rtg join target t "
+                                + "on t.id = rtg.target_id where rtg.rollout_group_id = ? order by t.id",
+                        String.class,
+                        g.getId()))
                 .toList();
     }
 
@@ -127,7 +155,8 @@ class RolloutPlanningTest {
     }
 
     private static void assertRefused(ThrowingCallable call, ServerError error) {
-        assertThatThrownBy(call).isInstanceOf(HawkbitException.class)
+        assertThatThrownBy(call)
+                .isInstanceOf(HawkbitException.class)
                 .satisfies(e -> assertThat(((HawkbitException) e).error()).isEqualTo(error));
     }
 
@@ -161,14 +190,16 @@ class RolloutPlanningTest {
     @Test
     void amountGroups_lowestIdsGoFirstAndEveryTargetOnce() {
         devices(5);
-        assertThat(members(create(2, null))).containsExactly(List.of("dev-01", "dev-02", "dev-03"), List.of("dev-04", "dev-05"));
+        assertThat(members(create(2, null)))
+                .containsExactly(List.of("dev-01", "dev-02", "dev-03"), List.of("dev-04", "dev-05"));
     }
 
     @Test
     void amountGroups_groupsAreNamedByPosition() {
         devices(2);
         Rollout rollout = create(2, null);
-        assertThat(groups.findByRolloutIdOrderByPosition(rollout.getId())).extracting(RolloutGroup::getName)
+        assertThat(groups.findByRolloutIdOrderByPosition(rollout.getId()))
+                .extracting(RolloutGroup::getName)
                 .containsExactly("group-1", "group-2");
     }
 
@@ -197,7 +228,8 @@ class RolloutPlanningTest {
     @Test
     void groups_percentageRoundsUpSoASmallShareGetsATarget() {
         devices(10);
-        assertThat(sizes(create(null, List.of(group("a", 15), group("b", 1), group("c", 100))))).containsExactly(2, 1, 7);
+        assertThat(sizes(create(null, List.of(group("a", 15), group("b", 1), group("c", 100)))))
+                .containsExactly(2, 1, 7);
     }
 
     @Test
@@ -205,16 +237,20 @@ class RolloutPlanningTest {
         devices(6);
         device("lab-01");
         device("lab-02");
-        Rollout rollout = create("controllerId==*", null, List.of(group("labs", "controllerId==lab*", 100), group("rest", 100)));
-        assertThat(members(rollout)).containsExactly(List.of("lab-01", "lab-02"),
-                List.of("dev-01", "dev-02", "dev-03", "dev-04", "dev-05", "dev-06"));
+        Rollout rollout =
+                create("controllerId==*", null, List.of(group("labs", "controllerId==lab*", 100), group("rest", 100)));
+        assertThat(members(rollout))
+                .containsExactly(
+                        List.of("lab-01", "lab-02"),
+                        List.of("dev-01", "dev-02", "dev-03", "dev-04", "dev-05", "dev-06"));
     }
 
     @Test
     void groups_ownFilterCannotReachBeyondTheRolloutFilter() {
         devices(2);
         device("lab-01");
-        Rollout rollout = create("controllerId==dev*", null, List.of(group("labs", "controllerId==lab*", 100), group("rest", 100)));
+        Rollout rollout = create(
+                "controllerId==dev*", null, List.of(group("labs", "controllerId==lab*", 100), group("rest", 100)));
         assertThat(members(rollout)).containsExactly(List.of(), List.of("dev-01", "dev-02"));
     }
 
@@ -250,7 +286,8 @@ class RolloutPlanningTest {
     void groups_aboveTheQuotaAreRefused() {
         devices(1);
         List<GroupDefinition> tooMany = IntStream.rangeClosed(0, RolloutPlanner.MAX_GROUPS)
-                .mapToObj(i -> group("g" + i, 100)).toList();
+                .mapToObj(i -> group("g" + i, 100))
+                .toList();
         assertRefused(() -> create(null, tooMany), ServerError.QUOTA_EXCEEDED);
     }
 
@@ -270,7 +307,8 @@ class RolloutPlanningTest {
     void candidates_includeTargetsWhoseEarlierAttemptFailedOrThatRunAnotherSet() {
         List<Target> devices = devices(2);
         Action failed = new Action(devices.get(0), set, ActionType.FORCED, 0, null);
-        failed.applyDeploymentFeedback(new Feedback(Feedback.Execution.CLOSED, Feedback.Result.FAILURE, null, null, null));
+        failed.applyDeploymentFeedback(
+                new Feedback(Feedback.Execution.CLOSED, Feedback.Result.FAILURE, null, null, null));
         entities.persist(failed);
         entities.persist(new Action(devices.get(1), otherSet, ActionType.FORCED, 0, null));
         entities.flush();
@@ -282,7 +320,8 @@ class RolloutPlanningTest {
         devices(3);
         device("lab-01");
         entities.persist(new Target("other-tenant", "dev-99", "dev-99", "token"));
-        assertThat(members(create("controllerId=out=(dev-02)", 1, null))).containsExactly(List.of("dev-01", "dev-03", "lab-01"));
+        assertThat(members(create("controllerId=out=(dev-02)", 1, null)))
+                .containsExactly(List.of("dev-01", "dev-03", "lab-01"));
     }
 
     @Test
@@ -296,7 +335,21 @@ class RolloutPlanningTest {
         devices(1);
         assertThat(create(1, null).getStatus()).isEqualTo(RolloutStatus.READY);
         entities.persist(new TenantConfiguration(TENANT, "rollout.approval.enabled", "true"));
-        assertThat(service.create(TENANT, new RolloutPlanner.Create("r2", null, "controllerId==*", set.getId(), 1, null, null, null, null,
-                null, RolloutConditions.DEFAULT)).getStatus()).isEqualTo(RolloutStatus.WAITING_FOR_APPROVAL);
+        assertThat(service.create(
+                                TENANT,
+                                new RolloutPlanner.Create(
+                                        "r2",
+                                        null,
+                                        "controllerId==*",
+                                        set.getId(),
+                                        1,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        RolloutConditions.DEFAULT))
+                        .getStatus())
+                .isEqualTo(RolloutStatus.WAITING_FOR_APPROVAL);
     }
 }

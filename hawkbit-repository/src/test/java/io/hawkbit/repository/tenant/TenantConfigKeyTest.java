@@ -3,13 +3,12 @@ package io.hawkbit.repository.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hawkbit.repository.error.HawkbitException;
+import io.hawkbit.repository.error.ServerError;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import io.hawkbit.repository.error.HawkbitException;
-import io.hawkbit.repository.error.ServerError;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TenantConfigKeyTest {
 
     private static void assertInvalid(ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOf(HawkbitException.class)
+        assertThatThrownBy(call)
+                .isInstanceOf(HawkbitException.class)
                 .satisfies(e -> assertThat(((HawkbitException) e).error()).isEqualTo(ServerError.CONFIG_VALUE_INVALID));
     }
 
@@ -30,7 +30,8 @@ class TenantConfigKeyTest {
     @Test
     void of_findsByHawkbitsKeyExactly() {
         assertThat(TenantConfigKey.of("pollingTime")).contains(TenantConfigKey.POLLING_TIME);
-        assertThat(TenantConfigKey.of("repository.actions.autoclose.enabled")).contains(TenantConfigKey.AUTOCLOSE_ENABLED);
+        assertThat(TenantConfigKey.of("repository.actions.autoclose.enabled"))
+                .contains(TenantConfigKey.AUTOCLOSE_ENABLED);
         assertThat(TenantConfigKey.of("pollingtime")).isEmpty();
         assertThat(TenantConfigKey.of("unknown.key")).isEmpty();
         assertThat(TenantConfigKey.of(null)).isEmpty();
@@ -48,8 +49,9 @@ class TenantConfigKeyTest {
 
     @Test
     void keys_areDistinct() {
-        assertThat(Arrays.stream(TenantConfigKey.values()).flatMap(k -> Stream.concat(
-                Stream.of(k.key()), k.alias().stream()))).doesNotHaveDuplicates();
+        assertThat(Arrays.stream(TenantConfigKey.values())
+                        .flatMap(k -> Stream.concat(Stream.of(k.key()), k.alias().stream())))
+                .doesNotHaveDuplicates();
     }
 
     @ParameterizedTest
@@ -64,7 +66,8 @@ class TenantConfigKeyTest {
         assertThat(TenantConfigKey.TARGET_TOKEN_ENABLED.defaultValue()).isEqualTo("true");
         assertThat(TenantConfigKey.GATEWAY_TOKEN_ENABLED.defaultValue()).isEqualTo("false");
         assertThat(TenantConfigKey.POLLING_TIME.defaultValue()).isEqualTo("00:05:00");
-        assertThat(TenantConfigKey.ACTION_CLEANUP_EXPIRY.defaultValue()).isEqualTo(Long.toString(Duration.ofDays(30).toMillis()));
+        assertThat(TenantConfigKey.ACTION_CLEANUP_EXPIRY.defaultValue())
+                .isEqualTo(Long.toString(Duration.ofDays(30).toMillis()));
     }
 
     // ---- typed: the JSON type of a stored value
@@ -100,19 +103,30 @@ class TenantConfigKeyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TenantConfigKey.class,
+    @EnumSource(
+            value = TenantConfigKey.class,
             names = {"MULTI_ASSIGNMENTS_ENABLED", "USER_CONFIRMATION_ENABLED", "HEADER_AUTH_ENABLED"})
     void normalize_unimplementedSwitchRefusesTrueButTakesFalse(TenantConfigKey key) {
         assertInvalid(() -> key.normalize(Boolean.TRUE));
         assertInvalid(() -> key.normalize("TRUE"));
-        assertThatThrownBy(() -> key.normalize(true)).hasMessageContaining(key.key()).hasMessageContaining("cannot be enabled");
+        assertThatThrownBy(() -> key.normalize(true))
+                .hasMessageContaining(key.key())
+                .hasMessageContaining("cannot be enabled");
         assertThat(key.normalize(false)).isEqualTo("false");
         assertThat(key.normalize("false")).isEqualTo("false");
     }
 
     @ParameterizedTest
-    @EnumSource(value = TenantConfigKey.class, names = {"TARGET_TOKEN_ENABLED", "GATEWAY_TOKEN_ENABLED",
-            "ANONYMOUS_DOWNLOAD_ENABLED", "AUTOCLOSE_ENABLED", "ACTION_CLEANUP_ENABLED", "ROLLOUT_APPROVAL_ENABLED"})
+    @EnumSource(
+            value = TenantConfigKey.class,
+            names = {
+                "TARGET_TOKEN_ENABLED",
+                "GATEWAY_TOKEN_ENABLED",
+                "ANONYMOUS_DOWNLOAD_ENABLED",
+                "AUTOCLOSE_ENABLED",
+                "ACTION_CLEANUP_ENABLED",
+                "ROLLOUT_APPROVAL_ENABLED"
+            })
     void normalize_implementedSwitchTakesTrue(TenantConfigKey key) {
         assertThat(key.normalize(true)).isEqualTo("true");
     }
@@ -122,7 +136,8 @@ class TenantConfigKeyTest {
     @Test
     void normalize_integerAcceptsNumbersAndDigitsCanonically() {
         assertThat(TenantConfigKey.MAINTENANCE_WINDOW_POLL_COUNT.normalize(5)).isEqualTo("5");
-        assertThat(TenantConfigKey.MAINTENANCE_WINDOW_POLL_COUNT.normalize(" 007 ")).isEqualTo("7");
+        assertThat(TenantConfigKey.MAINTENANCE_WINDOW_POLL_COUNT.normalize(" 007 "))
+                .isEqualTo("7");
         assertThat(TenantConfigKey.MAINTENANCE_WINDOW_POLL_COUNT.normalize(0)).isEqualTo("0");
         assertThat(TenantConfigKey.MAINTENANCE_WINDOW_POLL_COUNT.normalize(Integer.MAX_VALUE))
                 .isEqualTo(Integer.toString(Integer.MAX_VALUE));
@@ -131,12 +146,15 @@ class TenantConfigKeyTest {
     @Test
     void normalize_integerRejectsAboveIntRangeWhereLongTakesIt() {
         assertInvalid(() -> TenantConfigKey.MAINTENANCE_WINDOW_POLL_COUNT.normalize(Integer.MAX_VALUE + 1L));
-        assertThat(TenantConfigKey.ACTION_CLEANUP_EXPIRY.normalize(Long.MAX_VALUE)).isEqualTo(Long.toString(Long.MAX_VALUE));
+        assertThat(TenantConfigKey.ACTION_CLEANUP_EXPIRY.normalize(Long.MAX_VALUE))
+                .isEqualTo(Long.toString(Long.MAX_VALUE));
         assertInvalid(() -> TenantConfigKey.ACTION_CLEANUP_EXPIRY.normalize("9223372036854775808"));
     }
 
     @ParameterizedTest
-    @EnumSource(value = TenantConfigKey.class, names = {"MAINTENANCE_WINDOW_POLL_COUNT", "ACTION_CLEANUP_EXPIRY"})
+    @EnumSource(
+            value = TenantConfigKey.class,
+            names = {"MAINTENANCE_WINDOW_POLL_COUNT", "ACTION_CLEANUP_EXPIRY"})
     void normalize_numberRejectsNegativesFractionsTextAndBooleans(TenantConfigKey key) {
         assertInvalid(() -> key.normalize(-1));
         assertInvalid(() -> key.normalize(1.5));
@@ -149,7 +167,9 @@ class TenantConfigKeyTest {
     // ---- POLLING_TIME
 
     @ParameterizedTest
-    @EnumSource(value = TenantConfigKey.class, names = {"POLLING_TIME", "POLLING_OVERDUE_TIME"})
+    @EnumSource(
+            value = TenantConfigKey.class,
+            names = {"POLLING_TIME", "POLLING_OVERDUE_TIME"})
     void normalize_pollingTimeAcceptsHhMmSsFromThirtySeconds(TenantConfigKey key) {
         assertThat(key.normalize("00:00:30")).isEqualTo("00:00:30");
         assertThat(key.normalize(" 01:00:00 ")).isEqualTo("01:00:00");
@@ -157,7 +177,19 @@ class TenantConfigKeyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"00:00:29", "00:00:00", "5:00", "0:05:00", "00:05", "24:00:00", "00:60:00", "00:05:60", "PT5M", ""})
+    @ValueSource(
+            strings = {
+                "00:00:29",
+                "00:00:00",
+                "5:00",
+                "0:05:00",
+                "00:05",
+                "24:00:00",
+                "00:60:00",
+                "00:05:60",
+                "PT5M",
+                ""
+            })
     void normalize_pollingTimeRejectsOtherForms(String value) {
         assertInvalid(() -> TenantConfigKey.POLLING_TIME.normalize(value));
     }
@@ -170,7 +202,9 @@ class TenantConfigKeyTest {
     @Test
     void normalize_errorStatesTheExpectedForm() {
         assertThatThrownBy(() -> TenantConfigKey.POLLING_TIME.normalize("5m"))
-                .hasMessageContaining("'5m'").hasMessageContaining("pollingTime").hasMessageContaining("HH:MM:SS");
+                .hasMessageContaining("'5m'")
+                .hasMessageContaining("pollingTime")
+                .hasMessageContaining("HH:MM:SS");
     }
 
     @Test

@@ -9,8 +9,8 @@ import java.util.Arrays;
  */
 public final class Cidr {
 
-    private static final String GRAMMAR = "expected an IPv4 or IPv6 address with an optional /prefix, e.g. 10.0.0.0/8, "
-            + "192.168.1.7 or fd00::/8";
+    private static final String GRAMMAR =
+            "expected an IPv4 or IPv6 address with an optional /prefix, e.g. 10.0.0.0/8, " + "192.168.1.7 or fd00::/8";
 
     private final byte[] network;
     private final int prefix;
@@ -35,8 +35,8 @@ public final class Cidr {
         int prefix = slash < 0 ? bits : parsePrefix(trimmed.substring(slash + 1), bits, text);
         for (int bit = prefix; bit < bits; bit++) {
             if ((bytes[bit / 8] & (0x80 >>> (bit % 8))) != 0) {
-                throw new IllegalArgumentException("Invalid CIDR '" + text + "': host bits are set after the /" + prefix
-                        + " prefix; " + GRAMMAR);
+                throw new IllegalArgumentException(
+                        "Invalid CIDR '" + text + "': host bits are set after the /" + prefix + " prefix; " + GRAMMAR);
             }
         }
         return new Cidr(bytes, prefix, trimmed);
@@ -48,8 +48,8 @@ public final class Cidr {
         }
         int prefix = Integer.parseInt(digits);
         if (prefix > bits) {
-            throw new IllegalArgumentException("Invalid CIDR '" + text + "': the prefix of an IPv" + (bits == 32 ? 4 : 6)
-                    + " network is at most /" + bits);
+            throw new IllegalArgumentException("Invalid CIDR '" + text + "': the prefix of an IPv"
+                    + (bits == 32 ? 4 : 6) + " network is at most /" + bits);
         }
         return prefix;
     }

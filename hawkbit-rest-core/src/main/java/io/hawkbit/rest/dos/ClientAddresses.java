@@ -1,13 +1,12 @@
 package io.hawkbit.rest.dos;
 
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
-
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletRequestWrapper;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Tells which client sent a request: the TCP peer, or the address a trusted proxy put in the client-ip header, and
@@ -56,7 +55,7 @@ public class ClientAddresses {
      */
     private InetAddress behindProxies(HttpServletRequest request, InetAddress peer) {
         List<String> entries = new ArrayList<>(4);
-        for (Enumeration<String> values = request.getHeaders(header); values != null && values.hasMoreElements();) {
+        for (Enumeration<String> values = request.getHeaders(header); values != null && values.hasMoreElements(); ) {
             for (String entry : values.nextElement().split(",")) {
                 entries.add(entry.trim());
             }
@@ -82,7 +81,9 @@ public class ClientAddresses {
             return end < 0 ? entry : entry.substring(1, end);
         }
         int colon = entry.indexOf(':');
-        return colon > 0 && entry.indexOf('.') > 0 && entry.indexOf(':', colon + 1) < 0 ? entry.substring(0, colon) : entry;
+        return colon > 0 && entry.indexOf('.') > 0 && entry.indexOf(':', colon + 1) < 0
+                ? entry.substring(0, colon)
+                : entry;
     }
 
     // Spring's ForwardedHeaderFilter wraps the request: its getRemoteAddr() answers from X-Forwarded-For, whoever sent

@@ -35,8 +35,8 @@ public class DosConfiguration {
 
     /** In cluster scope each node enforces its share of every limit; the members come from the cluster view. */
     @Bean
-    RequestCounters nodeRequestCounters(DosProperties properties, @Qualifier(TICKER) Ticker ticker,
-            ObjectProvider<ClusterSize> cluster) {
+    RequestCounters nodeRequestCounters(
+            DosProperties properties, @Qualifier(TICKER) Ticker ticker, ObjectProvider<ClusterSize> cluster) {
         if (properties.getScope() == Scope.CLUSTER) {
             ClusterSize size = cluster.getIfAvailable(() -> () -> 1);
             return new NodeRequestCounters(properties, ticker, size::liveMembers);
@@ -45,9 +45,16 @@ public class DosConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<DosFilter> dosFilter(DosProperties properties, ClientAddresses clients, RequestCounters counters,
-            ObjectProvider<MeterRegistry> meters, @Qualifier(TICKER) Ticker ticker) {
-        DosFilter filter = new DosFilter(clients, counters, meters.getIfAvailable(SimpleMeterRegistry::new),
+    FilterRegistrationBean<DosFilter> dosFilter(
+            DosProperties properties,
+            ClientAddresses clients,
+            RequestCounters counters,
+            ObjectProvider<MeterRegistry> meters,
+            @Qualifier(TICKER) Ticker ticker) {
+        DosFilter filter = new DosFilter(
+                clients,
+                counters,
+                meters.getIfAvailable(SimpleMeterRegistry::new),
                 new RejectionLog(LOG::warn, ticker, properties.getLogInterval()));
         FilterRegistrationBean<DosFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("dosFilter");

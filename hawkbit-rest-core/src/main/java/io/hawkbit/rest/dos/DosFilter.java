@@ -1,13 +1,12 @@
 package io.hawkbit.rest.dos;
 
-import java.io.IOException;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -58,7 +57,10 @@ public class DosFilter extends OncePerRequestFilter {
         overLimit[api.ordinal()].increment();
         log.rejected(() -> "Client " + client.key() + " is over its " + api.tag() + (write ? " write" : " read")
                 + " budget per second: answered 429");
-        RejectedResponse.tooManyRequests(response, wait, DosFilter.class,
+        RejectedResponse.tooManyRequests(
+                response,
+                wait,
+                DosFilter.class,
                 "Too many " + (write ? "write" : "read") + " requests from this client; retry later");
     }
 }

@@ -1,12 +1,11 @@
 package io.hawkbit.rest.dos;
 
-import java.time.Duration;
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -85,8 +84,7 @@ public class DosProperties {
         @Max(MAX_LIMIT)
         private int maxWrite;
 
-        public Budget() {
-        }
+        public Budget() {}
 
         public Budget(int maxRead, int maxWrite) {
             this.maxRead = maxRead;

@@ -6,8 +6,7 @@ import java.net.UnknownHostException;
 /** Parses IPv4 and IPv6 address literals without ever asking DNS. */
 public final class IpLiteral {
 
-    private IpLiteral() {
-    }
+    private IpLiteral() {}
 
     /**
      * The address written in {@code text}, or null when it is not a literal: dotted-quad IPv4 (no leading zeros, which

@@ -1,15 +1,14 @@
 package io.hawkbit.rest.dos;
 
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.IntSupplier;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntSupplier;
 
 /**
  * This node's request counts: one Bucket4j bucket per client, class of traffic and kind of method, refilled to the
@@ -30,8 +29,7 @@ public class NodeRequestCounters implements RequestCounters {
     private final IntSupplier sharers;
 
     /** A bucket and the limit it was built for. */
-    private record Slot(Bucket bucket, int limit) {
-    }
+    private record Slot(Bucket bucket, int limit) {}
 
     public NodeRequestCounters(DosProperties properties, Ticker ticker) {
         this(properties, ticker, () -> 1);

@@ -1,12 +1,11 @@
 package io.hawkbit.rest.dos;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
-
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.rest.error.ErrorResponses;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,12 +13,11 @@ import org.springframework.http.MediaType;
 /** Writes 429 (with {@code Retry-After}) and 403 answers in hawkBit's JSON error shape from servlet filters. */
 public final class RejectedResponse {
 
-    private RejectedResponse() {
-    }
+    private RejectedResponse() {}
 
     /** 429 with {@code Retry-After} in whole seconds, rounded up and at least 1. */
-    public static void tooManyRequests(HttpServletResponse response, long waitNanos, Class<?> rejectedBy, String message)
-            throws IOException {
+    public static void tooManyRequests(
+            HttpServletResponse response, long waitNanos, Class<?> rejectedBy, String message) throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(waitNanos)));
         write(response, HttpStatus.TOO_MANY_REQUESTS.value(), ServerError.TOO_MANY_REQUESTS, rejectedBy, message);
     }
@@ -33,7 +31,8 @@ public final class RejectedResponse {
         return Math.max(1, TimeUnit.SECONDS.toNanos(seconds) < waitNanos ? seconds + 1 : seconds);
     }
 
-    private static void write(HttpServletResponse response, int status, ServerError error, Class<?> rejectedBy, String message)
+    private static void write(
+            HttpServletResponse response, int status, ServerError error, Class<?> rejectedBy, String message)
             throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

@@ -1,11 +1,10 @@
 package io.hawkbit.rest.dos;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-
-import com.github.benmanes.caffeine.cache.Ticker;
 
 /** Writes at most one line per interval about rejected requests and counts the lines it held back, so floods cannot flood the log. */
 public class RejectionLog {
@@ -29,7 +28,10 @@ public class RejectionLog {
         if (now - next >= 0 || next == Long.MIN_VALUE) {
             if (nextLine.compareAndSet(next, now + intervalNanos)) {
                 long held = suppressed.getAndSet(0);
-                sink.accept(held == 0 ? message.get() : message.get() + " (" + held + " more rejections not logged since the last line)");
+                sink.accept(
+                        held == 0
+                                ? message.get()
+                                : message.get() + " (" + held + " more rejections not logged since the last line)");
                 return;
             }
         }

@@ -6,8 +6,7 @@ import org.springframework.http.HttpStatus;
 /** The hawkBit error key for a bare HTTP status, when the servlet container rather than a handler chose the status. */
 final class ErrorCodes {
 
-    private ErrorCodes() {
-    }
+    private ErrorCodes() {}
 
     /**
      * The status to answer for one the container chose. Tomcat answers a method it does not know (CONNECT, or any

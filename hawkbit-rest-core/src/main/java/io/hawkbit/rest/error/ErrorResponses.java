@@ -1,10 +1,9 @@
 package io.hawkbit.rest.error;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
 import io.hawkbit.repository.error.ServerError;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -13,14 +12,14 @@ import org.springframework.http.ResponseEntity;
 /** Builds error responses in hawkBit's shape. */
 public final class ErrorResponses {
 
-    private ErrorResponses() {
-    }
+    private ErrorResponses() {}
 
     public static ResponseEntity<ExceptionInfo> of(ServerError error, String exceptionClass, String message) {
         return of(ErrorStatus.of(error), error, exceptionClass, message);
     }
 
-    public static ResponseEntity<ExceptionInfo> of(HttpStatus status, ServerError error, String exceptionClass, String message) {
+    public static ResponseEntity<ExceptionInfo> of(
+            HttpStatus status, ServerError error, String exceptionClass, String message) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return new ResponseEntity<>(new ExceptionInfo(exceptionClass, error.key(), message), headers, status);
@@ -33,8 +32,9 @@ public final class ErrorResponses {
     }
 
     /** Writes the JSON body with {@code status} from a servlet filter, before Spring MVC is involved. */
-    public static void write(HttpServletResponse response, HttpStatus status, ServerError error, String exceptionClass,
-            String message) throws IOException {
+    public static void write(
+            HttpServletResponse response, HttpStatus status, ServerError error, String exceptionClass, String message)
+            throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

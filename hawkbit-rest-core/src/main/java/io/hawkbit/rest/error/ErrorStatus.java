@@ -1,9 +1,8 @@
 package io.hawkbit.rest.error;
 
+import io.hawkbit.repository.error.ServerError;
 import java.util.EnumMap;
 import java.util.Map;
-
-import io.hawkbit.repository.error.ServerError;
 import org.springframework.http.HttpStatus;
 
 /** The HTTP status of each error key, as hawkBit answers them. */
@@ -37,8 +36,7 @@ public final class ErrorStatus {
         STATUS.put(ServerError.INTERNAL, HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
-    private ErrorStatus() {
-    }
+    private ErrorStatus() {}
 
     public static HttpStatus of(ServerError error) {
         return STATUS.get(error);

@@ -22,15 +22,20 @@ public class JsonErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (request.getDispatcherType() != DispatcherType.ERROR && code == null) {
             // Called by a client rather than forwarded to by the container: there is no error to report.
-            return ErrorResponses.of(HttpStatus.NOT_FOUND, ServerError.ENTITY_NOT_FOUND, "",
+            return ErrorResponses.of(
+                    HttpStatus.NOT_FOUND,
+                    ServerError.ENTITY_NOT_FOUND,
+                    "",
                     "No resource at " + request.getRequestURI());
         }
         HttpStatus status = ErrorCodes.clientStatus(code instanceof Integer value ? value : 500);
         Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         String exceptionClass = exception == null ? "" : exception.getClass().getName();
         ServerError error = ErrorCodes.of(status);
-        String message = status.is5xxServerError() ? ServerError.INTERNAL.message() : status.getReasonPhrase()
-                + (exception instanceof Throwable t && t.getMessage() != null ? ": " + t.getMessage() : "");
+        String message = status.is5xxServerError()
+                ? ServerError.INTERNAL.message()
+                : status.getReasonPhrase()
+                        + (exception instanceof Throwable t && t.getMessage() != null ? ": " + t.getMessage() : "");
         return ErrorResponses.of(status, error, exceptionClass, message);
     }
 }

@@ -21,7 +21,8 @@ public class JsonErrorReportConfiguration {
     }
 
     /** Runs after Boot's customizer, which adds a plain {@link ErrorReportValve} of its own that must go again. */
-    static final class JsonErrorReport implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+    static final class JsonErrorReport
+            implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
         @Override
         public void customize(ConfigurableTomcatWebServerFactory factory) {

@@ -1,10 +1,9 @@
 package io.hawkbit.rest.error;
 
-import java.util.stream.Collectors;
-
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
 import jakarta.validation.ConstraintViolationException;
+import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +41,14 @@ public class ResponseExceptionHandler {
         return ErrorResponses.of(e.error(), e.getClass().getName(), e.getMessage());
     }
 
-    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
-            MissingServletRequestParameterException.class, MissingServletRequestPartException.class,
-            MissingRequestHeaderException.class, ServletRequestBindingException.class})
+    @ExceptionHandler({
+        HttpMessageNotReadableException.class,
+        MethodArgumentTypeMismatchException.class,
+        MissingServletRequestParameterException.class,
+        MissingServletRequestPartException.class,
+        MissingRequestHeaderException.class,
+        ServletRequestBindingException.class
+    })
     ResponseEntity<ExceptionInfo> notReadable(Exception e) {
         LOG.debug("Unreadable request: {}", e.getMessage());
         // A body over its size limit fails while the converter reads it; its own status (413) applies.
@@ -60,34 +64,45 @@ public class ResponseExceptionHandler {
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ExceptionInfo> undecodable(InvalidParameterException e) {
         LOG.debug("Undecodable request parameters: {}", e.getMessage());
-        return ErrorResponses.of(ServerError.PARAM_INVALID, e.getClass().getName(),
+        return ErrorResponses.of(
+                ServerError.PARAM_INVALID,
+                e.getClass().getName(),
                 "The request parameters cannot be decoded: use %-escapes of UTF-8 bytes");
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ExceptionInfo> invalid(MethodArgumentNotValidException e) {
         String message = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> f.getField() + " " + f.getDefaultMessage()).sorted().collect(Collectors.joining("; "));
-        return ErrorResponses.of(ServerError.CONSTRAINT_VIOLATION, e.getClass().getName(),
+                .map(f -> f.getField() + " " + f.getDefaultMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return ErrorResponses.of(
+                ServerError.CONSTRAINT_VIOLATION,
+                e.getClass().getName(),
                 message.isEmpty() ? ServerError.CONSTRAINT_VIOLATION.message() : message);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<ExceptionInfo> invalid(HandlerMethodValidationException e) {
-        String message = e.getAllErrors().stream().map(err -> err.getDefaultMessage()).collect(Collectors.joining("; "));
+        String message =
+                e.getAllErrors().stream().map(err -> err.getDefaultMessage()).collect(Collectors.joining("; "));
         return ErrorResponses.of(ServerError.CONSTRAINT_VIOLATION, e.getClass().getName(), message);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ExceptionInfo> invalid(ConstraintViolationException e) {
-        String message = e.getConstraintViolations().stream().map(v -> v.getPropertyPath() + " " + v.getMessage())
-                .sorted().collect(Collectors.joining("; "));
+        String message = e.getConstraintViolations().stream()
+                .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
         return ErrorResponses.of(ServerError.CONSTRAINT_VIOLATION, e.getClass().getName(), message);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ExceptionInfo> concurrent(OptimisticLockingFailureException e) {
-        return ErrorResponses.of(ServerError.CONCURRENT_MODIFICATION, e.getClass().getName(),
+        return ErrorResponses.of(
+                ServerError.CONCURRENT_MODIFICATION,
+                e.getClass().getName(),
                 ServerError.CONCURRENT_MODIFICATION.message());
     }
 
@@ -97,10 +112,14 @@ public class ResponseExceptionHandler {
         String detail = String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase();
         LOG.debug("Integrity violation: {}", detail);
         if (detail.contains("unique") || detail.contains("duplicate")) {
-            return ErrorResponses.of(ServerError.ENTITY_ALREADY_EXISTS, e.getClass().getName(),
+            return ErrorResponses.of(
+                    ServerError.ENTITY_ALREADY_EXISTS,
+                    e.getClass().getName(),
                     ServerError.ENTITY_ALREADY_EXISTS.message());
         }
-        return ErrorResponses.of(ServerError.CONSTRAINT_VIOLATION, e.getClass().getName(),
+        return ErrorResponses.of(
+                ServerError.CONSTRAINT_VIOLATION,
+                e.getClass().getName(),
                 "The given entity cannot be saved: a value is too long or a reference is invalid");
     }
 
@@ -111,7 +130,8 @@ public class ResponseExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ExceptionInfo> mediaType(HttpMediaTypeNotSupportedException e) {
-        return ErrorResponses.of(ServerError.MEDIA_TYPE_UNSUPPORTED, e.getClass().getName(), e.getMessage());
+        return ErrorResponses.of(
+                ServerError.MEDIA_TYPE_UNSUPPORTED, e.getClass().getName(), e.getMessage());
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -121,18 +141,20 @@ public class ResponseExceptionHandler {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ExceptionInfo> tooLarge(MaxUploadSizeExceededException e) {
-        return ErrorResponses.of(ServerError.FILE_SIZE_QUOTA, e.getClass().getName(),
-                "The upload exceeds the maximum file size");
+        return ErrorResponses.of(
+                ServerError.FILE_SIZE_QUOTA, e.getClass().getName(), "The upload exceeds the maximum file size");
     }
 
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ExceptionInfo> multipart(MultipartException e) {
-        return ErrorResponses.of(ServerError.ARTIFACT_UPLOAD_FAILED, e.getClass().getName(), readable(e));
+        return ErrorResponses.of(
+                ServerError.ARTIFACT_UPLOAD_FAILED, e.getClass().getName(), readable(e));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ExceptionInfo> noResource(NoResourceFoundException e) {
-        return ErrorResponses.of(ServerError.ENTITY_NOT_FOUND, e.getClass().getName(), "No resource at " + e.getResourcePath());
+        return ErrorResponses.of(
+                ServerError.ENTITY_NOT_FOUND, e.getClass().getName(), "No resource at " + e.getResourcePath());
     }
 
     /** The client went away (a health check closing early, a device losing its link): nobody to answer. */
@@ -148,7 +170,10 @@ public class ResponseExceptionHandler {
             return null;
         }
         LOG.error("Unexpected failure of a request", e);
-        return ErrorResponses.of(HttpStatus.INTERNAL_SERVER_ERROR, ServerError.INTERNAL, e.getClass().getName(),
+        return ErrorResponses.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                ServerError.INTERNAL,
+                e.getClass().getName(),
                 ServerError.INTERNAL.message());
     }
 

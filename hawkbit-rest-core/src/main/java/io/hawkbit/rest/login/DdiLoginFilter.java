@@ -1,7 +1,5 @@
 package io.hawkbit.rest.login;
 
-import java.io.IOException;
-
 import io.hawkbit.rest.dos.Client;
 import io.hawkbit.rest.dos.ClientAddresses;
 import io.hawkbit.rest.dos.RejectedResponse;
@@ -11,6 +9,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -43,7 +42,10 @@ public class DdiLoginFilter extends OncePerRequestFilter {
         if (wait > 0) {
             rejected.increment();
             log.rejected(() -> "Refused a DDI request from " + client.key() + ": too many failed authentications");
-            RejectedResponse.tooManyRequests(response, wait, LoginAttempts.class,
+            RejectedResponse.tooManyRequests(
+                    response,
+                    wait,
+                    LoginAttempts.class,
                     "Too many failed authentications from this address; retry later");
             return;
         }

@@ -1,10 +1,9 @@
 package io.hawkbit.rest.login;
 
-import java.time.Duration;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
 
 /**
  * Failed logins per key (a user name or an address) on this node: {@code max} failures within a period lock the key
@@ -32,8 +31,7 @@ public class LoginAttempts {
     }
 
     /** {@code count} failures since {@code since}; when {@code locked}, refused from {@code lockedAt} for the lockout. */
-    private record Failures(long since, int count, long lockedAt, boolean locked) {
-    }
+    private record Failures(long since, int count, long lockedAt, boolean locked) {}
 
     /**
      * Sends this counter's changes through {@code replication} (the cluster) instead of applying them here; the
@@ -74,7 +72,9 @@ public class LoginAttempts {
         long now = ticker.read();
         failures.asMap().compute(key, (k, previous) -> {
             boolean expired = previous == null
-                    || (previous.locked() ? now - previous.lockedAt() >= lockoutNanos : now - previous.since() >= periodNanos);
+                    || (previous.locked()
+                            ? now - previous.lockedAt() >= lockoutNanos
+                            : now - previous.since() >= periodNanos);
             if (expired) {
                 return new Failures(now, 1, max <= 1 ? now : 0, max <= 1);
             }

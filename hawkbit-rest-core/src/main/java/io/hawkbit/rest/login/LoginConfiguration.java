@@ -1,7 +1,5 @@
 package io.hawkbit.rest.login;
 
-import java.util.Map;
-
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.rest.dos.ClientAddresses;
@@ -11,6 +9,7 @@ import io.hawkbit.rest.dos.RejectionLog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,20 +34,31 @@ public class LoginConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(LoginAttempts.class);
 
     @Bean(MANAGEMENT_LOGINS)
-    LoginAttempts managementLoginAttempts(LoginProperties properties, @Qualifier(DosConfiguration.TICKER) Ticker ticker) {
-        return new LoginAttempts(properties.getMaxAttempts(), properties.getPeriod(), properties.getLockout(),
-                properties.getMaxTracked(), ticker);
+    LoginAttempts managementLoginAttempts(
+            LoginProperties properties, @Qualifier(DosConfiguration.TICKER) Ticker ticker) {
+        return new LoginAttempts(
+                properties.getMaxAttempts(),
+                properties.getPeriod(),
+                properties.getLockout(),
+                properties.getMaxTracked(),
+                ticker);
     }
 
     @Bean(DDI_LOGINS)
     LoginAttempts ddiLoginAttempts(LoginProperties properties, @Qualifier(DosConfiguration.TICKER) Ticker ticker) {
-        return new LoginAttempts(properties.getDdiMaxAttempts(), properties.getPeriod(), properties.getLockout(),
-                properties.getMaxTracked(), ticker);
+        return new LoginAttempts(
+                properties.getDdiMaxAttempts(),
+                properties.getPeriod(),
+                properties.getLockout(),
+                properties.getMaxTracked(),
+                ticker);
     }
 
     @Bean
     @ConditionalOnProperty(name = "hawkbit.server.security.login.scope", havingValue = "cluster")
-    LoginReplication loginReplication(ClusterEventPublisher events, @Qualifier(MANAGEMENT_LOGINS) LoginAttempts management,
+    LoginReplication loginReplication(
+            ClusterEventPublisher events,
+            @Qualifier(MANAGEMENT_LOGINS) LoginAttempts management,
             @Qualifier(DDI_LOGINS) LoginAttempts ddi) {
         return new LoginReplication(events, Map.of("mgmt", management, "ddi", ddi));
     }
@@ -59,14 +69,21 @@ public class LoginConfiguration {
     }
 
     @Bean
-    ManagementLockout managementLockout(@Qualifier(MANAGEMENT_LOGINS) LoginAttempts attempts, DosProperties dos,
-            ObjectProvider<MeterRegistry> meters, @Qualifier(DosConfiguration.TICKER) Ticker ticker) {
+    ManagementLockout managementLockout(
+            @Qualifier(MANAGEMENT_LOGINS) LoginAttempts attempts,
+            DosProperties dos,
+            ObjectProvider<MeterRegistry> meters,
+            @Qualifier(DosConfiguration.TICKER) Ticker ticker) {
         return new ManagementLockout(attempts, rejected(meters, "mgmt"), log(ticker, dos));
     }
 
     @Bean
-    DdiLoginFilter ddiLoginFilter(@Qualifier(DDI_LOGINS) LoginAttempts attempts, ClientAddresses clients, DosProperties dos,
-            ObjectProvider<MeterRegistry> meters, @Qualifier(DosConfiguration.TICKER) Ticker ticker) {
+    DdiLoginFilter ddiLoginFilter(
+            @Qualifier(DDI_LOGINS) LoginAttempts attempts,
+            ClientAddresses clients,
+            DosProperties dos,
+            ObjectProvider<MeterRegistry> meters,
+            @Qualifier(DosConfiguration.TICKER) Ticker ticker) {
         return new DdiLoginFilter(attempts, clients, rejected(meters, "ddi"), log(ticker, dos));
     }
 
@@ -79,7 +96,8 @@ public class LoginConfiguration {
     }
 
     private static Counter rejected(ObjectProvider<MeterRegistry> meters, String api) {
-        return meters.getIfAvailable(SimpleMeterRegistry::new).counter("hawkbit.dos.rejected", "reason", "lockout", "api", api);
+        return meters.getIfAvailable(SimpleMeterRegistry::new)
+                .counter("hawkbit.dos.rejected", "reason", "lockout", "api", api);
     }
 
     private static RejectionLog log(Ticker ticker, DosProperties dos) {

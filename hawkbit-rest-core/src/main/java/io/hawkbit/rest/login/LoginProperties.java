@@ -1,10 +1,9 @@
 package io.hawkbit.rest.login;
 
-import java.time.Duration;
-
 import io.hawkbit.rest.dos.Scope;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;

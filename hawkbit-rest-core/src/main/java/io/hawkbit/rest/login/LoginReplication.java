@@ -1,9 +1,8 @@
 package io.hawkbit.rest.login;
 
-import java.util.Map;
-
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.LoginAttemptEvent;
+import java.util.Map;
 import org.springframework.context.event.EventListener;
 
 /**

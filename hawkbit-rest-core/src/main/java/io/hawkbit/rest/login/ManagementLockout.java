@@ -33,8 +33,11 @@ public class ManagementLockout {
     private void refuseIfLocked(Authentication login) {
         String user = login.getName();
         LoginClient client = login.getDetails() instanceof LoginClient details ? details : null;
-        long wait = Math.max(attempts.lockedFor(ManagementLoginListener.userKey(user)),
-                client == null || client.whitelisted() ? 0 : attempts.lockedFor(ManagementLoginListener.addressKey(client.address())));
+        long wait = Math.max(
+                attempts.lockedFor(ManagementLoginListener.userKey(user)),
+                client == null || client.whitelisted()
+                        ? 0
+                        : attempts.lockedFor(ManagementLoginListener.addressKey(client.address())));
         if (wait > 0) {
             rejected.increment();
             log.rejected(() -> "Refused a Management API login of '" + user + "' from "

@@ -12,8 +12,7 @@ public final class PageParams {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
 
-    private PageParams() {
-    }
+    private PageParams() {}
 
     public static Pageable of(Integer offset, Integer limit, String sort, QueryFields fields, Sort defaultSort) {
         int effectiveOffset = offset == null || offset < 0 ? 0 : offset;

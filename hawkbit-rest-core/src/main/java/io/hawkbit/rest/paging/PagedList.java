@@ -2,7 +2,6 @@ package io.hawkbit.rest.paging;
 
 import java.util.List;
 import java.util.function.Function;
-
 import org.springframework.data.domain.Page;
 
 /** hawkBit's list wrapper: the page's items, the total matching and the page's size. */

@@ -2,7 +2,6 @@ package io.hawkbit.rest.path;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -21,8 +20,10 @@ public record DdiPath(String tenant, String controllerId, boolean download) {
         boolean download = parts.length >= 8 && parts[5].equals("softwaremodules") && parts[7].equals("artifacts");
         try {
             // The token must be checked for the id the controllers get: "dev%42" is devB to them.
-            return Optional.of(new DdiPath(UriUtils.decode(parts[1], StandardCharsets.UTF_8),
-                    UriUtils.decode(parts[4], StandardCharsets.UTF_8), download));
+            return Optional.of(new DdiPath(
+                    UriUtils.decode(parts[1], StandardCharsets.UTF_8),
+                    UriUtils.decode(parts[4], StandardCharsets.UTF_8),
+                    download));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -1,8 +1,5 @@
 package io.hawkbit.rest.request;
 
-import java.io.IOException;
-import java.util.Locale;
-
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.rest.dos.Api;
 import io.hawkbit.rest.error.ErrorResponses;
@@ -10,6 +7,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -45,8 +44,12 @@ public class BodySizeFilter extends OncePerRequestFilter {
         long length = request.getContentLengthLong();
         if (length > limit) {
             LOG.debug("Refused a {} body of {} bytes (limit {})", api.tag(), length, limit);
-            ErrorResponses.write(response, HttpStatus.PAYLOAD_TOO_LARGE, ServerError.PAYLOAD_TOO_LARGE,
-                    BodyTooLargeException.class.getName(), new BodyTooLargeException(limit).getMessage());
+            ErrorResponses.write(
+                    response,
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    ServerError.PAYLOAD_TOO_LARGE,
+                    BodyTooLargeException.class.getName(),
+                    new BodyTooLargeException(limit).getMessage());
             return;
         }
         boolean chunked = length < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;

@@ -1,13 +1,12 @@
 package io.hawkbit.rest.request;
 
-import java.io.IOException;
-
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.rest.error.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -29,13 +28,18 @@ public class ContentTypeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String contentType = request.getContentType();
-        boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+        boolean hasBody =
+                request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
         if (hasBody && contentType != null && !contentType.isBlank()) {
             String problem = problem(contentType);
             if (problem != null) {
                 LOG.debug("Refused Content-Type '{}': {}", contentType, problem);
-                ErrorResponses.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, ServerError.MEDIA_TYPE_UNSUPPORTED,
-                        InvalidMediaTypeException.class.getName(), "Content-Type '" + contentType + "' " + problem);
+                ErrorResponses.write(
+                        response,
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        ServerError.MEDIA_TYPE_UNSUPPORTED,
+                        InvalidMediaTypeException.class.getName(),
+                        "Content-Type '" + contentType + "' " + problem);
                 return;
             }
         }

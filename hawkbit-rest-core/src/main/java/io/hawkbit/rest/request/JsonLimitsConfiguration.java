@@ -22,10 +22,13 @@ public class JsonLimitsConfiguration {
 
     @Bean
     @Scope("prototype")
-    JsonMapper.Builder jsonMapperBuilder(RequestLimitsProperties limits, ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
+    JsonMapper.Builder jsonMapperBuilder(
+            RequestLimitsProperties limits, ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
         StreamReadConstraints constraints = StreamReadConstraints.builder()
-                .maxStringLength(limits.getMaxJsonStringLength()).build();
-        JsonMapper.Builder builder = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build())
+                .maxStringLength(limits.getMaxJsonStringLength())
+                .build();
+        JsonMapper.Builder builder = JsonMapper.builder(
+                        JsonFactory.builder().streamReadConstraints(constraints).build())
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder;

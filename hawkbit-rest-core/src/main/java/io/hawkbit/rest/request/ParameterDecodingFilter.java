@@ -1,14 +1,13 @@
 package io.hawkbit.rest.request;
 
-import java.io.IOException;
-import java.util.Locale;
-
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.rest.error.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +42,18 @@ public class ParameterDecodingFilter extends OncePerRequestFilter {
         LOG.debug("Refused undecodable request parameters: {}", e.getMessage());
         HttpStatus status = HttpStatus.resolve(e.getErrorCode());
         if (status == HttpStatus.PAYLOAD_TOO_LARGE) {
-            ErrorResponses.write(response, status, ServerError.PAYLOAD_TOO_LARGE, e.getClass().getName(),
+            ErrorResponses.write(
+                    response,
+                    status,
+                    ServerError.PAYLOAD_TOO_LARGE,
+                    e.getClass().getName(),
                     "The form body is too large");
         } else {
-            ErrorResponses.write(response, HttpStatus.BAD_REQUEST, ServerError.PARAM_INVALID, e.getClass().getName(),
+            ErrorResponses.write(
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    ServerError.PARAM_INVALID,
+                    e.getClass().getName(),
                     "The request parameters cannot be decoded: use %-escapes of UTF-8 bytes");
         }
     }

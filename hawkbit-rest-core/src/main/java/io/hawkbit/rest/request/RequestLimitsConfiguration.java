@@ -18,14 +18,16 @@ public class RequestLimitsConfiguration {
     FilterRegistrationBean<BodySizeFilter> bodySizeFilter(RequestLimitsProperties limits) {
         FilterRegistrationBean<BodySizeFilter> registration = new FilterRegistrationBean<>(new BodySizeFilter(limits));
         registration.setName("bodySizeFilter");
-        // After CharacterEncodingFilter (HIGHEST_PRECEDENCE) and the request observation (+1), so both still see the request.
+        // After CharacterEncodingFilter (HIGHEST_PRECEDENCE) and the request observation (+1), so both still see the
+        // request.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
     @Bean
     FilterRegistrationBean<ParameterDecodingFilter> parameterDecodingFilter() {
-        FilterRegistrationBean<ParameterDecodingFilter> registration = new FilterRegistrationBean<>(new ParameterDecodingFilter());
+        FilterRegistrationBean<ParameterDecodingFilter> registration =
+                new FilterRegistrationBean<>(new ParameterDecodingFilter());
         registration.setName("parameterDecodingFilter");
         // Decoding needs the request's character encoding set; a form body is read only after its size was checked.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);

@@ -1,11 +1,5 @@
 package io.hawkbit.rest.security;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.List;
-import java.util.Optional;
-
 import io.hawkbit.repository.TenantProperties;
 import io.hawkbit.repository.action.PollService;
 import io.hawkbit.repository.tenant.TenantConfigKey;
@@ -15,6 +9,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -42,7 +41,8 @@ public class DdiAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<DdiPrincipal> principal = DdiPath.parse(request.getRequestURI().substring(request.getContextPath().length()))
+        Optional<DdiPrincipal> principal = DdiPath.parse(request.getRequestURI()
+                        .substring(request.getContextPath().length()))
                 .flatMap(path -> authenticate(path, request.getHeader("Authorization")));
         principal.ifPresent(p -> {
             var context = SecurityContextHolder.createEmptyContext();
@@ -62,7 +62,8 @@ public class DdiAuthenticationFilter extends OncePerRequestFilter {
             return Optional.empty();
         }
         String t = tenant.get();
-        if (authorization != null && authorization.startsWith(TARGET_TOKEN)
+        if (authorization != null
+                && authorization.startsWith(TARGET_TOKEN)
                 && config.enabled(t, TenantConfigKey.TARGET_TOKEN_ENABLED)) {
             String token = authorization.substring(TARGET_TOKEN.length()).trim();
             Optional<PollService.Device> device = devices.device(t, path.controllerId());
@@ -70,10 +71,13 @@ public class DdiAuthenticationFilter extends OncePerRequestFilter {
                 return Optional.of(new DdiPrincipal(t, path.controllerId(), false));
             }
         }
-        if (authorization != null && authorization.startsWith(GATEWAY_TOKEN)
+        if (authorization != null
+                && authorization.startsWith(GATEWAY_TOKEN)
                 && config.enabled(t, TenantConfigKey.GATEWAY_TOKEN_ENABLED)) {
             String key = config.value(t, TenantConfigKey.GATEWAY_TOKEN_KEY);
-            if (!key.isEmpty() && equal(key, authorization.substring(GATEWAY_TOKEN.length()).trim())) {
+            if (!key.isEmpty()
+                    && equal(
+                            key, authorization.substring(GATEWAY_TOKEN.length()).trim())) {
                 return Optional.of(new DdiPrincipal(t, path.controllerId(), true));
             }
         }

@@ -1,8 +1,5 @@
 package io.hawkbit.rest.security;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.rest.dos.RejectedResponse;
 import io.hawkbit.rest.error.ErrorResponses;
@@ -10,6 +7,8 @@ import io.hawkbit.rest.login.LoginAttempts;
 import io.hawkbit.rest.login.LoginLockedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -27,7 +26,8 @@ public class JsonAuthenticationEntryPoint implements AuthenticationEntryPoint, A
     }
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
         if (e instanceof LoginLockedException locked) {
             RejectedResponse.tooManyRequests(response, locked.waitNanos(), LoginAttempts.class, locked.getMessage());
             return;
@@ -35,17 +35,27 @@ public class JsonAuthenticationEntryPoint implements AuthenticationEntryPoint, A
         if (challenge != null) {
             response.setHeader("WWW-Authenticate", challenge);
         }
-        write(response, HttpServletResponse.SC_UNAUTHORIZED, ServerError.UNAUTHORIZED, e.getClass().getName(),
+        write(
+                response,
+                HttpServletResponse.SC_UNAUTHORIZED,
+                ServerError.UNAUTHORIZED,
+                e.getClass().getName(),
                 "Full authentication is required to access this resource");
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
-        write(response, HttpServletResponse.SC_FORBIDDEN, ServerError.FORBIDDEN, e.getClass().getName(),
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        write(
+                response,
+                HttpServletResponse.SC_FORBIDDEN,
+                ServerError.FORBIDDEN,
+                e.getClass().getName(),
                 "Insufficient permissions for this request");
     }
 
-    static void write(HttpServletResponse response, int status, ServerError error, String exceptionClass, String message)
+    static void write(
+            HttpServletResponse response, int status, ServerError error, String exceptionClass, String message)
             throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

@@ -1,7 +1,6 @@
 package io.hawkbit.rest.security;
 
 import java.util.Collection;
-
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
@@ -10,7 +9,8 @@ public class ManagementUser extends User {
 
     private final String tenant;
 
-    public ManagementUser(String username, String password, Collection<? extends GrantedAuthority> authorities, String tenant) {
+    public ManagementUser(
+            String username, String password, Collection<? extends GrantedAuthority> authorities, String tenant) {
         super(username, password, authorities);
         this.tenant = tenant;
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -23,15 +22,17 @@ public class ManagementUsers implements UserDetailsService {
     public ManagementUsers(UserProperties properties) {
         Map<String, UserProperties.User> configured = properties.getUsers();
         if (configured.isEmpty()) {
-            LOG.warn("No Management API users configured (hawkbit.security.users): the default user admin/admin is active. "
-                    + "Configure your own users before exposing this server.");
+            LOG.warn(
+                    "No Management API users configured (hawkbit.security.users): the default user admin/admin is active. "
+                            + "Configure your own users before exposing this server.");
             UserProperties.User admin = new UserProperties.User();
             admin.setPassword("admin");
             // The only user of a node set up without users also operates it (actuator, scripts/cluster.sh).
             admin.setRoles(List.of(Role.ADMIN.name(), Role.SYSTEM_ADMIN.name()));
             configured = Map.of("admin", admin);
         }
-        this.users = configured.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> toUser(e.getKey(), e.getValue())));
+        this.users = configured.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> toUser(e.getKey(), e.getValue())));
     }
 
     private static ManagementUser toUser(String name, UserProperties.User user) {
@@ -47,8 +48,12 @@ public class ManagementUsers implements UserDetailsService {
                 throw new IllegalStateException("hawkbit.security.users." + name + ".roles: " + e.getMessage(), e);
             }
         }
-        return new ManagementUser(name, password,
-                roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList(),
+        return new ManagementUser(
+                name,
+                password,
+                roles.stream()
+                        .map(r -> new SimpleGrantedAuthority(r.authority()))
+                        .toList(),
                 user.getTenant().toUpperCase());
     }
 

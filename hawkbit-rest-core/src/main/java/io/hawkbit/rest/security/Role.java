@@ -32,7 +32,9 @@ public enum Role {
 
     /** This role and the roles it implies. */
     Set<Role> withImplied() {
-        return this == ADMIN ? EnumSet.of(ADMIN, READ_TARGET_SECURITY_TOKEN, READ_GATEWAY_SECURITY_TOKEN) : EnumSet.of(this);
+        return this == ADMIN
+                ? EnumSet.of(ADMIN, READ_TARGET_SECURITY_TOKEN, READ_GATEWAY_SECURITY_TOKEN)
+                : EnumSet.of(this);
     }
 
     /** The role of a configured name in any case; unknown names throw, listing the known ones. */
@@ -40,8 +42,10 @@ public enum Role {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown role '" + name + "'; known roles: "
-                    + Arrays.stream(values()).map(Role::name).collect(Collectors.joining(", ")), e);
+            throw new IllegalArgumentException(
+                    "unknown role '" + name + "'; known roles: "
+                            + Arrays.stream(values()).map(Role::name).collect(Collectors.joining(", ")),
+                    e);
         }
     }
 }

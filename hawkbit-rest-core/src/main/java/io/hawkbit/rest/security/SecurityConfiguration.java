@@ -39,15 +39,21 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain ddiChain(HttpSecurity http, TenantProperties tenants, TenantSettings config,
-            PollService devices, DdiLoginFilter logins) throws Exception {
+    SecurityFilterChain ddiChain(
+            HttpSecurity http,
+            TenantProperties tenants,
+            TenantSettings config,
+            PollService devices,
+            DdiLoginFilter logins)
+            throws Exception {
         JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(null);
         return http.securityMatcher("/*/controller/v1/**")
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .anonymous(AbstractHttpConfigurer::disable)
-                .addFilterBefore(new DdiAuthenticationFilter(tenants, config, devices), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(
+                        new DdiAuthenticationFilter(tenants, config, devices), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(logins, DdiAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole("CONTROLLER"))
@@ -56,8 +62,13 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain managementChain(HttpSecurity http, ManagementUsers users, ManagementLockout lockout,
-            ClientAddresses clients, ApplicationEventPublisher events) throws Exception {
+    SecurityFilterChain managementChain(
+            HttpSecurity http,
+            ManagementUsers users,
+            ManagementLockout lockout,
+            ClientAddresses clients,
+            ApplicationEventPublisher events)
+            throws Exception {
         JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint("Basic realm=\"hawkBit\"");
         ProviderManager passwords = new ProviderManager(new DaoAuthenticationProvider(users));
         // Success and bad-credentials events drive ManagementLoginListener's counting.
@@ -75,12 +86,17 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
                 .authorizeHttpRequests(a -> a
                         // The SSE stream continues on async dispatches; the request itself was authorized.
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
                         // Node-wide state of every tenant: not for a tenant's users.
-                        .requestMatchers("/actuator/**").hasRole(Role.SYSTEM_ADMIN.name())
-                        .requestMatchers(HttpMethod.GET, "/rest/**").hasAnyRole(Role.READ.name(), Role.ADMIN.name())
-                        .anyRequest().hasRole(Role.ADMIN.name()))
+                        .requestMatchers("/actuator/**")
+                        .hasRole(Role.SYSTEM_ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/rest/**")
+                        .hasAnyRole(Role.READ.name(), Role.ADMIN.name())
+                        .anyRequest()
+                        .hasRole(Role.ADMIN.name()))
                 .build();
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,7 +16,9 @@ class CidrTest {
         assertThat(network.contains(ip("10.0.0.0"))).isTrue();
         assertThat(network.contains(ip("10.255.255.255"))).isTrue();
         assertThat(network.contains(ip("11.0.0.0"))).isFalse();
-        assertThat(network.contains(ip("110.10.0.1"))).as("hawkBit's unanchored regex matched this").isFalse();
+        assertThat(network.contains(ip("110.10.0.1")))
+                .as("hawkBit's unanchored regex matched this")
+                .isFalse();
         assertThat(network.contains(ip("210.0.0.1"))).isFalse();
     }
 
@@ -34,7 +35,8 @@ class CidrTest {
     void ipv6Network_containsOnlyItsOwnAddresses() {
         Cidr network = Cidr.of("2001:db8::/32");
         assertThat(network.contains(ip("2001:db8::1"))).isTrue();
-        assertThat(network.contains(ip("2001:db8:ffff:ffff:ffff:ffff:ffff:ffff"))).isTrue();
+        assertThat(network.contains(ip("2001:db8:ffff:ffff:ffff:ffff:ffff:ffff")))
+                .isTrue();
         assertThat(network.contains(ip("2001:db9::"))).isFalse();
         assertThat(Cidr.of("fc00::/7").contains(ip("fdff::1"))).isTrue();
         assertThat(Cidr.of("fd00::/8").contains(ip("fc00::1"))).isFalse();
@@ -64,11 +66,35 @@ class CidrTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "10.0.0.0/33", "::/129", "10.0.0/8", "10.0.0.0.0", "256.0.0.0", "010.0.0.0/8",
-            "10.0.0.1/8", "2001:db8::1/32", "10.0.0.0/", "10.0.0.0/-1", "10.0.0.0/+8", "10.0.0.0/8/8", "example.com",
-            "localhost", "1::2::3", "[::1]", ".:1", "*", "10.*", "10.0.0.0 /8x", "2001:db8::/3x"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "10.0.0.0/33",
+                "::/129",
+                "10.0.0/8",
+                "10.0.0.0.0",
+                "256.0.0.0",
+                "010.0.0.0/8",
+                "10.0.0.1/8",
+                "2001:db8::1/32",
+                "10.0.0.0/",
+                "10.0.0.0/-1",
+                "10.0.0.0/+8",
+                "10.0.0.0/8/8",
+                "example.com",
+                "localhost",
+                "1::2::3",
+                "[::1]",
+                ".:1",
+                "*",
+                "10.*",
+                "10.0.0.0 /8x",
+                "2001:db8::/3x"
+            })
     void of_rejectsWhatIsNotCidrNotation(String text) {
-        assertThatThrownBy(() -> Cidr.of(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Cidr.of(text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Invalid CIDR");
     }
 

@@ -2,11 +2,10 @@ package io.hawkbit.rest.dos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
@@ -18,16 +17,23 @@ class ClientAddressesTest {
     void untrustedPeer_isTheClient_whateverItsHeaderSays() {
         ClientAddresses direct = addresses(List.of());
         assertThat(direct.resolve(request("198.51.100.9", "203.0.113.7")).key()).isEqualTo("198.51.100.9");
-        assertThat(behindProxy.resolve(request("198.51.100.9", "203.0.113.7")).key()).as("peer is no trusted proxy")
+        assertThat(behindProxy.resolve(request("198.51.100.9", "203.0.113.7")).key())
+                .as("peer is no trusted proxy")
                 .isEqualTo("198.51.100.9");
     }
 
     @Test
     void trustedProxy_namesTheRightMostAddressThatIsNoTrustedProxy() {
         // The client wrote 6.6.6.6 itself; the proxy appended the address it saw.
-        assertThat(behindProxy.resolve(request("10.0.0.1", "6.6.6.6, 203.0.113.7")).key()).isEqualTo("203.0.113.7");
-        assertThat(behindProxy.resolve(request("10.0.0.1", "6.6.6.6, 203.0.113.7, 10.0.0.2")).key())
-                .as("a second trusted proxy in the chain").isEqualTo("203.0.113.7");
+        assertThat(behindProxy
+                        .resolve(request("10.0.0.1", "6.6.6.6, 203.0.113.7"))
+                        .key())
+                .isEqualTo("203.0.113.7");
+        assertThat(behindProxy
+                        .resolve(request("10.0.0.1", "6.6.6.6, 203.0.113.7, 10.0.0.2"))
+                        .key())
+                .as("a second trusted proxy in the chain")
+                .isEqualTo("203.0.113.7");
     }
 
     @Test
@@ -39,12 +45,18 @@ class ClientAddressesTest {
 
     @Test
     void onlyTrustedProxiesInTheHeader_leftMostIsTheClient() {
-        assertThat(behindProxy.resolve(request("10.0.0.1", "10.9.9.9, 10.0.0.2")).key()).isEqualTo("10.9.9.9");
+        assertThat(behindProxy
+                        .resolve(request("10.0.0.1", "10.9.9.9, 10.0.0.2"))
+                        .key())
+                .isEqualTo("10.9.9.9");
     }
 
     @Test
     void garbageInTheHeader_stopsAtTheLastTrustedHop() {
-        assertThat(behindProxy.resolve(request("10.0.0.1", "203.0.113.7, evil.example, 10.0.0.2")).key()).isEqualTo("10.0.0.2");
+        assertThat(behindProxy
+                        .resolve(request("10.0.0.1", "203.0.113.7, evil.example, 10.0.0.2"))
+                        .key())
+                .isEqualTo("10.0.0.2");
         assertThat(behindProxy.resolve(request("10.0.0.1", "")).key()).isEqualTo("10.0.0.1");
     }
 
@@ -55,9 +67,16 @@ class ClientAddressesTest {
 
     @Test
     void portsAndIpv6InTheHeader_areUnderstood() {
-        assertThat(behindProxy.resolve(request("10.0.0.1", "203.0.113.7:4711")).key()).isEqualTo("203.0.113.7");
-        assertThat(behindProxy.resolve(request("10.0.0.1", "[2001:db8::7]:4711")).key()).isEqualTo("2001:db8:0:0:0:0:0:7");
-        assertThat(behindProxy.resolve(request("2001:db8:ffff::1", "2001:db8::7")).key()).isEqualTo("2001:db8:0:0:0:0:0:7");
+        assertThat(behindProxy.resolve(request("10.0.0.1", "203.0.113.7:4711")).key())
+                .isEqualTo("203.0.113.7");
+        assertThat(behindProxy
+                        .resolve(request("10.0.0.1", "[2001:db8::7]:4711"))
+                        .key())
+                .isEqualTo("2001:db8:0:0:0:0:0:7");
+        assertThat(behindProxy
+                        .resolve(request("2001:db8:ffff::1", "2001:db8::7"))
+                        .key())
+                .isEqualTo("2001:db8:0:0:0:0:0:7");
     }
 
     @Test
@@ -95,7 +114,8 @@ class ClientAddressesTest {
         Client proxied = addresses.resolve(request("10.0.0.1", "203.0.113.7"));
         assertThat(proxied.blacklisted()).isTrue();
         assertThat(proxied.whitelisted()).isFalse();
-        assertThat(addresses.resolve(request("0:0:0:0:0:0:0:1", null)).whitelisted()).isTrue();
+        assertThat(addresses.resolve(request("0:0:0:0:0:0:0:1", null)).whitelisted())
+                .isTrue();
     }
 
     @Test

@@ -1,13 +1,12 @@
 package io.hawkbit.rest.dos;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.servlet.FilterChain;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
-
-import com.github.benmanes.caffeine.cache.Ticker;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import jakarta.servlet.FilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -21,15 +20,18 @@ public final class DosFilterBenchmark {
     private static final int CLIENTS = 10_000;
     private static final int OPS = 1_000_000;
     private static final int ROUNDS = 5;
-    private static final FilterChain NOTHING = (request, response) -> { };
+    private static final FilterChain NOTHING = (request, response) -> {};
 
-    private DosFilterBenchmark() {
-    }
+    private DosFilterBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         System.out.printf("%-44s %10s %10s%n", "scenario", "wall ns/op", "cpu ns/op");
         run("DDI poll, counted, within budget", List.of(), "/DEFAULT/controller/v1/dev-%d", "GET");
-        run("artifact range request, counted", List.of(), "/DEFAULT/controller/v1/dev-%d/softwaremodules/1/artifacts/a.raucb", "GET");
+        run(
+                "artifact range request, counted",
+                List.of(),
+                "/DEFAULT/controller/v1/dev-%d/softwaremodules/1/artifacts/a.raucb",
+                "GET");
         run("Management write, counted", List.of(), "/rest/v1/targets/t-%d", "PUT");
         run("DDI poll, whitelisted", List.of(Cidr.of("10.0.0.0/8")), "/DEFAULT/controller/v1/dev-%d", "GET");
     }
@@ -43,9 +45,11 @@ public final class DosFilterBenchmark {
         properties.setMaxWrite(DosProperties.MAX_LIMIT);
         properties.setDdi(new DosProperties.Budget(DosProperties.MAX_LIMIT, DosProperties.MAX_LIMIT));
         properties.setDownload(new DosProperties.Budget(DosProperties.MAX_LIMIT, DosProperties.MAX_LIMIT));
-        DosFilter filter = new DosFilter(new ClientAddresses(properties),
+        DosFilter filter = new DosFilter(
+                new ClientAddresses(properties),
                 new NodeRequestCounters(properties, Ticker.systemTicker()),
-                new SimpleMeterRegistry(), new RejectionLog(line -> { }, System::nanoTime, properties.getLogInterval()));
+                new SimpleMeterRegistry(),
+                new RejectionLog(line -> {}, System::nanoTime, properties.getLogInterval()));
         MockHttpServletRequest[] requests = new MockHttpServletRequest[CLIENTS];
         for (int i = 0; i < CLIENTS; i++) {
             requests[i] = new MockHttpServletRequest(method, String.format(path, i));
@@ -68,7 +72,8 @@ public final class DosFilterBenchmark {
         System.out.printf("%-44s %10d %10d%n", scenario, wall[ROUNDS / 2], cpu[ROUNDS / 2]);
     }
 
-    private static void loop(DosFilter filter, MockHttpServletRequest[] requests, MockHttpServletResponse response, int ops)
+    private static void loop(
+            DosFilter filter, MockHttpServletRequest[] requests, MockHttpServletResponse response, int ops)
             throws Exception {
         String resolved = Client.class.getName();
         for (int i = 0; i < ops; i++) {

@@ -2,6 +2,8 @@ package io.hawkbit.rest.dos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.servlet.FilterChain;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import jakarta.servlet.FilterChain;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -42,7 +41,10 @@ class DosFilterTest {
 
     private void build() {
         counters = new NodeRequestCounters(properties, ticker);
-        filter = new DosFilter(new ClientAddresses(properties), counters, meters,
+        filter = new DosFilter(
+                new ClientAddresses(properties),
+                counters,
+                meters,
                 new RejectionLog(logLines::add, ticker, Duration.ofSeconds(10)));
     }
 
@@ -55,7 +57,8 @@ class DosFilterTest {
         assertThat(rejected.getStatus()).isEqualTo(429);
         assertThat(rejected.getHeader("Retry-After")).isEqualTo("1");
         assertThat(rejected.getContentType()).startsWith("application/json");
-        assertThat(rejected.getContentAsString()).contains("\"errorCode\":\"hawkbit.server.error.tooManyRequests\"")
+        assertThat(rejected.getContentAsString())
+                .contains("\"errorCode\":\"hawkbit.server.error.tooManyRequests\"")
                 .contains("\"exceptionClass\":\"io.hawkbit.rest.dos.DosFilter\"");
         assertThat(passed).hasValue(20);
     }
@@ -96,7 +99,9 @@ class DosFilterTest {
                 for (Future<?> f : done) {
                     f.get();
                 }
-                assertThat(passed).as("window %d: 800 requests, limit 200", window).hasValue(200);
+                assertThat(passed)
+                        .as("window %d: 800 requests, limit 200", window)
+                        .hasValue(200);
                 ticker.advance(Duration.ofSeconds(1));
             }
         } finally {
@@ -107,14 +112,19 @@ class DosFilterTest {
     @Test
     void downloads_haveTheirOwnBudget_andLeaveTheDdiBudgetAlone() throws Exception {
         for (int i = 0; i < 100; i++) {
-            assertThat(send("GET", DOWNLOAD, "192.0.2.1").getStatus()).as("range request %d", i).isEqualTo(200);
+            assertThat(send("GET", DOWNLOAD, "192.0.2.1").getStatus())
+                    .as("range request %d", i)
+                    .isEqualTo(200);
         }
         assertThat(send("GET", DOWNLOAD, "192.0.2.1").getStatus()).isEqualTo(429);
         for (int i = 0; i < 10; i++) {
-            assertThat(send("GET", POLL, "192.0.2.1").getStatus()).as("poll %d during the download", i).isEqualTo(200);
+            assertThat(send("GET", POLL, "192.0.2.1").getStatus())
+                    .as("poll %d during the download", i)
+                    .isEqualTo(200);
         }
         assertThat(send("GET", POLL, "192.0.2.1").getStatus()).isEqualTo(429);
-        assertThat(send("GET", "/rest/v1/targets", "192.0.2.1").getStatus()).as("the Management budget is separate too")
+        assertThat(send("GET", "/rest/v1/targets", "192.0.2.1").getStatus())
+                .as("the Management budget is separate too")
                 .isEqualTo(200);
     }
 
@@ -150,7 +160,8 @@ class DosFilterTest {
         build();
         MockHttpServletResponse refused = send("GET", POLL, "192.0.2.66");
         assertThat(refused.getStatus()).isEqualTo(403);
-        assertThat(refused.getContentAsString()).contains("\"errorCode\":\"hawkbit.server.error.insufficientpermission\"");
+        assertThat(refused.getContentAsString())
+                .contains("\"errorCode\":\"hawkbit.server.error.insufficientpermission\"");
         assertThat(passed).hasValue(0);
     }
 
@@ -161,9 +172,21 @@ class DosFilterTest {
         exhaust("GET", POLL, "192.0.2.1", 10);
         send("GET", POLL, "192.0.2.1");
         send("GET", DOWNLOAD, "198.51.100.1");
-        assertThat(meters.get(DosFilter.METRIC).tags("reason", "limit", "api", "ddi").counter().count()).isEqualTo(2);
-        assertThat(meters.get(DosFilter.METRIC).tags("reason", "blacklist", "api", "download").counter().count()).isEqualTo(1);
-        assertThat(meters.get(DosFilter.METRIC).tags("reason", "limit", "api", "mgmt").counter().count()).isZero();
+        assertThat(meters.get(DosFilter.METRIC)
+                        .tags("reason", "limit", "api", "ddi")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
+        assertThat(meters.get(DosFilter.METRIC)
+                        .tags("reason", "blacklist", "api", "download")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.get(DosFilter.METRIC)
+                        .tags("reason", "limit", "api", "mgmt")
+                        .counter()
+                        .count())
+                .isZero();
         assertThat(logLines).hasSize(1);
     }
 

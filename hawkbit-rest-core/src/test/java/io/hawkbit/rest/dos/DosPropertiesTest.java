@@ -18,14 +18,16 @@ class DosPropertiesTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({DosProperties.class, LoginProperties.class})
-    static class Enable {
-    }
+    static class Enable {}
 
     @Test
     void lists_bindFromCommaSeparatedCidrs() {
-        context.withPropertyValues("hawkbit.server.security.dos.filter.whitelist=10.0.0.0/8, fd00::/8",
-                "hawkbit.server.security.dos.filter.blacklist=",
-                "hawkbit.server.security.login.period=90s", "hawkbit.server.security.login.lockout=PT2M").run(c -> {
+        context.withPropertyValues(
+                        "hawkbit.server.security.dos.filter.whitelist=10.0.0.0/8, fd00::/8",
+                        "hawkbit.server.security.dos.filter.blacklist=",
+                        "hawkbit.server.security.login.period=90s",
+                        "hawkbit.server.security.login.lockout=PT2M")
+                .run(c -> {
                     assertThat(c).hasNotFailed();
                     DosProperties dos = c.getBean(DosProperties.class);
                     assertThat(dos.getWhitelist()).containsExactly(Cidr.of("10.0.0.0/8"), Cidr.of("fd00::/8"));
@@ -48,16 +50,20 @@ class DosPropertiesTest {
 
     @Test
     void malformedCidr_stopsStartUpNamingTheProperty() {
-        context.withPropertyValues("hawkbit.server.security.dos.filter.trusted-proxies=10.0.0.0/33").run(c -> {
-            assertThat(c).hasFailed();
-            assertThat(c.getStartupFailure()).rootCause().hasMessageContaining("10.0.0.0/33");
-            assertThat(stackText(c.getStartupFailure())).contains("hawkbit.server.security.dos.filter.trusted-proxies");
-        });
+        context.withPropertyValues("hawkbit.server.security.dos.filter.trusted-proxies=10.0.0.0/33")
+                .run(c -> {
+                    assertThat(c).hasFailed();
+                    assertThat(c.getStartupFailure()).rootCause().hasMessageContaining("10.0.0.0/33");
+                    assertThat(stackText(c.getStartupFailure()))
+                            .contains("hawkbit.server.security.dos.filter.trusted-proxies");
+                });
     }
 
     @Test
     void clusterScope_binds() {
-        context.withPropertyValues("hawkbit.server.security.login.scope=cluster", "hawkbit.server.security.dos.filter.scope=cluster")
+        context.withPropertyValues(
+                        "hawkbit.server.security.login.scope=cluster",
+                        "hawkbit.server.security.dos.filter.scope=cluster")
                 .run(c -> {
                     assertThat(c.getBean(LoginProperties.class).getScope()).isEqualTo(Scope.CLUSTER);
                     assertThat(c.getBean(DosProperties.class).getScope()).isEqualTo(Scope.CLUSTER);
@@ -66,8 +72,10 @@ class DosPropertiesTest {
 
     @Test
     void zeroLimitOrLockout_isRefusedAtStartUp() {
-        context.withPropertyValues("hawkbit.server.security.dos.filter.ddi.max-read=0").run(c -> assertThat(c).hasFailed());
-        context.withPropertyValues("hawkbit.server.security.login.lockout=0s").run(c -> assertThat(c).hasFailed());
+        context.withPropertyValues("hawkbit.server.security.dos.filter.ddi.max-read=0")
+                .run(c -> assertThat(c).hasFailed());
+        context.withPropertyValues("hawkbit.server.security.login.lockout=0s")
+                .run(c -> assertThat(c).hasFailed());
     }
 
     private static String stackText(Throwable failure) {

@@ -1,9 +1,8 @@
 package io.hawkbit.rest.dos;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-
-import com.github.benmanes.caffeine.cache.Ticker;
 
 /** A ticker that moves only when a test advances it. */
 public final class FakeTicker implements Ticker {

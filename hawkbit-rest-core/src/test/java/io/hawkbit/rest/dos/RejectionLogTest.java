@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class RejectionLogTest {
@@ -32,6 +31,7 @@ class RejectionLogTest {
         assertThat(RejectedResponse.retryAfterSeconds(1)).isEqualTo(1);
         assertThat(RejectedResponse.retryAfterSeconds(1_000_000_000L)).isEqualTo(1);
         assertThat(RejectedResponse.retryAfterSeconds(1_000_000_001L)).isEqualTo(2);
-        assertThat(RejectedResponse.retryAfterSeconds(Duration.ofMinutes(5).toNanos())).isEqualTo(300);
+        assertThat(RejectedResponse.retryAfterSeconds(Duration.ofMinutes(5).toNanos()))
+                .isEqualTo(300);
     }
 }

@@ -2,18 +2,18 @@ package io.hawkbit.rest.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hawkbit.rest.dos.FakeTicker;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import io.hawkbit.rest.dos.FakeTicker;
 import org.junit.jupiter.api.Test;
 
 class LoginAttemptsTest {
 
     private final FakeTicker ticker = new FakeTicker();
-    private final LoginAttempts attempts = new LoginAttempts(5, Duration.ofMinutes(5), Duration.ofMinutes(10), 1000, ticker);
+    private final LoginAttempts attempts =
+            new LoginAttempts(5, Duration.ofMinutes(5), Duration.ofMinutes(10), 1000, ticker);
 
     @Test
     void failuresBelowMax_lockNothing() {
@@ -24,13 +24,16 @@ class LoginAttemptsTest {
     @Test
     void maxFailures_lockForExactlyTheLockout() {
         fail("user:ann", 5);
-        assertThat(attempts.lockedFor("user:ann")).isEqualTo(Duration.ofMinutes(10).toNanos());
+        assertThat(attempts.lockedFor("user:ann"))
+                .isEqualTo(Duration.ofMinutes(10).toNanos());
         ticker.advance(Duration.ofMinutes(10).minusNanos(1));
         assertThat(attempts.lockedFor("user:ann")).isEqualTo(1);
         ticker.advance(Duration.ofNanos(1));
         assertThat(attempts.lockedFor("user:ann")).isZero();
         fail("user:ann", 1);
-        assertThat(attempts.lockedFor("user:ann")).as("the count starts afresh after a lockout").isZero();
+        assertThat(attempts.lockedFor("user:ann"))
+                .as("the count starts afresh after a lockout")
+                .isZero();
     }
 
     @Test
@@ -38,7 +41,8 @@ class LoginAttemptsTest {
         fail("user:ann", 5);
         ticker.advance(Duration.ofMinutes(9));
         fail("user:ann", 3);
-        assertThat(attempts.lockedFor("user:ann")).isEqualTo(Duration.ofMinutes(1).toNanos());
+        assertThat(attempts.lockedFor("user:ann"))
+                .isEqualTo(Duration.ofMinutes(1).toNanos());
     }
 
     @Test

@@ -2,12 +2,6 @@ package io.hawkbit.rest.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import io.hawkbit.rest.dos.Cidr;
 import io.hawkbit.rest.dos.Client;
 import io.hawkbit.rest.dos.ClientAddresses;
@@ -19,6 +13,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -40,8 +39,9 @@ class LoginFiltersTest {
     private final DosProperties dos = new DosProperties();
     private final AtomicInteger passed = new AtomicInteger();
     private final Counter rejected = new SimpleMeterRegistry().counter("rejected");
-    private final RejectionLog log = new RejectionLog(line -> { }, ticker, Duration.ofSeconds(10));
-    private final LoginAttempts management = new LoginAttempts(5, Duration.ofMinutes(5), Duration.ofMinutes(5), 1000, ticker);
+    private final RejectionLog log = new RejectionLog(line -> {}, ticker, Duration.ofSeconds(10));
+    private final LoginAttempts management =
+            new LoginAttempts(5, Duration.ofMinutes(5), Duration.ofMinutes(5), 1000, ticker);
     private final ManagementLoginListener listener = new ManagementLoginListener(management);
     private final ManagementLockout lockout = new ManagementLockout(management, rejected, log);
     private BasicAuthenticationFilter managementFilter;
@@ -64,8 +64,8 @@ class LoginFiltersTest {
                 listener.succeeded(success);
             }
         }));
-        BasicAuthenticationFilter filter = new BasicAuthenticationFilter(lockout.guard(passwords),
-                new JsonAuthenticationEntryPoint("Basic realm=\"test\""));
+        BasicAuthenticationFilter filter = new BasicAuthenticationFilter(
+                lockout.guard(passwords), new JsonAuthenticationEntryPoint("Basic realm=\"test\""));
         filter.setAuthenticationDetailsSource(request -> {
             Client client = clients.resolve(request);
             return new LoginClient(client.key(), client.whitelisted());
@@ -103,23 +103,41 @@ class LoginFiltersTest {
     @Test
     void everySpellingOfTheBasicHeader_isCountedAndRefusedOnceLocked() throws Exception {
         int n = 0;
-        for (String scheme : List.of("Basic ", "Basicx", "Basic\t", "Basic:", " Basic ", "\tBasic ", "BASIC ", "bAsIc-")) {
+        for (String scheme :
+                List.of("Basic ", "Basicx", "Basic\t", "Basic:", " Basic ", "\tBasic ", "BASIC ", "bAsIc-")) {
             String label = "'" + scheme + "'";
             ticker.advance(Duration.ofMinutes(5));
             for (int i = 0; i < 5; i++) {
-                assertThat(send(managementFilter, spelled(scheme, "ann", "wrong", "192.0.2." + n++)).getStatus()).as(label).isEqualTo(401);
+                assertThat(send(managementFilter, spelled(scheme, "ann", "wrong", "192.0.2." + n++))
+                                .getStatus())
+                        .as(label)
+                        .isEqualTo(401);
             }
-            assertThat(send(managementFilter, spelled(scheme, "ann", "right", "198.51.100.1")).getStatus()).as(label).isEqualTo(429);
-            assertThat(login("ann", "right", "198.51.100.1").getStatus()).as(label).isEqualTo(429);
+            assertThat(send(managementFilter, spelled(scheme, "ann", "right", "198.51.100.1"))
+                            .getStatus())
+                    .as(label)
+                    .isEqualTo(429);
+            assertThat(login("ann", "right", "198.51.100.1").getStatus())
+                    .as(label)
+                    .isEqualTo(429);
 
             ticker.advance(Duration.ofMinutes(5));
             String address = "203.0.113." + n++;
             for (int i = 0; i < 5; i++) {
-                assertThat(send(managementFilter, spelled(scheme, "spray" + i, "x", address)).getStatus()).as(label).isEqualTo(401);
+                assertThat(send(managementFilter, spelled(scheme, "spray" + i, "x", address))
+                                .getStatus())
+                        .as(label)
+                        .isEqualTo(401);
             }
-            assertThat(send(managementFilter, spelled(scheme, "bob", "right", address)).getStatus()).as(label).isEqualTo(429);
+            assertThat(send(managementFilter, spelled(scheme, "bob", "right", address))
+                            .getStatus())
+                    .as(label)
+                    .isEqualTo(429);
             assertThat(login("bob", "right", address).getStatus()).as(label).isEqualTo(429);
-            assertThat(send(managementFilter, spelled(scheme, "bob", "right", "198.51.100.2")).getStatus()).as(label).isEqualTo(200);
+            assertThat(send(managementFilter, spelled(scheme, "bob", "right", "198.51.100.2"))
+                            .getStatus())
+                    .as(label)
+                    .isEqualTo(200);
         }
         assertThat(passed).as("only the logins from unlocked addresses").hasValue(8);
     }
@@ -140,7 +158,9 @@ class LoginFiltersTest {
         failLogins("ann", "192.0.2.2", 4);
         assertThat(login("ann", "right", "192.0.2.3").getStatus()).isEqualTo(200);
         failLogins("bob", "192.0.2.1", 1);
-        assertThat(login("carl", "right", "192.0.2.1").getStatus()).as("192.0.2.1 failed five times").isEqualTo(429);
+        assertThat(login("carl", "right", "192.0.2.1").getStatus())
+                .as("192.0.2.1 failed five times")
+                .isEqualTo(429);
     }
 
     @Test
@@ -151,18 +171,21 @@ class LoginFiltersTest {
             listener.failed(failure("user" + i, "192.0.2.1", true));
         }
         listener.failed(failure("ann", "192.0.2.1", true));
-        assertThat(send(filter, basicRequest("ann", "right", "192.0.2.1")).getStatus()).isEqualTo(200);
+        assertThat(send(filter, basicRequest("ann", "right", "192.0.2.1")).getStatus())
+                .isEqualTo(200);
         for (int i = 0; i < 5; i++) {
             listener.failed(failure("ann", "192.0.2.1", true));
         }
-        assertThat(send(filter, basicRequest("ann", "right", "192.0.2.1")).getStatus()).isEqualTo(429);
+        assertThat(send(filter, basicRequest("ann", "right", "192.0.2.1")).getStatus())
+                .isEqualTo(429);
     }
 
     @Test
     void failuresWithoutLoginClientDetails_areNotCounted() throws Exception {
         for (int i = 0; i < 10; i++) {
             listener.failed(new AuthenticationFailureBadCredentialsEvent(
-                    UsernamePasswordAuthenticationToken.unauthenticated("ann", "x"), new BadCredentialsException("bad")));
+                    UsernamePasswordAuthenticationToken.unauthenticated("ann", "x"),
+                    new BadCredentialsException("bad")));
         }
         assertThat(login("ann", "right", "192.0.2.1").getStatus()).isEqualTo(200);
     }
@@ -173,7 +196,9 @@ class LoginFiltersTest {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/rest/v1/targets");
         request.setRemoteAddr("192.0.2.1");
         assertThat(send(managementFilter, request).getStatus()).isEqualTo(200);
-        assertThat(send(managementFilter, spelled("Bearer ", "ann", "right", "192.0.2.1")).getStatus()).isEqualTo(200);
+        assertThat(send(managementFilter, spelled("Bearer ", "ann", "right", "192.0.2.1"))
+                        .getStatus())
+                .isEqualTo(200);
     }
 
     @Test
@@ -185,15 +210,19 @@ class LoginFiltersTest {
             ((MockHttpServletResponse) response).setStatus(401);
         };
         for (int i = 0; i < 20; i++) {
-            assertThat(send(filter, ddiRequest("192.0.2.1"), unauthorized).getStatus()).isEqualTo(401);
+            assertThat(send(filter, ddiRequest("192.0.2.1"), unauthorized).getStatus())
+                    .isEqualTo(401);
         }
         MockHttpServletResponse refused = send(filter, ddiRequest("192.0.2.1"), unauthorized);
         assertThat(refused.getStatus()).isEqualTo(429);
         assertThat(refused.getHeader("Retry-After")).isEqualTo("300");
         assertThat(passed).as("the locked request never reached token checking").hasValue(20);
-        assertThat(send(filter, ddiRequest("192.0.2.2"), unauthorized).getStatus()).isEqualTo(401);
+        assertThat(send(filter, ddiRequest("192.0.2.2"), unauthorized).getStatus())
+                .isEqualTo(401);
         ticker.advance(Duration.ofMinutes(5));
-        assertThat(send(filter, ddiRequest("192.0.2.1"), (request, response) -> { }).getStatus()).isEqualTo(200);
+        assertThat(send(filter, ddiRequest("192.0.2.1"), (request, response) -> {})
+                        .getStatus())
+                .isEqualTo(200);
     }
 
     @Test
@@ -201,7 +230,9 @@ class LoginFiltersTest {
         LoginAttempts ddi = new LoginAttempts(2, Duration.ofMinutes(5), Duration.ofMinutes(5), 1000, ticker);
         DdiLoginFilter filter = new DdiLoginFilter(ddi, new ClientAddresses(dos), rejected, log);
         for (int i = 0; i < 10; i++) {
-            assertThat(send(filter, ddiRequest("192.0.2.1"), (request, response) -> { }).getStatus()).isEqualTo(200);
+            assertThat(send(filter, ddiRequest("192.0.2.1"), (request, response) -> {})
+                            .getStatus())
+                    .isEqualTo(200);
         }
     }
 
@@ -218,7 +249,8 @@ class LoginFiltersTest {
     }
 
     private static UsernamePasswordAuthenticationToken token(String user, String address) {
-        UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(user, null, List.of());
+        UsernamePasswordAuthenticationToken token =
+                UsernamePasswordAuthenticationToken.authenticated(user, null, List.of());
         token.setDetails(new LoginClient(address, false));
         return token;
     }
@@ -234,8 +266,9 @@ class LoginFiltersTest {
     private static MockHttpServletRequest spelled(String scheme, String user, String password, String address) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/rest/v1/targets");
         request.setRemoteAddr(address);
-        request.addHeader("Authorization", scheme + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        request.addHeader(
+                "Authorization",
+                scheme + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         return request;
     }
 

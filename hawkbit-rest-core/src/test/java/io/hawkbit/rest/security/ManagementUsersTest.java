@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.GrantedAuthority;
 
@@ -13,7 +12,8 @@ class ManagementUsersTest {
     @Test
     void admin_impliesBothTokenPermissions_butNotSystemAdmin() {
         assertThat(authorities(users("ops", "ADMIN"), "ops"))
-                .containsExactlyInAnyOrder("ROLE_ADMIN", "ROLE_READ_TARGET_SECURITY_TOKEN", "ROLE_READ_GATEWAY_SECURITY_TOKEN");
+                .containsExactlyInAnyOrder(
+                        "ROLE_ADMIN", "ROLE_READ_TARGET_SECURITY_TOKEN", "ROLE_READ_GATEWAY_SECURITY_TOKEN");
     }
 
     @Test
@@ -25,14 +25,20 @@ class ManagementUsersTest {
 
     @Test
     void defaultAdmin_alsoOperatesTheNode() {
-        assertThat(authorities(new ManagementUsers(new UserProperties()), "admin")).contains("ROLE_ADMIN", "ROLE_SYSTEM_ADMIN",
-                "ROLE_READ_TARGET_SECURITY_TOKEN", "ROLE_READ_GATEWAY_SECURITY_TOKEN");
+        assertThat(authorities(new ManagementUsers(new UserProperties()), "admin"))
+                .contains(
+                        "ROLE_ADMIN",
+                        "ROLE_SYSTEM_ADMIN",
+                        "ROLE_READ_TARGET_SECURITY_TOKEN",
+                        "ROLE_READ_GATEWAY_SECURITY_TOKEN");
     }
 
     @Test
     void unknownRole_stopsStartUpNamingTheProperty() {
-        assertThatThrownBy(() -> users("ops", "ADMN")).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("hawkbit.security.users.ops.roles").hasMessageContaining("ADMN")
+        assertThatThrownBy(() -> users("ops", "ADMN"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("hawkbit.security.users.ops.roles")
+                .hasMessageContaining("ADMN")
                 .hasMessageContaining("SYSTEM_ADMIN");
     }
 
@@ -46,6 +52,8 @@ class ManagementUsersTest {
     }
 
     private static List<String> authorities(ManagementUsers users, String name) {
-        return users.loadUserByUsername(name).getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+        return users.loadUserByUsername(name).getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .toList();
     }
 }

@@ -1,12 +1,11 @@
 package io.hawkbit.server.cluster;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -32,11 +31,12 @@ public class AsyncBusBridge implements BusBridge, DisposableBean {
     public AsyncBusBridge(BusBridge delegate, MeterRegistry meters, int capacity) {
         this.delegate = delegate;
         this.meters = meters;
-        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(capacity), runnable -> {
-            Thread thread = new Thread(runnable, "bus-publisher");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor =
+                new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(capacity), runnable -> {
+                    Thread thread = new Thread(runnable, "bus-publisher");
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     @Override
@@ -48,12 +48,14 @@ public class AsyncBusBridge implements BusBridge, DisposableBean {
                     delegate.send(event);
                     meters.counter("hawkbit.events.published", "type", type).increment();
                 } catch (RuntimeException e) {
-                    meters.counter("hawkbit.events.failed", "type", type, "stage", "broker").increment();
+                    meters.counter("hawkbit.events.failed", "type", type, "stage", "broker")
+                            .increment();
                     logFailure(type, e);
                 }
             });
         } catch (RejectedExecutionException e) {
-            meters.counter("hawkbit.events.failed", "type", type, "stage", "queue-full").increment();
+            meters.counter("hawkbit.events.failed", "type", type, "stage", "queue-full")
+                    .increment();
             logFailure(type, e);
         }
     }
@@ -62,8 +64,11 @@ public class AsyncBusBridge implements BusBridge, DisposableBean {
         long now = System.nanoTime();
         long last = lastLog.get();
         if (now - last >= LOG_INTERVAL_NANOS && lastLog.compareAndSet(last, now)) {
-            LOG.warn("Publishing {} to the broker failed ({} more failures since the last message): {}", type,
-                    suppressed.getAndSet(0), e.toString());
+            LOG.warn(
+                    "Publishing {} to the broker failed ({} more failures since the last message): {}",
+                    type,
+                    suppressed.getAndSet(0),
+                    e.toString());
         } else {
             suppressed.incrementAndGet();
         }

@@ -34,7 +34,11 @@ public class AuditLog {
         }
         String type = event.getClass().getSimpleName();
         meters.counter("hawkbit.audit.entries", "type", type).increment();
-        AUDIT.info("{} tenant={} entity={} event={}", type, event.getTenant(),
-                event instanceof EntityEvent entity ? entity.getEntityId() : null, event.getId());
+        AUDIT.info(
+                "{} tenant={} entity={} event={}",
+                type,
+                event.getTenant(),
+                event instanceof EntityEvent entity ? entity.getEntityId() : null,
+                event.getId());
     }
 }

@@ -1,10 +1,9 @@
 package io.hawkbit.server.cluster;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import com.rabbitmq.client.ShutdownSignalException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
@@ -27,11 +26,12 @@ public class BrokerReconnectFlusher implements ConnectionListener, SmartInitiali
     private final Counter flushes;
     private final AtomicBoolean lost = new AtomicBoolean();
 
-    public BrokerReconnectFlusher(ObjectProvider<AbstractConnectionFactory> connectionFactories, CacheManager caches,
-            MeterRegistry meters) {
+    public BrokerReconnectFlusher(
+            ObjectProvider<AbstractConnectionFactory> connectionFactories, CacheManager caches, MeterRegistry meters) {
         this.connectionFactories = connectionFactories;
         this.caches = caches;
-        this.flushes = Counter.builder("hawkbit.cache.flushes").description("Cache flushes after the broker came back")
+        this.flushes = Counter.builder("hawkbit.cache.flushes")
+                .description("Cache flushes after the broker came back")
                 .register(meters);
     }
 
@@ -45,7 +45,8 @@ public class BrokerReconnectFlusher implements ConnectionListener, SmartInitiali
         if (lost.getAndSet(false)) {
             caches.getCacheNames().forEach(name -> caches.getCache(name).clear());
             flushes.increment();
-            LOG.warn("Broker connection restored: flushed all caches of this node ({}), as cluster events may have been missed",
+            LOG.warn(
+                    "Broker connection restored: flushed all caches of this node ({}), as cluster events may have been missed",
                     caches.getCacheNames());
         }
     }
@@ -54,7 +55,8 @@ public class BrokerReconnectFlusher implements ConnectionListener, SmartInitiali
     public void onShutDown(ShutdownSignalException signal) {
         if (!signal.isInitiatedByApplication()) {
             lost.set(true);
-            LOG.warn("Broker connection lost ({}); caches fall back on their TTL until it returns", signal.getMessage());
+            LOG.warn(
+                    "Broker connection lost ({}); caches fall back on their TTL until it returns", signal.getMessage());
         }
     }
 

@@ -1,9 +1,8 @@
 package io.hawkbit.server.cluster;
 
+import io.hawkbit.repository.event.ClusterEvent;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.hawkbit.repository.event.ClusterEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -32,8 +31,11 @@ public class CachingBusJsonConverter extends AbstractMessageConverter {
 
     public CachingBusJsonConverter() {
         super(MimeTypeUtils.APPLICATION_JSON);
-        this.mapper = JsonMapper.builder().registerSubtypes(eventTypes(ClassUtils.getPackageName(RemoteApplicationEvent.class),
-                ClassUtils.getPackageName(ClusterEvent.class))).build();
+        this.mapper = JsonMapper.builder()
+                .registerSubtypes(eventTypes(
+                        ClassUtils.getPackageName(RemoteApplicationEvent.class),
+                        ClassUtils.getPackageName(ClusterEvent.class)))
+                .build();
     }
 
     private static Class<?>[] eventTypes(String... packages) {
@@ -43,9 +45,11 @@ public class CachingBusJsonConverter extends AbstractMessageConverter {
         for (String pkg : packages) {
             for (BeanDefinition candidate : scanner.findCandidateComponents(pkg)) {
                 try {
-                    types.add(ClassUtils.forName(candidate.getBeanClassName(), CachingBusJsonConverter.class.getClassLoader()));
+                    types.add(ClassUtils.forName(
+                            candidate.getBeanClassName(), CachingBusJsonConverter.class.getClassLoader()));
                 } catch (ClassNotFoundException e) {
-                    throw new IllegalStateException("Event type " + candidate.getBeanClassName() + " cannot be loaded", e);
+                    throw new IllegalStateException(
+                            "Event type " + candidate.getBeanClassName() + " cannot be loaded", e);
                 }
             }
         }

@@ -31,15 +31,16 @@ public class ClusterConfiguration {
 
     @Bean
     @ConditionalOnBooleanProperty("spring.cloud.bus.enabled")
-    BrokerReconnectFlusher brokerReconnectFlusher(ObjectProvider<AbstractConnectionFactory> connectionFactories,
-            CacheManager caches, MeterRegistry meters) {
+    BrokerReconnectFlusher brokerReconnectFlusher(
+            ObjectProvider<AbstractConnectionFactory> connectionFactories, CacheManager caches, MeterRegistry meters) {
         return new BrokerReconnectFlusher(connectionFactories, caches, meters);
     }
 
     /** Replaces the bus's synchronous bridge, which would make a request wait on, or fail with, the broker. */
     @Bean
     @ConditionalOnBooleanProperty("spring.cloud.bus.enabled")
-    AsyncBusBridge asyncBusBridge(StreamBridge streamBridge, BusProperties bus, MeterRegistry meters, ClusterProperties cluster) {
+    AsyncBusBridge asyncBusBridge(
+            StreamBridge streamBridge, BusProperties bus, MeterRegistry meters, ClusterProperties cluster) {
         return new AsyncBusBridge(new StreamBusBridge(streamBridge, bus), meters, cluster.getPublishQueueCapacity());
     }
 }

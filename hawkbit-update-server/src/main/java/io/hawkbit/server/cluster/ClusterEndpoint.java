@@ -1,8 +1,7 @@
 package io.hawkbit.server.cluster;
 
-import java.util.List;
-
 import io.hawkbit.repository.event.EventOrigin;
+import java.util.List;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.stereotype.Component;
@@ -21,8 +20,7 @@ public class ClusterEndpoint {
     }
 
     /** The view an operator asks for. */
-    public record ClusterView(String self, List<ClusterMembers.Member> members) {
-    }
+    public record ClusterView(String self, List<ClusterMembers.Member> members) {}
 
     @ReadOperation
     public ClusterView cluster() {

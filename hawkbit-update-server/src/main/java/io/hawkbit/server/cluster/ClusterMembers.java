@@ -1,15 +1,14 @@
 package io.hawkbit.server.cluster;
 
+import io.hawkbit.repository.event.NodeHeartbeatEvent;
+import io.hawkbit.repository.event.NodeLeftEvent;
+import io.hawkbit.rest.dos.ClusterSize;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import io.hawkbit.repository.event.NodeHeartbeatEvent;
-import io.hawkbit.repository.event.NodeLeftEvent;
-import io.hawkbit.rest.dos.ClusterSize;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +17,7 @@ import org.springframework.stereotype.Component;
 public class ClusterMembers implements ClusterSize {
 
     /** One member as last heard of. */
-    public record Member(String id, String address, String version, Instant startedAt, Instant lastSeen) {
-    }
+    public record Member(String id, String address, String version, Instant startedAt, Instant lastSeen) {}
 
     private final Map<String, Member> members = new ConcurrentHashMap<>();
     private final ClusterProperties properties;
@@ -32,8 +30,14 @@ public class ClusterMembers implements ClusterSize {
 
     @EventListener
     public void onHeartbeat(NodeHeartbeatEvent event) {
-        members.put(event.getOriginService(), new Member(event.getOriginService(), event.getAddress(), event.getVersion(),
-                Instant.ofEpochMilli(event.getStartedAt()), clock.instant()));
+        members.put(
+                event.getOriginService(),
+                new Member(
+                        event.getOriginService(),
+                        event.getAddress(),
+                        event.getVersion(),
+                        Instant.ofEpochMilli(event.getStartedAt()),
+                        clock.instant()));
     }
 
     @EventListener
@@ -58,6 +62,8 @@ public class ClusterMembers implements ClusterSize {
     public List<Member> live() {
         Instant cutoff = clock.instant().minus(properties.getMemberTimeout());
         members.values().removeIf(m -> m.lastSeen().isBefore(cutoff));
-        return members.values().stream().sorted(Comparator.comparing(Member::id)).toList();
+        return members.values().stream()
+                .sorted(Comparator.comparing(Member::id))
+                .toList();
     }
 }

@@ -21,7 +21,8 @@ public class EventMetrics {
     @EventListener
     public void onEvent(ClusterEvent event) {
         if (!origin.isFromSelf(event)) {
-            meters.counter("hawkbit.events.received", "type", event.getClass().getSimpleName()).increment();
+            meters.counter("hawkbit.events.received", "type", event.getClass().getSimpleName())
+                    .increment();
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.hawkbit.server.cluster;
 
+import io.hawkbit.repository.event.ClusterEvent;
+import io.hawkbit.repository.event.NodeHeartbeatEvent;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -7,11 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-
-import io.hawkbit.repository.event.ClusterEvent;
-import io.hawkbit.repository.event.NodeHeartbeatEvent;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -48,7 +47,8 @@ public class EventStream implements SmartLifecycle, DisposableBean {
         this.meters = meters;
         this.nanoTime = nanoTime;
         Gauge.builder("hawkbit.events.stream.subscribers", subscribers, List::size)
-                .description("Event stream subscribers receiving events on this node").register(meters);
+                .description("Event stream subscribers receiving events on this node")
+                .register(meters);
         this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "event-stream-watchdog");
             thread.setDaemon(true);
@@ -69,12 +69,18 @@ public class EventStream implements SmartLifecycle, DisposableBean {
 
     SseEmitter subscribe(String tenant, String user, SseEmitter emitter) {
         slots.acquire(user).ifPresent(limit -> {
-            meters.counter("hawkbit.events.stream.rejected", "limit", limit.name().toLowerCase()).increment();
-            throw new StreamLimitException(limit == StreamSlots.Limit.USER
-                    ? "At most " + slots.maxPerUser() + " event streams per user may be open on a node"
-                    : "At most " + slots.maxPerNode() + " event streams may be open on this node");
+            meters.counter(
+                            "hawkbit.events.stream.rejected",
+                            "limit",
+                            limit.name().toLowerCase())
+                    .increment();
+            throw new StreamLimitException(
+                    limit == StreamSlots.Limit.USER
+                            ? "At most " + slots.maxPerUser() + " event streams per user may be open on a node"
+                            : "At most " + slots.maxPerNode() + " event streams may be open on this node");
         });
-        Subscriber subscriber = new Subscriber(emitter, tenant, user, properties.getQueueCapacity(), nanoTime, this::ended);
+        Subscriber subscriber =
+                new Subscriber(emitter, tenant, user, properties.getQueueCapacity(), nanoTime, this::ended);
         subscribers.add(subscriber);
         emitter.onCompletion(subscriber::close);
         emitter.onTimeout(subscriber::close);
@@ -91,7 +97,8 @@ public class EventStream implements SmartLifecycle, DisposableBean {
         String type = event.getClass().getSimpleName();
         Subscriber.Message message = new Subscriber.Message(event.getId(), type, render(event, type));
         for (Subscriber subscriber : subscribers) {
-            if ((event.getTenant() == null || event.getTenant().equals(subscriber.tenant())) && !subscriber.offer(message)) {
+            if ((event.getTenant() == null || event.getTenant().equals(subscriber.tenant()))
+                    && !subscriber.offer(message)) {
                 drop(subscriber, "queue-full");
             }
         }

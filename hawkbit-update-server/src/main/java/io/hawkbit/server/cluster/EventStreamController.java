@@ -1,11 +1,10 @@
 package io.hawkbit.server.cluster;
 
-import java.io.IOException;
-import java.util.concurrent.TimeUnit;
-
 import io.hawkbit.rest.dos.RejectedResponse;
 import io.hawkbit.server.mgmt.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;

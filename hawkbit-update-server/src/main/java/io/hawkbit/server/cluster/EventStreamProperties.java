@@ -1,9 +1,8 @@
 package io.hawkbit.server.cluster;
 
-import java.time.Duration;
-
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 

@@ -1,13 +1,12 @@
 package io.hawkbit.server.cluster;
 
+import io.hawkbit.repository.event.ClusterEventPublisher;
+import io.hawkbit.repository.event.NodeHeartbeatEvent;
+import io.hawkbit.repository.event.NodeLeftEvent;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.concurrent.ScheduledFuture;
-
-import io.hawkbit.repository.event.ClusterEventPublisher;
-import io.hawkbit.repository.event.NodeHeartbeatEvent;
-import io.hawkbit.repository.event.NodeLeftEvent;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.ContextClosedEvent;
@@ -27,7 +26,8 @@ public class MemberHeartbeat {
     private volatile String address = host();
     private volatile ScheduledFuture<?> beating;
 
-    public MemberHeartbeat(ClusterEventPublisher events, ClusterProperties properties, TaskScheduler scheduler, Clock clock) {
+    public MemberHeartbeat(
+            ClusterEventPublisher events, ClusterProperties properties, TaskScheduler scheduler, Clock clock) {
         this.events = events;
         this.properties = properties;
         this.scheduler = scheduler;

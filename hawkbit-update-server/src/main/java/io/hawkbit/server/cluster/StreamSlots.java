@@ -12,7 +12,8 @@ final class StreamSlots {
 
     /** Which cap refused a stream. */
     enum Limit {
-        USER, NODE
+        USER,
+        NODE
     }
 
     private final int maxPerUser;

@@ -6,7 +6,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -16,8 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 final class Subscriber implements Runnable {
 
     /** One SSE message, rendered once per event and shared by all subscribers. */
-    record Message(String id, String type, String payload) {
-    }
+    record Message(String id, String type, String payload) {}
 
     private static final long IDLE = Long.MIN_VALUE;
 
@@ -31,7 +29,12 @@ final class Subscriber implements Runnable {
     private volatile long sendingSince = IDLE;
     private volatile Thread thread;
 
-    Subscriber(SseEmitter emitter, String tenant, String user, int capacity, LongSupplier nanoTime,
+    Subscriber(
+            SseEmitter emitter,
+            String tenant,
+            String user,
+            int capacity,
+            LongSupplier nanoTime,
             Consumer<Subscriber> onEnd) {
         this.emitter = emitter;
         this.tenant = tenant;
@@ -97,7 +100,8 @@ final class Subscriber implements Runnable {
             while (!closed.get()) {
                 Message message = queue.take();
                 sendingSince = nanoTime.getAsLong();
-                emitter.send(SseEmitter.event().id(message.id()).name(message.type()).data(message.payload()));
+                emitter.send(
+                        SseEmitter.event().id(message.id()).name(message.type()).data(message.payload()));
                 sendingSince = IDLE;
             }
         } catch (InterruptedException e) {

@@ -1,8 +1,7 @@
 package io.hawkbit.server.config;
 
-import java.util.Optional;
-
 import io.hawkbit.rest.security.DdiPrincipal;
+import java.util.Optional;
 import org.springframework.data.domain.AuditorAware;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -1,5 +1,6 @@
 package io.hawkbit.server.ddi;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRange;
 
@@ -29,8 +28,7 @@ final class ArtifactRanges {
 
     private static final String OCTET_STREAM = "application/octet-stream";
 
-    private ArtifactRanges() {
-    }
+    private ArtifactRanges() {}
 
     /** An inclusive byte range within the file. */
     record Part(long start, long end) {
@@ -121,7 +119,8 @@ final class ArtifactRanges {
         OutputStream out = response.getOutputStream();
         for (Part part : parts) {
             out.write(("\r\n--" + boundary + "\r\nContent-Type: " + OCTET_STREAM + "\r\nContent-Range: "
-                    + part.contentRange(size) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + part.contentRange(size) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             try (InputStream in = Files.newInputStream(file)) {
                 copy(in, part, out);
             }

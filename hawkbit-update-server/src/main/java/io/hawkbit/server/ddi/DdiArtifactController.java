@@ -1,10 +1,5 @@
 package io.hawkbit.server.ddi;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
-
 import io.hawkbit.repository.action.DeviceArtifacts;
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.softwaremodule.Artifact;
@@ -13,6 +8,10 @@ import io.hawkbit.repository.softwaremodule.SoftwareModule;
 import io.hawkbit.rest.security.DdiPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -45,21 +44,30 @@ public class DdiArtifactController {
     }
 
     @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, "application/hal+json"})
-    public List<DdiJson.Artifact> list(@AuthenticationPrincipal DdiPrincipal principal, @PathVariable String controllerId,
+    public List<DdiJson.Artifact> list(
+            @AuthenticationPrincipal DdiPrincipal principal,
+            @PathVariable String controllerId,
             @PathVariable long moduleId) {
         SoftwareModule module = artifacts.module(principal.tenant(), controllerId, moduleId);
         DdiLinks links = new DdiLinks(principal.tenant(), controllerId);
-        return module.getArtifacts().stream().map(a -> links.artifact(moduleId, a)).toList();
+        return module.getArtifacts().stream()
+                .map(a -> links.artifact(moduleId, a))
+                .toList();
     }
 
     @GetMapping("/{filename}")
-    public ResponseEntity<?> download(@AuthenticationPrincipal DdiPrincipal principal, @PathVariable String controllerId,
-            @PathVariable long moduleId, @PathVariable String filename,
+    public ResponseEntity<?> download(
+            @AuthenticationPrincipal DdiPrincipal principal,
+            @PathVariable String controllerId,
+            @PathVariable long moduleId,
+            @PathVariable String filename,
             @RequestHeader(value = HttpHeaders.RANGE, required = false) String range,
             @RequestHeader(value = HttpHeaders.IF_RANGE, required = false) String ifRange,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-            HttpServletRequest request, HttpServletResponse response) throws IOException {
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         Artifact artifact;
         try {
             artifact = artifacts.artifact(principal.tenant(), controllerId, moduleId, filename);
@@ -67,12 +75,17 @@ public class DdiArtifactController {
             if (!filename.endsWith(MD5SUM)) {
                 throw e;
             }
-            return md5sum(artifacts.artifact(principal.tenant(), controllerId, moduleId,
+            return md5sum(artifacts.artifact(
+                    principal.tenant(),
+                    controllerId,
+                    moduleId,
                     filename.substring(0, filename.length() - MD5SUM.length())));
         }
         String etag = "\"" + artifact.getSha1() + "\"";
         if (ifMatch != null && !matches(ifMatch, etag)) {
-            return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(etag).build();
+            return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+                    .eTag(etag)
+                    .build();
         }
         if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
@@ -80,9 +93,12 @@ public class DdiArtifactController {
         HttpHeaders headers = new HttpHeaders();
         headers.setETag(etag);
         headers.set(HttpHeaders.ACCEPT_RANGES, "bytes");
-        headers.setContentDisposition(ContentDisposition.attachment().filename(artifact.getFilename(), StandardCharsets.UTF_8).build());
+        headers.setContentDisposition(ContentDisposition.attachment()
+                .filename(artifact.getFilename(), StandardCharsets.UTF_8)
+                .build());
         headers.setLastModified(artifact.getCreatedAt());
-        boolean rangeApplies = range != null && (ifRange == null || ifRange.trim().equals(etag));
+        boolean rangeApplies =
+                range != null && (ifRange == null || ifRange.trim().equals(etag));
         // Written by hand: Spring MVC would apply the Range header itself, ignoring If-Range.
         headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         Path file = store.path(principal.tenant(), artifact.getSha1());
@@ -99,9 +115,14 @@ public class DdiArtifactController {
     }
 
     private static ResponseEntity<String> md5sum(Artifact artifact) {
-        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(artifact.getFilename() + MD5SUM, StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.TEXT_PLAIN)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(artifact.getFilename() + MD5SUM, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(artifact.getMd5() + "  " + artifact.getFilename());
     }
 

@@ -1,10 +1,5 @@
 package io.hawkbit.server.ddi;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import io.hawkbit.repository.action.Action;
 import io.hawkbit.repository.action.ActionStatus;
 import io.hawkbit.repository.action.ActionType;
@@ -14,6 +9,10 @@ import io.hawkbit.repository.softwaremodule.SoftwareModule;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleMetadata;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleMetadataService;
 import io.hawkbit.rest.security.DdiPrincipal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,7 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Deployment, cancel and installed-base resources of one device, and its feedback. */
 @RestController
-@RequestMapping(value = "/{tenant}/controller/v1/{controllerId}", produces = {MediaType.APPLICATION_JSON_VALUE, "application/hal+json"})
+@RequestMapping(
+        value = "/{tenant}/controller/v1/{controllerId}",
+        produces = {MediaType.APPLICATION_JSON_VALUE, "application/hal+json"})
 public class DdiDeploymentController {
 
     /** Upper bound of history entries a device may ask for. */
@@ -38,8 +39,8 @@ public class DdiDeploymentController {
     private final SoftwareModuleMetadataService metadata;
     private final Clock clock;
 
-    public DdiDeploymentController(DeviceActions deviceActions, DeviceFeedback feedback,
-            SoftwareModuleMetadataService metadata, Clock clock) {
+    public DdiDeploymentController(
+            DeviceActions deviceActions, DeviceFeedback feedback, SoftwareModuleMetadataService metadata, Clock clock) {
         this.deviceActions = deviceActions;
         this.feedback = feedback;
         this.metadata = metadata;
@@ -47,28 +48,39 @@ public class DdiDeploymentController {
     }
 
     @GetMapping("/deploymentBase/{actionId}")
-    public DdiJson.DeploymentBase deploymentBase(@AuthenticationPrincipal DdiPrincipal principal, @PathVariable String controllerId,
-            @PathVariable long actionId, @RequestParam(defaultValue = "0") int actionHistory) {
+    public DdiJson.DeploymentBase deploymentBase(
+            @AuthenticationPrincipal DdiPrincipal principal,
+            @PathVariable String controllerId,
+            @PathVariable long actionId,
+            @RequestParam(defaultValue = "0") int actionHistory) {
         Action action = deviceActions.deploymentAction(principal.tenant(), controllerId, actionId);
         return toDeploymentBase(principal, controllerId, action, actionHistory);
     }
 
     @GetMapping("/installedBase/{actionId}")
-    public DdiJson.DeploymentBase installedBase(@AuthenticationPrincipal DdiPrincipal principal, @PathVariable String controllerId,
-            @PathVariable long actionId, @RequestParam(defaultValue = "0") int actionHistory) {
+    public DdiJson.DeploymentBase installedBase(
+            @AuthenticationPrincipal DdiPrincipal principal,
+            @PathVariable String controllerId,
+            @PathVariable long actionId,
+            @RequestParam(defaultValue = "0") int actionHistory) {
         Action action = deviceActions.installedAction(principal.tenant(), controllerId, actionId);
         return toDeploymentBase(principal, controllerId, action, actionHistory);
     }
 
     @PostMapping(value = "/deploymentBase/{actionId}/feedback", consumes = MediaType.ALL_VALUE)
-    public ResponseEntity<Void> feedback(@AuthenticationPrincipal DdiPrincipal principal, @PathVariable String controllerId,
-            @PathVariable long actionId, @RequestBody DdiJson.ActionFeedback body) {
+    public ResponseEntity<Void> feedback(
+            @AuthenticationPrincipal DdiPrincipal principal,
+            @PathVariable String controllerId,
+            @PathVariable long actionId,
+            @RequestBody DdiJson.ActionFeedback body) {
         feedback.deploymentFeedback(principal.tenant(), controllerId, actionId, DdiFeedbackParser.parse(body));
         return ResponseEntity.ok().build();
     }
 
     @GetMapping("/cancelAction/{actionId}")
-    public DdiJson.Cancel cancelAction(@AuthenticationPrincipal DdiPrincipal principal, @PathVariable String controllerId,
+    public DdiJson.Cancel cancelAction(
+            @AuthenticationPrincipal DdiPrincipal principal,
+            @PathVariable String controllerId,
             @PathVariable long actionId) {
         Action action = deviceActions.cancelAction(principal.tenant(), controllerId, actionId);
         String id = String.valueOf(action.getId());
@@ -76,24 +88,32 @@ public class DdiDeploymentController {
     }
 
     @PostMapping(value = "/cancelAction/{actionId}/feedback", consumes = MediaType.ALL_VALUE)
-    public ResponseEntity<Void> cancelFeedback(@AuthenticationPrincipal DdiPrincipal principal, @PathVariable String controllerId,
-            @PathVariable long actionId, @RequestBody DdiJson.ActionFeedback body) {
+    public ResponseEntity<Void> cancelFeedback(
+            @AuthenticationPrincipal DdiPrincipal principal,
+            @PathVariable String controllerId,
+            @PathVariable long actionId,
+            @RequestBody DdiJson.ActionFeedback body) {
         feedback.cancelFeedback(principal.tenant(), controllerId, actionId, DdiFeedbackParser.parse(body));
         return ResponseEntity.ok().build();
     }
 
-    private DdiJson.DeploymentBase toDeploymentBase(DdiPrincipal principal, String controllerId, Action action, int history) {
+    private DdiJson.DeploymentBase toDeploymentBase(
+            DdiPrincipal principal, String controllerId, Action action, int history) {
         DdiLinks links = new DdiLinks(principal.tenant(), controllerId);
         List<SoftwareModule> modules = action.getDistributionSet().getModules();
-        Map<Long, List<SoftwareModuleMetadata>> visible =
-                metadata.targetVisible(modules.stream().map(SoftwareModule::getId).toList());
+        Map<Long, List<SoftwareModuleMetadata>> visible = metadata.targetVisible(
+                modules.stream().map(SoftwareModule::getId).toList());
         List<DdiJson.Chunk> chunks = modules.stream()
-                .map(module -> toChunk(module, visible.getOrDefault(module.getId(), List.of()), links)).toList();
+                .map(module -> toChunk(module, visible.getOrDefault(module.getId(), List.of()), links))
+                .toList();
         String download = action.getActionType() == ActionType.DOWNLOAD_ONLY || action.isForcedAt(clock.millis())
-                ? "forced" : "attempt";
+                ? "forced"
+                : "attempt";
         String update = action.getActionType() == ActionType.DOWNLOAD_ONLY ? "skip" : download;
-        return new DdiJson.DeploymentBase(String.valueOf(action.getId()),
-                new DdiJson.Deployment(download, update, null, chunks), history(action, history));
+        return new DdiJson.DeploymentBase(
+                String.valueOf(action.getId()),
+                new DdiJson.Deployment(download, update, null, chunks),
+                history(action, history));
     }
 
     private DdiJson.ActionHistory history(Action action, int requested) {
@@ -109,11 +129,16 @@ public class DdiDeploymentController {
     }
 
     private static DdiJson.Chunk toChunk(SoftwareModule module, List<SoftwareModuleMetadata> visible, DdiLinks links) {
-        List<DdiJson.Artifact> artifacts = module.getArtifacts().stream().map(a -> links.artifact(module.getId(), a)).toList();
-        List<DdiJson.Metadata> chunkMetadata = visible.isEmpty() ? null
-                : visible.stream().map(m -> new DdiJson.Metadata(m.getKey(), m.getValue())).toList();
-        return new DdiJson.Chunk(part(module.getType().getKey()), module.getVersion(), module.getName(), artifacts,
-                chunkMetadata);
+        List<DdiJson.Artifact> artifacts = module.getArtifacts().stream()
+                .map(a -> links.artifact(module.getId(), a))
+                .toList();
+        List<DdiJson.Metadata> chunkMetadata = visible.isEmpty()
+                ? null
+                : visible.stream()
+                        .map(m -> new DdiJson.Metadata(m.getKey(), m.getValue()))
+                        .toList();
+        return new DdiJson.Chunk(
+                part(module.getType().getKey()), module.getVersion(), module.getName(), artifacts, chunkMetadata);
     }
 
     /** hawkBit names two default module types differently on the DDI wire; clients written for it expect these. */

@@ -1,9 +1,8 @@
 package io.hawkbit.server.ddi;
 
+import io.hawkbit.server.mgmt.Links;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-
-import io.hawkbit.server.mgmt.Links;
 
 /** Absolute DDI hrefs for one device, built from the request's scheme and host. */
 final class DdiLinks {
@@ -37,10 +36,16 @@ final class DdiLinks {
     /** An artifact as devices see it, with the download and MD5SUM links hawkBit's clients look for. */
     DdiJson.Artifact artifact(long moduleId, io.hawkbit.repository.softwaremodule.Artifact artifact) {
         String href = artifact(moduleId, artifact.getFilename());
-        Links links = new Links().withHref("download", href).withHref("download-http", href)
-                .withHref("md5sum", href + ".MD5SUM").withHref("md5sum-http", href + ".MD5SUM");
-        return new DdiJson.Artifact(artifact.getFilename(),
-                new DdiJson.Hashes(artifact.getSha1(), artifact.getMd5(), artifact.getSha256()), artifact.getSize(), links);
+        Links links = new Links()
+                .withHref("download", href)
+                .withHref("download-http", href)
+                .withHref("md5sum", href + ".MD5SUM")
+                .withHref("md5sum-http", href + ".MD5SUM");
+        return new DdiJson.Artifact(
+                artifact.getFilename(),
+                new DdiJson.Hashes(artifact.getSha1(), artifact.getMd5(), artifact.getSha256()),
+                artifact.getSize(),
+                links);
     }
 
     private static String encode(String segment) {

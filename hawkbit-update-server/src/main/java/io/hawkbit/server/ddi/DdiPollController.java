@@ -1,17 +1,16 @@
 package io.hawkbit.server.ddi;
 
+import io.hawkbit.repository.action.PollService;
+import io.hawkbit.repository.error.HawkbitException;
+import io.hawkbit.repository.error.ServerError;
+import io.hawkbit.repository.target.DeviceAttributes;
+import io.hawkbit.rest.security.DdiPrincipal;
+import io.hawkbit.server.mgmt.Links;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
-
-import io.hawkbit.repository.target.DeviceAttributes;
-import io.hawkbit.repository.action.PollService;
-import io.hawkbit.repository.error.HawkbitException;
-import io.hawkbit.repository.error.ServerError;
-import io.hawkbit.rest.security.DdiPrincipal;
-import io.hawkbit.server.mgmt.Links;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,7 +24,9 @@ import org.springframework.web.context.request.WebRequest;
 
 /** The device's base poll and its configData upload. */
 @RestController
-@RequestMapping(value = "/{tenant}/controller/v1/{controllerId}", produces = {MediaType.APPLICATION_JSON_VALUE, "application/hal+json"})
+@RequestMapping(
+        value = "/{tenant}/controller/v1/{controllerId}",
+        produces = {MediaType.APPLICATION_JSON_VALUE, "application/hal+json"})
 public class DdiPollController {
 
     private static final int MAX_ATTRIBUTE_KEY = 128;
@@ -42,8 +43,11 @@ public class DdiPollController {
     }
 
     @GetMapping
-    public ResponseEntity<DdiJson.ControllerBase> poll(@AuthenticationPrincipal DdiPrincipal principal,
-            @PathVariable String controllerId, HttpServletRequest request, WebRequest webRequest) {
+    public ResponseEntity<DdiJson.ControllerBase> poll(
+            @AuthenticationPrincipal DdiPrincipal principal,
+            @PathVariable String controllerId,
+            HttpServletRequest request,
+            WebRequest webRequest) {
         PollService.PollResult poll = polls.poll(principal.tenant(), controllerId, "http://" + request.getRemoteAddr());
         DdiLinks ddi = new DdiLinks(principal.tenant(), controllerId);
         Links links = new Links();
@@ -59,7 +63,8 @@ public class DdiPollController {
             links.withHref("configData", ddi.configData());
         }
         DdiJson.ControllerBase body = new DdiJson.ControllerBase(
-                new DdiJson.Config(new DdiJson.Polling(poll.pollingTime())), links.links().isEmpty() ? null : links);
+                new DdiJson.Config(new DdiJson.Polling(poll.pollingTime())),
+                links.links().isEmpty() ? null : links);
         String etag = "\"" + Integer.toHexString(Objects.hash(poll.pollingTime(), links.links())) + "\"";
         if (webRequest.checkNotModified(etag)) {
             return null;
@@ -78,7 +83,9 @@ public class DdiPollController {
 
     /** SWUpdate counts only 200 as success here: a 204 made it resend configData forever. */
     @PutMapping(value = "/configData", consumes = MediaType.ALL_VALUE)
-    public ResponseEntity<Void> configData(@AuthenticationPrincipal DdiPrincipal principal, @PathVariable String controllerId,
+    public ResponseEntity<Void> configData(
+            @AuthenticationPrincipal DdiPrincipal principal,
+            @PathVariable String controllerId,
             @RequestBody DdiJson.ConfigData body) {
         if (body == null || body.data() == null) {
             throw new HawkbitException(ServerError.BODY_NOT_READABLE, "configData needs a data object");
@@ -88,8 +95,10 @@ public class DdiPollController {
         body.data().forEach((key, value) -> {
             String text = value == null ? "" : value.toString();
             if (key.isEmpty() || key.length() > MAX_ATTRIBUTE_KEY || text.length() > MAX_ATTRIBUTE_VALUE) {
-                throw new HawkbitException(ServerError.CONSTRAINT_VIOLATION, "Attribute keys need 1-" + MAX_ATTRIBUTE_KEY
-                        + " characters and values at most " + MAX_ATTRIBUTE_VALUE + ": " + key);
+                throw new HawkbitException(
+                        ServerError.CONSTRAINT_VIOLATION,
+                        "Attribute keys need 1-" + MAX_ATTRIBUTE_KEY + " characters and values at most "
+                                + MAX_ATTRIBUTE_VALUE + ": " + key);
             }
             data.put(key, text);
         });
@@ -104,8 +113,9 @@ public class DdiPollController {
         try {
             return DeviceAttributes.Mode.valueOf(mode.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new HawkbitException(ServerError.BODY_NOT_READABLE, "Unknown configData mode '" + mode
-                    + "'; expected merge, replace or remove");
+            throw new HawkbitException(
+                    ServerError.BODY_NOT_READABLE,
+                    "Unknown configData mode '" + mode + "'; expected merge, replace or remove");
         }
     }
 }

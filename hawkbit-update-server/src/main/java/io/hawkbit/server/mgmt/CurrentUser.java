@@ -22,7 +22,8 @@ public class CurrentUser {
     public boolean has(Role role) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null
-                && authentication.getAuthorities().stream().anyMatch(a -> role.authority().equals(a.getAuthority()));
+                && authentication.getAuthorities().stream()
+                        .anyMatch(a -> role.authority().equals(a.getAuthority()));
     }
 
     /** Whether targets shown to the caller may include their security token. */

@@ -1,10 +1,9 @@
 package io.hawkbit.server.mgmt;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** A HAL {@code _links} object with absolute hrefs built from the current request (honouring X-Forwarded-*). */
@@ -15,8 +14,7 @@ public final class Links {
 
     /** One link; {@code name} is HAL's optional human-readable label, left out when null. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Link(String href, String name) {
-    }
+    public record Link(String href, String name) {}
 
     private final Map<String, Link> links = new LinkedHashMap<>();
 
@@ -47,6 +45,9 @@ public final class Links {
 
     /** An absolute URL for a path of this server. */
     public static String absolute(String path) {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).build().toUriString();
+        return ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path(path)
+                .build()
+                .toUriString();
     }
 }

@@ -9,13 +9,13 @@ import io.hawkbit.repository.error.ServerError;
  */
 public final class NotImplementedYet {
 
-    private NotImplementedYet() {
-    }
+    private NotImplementedYet() {}
 
     /** Refuses a body field that asks for something this server cannot do yet. */
     public static void field(String name, boolean requested) {
         if (requested) {
-            throw new HawkbitException(ServerError.BODY_NOT_READABLE,
+            throw new HawkbitException(
+                    ServerError.BODY_NOT_READABLE,
                     "The field '" + name + "' is not supported by this server yet; leave it out");
         }
     }
@@ -23,7 +23,8 @@ public final class NotImplementedYet {
     /** Refuses a request parameter that asks for something this server cannot do yet. */
     public static void parameter(String name, boolean requested) {
         if (requested) {
-            throw new HawkbitException(ServerError.PARAM_INVALID,
+            throw new HawkbitException(
+                    ServerError.PARAM_INVALID,
                     "The parameter '" + name + "' is not supported by this server yet; leave it out");
         }
     }

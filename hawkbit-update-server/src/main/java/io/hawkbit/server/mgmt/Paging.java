@@ -1,7 +1,6 @@
 package io.hawkbit.server.mgmt;
 
 import java.util.List;
-
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -9,8 +8,7 @@ import org.springframework.data.domain.Pageable;
 /** Pages a list already in memory (a set's modules), for sub-resources that have no query of their own. */
 public final class Paging {
 
-    private Paging() {
-    }
+    private Paging() {}
 
     public static <T> Page<T> of(List<T> all, Pageable pageable) {
         int from = (int) Math.min(pageable.getOffset(), all.size());

@@ -1,11 +1,5 @@
 package io.hawkbit.server.ui;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
 import io.hawkbit.repository.event.ClusterEvent;
 import io.hawkbit.repository.event.EventOrigin;
 import io.hawkbit.repository.event.NodeHeartbeatEvent;
@@ -15,6 +9,11 @@ import io.hawkbit.server.cluster.EventStream;
 import io.hawkbit.server.cluster.StreamLimitException;
 import io.hawkbit.server.mgmt.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
@@ -51,8 +50,7 @@ class ClusterController {
     }
 
     /** A member as the table shows it. */
-    record NodeRow(String id, boolean self, String address, String version, String uptime, String heartbeat) {
-    }
+    record NodeRow(String id, boolean self, String address, String version, String uptime, String heartbeat) {}
 
     @GetMapping("/ui/cluster")
     String cluster(Model model) {
@@ -86,11 +84,17 @@ class ClusterController {
     private void nodes(Model model) {
         String self = origin.nodeId();
         var now = clock.instant();
-        model.addAttribute("nodes", members.live().stream()
-                .map(m -> new NodeRow(m.id(), m.id().equals(self), m.address(), m.version(),
-                        ConsoleModel.since(Duration.between(m.startedAt(), now)),
-                        ConsoleModel.since(Duration.between(m.lastSeen(), now)) + " ago"))
-                .toList());
+        model.addAttribute(
+                "nodes",
+                members.live().stream()
+                        .map(m -> new NodeRow(
+                                m.id(),
+                                m.id().equals(self),
+                                m.address(),
+                                m.version(),
+                                ConsoleModel.since(Duration.between(m.startedAt(), now)),
+                                ConsoleModel.since(Duration.between(m.lastSeen(), now)) + " ago"))
+                        .toList());
     }
 
     /** The simple names of every event the stream can carry: the SSE event names the feed listens to. */

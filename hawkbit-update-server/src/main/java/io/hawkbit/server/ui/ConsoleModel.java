@@ -1,11 +1,10 @@
 package io.hawkbit.server.ui;
 
+import io.hawkbit.rest.security.Role;
+import io.hawkbit.server.mgmt.CurrentUser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-
-import io.hawkbit.rest.security.Role;
-import io.hawkbit.server.mgmt.CurrentUser;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -22,12 +21,15 @@ class ConsoleModel {
     /**
      * The signed-in user. {@code canWrite} only hides buttons: the chain refuses every write without ADMIN anyway.
      */
-    record Me(String name, String tenant, boolean canWrite, boolean reads, boolean systemAdmin) {
-    }
+    record Me(String name, String tenant, boolean canWrite, boolean reads, boolean systemAdmin) {}
 
     @ModelAttribute("me")
     Me me() {
-        return new Me(user.name(), user.tenant(), user.has(Role.ADMIN), user.has(Role.READ) || user.has(Role.ADMIN),
+        return new Me(
+                user.name(),
+                user.tenant(),
+                user.has(Role.ADMIN),
+                user.has(Role.READ) || user.has(Role.ADMIN),
                 user.has(Role.SYSTEM_ADMIN));
     }
 

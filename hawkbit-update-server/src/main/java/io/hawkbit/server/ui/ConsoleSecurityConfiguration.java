@@ -33,8 +33,13 @@ public class ConsoleSecurityConfiguration {
     // Same order as the Management chain: their paths do not overlap, and both must come before the public catch-all.
     @Bean
     @Order(2)
-    SecurityFilterChain consoleChain(HttpSecurity http, ManagementUsers users, ManagementLockout lockout,
-            ClientAddresses clients, ApplicationEventPublisher events) throws Exception {
+    SecurityFilterChain consoleChain(
+            HttpSecurity http,
+            ManagementUsers users,
+            ManagementLockout lockout,
+            ClientAddresses clients,
+            ApplicationEventPublisher events)
+            throws Exception {
         ProviderManager passwords = new ProviderManager(new DaoAuthenticationProvider(users));
         // Success and bad-credentials events drive ManagementLoginListener's counting, as for Basic logins.
         passwords.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
@@ -42,10 +47,11 @@ public class ConsoleSecurityConfiguration {
         String admin = Role.ADMIN.name();
         return http.securityMatcher("/ui", "/ui/**")
                 .authenticationManager(lockout.guard(passwords))
-                .formLogin(f -> f.loginPage(LOGIN).permitAll()
+                .formLogin(f -> f.loginPage(LOGIN)
+                        .permitAll()
                         .defaultSuccessUrl("/ui", false)
                         .failureHandler((request, response, e) -> new SimpleUrlAuthenticationFailureHandler(
-                                LOGIN + (e instanceof LoginLockedException ? "?locked" : "?error"))
+                                        LOGIN + (e instanceof LoginLockedException ? "?locked" : "?error"))
                                 .onAuthenticationFailure(request, response, e))
                         .authenticationDetailsSource(request -> {
                             Client client = clients.resolve(request);
@@ -54,13 +60,19 @@ public class ConsoleSecurityConfiguration {
                 .logout(l -> l.logoutUrl("/ui/logout").logoutSuccessUrl(LOGIN + "?logout"))
                 .authorizeHttpRequests(a -> a
                         // The live feed continues on async dispatches; the request itself was authorized.
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/ui/assets/**").permitAll()
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers("/ui/assets/**")
+                        .permitAll()
                         // Node-wide state of every tenant, as /actuator/cluster.
-                        .requestMatchers("/ui/cluster/nodes").hasRole(Role.SYSTEM_ADMIN.name())
-                        .requestMatchers(HttpMethod.GET, "/ui/cluster").hasAnyRole(read, admin, Role.SYSTEM_ADMIN.name())
-                        .requestMatchers(HttpMethod.GET, "/ui", "/ui/**").hasAnyRole(read, admin)
-                        .anyRequest().hasRole(admin))
+                        .requestMatchers("/ui/cluster/nodes")
+                        .hasRole(Role.SYSTEM_ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/ui/cluster")
+                        .hasAnyRole(read, admin, Role.SYSTEM_ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/ui", "/ui/**")
+                        .hasAnyRole(read, admin)
+                        .anyRequest()
+                        .hasRole(admin))
                 .build();
     }
 }

@@ -1,14 +1,13 @@
 package io.hawkbit.server.ui;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import io.hawkbit.repository.rollout.RolloutCounts;
 import io.hawkbit.repository.rollout.RolloutQueries;
 import io.hawkbit.repository.target.TargetService;
 import io.hawkbit.repository.target.TargetUpdateStatus;
 import io.hawkbit.server.mgmt.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
@@ -33,8 +32,7 @@ class DashboardController {
     }
 
     /** A running rollout and how much of it is done, in percent of its targets. */
-    record RolloutRow(Long id, String name, long total, long finished, long error, long running, int percent) {
-    }
+    record RolloutRow(Long id, String name, long total, long finished, long error, long running, int percent) {}
 
     @GetMapping({"/ui", "/ui/"})
     String dashboard(@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
@@ -61,8 +59,14 @@ class DashboardController {
                     long finished = counts.perStatus().getOrDefault("finished", 0L);
                     long error = counts.perStatus().getOrDefault("error", 0L);
                     int percent = counts.total() == 0 ? 0 : (int) (100 * (finished + error) / counts.total());
-                    return new RolloutRow(r.getId(), r.getName(), counts.total(), finished, error,
-                            counts.perStatus().getOrDefault("running", 0L), percent);
+                    return new RolloutRow(
+                            r.getId(),
+                            r.getName(),
+                            counts.total(),
+                            finished,
+                            error,
+                            counts.perStatus().getOrDefault("running", 0L),
+                            percent);
                 })
                 .toList();
     }

@@ -1,9 +1,5 @@
 package io.hawkbit.server.ui;
 
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-
 import io.hawkbit.repository.action.Action;
 import io.hawkbit.repository.action.ActionCancellation;
 import io.hawkbit.repository.action.ActionQueries;
@@ -17,6 +13,9 @@ import io.hawkbit.repository.target.TargetService;
 import io.hawkbit.repository.target.TargetTag;
 import io.hawkbit.rest.paging.PageParams;
 import io.hawkbit.server.mgmt.CurrentUser;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -47,8 +46,14 @@ class FleetController {
     private final CurrentUser user;
     private final Clock clock;
 
-    FleetController(TargetService targets, DeploymentService deployments, ActionQueries actions,
-            ActionCancellation cancellation, DistributionSetService sets, CurrentUser user, Clock clock) {
+    FleetController(
+            TargetService targets,
+            DeploymentService deployments,
+            ActionQueries actions,
+            ActionCancellation cancellation,
+            DistributionSetService sets,
+            CurrentUser user,
+            Clock clock) {
         this.targets = targets;
         this.deployments = deployments;
         this.actions = actions;
@@ -59,49 +64,75 @@ class FleetController {
     }
 
     /** One line of the target list. */
-    record TargetRow(String controllerId, String name, String updateStatus, boolean overdue, String lastPoll) {
-    }
+    record TargetRow(String controllerId, String name, String updateStatus, boolean overdue, String lastPoll) {}
 
     /** One action with its newest status entries. */
-    record ActionRow(Long id, String set, String type, String status, boolean active, boolean canceling,
-            Integer lastCode, String created, List<StatusRow> history) {
-    }
+    record ActionRow(
+            Long id,
+            String set,
+            String type,
+            String status,
+            boolean active,
+            boolean canceling,
+            Integer lastCode,
+            String created,
+            List<StatusRow> history) {}
 
     /** One entry of an action's status history. */
-    record StatusRow(String status, String at, Integer code, List<String> messages) {
-    }
+    record StatusRow(String status, String at, Integer code, List<String> messages) {}
 
     /** A set offered for assignment. */
-    record SetOption(Long id, String label) {
-    }
+    record SetOption(Long id, String label) {}
 
     @GetMapping
-    String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "controllerId") String sort, @RequestParam(defaultValue = "asc") String dir,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "controllerId") String sort,
+            @RequestParam(defaultValue = "asc") String dir,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
         String filter = q == null || q.isBlank() ? null : q.trim();
         String direction = "desc".equalsIgnoreCase(dir) ? "desc" : "asc";
-        model.addAttribute("q", filter == null ? "" : filter).addAttribute("sort", sort).addAttribute("dir", direction);
+        model.addAttribute("q", filter == null ? "" : filter)
+                .addAttribute("sort", sort)
+                .addAttribute("dir", direction);
         try {
-            var pageable = PageParams.of(Math.max(0, page) * PAGE_SIZE, PAGE_SIZE, sort + ":" + direction.toUpperCase(),
-                    TargetService.FIELDS, Sort.by("controllerId"));
+            var pageable = PageParams.of(
+                    Math.max(0, page) * PAGE_SIZE,
+                    PAGE_SIZE,
+                    sort + ":" + direction.toUpperCase(),
+                    TargetService.FIELDS,
+                    Sort.by("controllerId"));
             Page<Target> found = targets.find(user.tenant(), filter, pageable);
-            model.addAttribute("rows", found.getContent().stream().map(this::row).toList())
-                    .addAttribute("total", found.getTotalElements()).addAttribute("page", Math.max(0, page))
+            model.addAttribute(
+                            "rows", found.getContent().stream().map(this::row).toList())
+                    .addAttribute("total", found.getTotalElements())
+                    .addAttribute("page", Math.max(0, page))
                     .addAttribute("pages", Math.max(1, (found.getTotalElements() + PAGE_SIZE - 1) / PAGE_SIZE));
         } catch (HawkbitException e) {
             // A malformed filter or an unknown sort field: say so where the operator typed it.
-            model.addAttribute("rows", List.of()).addAttribute("total", 0).addAttribute("page", 0).addAttribute("pages", 1)
+            model.addAttribute("rows", List.of())
+                    .addAttribute("total", 0)
+                    .addAttribute("page", 0)
+                    .addAttribute("pages", 1)
                     .addAttribute("error", e.getMessage());
         }
         return htmx != null ? "ui/targets :: results" : "ui/targets";
     }
 
     @PostMapping
-    String create(@RequestParam String controllerId, @RequestParam(required = false) String name, RedirectAttributes flash) {
+    String create(
+            @RequestParam String controllerId, @RequestParam(required = false) String name, RedirectAttributes flash) {
         try {
-            targets.create(user.tenant(), List.of(new TargetService.Create(controllerId.trim(),
-                    name == null || name.isBlank() ? null : name.trim(), null, null, null)));
+            targets.create(
+                    user.tenant(),
+                    List.of(new TargetService.Create(
+                            controllerId.trim(),
+                            name == null || name.isBlank() ? null : name.trim(),
+                            null,
+                            null,
+                            null)));
             return "redirect:/ui/targets/" + UriUtils.encodePathSegment(controllerId.trim(), "UTF-8");
         } catch (HawkbitException e) {
             flash.addFlashAttribute("error", e.getMessage());
@@ -115,10 +146,17 @@ class FleetController {
         live(tenant, controllerId, model);
         Map<String, String> attributes = targets.attributes(tenant, controllerId);
         model.addAttribute("attributes", attributes)
-                .addAttribute("tags", targets.tagsOf(tenant, controllerId).stream().map(TargetTag::getName).toList())
-                .addAttribute("sets", sets.find(tenant, null, PageRequest.of(0, 200, BY_ID_DESC)).getContent()
-                        .stream().filter(DistributionSet::isComplete)
-                        .map(s -> new SetOption(s.getId(), s.getName() + ":" + s.getVersion())).toList())
+                .addAttribute(
+                        "tags",
+                        targets.tagsOf(tenant, controllerId).stream()
+                                .map(TargetTag::getName)
+                                .toList())
+                .addAttribute(
+                        "sets",
+                        sets.find(tenant, null, PageRequest.of(0, 200, BY_ID_DESC)).getContent().stream()
+                                .filter(DistributionSet::isComplete)
+                                .map(s -> new SetOption(s.getId(), s.getName() + ":" + s.getVersion()))
+                                .toList())
                 .addAttribute("types", List.of("forced", "soft", "downloadonly"));
         return "ui/target";
     }
@@ -131,14 +169,23 @@ class FleetController {
     }
 
     @PostMapping("/{controllerId}/assign")
-    String assign(@PathVariable String controllerId, @RequestParam Long setId, @RequestParam(defaultValue = "forced") String type,
+    String assign(
+            @PathVariable String controllerId,
+            @RequestParam Long setId,
+            @RequestParam(defaultValue = "forced") String type,
             RedirectAttributes flash) {
         try {
             ActionType actionType = ActionType.fromJson(type).orElse(ActionType.FORCED);
-            DeploymentService.AssignmentResult result = deployments.assign(user.tenant(), setId,
-                    List.of(new DeploymentService.Assignment(controllerId, actionType, null, null)), user.name());
-            flash.addFlashAttribute("notice", result.assigned().isEmpty() ? "The set was already assigned."
-                    : "Assigned: action " + result.assigned().get(0).getId() + ".");
+            DeploymentService.AssignmentResult result = deployments.assign(
+                    user.tenant(),
+                    setId,
+                    List.of(new DeploymentService.Assignment(controllerId, actionType, null, null)),
+                    user.name());
+            flash.addFlashAttribute(
+                    "notice",
+                    result.assigned().isEmpty()
+                            ? "The set was already assigned."
+                            : "Assigned: action " + result.assigned().get(0).getId() + ".");
         } catch (HawkbitException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
@@ -146,11 +193,15 @@ class FleetController {
     }
 
     @PostMapping("/{controllerId}/actions/{actionId}/cancel")
-    String cancel(@PathVariable String controllerId, @PathVariable Long actionId,
-            @RequestParam(defaultValue = "false") boolean force, RedirectAttributes flash) {
+    String cancel(
+            @PathVariable String controllerId,
+            @PathVariable Long actionId,
+            @RequestParam(defaultValue = "false") boolean force,
+            RedirectAttributes flash) {
         try {
             cancellation.cancel(user.tenant(), controllerId, actionId, force, user.name());
-            flash.addFlashAttribute("notice", (force ? "Force-closed" : "Cancel requested for") + " action " + actionId + ".");
+            flash.addFlashAttribute(
+                    "notice", (force ? "Force-closed" : "Cancel requested for") + " action " + actionId + ".");
         } catch (HawkbitException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
@@ -163,24 +214,52 @@ class FleetController {
         model.addAttribute("target", row(target))
                 .addAttribute("address", target.getAddress())
                 .addAttribute("description", target.getDescription())
-                .addAttribute("assigned", targets.assignedDistributionSet(tenant, controllerId).map(FleetController::label).orElse(null))
-                .addAttribute("installed", targets.installedDistributionSet(tenant, controllerId).map(FleetController::label).orElse(null))
-                .addAttribute("actions", page.getContent().stream().map(a -> action(tenant, controllerId, a)).toList());
+                .addAttribute(
+                        "assigned",
+                        targets.assignedDistributionSet(tenant, controllerId)
+                                .map(FleetController::label)
+                                .orElse(null))
+                .addAttribute(
+                        "installed",
+                        targets.installedDistributionSet(tenant, controllerId)
+                                .map(FleetController::label)
+                                .orElse(null))
+                .addAttribute(
+                        "actions",
+                        page.getContent().stream()
+                                .map(a -> action(tenant, controllerId, a))
+                                .toList());
     }
 
     private ActionRow action(String tenant, String controllerId, Action action) {
-        List<StatusRow> history = actions.statusesOf(tenant, controllerId, action.getId(), PageRequest.of(0, 10, BY_ID_DESC))
-                .getContent().stream()
-                .map(s -> new StatusRow(s.getStatus().json(), ConsoleModel.ago(clock, s.getCreatedAt().toEpochMilli()),
-                        s.getCode(), s.getMessages()))
+        List<StatusRow> history = actions
+                .statusesOf(tenant, controllerId, action.getId(), PageRequest.of(0, 10, BY_ID_DESC))
+                .getContent()
+                .stream()
+                .map(s -> new StatusRow(
+                        s.getStatus().json(),
+                        ConsoleModel.ago(clock, s.getCreatedAt().toEpochMilli()),
+                        s.getCode(),
+                        s.getMessages()))
                 .toList();
-        return new ActionRow(action.getId(), label(action.getDistributionSet()), action.getActionType().json(),
-                action.getStatus().json(), action.isActive(), action.isCancelingOrCanceled(), action.getLastActionStatusCode(),
-                ConsoleModel.ago(clock, action.getCreatedAt().toEpochMilli()), history);
+        return new ActionRow(
+                action.getId(),
+                label(action.getDistributionSet()),
+                action.getActionType().json(),
+                action.getStatus().json(),
+                action.isActive(),
+                action.isCancelingOrCanceled(),
+                action.getLastActionStatusCode(),
+                ConsoleModel.ago(clock, action.getCreatedAt().toEpochMilli()),
+                history);
     }
 
     private TargetRow row(Target target) {
-        return new TargetRow(target.getControllerId(), target.getName(), target.getUpdateStatus().json(), target.isOverdue(),
+        return new TargetRow(
+                target.getControllerId(),
+                target.getName(),
+                target.getUpdateStatus().json(),
+                target.isOverdue(),
                 ConsoleModel.ago(clock, target.getLastTargetQuery()));
     }
 

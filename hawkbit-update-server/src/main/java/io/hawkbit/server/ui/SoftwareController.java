@@ -1,9 +1,5 @@
 package io.hawkbit.server.ui;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.List;
-
 import io.hawkbit.repository.distribution.DistributionSetService;
 import io.hawkbit.repository.distribution.DistributionSetTypeService;
 import io.hawkbit.repository.error.HawkbitException;
@@ -14,6 +10,9 @@ import io.hawkbit.repository.softwaremodule.SoftwareModuleService;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleTypeService;
 import io.hawkbit.server.mgmt.CurrentUser;
 import io.hawkbit.server.mgmt.softwaremodule.ArtifactFilename;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
@@ -40,8 +39,12 @@ class SoftwareController {
     private final DistributionSetTypeService setTypes;
     private final CurrentUser user;
 
-    SoftwareController(SoftwareModuleService modules, SoftwareModuleTypeService moduleTypes, DistributionSetService sets,
-            DistributionSetTypeService setTypes, CurrentUser user) {
+    SoftwareController(
+            SoftwareModuleService modules,
+            SoftwareModuleTypeService moduleTypes,
+            DistributionSetService sets,
+            DistributionSetTypeService setTypes,
+            CurrentUser user) {
         this.modules = modules;
         this.moduleTypes = moduleTypes;
         this.sets = sets;
@@ -50,46 +53,72 @@ class SoftwareController {
     }
 
     /** A module with its artifacts. */
-    record ModuleRow(Long id, String name, String version, String type, String vendor, List<ArtifactRow> artifacts) {
-    }
+    record ModuleRow(Long id, String name, String version, String type, String vendor, List<ArtifactRow> artifacts) {}
 
     /** An artifact as operators check it: name, size and SHA-256. */
-    record ArtifactRow(String filename, long size, String sha256) {
-    }
+    record ArtifactRow(String filename, long size, String sha256) {}
 
     /** A distribution set with its modules. */
-    record SetRow(Long id, String name, String version, String type, boolean complete, List<String> modules) {
-    }
+    record SetRow(Long id, String name, String version, String type, boolean complete, List<String> modules) {}
 
     /** A type to choose from. */
-    record TypeOption(String key, String name) {
-    }
+    record TypeOption(String key, String name) {}
 
     @GetMapping
     String software(Model model) {
         String tenant = user.tenant();
-        List<ModuleRow> moduleRows = modules.find(tenant, null, PageRequest.of(0, SHOWN, BY_ID_DESC)).getContent().stream()
-                .map(m -> new ModuleRow(m.getId(), m.getName(), m.getVersion(), m.getType().getKey(), m.getVendor(),
-                        modules.artifacts(tenant, m.getId()).stream().map(SoftwareController::artifact).toList()))
-                .toList();
+        List<ModuleRow> moduleRows =
+                modules.find(tenant, null, PageRequest.of(0, SHOWN, BY_ID_DESC)).getContent().stream()
+                        .map(m -> new ModuleRow(
+                                m.getId(),
+                                m.getName(),
+                                m.getVersion(),
+                                m.getType().getKey(),
+                                m.getVendor(),
+                                modules.artifacts(tenant, m.getId()).stream()
+                                        .map(SoftwareController::artifact)
+                                        .toList()))
+                        .toList();
         model.addAttribute("modules", moduleRows)
-                .addAttribute("sets", sets.find(tenant, null, PageRequest.of(0, SHOWN, BY_ID_DESC)).getContent().stream()
-                        .map(s -> new SetRow(s.getId(), s.getName(), s.getVersion(), s.getType().getKey(), s.isComplete(),
-                                s.getModules().stream().map(SoftwareController::label).toList()))
-                        .toList())
-                .addAttribute("moduleTypes", moduleTypes.find(tenant, null, PageRequest.of(0, 100, Sort.by("key"))).getContent()
-                        .stream().map(t -> new TypeOption(t.getKey(), t.getName())).toList())
-                .addAttribute("setTypes", setTypes.find(tenant, null, PageRequest.of(0, 100, Sort.by("key"))).getContent()
-                        .stream().map(t -> new TypeOption(t.getKey(), t.getName())).toList());
+                .addAttribute(
+                        "sets",
+                        sets.find(tenant, null, PageRequest.of(0, SHOWN, BY_ID_DESC)).getContent().stream()
+                                .map(s -> new SetRow(
+                                        s.getId(),
+                                        s.getName(),
+                                        s.getVersion(),
+                                        s.getType().getKey(),
+                                        s.isComplete(),
+                                        s.getModules().stream()
+                                                .map(SoftwareController::label)
+                                                .toList()))
+                                .toList())
+                .addAttribute(
+                        "moduleTypes",
+                        moduleTypes.find(tenant, null, PageRequest.of(0, 100, Sort.by("key"))).getContent().stream()
+                                .map(t -> new TypeOption(t.getKey(), t.getName()))
+                                .toList())
+                .addAttribute(
+                        "setTypes",
+                        setTypes.find(tenant, null, PageRequest.of(0, 100, Sort.by("key"))).getContent().stream()
+                                .map(t -> new TypeOption(t.getKey(), t.getName()))
+                                .toList());
         return "ui/software";
     }
 
     @PostMapping("/modules")
-    String createModule(@RequestParam String type, @RequestParam String name, @RequestParam String version,
-            @RequestParam(required = false) String vendor, RedirectAttributes flash) {
+    String createModule(
+            @RequestParam String type,
+            @RequestParam String name,
+            @RequestParam String version,
+            @RequestParam(required = false) String vendor,
+            RedirectAttributes flash) {
         try {
-            SoftwareModule created = modules.create(user.tenant(),
-                    List.of(new SoftwareModuleService.Create(type, name.trim(), version.trim(), blankToNull(vendor), null))).get(0);
+            SoftwareModule created = modules.create(
+                            user.tenant(),
+                            List.of(new SoftwareModuleService.Create(
+                                    type, name.trim(), version.trim(), blankToNull(vendor), null)))
+                    .get(0);
             flash.addFlashAttribute("notice", "Created module " + label(created) + ".");
         } catch (HawkbitException e) {
             flash.addFlashAttribute("error", e.getMessage());
@@ -105,9 +134,10 @@ class SoftwareController {
             }
             String name = ArtifactFilename.check(file.getOriginalFilename(), "file");
             try (InputStream content = file.getInputStream()) {
-                Artifact artifact = modules.upload(user.tenant(), id, name, content,
-                        new SoftwareModuleService.ExpectedHashes(null, null, null));
-                flash.addFlashAttribute("notice", "Uploaded " + artifact.getFilename() + " (" + artifact.getSize() + " bytes).");
+                Artifact artifact = modules.upload(
+                        user.tenant(), id, name, content, new SoftwareModuleService.ExpectedHashes(null, null, null));
+                flash.addFlashAttribute(
+                        "notice", "Uploaded " + artifact.getFilename() + " (" + artifact.getSize() + " bytes).");
             }
         } catch (HawkbitException e) {
             flash.addFlashAttribute("error", e.getMessage());
@@ -118,11 +148,23 @@ class SoftwareController {
     }
 
     @PostMapping("/sets")
-    String createSet(@RequestParam String type, @RequestParam String name, @RequestParam String version,
-            @RequestParam(name = "modules", required = false) List<Long> moduleIds, RedirectAttributes flash) {
+    String createSet(
+            @RequestParam String type,
+            @RequestParam String name,
+            @RequestParam String version,
+            @RequestParam(name = "modules", required = false) List<Long> moduleIds,
+            RedirectAttributes flash) {
         try {
-            var created = sets.create(user.tenant(), List.of(new DistributionSetService.Create(name.trim(), version.trim(), null,
-                    type, moduleIds == null ? List.of() : moduleIds, null))).get(0);
+            var created = sets.create(
+                            user.tenant(),
+                            List.of(new DistributionSetService.Create(
+                                    name.trim(),
+                                    version.trim(),
+                                    null,
+                                    type,
+                                    moduleIds == null ? List.of() : moduleIds,
+                                    null)))
+                    .get(0);
             flash.addFlashAttribute("notice", "Created set " + created.getName() + ":" + created.getVersion() + ".");
         } catch (HawkbitException e) {
             flash.addFlashAttribute("error", e.getMessage());

@@ -12,8 +12,7 @@ public class LatencyProbeEvent extends ClusterEvent {
     @JsonProperty
     private long sequence;
 
-    public LatencyProbeEvent() {
-    }
+    public LatencyProbeEvent() {}
 
     @JsonCreator(mode = JsonCreator.Mode.DISABLED)
     public LatencyProbeEvent(long sentNanos, long sequence, String origin) {

@@ -2,14 +2,13 @@ package io.hawkbit.server.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hawkbit.repository.event.NodeHeartbeatEvent;
+import io.hawkbit.repository.event.NodeLeftEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-
-import io.hawkbit.repository.event.NodeHeartbeatEvent;
-import io.hawkbit.repository.event.NodeLeftEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -88,7 +87,8 @@ class ClusterMembersTest {
         members.onHeartbeat(heartbeat("node-a", START));
         clock.advance(TIMEOUT);
         assertThat(members.live()).extracting(ClusterMembers.Member::id).containsExactly("node-a");
-        assertThat(members.live().get(0).lastSeen()).isEqualTo(START.plus(TIMEOUT).minusSeconds(1));
+        assertThat(members.live().get(0).lastSeen())
+                .isEqualTo(START.plus(TIMEOUT).minusSeconds(1));
     }
 
     @Test

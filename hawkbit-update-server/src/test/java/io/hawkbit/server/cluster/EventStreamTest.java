@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.hawkbit.repository.event.NodeLeftEvent;
+import io.hawkbit.repository.event.TargetCreatedEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,11 +16,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-
-import io.hawkbit.repository.event.NodeLeftEvent;
-import io.hawkbit.repository.event.TargetCreatedEvent;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
@@ -70,7 +69,10 @@ class EventStreamTest {
 
         await().atMost(WAIT).until(() -> recording.messages.size() == 501);
         assertThat(recording.messages.subList(0, 500)).allMatch(m -> m.contains("event:TargetCreatedEvent"));
-        assertThat(recording.messages.subList(0, 500).stream().map(EventStreamTest::controllerId).toList()).isEqualTo(ids);
+        assertThat(recording.messages.subList(0, 500).stream()
+                        .map(EventStreamTest::controllerId)
+                        .toList())
+                .isEqualTo(ids);
         assertThat(recording.messages.get(500)).contains("event:NodeLeftEvent");
     }
 
@@ -97,14 +99,24 @@ class EventStreamTest {
             }
         }
 
-        assertThat(publishNanos / 1_000_000).as("publishing never waits for a subscriber").isLessThan(2000);
-        assertThat(meters.get("hawkbit.events.stream.dropped").tag("reason", "queue-full").counter().count()).isEqualTo(1);
+        assertThat(publishNanos / 1_000_000)
+                .as("publishing never waits for a subscriber")
+                .isLessThan(2000);
+        assertThat(meters.get("hawkbit.events.stream.dropped")
+                        .tag("reason", "queue-full")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
         assertThat(stream.subscriberCount()).isEqualTo(1);
-        assertThat(stream.slotsHeld()).as("the stalled thread still holds its slot").isEqualTo(2);
+        assertThat(stream.slotsHeld())
+                .as("the stalled thread still holds its slot")
+                .isEqualTo(2);
 
         unblock.countDown();
         await().atMost(WAIT).until(() -> stream.slotsHeld() == 1);
-        assertThat(hanging.completed).as("the dropped stream is ended, so its client reconnects").isTrue();
+        assertThat(hanging.completed)
+                .as("the dropped stream is ended, so its client reconnects")
+                .isTrue();
     }
 
     @Test
@@ -117,12 +129,18 @@ class EventStreamTest {
 
         now.addAndGet(Duration.ofSeconds(5).toNanos());
         stream.dropStalled();
-        assertThat(stream.subscriberCount()).as("exactly the timeout is not past it").isEqualTo(1);
+        assertThat(stream.subscriberCount())
+                .as("exactly the timeout is not past it")
+                .isEqualTo(1);
 
         now.addAndGet(1);
         stream.dropStalled();
         assertThat(stream.subscriberCount()).isZero();
-        assertThat(meters.get("hawkbit.events.stream.dropped").tag("reason", "send-timeout").counter().count()).isEqualTo(1);
+        assertThat(meters.get("hawkbit.events.stream.dropped")
+                        .tag("reason", "send-timeout")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -132,18 +150,29 @@ class EventStreamTest {
         stream.subscribe("DEFAULT", "ann", gone);
         stream.subscribe("DEFAULT", "ann", new Recording());
         assertThatThrownBy(() -> stream.subscribe("DEFAULT", "ann", new Recording()))
-                .isInstanceOf(StreamLimitException.class).hasMessageContaining("per user");
+                .isInstanceOf(StreamLimitException.class)
+                .hasMessageContaining("per user");
         stream.subscribe("DEFAULT", "bob", new Recording());
         assertThatThrownBy(() -> stream.subscribe("DEFAULT", "carl", new Recording()))
-                .isInstanceOf(StreamLimitException.class).hasMessageContaining("on this node");
-        assertThat(meters.get("hawkbit.events.stream.rejected").tag("limit", "user").counter().count()).isEqualTo(1);
-        assertThat(meters.get("hawkbit.events.stream.rejected").tag("limit", "node").counter().count()).isEqualTo(1);
+                .isInstanceOf(StreamLimitException.class)
+                .hasMessageContaining("on this node");
+        assertThat(meters.get("hawkbit.events.stream.rejected")
+                        .tag("limit", "user")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.get("hawkbit.events.stream.rejected")
+                        .tag("limit", "node")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
 
         // The first send to a client that went away fails and ends its stream.
         stream.onEvent(created("DEFAULT", "dev-1"));
         await().atMost(WAIT).until(() -> stream.slotsHeld() == 2);
         stream.subscribe("DEFAULT", "carl", new Recording());
-        assertThatThrownBy(() -> stream.subscribe("DEFAULT", "ann", new Recording())).isInstanceOf(StreamLimitException.class);
+        assertThatThrownBy(() -> stream.subscribe("DEFAULT", "ann", new Recording()))
+                .isInstanceOf(StreamLimitException.class);
     }
 
     private static String controllerId(String message) {

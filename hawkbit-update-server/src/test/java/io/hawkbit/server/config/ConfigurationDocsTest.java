@@ -2,6 +2,9 @@ package io.hawkbit.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hawkbit.server.config.DocumentedProperties.Row;
+import io.hawkbit.server.config.PropertyMetadata.Property;
+import io.hawkbit.server.config.PropertyMetadata.Resolved;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,10 +19,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import io.hawkbit.server.config.DocumentedProperties.Row;
-import io.hawkbit.server.config.PropertyMetadata.Property;
-import io.hawkbit.server.config.PropertyMetadata.Resolved;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -50,7 +49,9 @@ class ConfigurationDocsTest {
     static void load() throws IOException {
         metadata = PropertyMetadata.load();
         rows = DocumentedProperties.read(DOC);
-        assertThat(metadata.properties()).as("hawkbit.* properties in the generated metadata").hasSizeGreaterThan(40);
+        assertThat(metadata.properties())
+                .as("hawkbit.* properties in the generated metadata")
+                .hasSizeGreaterThan(40);
         assertThat(rows).as("hawkbit.* rows in " + DOC).hasSizeGreaterThan(40);
     }
 
@@ -83,7 +84,8 @@ class ConfigurationDocsTest {
                 problems.add(undocumented(property.name() + ".<name>", property));
             }
             for (String field : fields) {
-                Pattern row = Pattern.compile(Pattern.quote(property.name() + ".") + "[^.]+" + Pattern.quote("." + field));
+                Pattern row =
+                        Pattern.compile(Pattern.quote(property.name() + ".") + "[^.]+" + Pattern.quote("." + field));
                 if (documented.stream().noneMatch(n -> row.matcher(n).matches())) {
                     problems.add(undocumented(property.name() + ".<name>." + field, property));
                 }
@@ -104,8 +106,9 @@ class ConfigurationDocsTest {
                 continue;
             }
             Optional<Property> map = metadata.mapAbove(row.name());
-            boolean known = map.isPresent() && (metadata.valueFields(map.get()).isEmpty()
-                    || metadata.resolve(row.name()).isPresent());
+            boolean known = map.isPresent()
+                    && (metadata.valueFields(map.get()).isEmpty()
+                            || metadata.resolve(row.name()).isPresent());
             if (!known) {
                 problems.add(at(row) + " documents " + row.name() + ", which no @ConfigurationProperties class defines."
                         + " Property names are public API: correct the row to the name the class binds, or remove it.");
@@ -124,7 +127,8 @@ class ConfigurationDocsTest {
                 continue;
             }
             Object actual = resolved.get().value();
-            boolean same = expected.get().text() == null ? isEmpty(actual)
+            boolean same = expected.get().text() == null
+                    ? isEmpty(actual)
                     : same(bind(expected.get().text(), resolved.get().type()), actual);
             if (!same) {
                 problems.add(at(row) + " states the default of " + row.name() + " as " + row.defaultCell() + ", but "
@@ -144,11 +148,14 @@ class ConfigurationDocsTest {
                 continue;
             }
             Object actual = resolved.get().value();
-            Object stated = property.defaultValue() == null ? null : bind(text(property.defaultValue()), resolved.get().type());
+            Object stated = property.defaultValue() == null
+                    ? null
+                    : bind(text(property.defaultValue()), resolved.get().type());
             boolean same = property.defaultValue() == null ? isEmpty(actual) : same(stated, actual);
             if (!same) {
-                problems.add(property.name() + ": the metadata states " + (property.defaultValue() == null ? "no default"
-                        : "default " + property.defaultValue()) + " but "
+                problems.add(property.name() + ": the metadata states "
+                        + (property.defaultValue() == null ? "no default" : "default " + property.defaultValue())
+                        + " but "
                         + resolved.get().root().getSimpleName() + " initialises it to " + describe(actual)
                         + ". The configuration processor cannot see this initialiser (a constructor argument or a"
                         + " collection): state it as defaultValue in its module's"
@@ -164,9 +171,13 @@ class ConfigurationDocsTest {
         for (String file : List.of("application.yml", "application-cluster.yml")) {
             for (Map.Entry<String, String> setting : hawkbitSettings(file).entrySet()) {
                 Optional<Resolved> resolved = metadata.resolve(setting.getKey());
-                if (resolved.isPresent() && same(bind(setting.getValue(), resolved.get().type()), resolved.get().value())) {
+                if (resolved.isPresent()
+                        && same(
+                                bind(setting.getValue(), resolved.get().type()),
+                                resolved.get().value())) {
                     problems.add(file + " sets " + setting.getKey() + " to its default " + setting.getValue()
-                            + ": remove it, the default lives in " + resolved.get().root().getSimpleName() + ".");
+                            + ": remove it, the default lives in "
+                            + resolved.get().root().getSimpleName() + ".");
                 }
             }
         }
@@ -184,10 +195,13 @@ class ConfigurationDocsTest {
             Matcher code = SINGLE_CODE_SPAN.matcher(trimmed);
             if (code.matches()) {
                 String value = code.group(1).trim();
-                return Optional.of(new Expected(value.startsWith("[") && value.endsWith("]")
-                        ? value.substring(1, value.length() - 1) : value));
+                return Optional.of(new Expected(
+                        value.startsWith("[") && value.endsWith("]") ? value.substring(1, value.length() - 1) : value));
             }
-            if (trimmed.equals("*(empty)*") || trimmed.equals("—") || trimmed.equals("-") || trimmed.startsWith("none")) {
+            if (trimmed.equals("*(empty)*")
+                    || trimmed.equals("—")
+                    || trimmed.equals("-")
+                    || trimmed.startsWith("none")) {
                 return Optional.of(new Expected(null));
             }
             return Optional.empty();
@@ -197,7 +211,9 @@ class ConfigurationDocsTest {
     /** Binds a text as the server would bind it to the property's type (durations, sizes, enums, lists, CIDRs). */
     private static Object bind(String text, TypeDescriptor type) {
         MapConfigurationPropertySource source = new MapConfigurationPropertySource(Map.of("value", text));
-        return new Binder(source).bind("value", Bindable.of(type.getResolvableType())).orElse(null);
+        return new Binder(source)
+                .bind("value", Bindable.of(type.getResolvableType()))
+                .orElse(null);
     }
 
     private static boolean same(Object expected, Object actual) {
@@ -211,7 +227,9 @@ class ConfigurationDocsTest {
     }
 
     private static boolean isEmpty(Object value) {
-        return value == null || "".equals(value) || value instanceof Collection<?> c && c.isEmpty()
+        return value == null
+                || "".equals(value)
+                || value instanceof Collection<?> c && c.isEmpty()
                 || value instanceof Map<?, ?> m && m.isEmpty();
     }
 

@@ -3,8 +3,6 @@ package io.hawkbit.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-
 import io.hawkbit.cache.CacheProperties;
 import io.hawkbit.repository.QuotaProperties;
 import io.hawkbit.repository.TenantProperties;
@@ -19,6 +17,7 @@ import io.hawkbit.rest.login.LoginProperties;
 import io.hawkbit.rest.request.RequestLimitsProperties;
 import io.hawkbit.rest.security.UserProperties;
 import io.hawkbit.server.cluster.ClusterProperties;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,24 +36,33 @@ import org.springframework.validation.FieldError;
 @ExtendWith(OutputCaptureExtension.class)
 class ConfigurationValidationTest {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(AllProperties.class);
+    private final ApplicationContextRunner runner =
+            new ApplicationContextRunner().withUserConfiguration(AllProperties.class);
 
     @Test
     void start_withZeroRolloutPeriod_failsNamingTheProperty(CapturedOutput output) {
         SpringApplicationBuilder application = new SpringApplicationBuilder(AllProperties.class)
-                .web(WebApplicationType.NONE).properties("spring.main.banner-mode=off");
+                .web(WebApplicationType.NONE)
+                .properties("spring.main.banner-mode=off");
 
-        assertThatThrownBy(() -> application.run("--hawkbit.scheduler.rollout.period=0s").close())
+        assertThatThrownBy(() ->
+                        application.run("--hawkbit.scheduler.rollout.period=0s").close())
                 .hasRootCauseInstanceOf(BindValidationException.class);
         // What the operator reads: Spring Boot's failure analysis of the binding error.
-        assertThat(output).contains("APPLICATION FAILED TO START", "Property: hawkbit.scheduler.rollout.period",
-                "Value: \"PT0S\"", "Reason: must be longer than or equal to 1 milli");
+        assertThat(output)
+                .contains(
+                        "APPLICATION FAILED TO START",
+                        "Property: hawkbit.scheduler.rollout.period",
+                        "Value: \"PT0S\"",
+                        "Reason: must be longer than or equal to 1 milli");
     }
 
     @Test
     void bind_defaults_areValid() {
-        runner.run(context -> assertThat(context).hasNotFailed()
-                .hasSingleBean(SchedulerProperties.class).hasSingleBean(ClusterProperties.class));
+        runner.run(context -> assertThat(context)
+                .hasNotFailed()
+                .hasSingleBean(SchedulerProperties.class)
+                .hasSingleBean(ClusterProperties.class));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -81,7 +89,8 @@ class ConfigurationValidationTest {
             assertThat(context.getStartupFailure()).rootCause().isInstanceOf(BindValidationException.class);
             BindValidationException failure = (BindValidationException) rootCause(context.getStartupFailure());
             List<String> rejected = failure.getValidationErrors().getAllErrors().stream()
-                    .map(error -> dashed(error.getObjectName() + "." + ((FieldError) error).getField())).toList();
+                    .map(error -> dashed(error.getObjectName() + "." + ((FieldError) error).getField()))
+                    .toList();
             assertThat(rejected).containsExactly(property);
         });
     }
@@ -96,14 +105,27 @@ class ConfigurationValidationTest {
 
     /** {@code cache[targets].maximumSize} as an operator writes it: {@code cache.targets.maximum-size}. */
     private static String dashed(String name) {
-        return name.replaceAll("\\[([^]]*)]", ".$1").replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+        return name.replaceAll("\\[([^]]*)]", ".$1")
+                .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+                .toLowerCase();
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({CacheProperties.class, QuotaProperties.class, TenantProperties.class,
-            EventProperties.class, NodeProperties.class, LockProperties.class, SchedulerProperties.class,
-            ArtifactStorageProperties.class, PollProperties.class, DosProperties.class, LoginProperties.class,
-            RequestLimitsProperties.class, UserProperties.class, ClusterProperties.class})
-    static class AllProperties {
-    }
+    @EnableConfigurationProperties({
+        CacheProperties.class,
+        QuotaProperties.class,
+        TenantProperties.class,
+        EventProperties.class,
+        NodeProperties.class,
+        LockProperties.class,
+        SchedulerProperties.class,
+        ArtifactStorageProperties.class,
+        PollProperties.class,
+        DosProperties.class,
+        LoginProperties.class,
+        RequestLimitsProperties.class,
+        UserProperties.class,
+        ClusterProperties.class
+    })
+    static class AllProperties {}
 }

@@ -18,11 +18,9 @@ final class DocumentedProperties {
     private static final Pattern CODE = Pattern.compile("`([^`]*)`");
 
     /** One documented name: the row's line, the full property name, and its default cell (null without a column). */
-    record Row(int line, String name, String defaultCell) {
-    }
+    record Row(int line, String name, String defaultCell) {}
 
-    private DocumentedProperties() {
-    }
+    private DocumentedProperties() {}
 
     static List<Row> read(Path markdown) throws IOException {
         List<String> lines = Files.readAllLines(markdown);
@@ -33,14 +31,18 @@ final class DocumentedProperties {
             }
             List<String> header = cells(lines.get(i));
             String first = header.get(0).toLowerCase(Locale.ROOT);
-            int defaultColumn = header.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList().indexOf("default");
+            int defaultColumn = header.stream()
+                    .map(h -> h.toLowerCase(Locale.ROOT))
+                    .toList()
+                    .indexOf("default");
             int row = i + 2;
             for (; row < lines.size() && isTableLine(lines.get(row)); row++) {
                 if (!first.startsWith("property")) {
                     continue;
                 }
                 List<String> cells = cells(lines.get(row));
-                String defaultCell = defaultColumn >= 0 && defaultColumn < cells.size() ? cells.get(defaultColumn) : null;
+                String defaultCell =
+                        defaultColumn >= 0 && defaultColumn < cells.size() ? cells.get(defaultColumn) : null;
                 for (String name : names(prefix(header.get(0)), cells.get(0))) {
                     if (name.startsWith("hawkbit.")) {
                         rows.add(new Row(row + 1, name, defaultCell));

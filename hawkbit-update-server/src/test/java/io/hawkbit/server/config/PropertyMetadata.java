@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.BeanWrapperImpl;
@@ -30,12 +29,10 @@ import org.springframework.util.ClassUtils;
 final class PropertyMetadata {
 
     /** One property of the metadata; {@code defaultValue} is null when the metadata states none. */
-    record Property(String name, String type, String sourceType, String description, Object defaultValue) {
-    }
+    record Property(String name, String type, String sourceType, String description, Object defaultValue) {}
 
     /** A name resolved against its class: the value a fresh instance holds, its type, and the class. */
-    record Resolved(Object value, TypeDescriptor type, Class<?> root) {
-    }
+    record Resolved(Object value, TypeDescriptor type, Class<?> root) {}
 
     private final Map<String, Property> properties = new TreeMap<>();
     /** Top-level groups (one per @ConfigurationProperties class) by prefix. */
@@ -46,7 +43,8 @@ final class PropertyMetadata {
         for (Resource resource : new PathMatchingResourcePatternResolver()
                 .getResources("classpath*:META-INF/spring-configuration-metadata.json")) {
             try (InputStream in = resource.getInputStream()) {
-                metadata.add(JsonParserFactory.getJsonParser().parseMap(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                metadata.add(JsonParserFactory.getJsonParser()
+                        .parseMap(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             }
         }
         return metadata;
@@ -63,8 +61,14 @@ final class PropertyMetadata {
         for (Map<String, Object> property : (List<Map<String, Object>>) json.getOrDefault("properties", List.of())) {
             String name = (String) property.get("name");
             if (name.startsWith("hawkbit.")) {
-                properties.put(name, new Property(name, (String) property.get("type"), (String) property.get("sourceType"),
-                        (String) property.get("description"), property.get("defaultValue")));
+                properties.put(
+                        name,
+                        new Property(
+                                name,
+                                (String) property.get("type"),
+                                (String) property.get("sourceType"),
+                                (String) property.get("description"),
+                                property.get("defaultValue")));
             }
         }
     }
@@ -79,8 +83,10 @@ final class PropertyMetadata {
 
     /** The map-valued property a name lies under ({@code hawkbit.cache} for {@code hawkbit.cache.<name>.ttl}). */
     Optional<Property> mapAbove(String name) {
-        return properties.values().stream().filter(p -> p.type() != null && p.type().startsWith("java.util.Map<"))
-                .filter(p -> name.startsWith(p.name() + ".")).findFirst();
+        return properties.values().stream()
+                .filter(p -> p.type() != null && p.type().startsWith("java.util.Map<"))
+                .filter(p -> name.startsWith(p.name() + "."))
+                .findFirst();
     }
 
     /**
@@ -88,19 +94,23 @@ final class PropertyMetadata {
      * class cannot be created without arguments (constructor binding): then only the metadata can speak for it.
      */
     Optional<Resolved> resolve(String name) {
-        Optional<String> prefix = classes.keySet().stream().filter(p -> name.equals(p) || name.startsWith(p + "."))
+        Optional<String> prefix = classes.keySet().stream()
+                .filter(p -> name.equals(p) || name.startsWith(p + "."))
                 .max(Comparator.comparingInt(String::length));
         if (prefix.isEmpty()) {
             return Optional.empty();
         }
-        Class<?> root = ClassUtils.resolveClassName(classes.get(prefix.get()), getClass().getClassLoader());
+        Class<?> root = ClassUtils.resolveClassName(
+                classes.get(prefix.get()), getClass().getClassLoader());
         Object value = instantiate(TypeDescriptor.valueOf(root));
         if (value == null) {
             return Optional.empty();
         }
         TypeDescriptor type = TypeDescriptor.valueOf(root);
         String rest = name.substring(prefix.get().length());
-        for (String segment : rest.isEmpty() ? List.<String>of() : Arrays.asList(rest.substring(1).split("\\."))) {
+        for (String segment : rest.isEmpty()
+                ? List.<String>of()
+                : Arrays.asList(rest.substring(1).split("\\."))) {
             if (type.isMap()) {
                 Object entry = value == null ? null : ((Map<?, ?>) value).get(segment);
                 type = type.getMapValueTypeDescriptor();
@@ -145,7 +155,9 @@ final class PropertyMetadata {
 
     private static Object instantiate(TypeDescriptor type) {
         Class<?> cls = type.getType();
-        if (BeanUtils.isSimpleValueType(cls) || cls.getName().startsWith("java.") || cls.isInterface()
+        if (BeanUtils.isSimpleValueType(cls)
+                || cls.getName().startsWith("java.")
+                || cls.isInterface()
                 || cls.isRecord()) {
             return null;
         }

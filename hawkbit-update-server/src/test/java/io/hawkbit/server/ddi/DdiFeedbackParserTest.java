@@ -3,15 +3,14 @@ package io.hawkbit.server.ddi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.time.Instant;
-import java.util.Locale;
-
 import io.hawkbit.repository.action.Feedback;
 import io.hawkbit.repository.action.Feedback.Execution;
 import io.hawkbit.repository.action.Feedback.Result;
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.rest.error.ErrorStatus;
+import java.time.Instant;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,7 +24,8 @@ class DdiFeedbackParserTest {
 
     // As Spring Boot configures its mapper: devices add fields of their own.
     private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private static Feedback parse(String json) {
         return DdiFeedbackParser.parse(JSON.readValue(json, DdiJson.ActionFeedback.class));
@@ -46,12 +46,15 @@ class DdiFeedbackParserTest {
         assertThat(feedback.execution()).isEqualTo(Execution.CLOSED);
         assertThat(feedback.result()).isEqualTo(Result.SUCCESS);
         assertThat(feedback.details()).containsExactly("done");
-        assertThat(feedback.occurredAt()).as("DDI time is UTC").isEqualTo(Instant.parse("2019-08-09T12:13:14Z").toEpochMilli());
+        assertThat(feedback.occurredAt())
+                .as("DDI time is UTC")
+                .isEqualTo(Instant.parse("2019-08-09T12:13:14Z").toEpochMilli());
     }
 
     @Test
     void legacyShape_withNumericId() {
-        Feedback feedback = parse("{\"id\":42,\"status\":{\"execution\":\"proceeding\",\"result\":{\"finished\":\"none\"}}}");
+        Feedback feedback =
+                parse("{\"id\":42,\"status\":{\"execution\":\"proceeding\",\"result\":{\"finished\":\"none\"}}}");
         assertThat(feedback.execution()).isEqualTo(Execution.PROCEEDING);
         assertThat(feedback.result()).isEqualTo(Result.NONE);
         assertThat(feedback.occurredAt()).isNull();
@@ -70,16 +73,21 @@ class DdiFeedbackParserTest {
 
     @Test
     void timestamp_winsOverTime() {
-        assertThat(parse("{\"timestamp\":1700000000000,\"time\":\"20190809T121314\",\"status\":{\"execution\":\"proceeding\"}}")
-                .occurredAt()).isEqualTo(1700000000000L);
+        assertThat(parse(
+                                "{\"timestamp\":1700000000000,\"time\":\"20190809T121314\",\"status\":{\"execution\":\"proceeding\"}}")
+                        .occurredAt())
+                .isEqualTo(1700000000000L);
     }
 
     @Test
     void zeroOrNegativeTimestamp_fallsBackToTime() {
         long time = Instant.parse("2019-08-09T12:13:14Z").toEpochMilli();
-        assertThat(parse("{\"timestamp\":0,\"time\":\"20190809T121314\",\"status\":{\"execution\":\"proceeding\"}}").occurredAt())
+        assertThat(parse("{\"timestamp\":0,\"time\":\"20190809T121314\",\"status\":{\"execution\":\"proceeding\"}}")
+                        .occurredAt())
                 .isEqualTo(time);
-        assertThat(parse("{\"timestamp\":-5,\"status\":{\"execution\":\"proceeding\"}}").occurredAt()).isNull();
+        assertThat(parse("{\"timestamp\":-5,\"status\":{\"execution\":\"proceeding\"}}")
+                        .occurredAt())
+                .isNull();
     }
 
     @ParameterizedTest
@@ -92,7 +100,8 @@ class DdiFeedbackParserTest {
 
     @Test
     void time_isTrimmed() {
-        assertThat(parse("{\"time\":\" 20190809T121314 \",\"status\":{\"execution\":\"proceeding\"}}").occurredAt())
+        assertThat(parse("{\"time\":\" 20190809T121314 \",\"status\":{\"execution\":\"proceeding\"}}")
+                        .occurredAt())
                 .isEqualTo(Instant.parse("2019-08-09T12:13:14Z").toEpochMilli());
     }
 
@@ -107,13 +116,15 @@ class DdiFeedbackParserTest {
 
     @Test
     void resultWithoutFinished_isNone_progressIsIgnored() {
-        Feedback feedback = parse("{\"status\":{\"execution\":\"proceeding\",\"result\":{\"progress\":{\"cnt\":2,\"of\":5}}}}");
+        Feedback feedback =
+                parse("{\"status\":{\"execution\":\"proceeding\",\"result\":{\"progress\":{\"cnt\":2,\"of\":5}}}}");
         assertThat(feedback.result()).isEqualTo(Result.NONE);
     }
 
     @Test
     void nullDetailEntries_areDropped() {
-        assertThat(parse("{\"status\":{\"execution\":\"proceeding\",\"details\":[\"a\",null,\"b\"]}}").details())
+        assertThat(parse("{\"status\":{\"execution\":\"proceeding\",\"details\":[\"a\",null,\"b\"]}}")
+                        .details())
                 .containsExactly("a", "b");
     }
 
@@ -123,7 +134,10 @@ class DdiFeedbackParserTest {
         String lower = execution.name().toLowerCase(Locale.ROOT);
         String capitalized = Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
         for (String spelling : new String[] {lower, execution.name(), capitalized, " " + lower + " "}) {
-            assertThat(parse("{\"status\":{\"execution\":\"" + spelling + "\"}}").execution()).as(spelling).isEqualTo(execution);
+            assertThat(parse("{\"status\":{\"execution\":\"" + spelling + "\"}}")
+                            .execution())
+                    .as(spelling)
+                    .isEqualTo(execution);
         }
     }
 
@@ -131,14 +145,16 @@ class DdiFeedbackParserTest {
     @EnumSource(Result.class)
     void everyResult_inAnyCase(Result result) {
         String json = "{\"status\":{\"execution\":\"closed\",\"result\":{\"finished\":\"%s\"}}}";
-        assertThat(parse(json.formatted(result.name().toLowerCase(Locale.ROOT))).result()).isEqualTo(result);
+        assertThat(parse(json.formatted(result.name().toLowerCase(Locale.ROOT))).result())
+                .isEqualTo(result);
         assertThat(parse(json.formatted(result.name())).result()).isEqualTo(result);
     }
 
     @Test
     void unknownFields_areIgnored() {
-        Feedback feedback = parse("{\"id\":\"7\",\"actionHistory\":{\"status\":\"x\"},\"status\":{\"execution\":\"closed\","
-                + "\"result\":{\"finished\":\"success\",\"extra\":1},\"vendor\":\"acme\"}}");
+        Feedback feedback =
+                parse("{\"id\":\"7\",\"actionHistory\":{\"status\":\"x\"},\"status\":{\"execution\":\"closed\","
+                        + "\"result\":{\"finished\":\"success\",\"extra\":1},\"vendor\":\"acme\"}}");
         assertThat(feedback.execution()).isEqualTo(Execution.CLOSED);
         assertThat(feedback.result()).isEqualTo(Result.SUCCESS);
     }
@@ -151,7 +167,8 @@ class DdiFeedbackParserTest {
 
     @Test
     void unknownResult_is400NamingTheField() {
-        assertRefused("{\"status\":{\"execution\":\"closed\",\"result\":{\"finished\":\"ok\"}}}", "status.result.finished");
+        assertRefused(
+                "{\"status\":{\"execution\":\"closed\",\"result\":{\"finished\":\"ok\"}}}", "status.result.finished");
     }
 
     @Test

@@ -27,8 +27,10 @@ public class ActionController {
     }
 
     @GetMapping
-    public PagedList<MgmtAction> list(@RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+    public PagedList<MgmtAction> list(
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, ActionQueries.FIELDS, Sort.by(Sort.Direction.DESC, "id"));
         return views.page(user.tenant(), queries.find(user.tenant(), q, pageable));

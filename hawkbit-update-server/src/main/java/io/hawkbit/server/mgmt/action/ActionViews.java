@@ -1,12 +1,11 @@
 package io.hawkbit.server.mgmt.action;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-
 import io.hawkbit.repository.action.Action;
 import io.hawkbit.repository.rollout.RolloutQueries;
 import io.hawkbit.rest.paging.PagedList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
 
@@ -24,14 +23,24 @@ public class ActionViews {
     }
 
     public PagedList<MgmtAction> page(String tenant, Page<Action> page) {
-        Map<Long, String> names = rollouts.names(tenant,
-                page.getContent().stream().map(Action::getRolloutId).filter(Objects::nonNull).distinct().toList());
-        return PagedList.of(page, a -> MgmtAction.of(a, a.getTarget().getControllerId(),
-                a.getRolloutId() == null ? null : names.get(a.getRolloutId())));
+        Map<Long, String> names = rollouts.names(
+                tenant,
+                page.getContent().stream()
+                        .map(Action::getRolloutId)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList());
+        return PagedList.of(
+                page,
+                a -> MgmtAction.of(
+                        a,
+                        a.getTarget().getControllerId(),
+                        a.getRolloutId() == null ? null : names.get(a.getRolloutId())));
     }
 
     public MgmtAction detailed(String tenant, Action action) {
-        String name = action.getRolloutId() == null ? null
+        String name = action.getRolloutId() == null
+                ? null
                 : rollouts.names(tenant, List.of(action.getRolloutId())).get(action.getRolloutId());
         return MgmtAction.detailed(action, action.getTarget().getControllerId(), name);
     }

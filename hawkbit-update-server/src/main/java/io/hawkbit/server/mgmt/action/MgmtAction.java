@@ -18,9 +18,20 @@ import io.hawkbit.server.mgmt.MgmtAudit;
  * {@code status} was only pending/finished, still find the detailed state where they read it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MgmtAction(Long id, String type, String status, boolean active, String detailStatus, String forceType,
-        Long forceTime, Integer weight, Integer lastStatusCode, Long rollout, String rolloutName,
-        @JsonUnwrapped MgmtAudit audit, @JsonProperty("_links") Links links) {
+public record MgmtAction(
+        Long id,
+        String type,
+        String status,
+        boolean active,
+        String detailStatus,
+        String forceType,
+        Long forceTime,
+        Integer weight,
+        Integer lastStatusCode,
+        Long rollout,
+        String rolloutName,
+        @JsonUnwrapped MgmtAudit audit,
+        @JsonProperty("_links") Links links) {
 
     /** A list item: only the self link. {@code rolloutName} is that of the action's rollout, null without one. */
     static MgmtAction of(Action action, String controllerId, String rolloutName) {
@@ -35,8 +46,14 @@ public record MgmtAction(Long id, String type, String status, boolean active, St
             links.with("canceledaction", path);
         }
         DistributionSet set = action.getDistributionSet();
-        links.withNamed("target", Links.TARGETS + controllerId, action.getTarget().getName())
-                .withNamed("distributionset", "/rest/v1/distributionsets/" + set.getId(), set.getName() + ":" + set.getVersion())
+        links.withNamed(
+                        "target",
+                        Links.TARGETS + controllerId,
+                        action.getTarget().getName())
+                .withNamed(
+                        "distributionset",
+                        "/rest/v1/distributionsets/" + set.getId(),
+                        set.getName() + ":" + set.getVersion())
                 .with("status", path + "/status?offset=0&limit=50&sort=id:DESC");
         if (action.getRolloutId() != null) {
             links.withNamed("rollout", "/rest/v1/rollouts/" + action.getRolloutId(), rolloutName);
@@ -49,8 +66,11 @@ public record MgmtAction(Long id, String type, String status, boolean active, St
         if (type == null) {
             return ActionType.FORCED;
         }
-        return ActionType.fromJson(type).orElseThrow(() -> new HawkbitException(ServerError.PARAM_INVALID,
-                "The assignment type '" + type + "' is not valid; expected soft, forced, timeforced or downloadonly"));
+        return ActionType.fromJson(type)
+                .orElseThrow(() -> new HawkbitException(
+                        ServerError.PARAM_INVALID,
+                        "The assignment type '" + type
+                                + "' is not valid; expected soft, forced, timeforced or downloadonly"));
     }
 
     private static String path(String controllerId, Long actionId) {
@@ -59,9 +79,19 @@ public record MgmtAction(Long id, String type, String status, boolean active, St
 
     private static MgmtAction of(Action action, Links links, String rolloutName) {
         String status = action.getStatus().json();
-        return new MgmtAction(action.getId(), action.isCancelingOrCanceled() ? "cancel" : "update", status,
-                action.isActive(), status, action.getActionType().json(),
-                action.getActionType() == ActionType.TIMEFORCED ? action.getForcedTime() : null, action.getWeight(),
-                action.getLastActionStatusCode(), action.getRolloutId(), rolloutName, MgmtAudit.of(action), links);
+        return new MgmtAction(
+                action.getId(),
+                action.isCancelingOrCanceled() ? "cancel" : "update",
+                status,
+                action.isActive(),
+                status,
+                action.getActionType().json(),
+                action.getActionType() == ActionType.TIMEFORCED ? action.getForcedTime() : null,
+                action.getWeight(),
+                action.getLastActionStatusCode(),
+                action.getRolloutId(),
+                rolloutName,
+                MgmtAudit.of(action),
+                links);
     }
 }

@@ -1,7 +1,5 @@
 package io.hawkbit.server.mgmt.distributionset;
 
-import java.util.List;
-
 import io.hawkbit.repository.action.DeploymentService;
 import io.hawkbit.repository.distribution.DistributionSetService;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleService;
@@ -15,6 +13,7 @@ import io.hawkbit.server.mgmt.action.MgmtTargetAssignmentResponseBody;
 import io.hawkbit.server.mgmt.softwaremodule.MgmtSoftwareModule;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,8 +43,10 @@ public class DistributionSetController {
     }
 
     @GetMapping
-    public PagedList<MgmtDistributionSet> list(@RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+    public PagedList<MgmtDistributionSet> list(
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, DistributionSetService.FIELDS, Sort.by("id"));
         return PagedList.of(sets.find(user.tenant(), q, pageable), MgmtDistributionSet::of);
@@ -55,8 +56,11 @@ public class DistributionSetController {
     public ResponseEntity<List<MgmtDistributionSet>> create(
             @RequestBody List<@Valid @NotNull MgmtDistributionSetRequestBodyPost> body) {
         // All or none, as in hawkBit.
-        var creates = body.stream().map(MgmtDistributionSetRequestBodyPost::toCreate).toList();
-        List<MgmtDistributionSet> created = sets.create(user.tenant(), creates).stream().map(MgmtDistributionSet::of).toList();
+        var creates =
+                body.stream().map(MgmtDistributionSetRequestBodyPost::toCreate).toList();
+        List<MgmtDistributionSet> created = sets.create(user.tenant(), creates).stream()
+                .map(MgmtDistributionSet::of)
+                .toList();
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
@@ -66,7 +70,8 @@ public class DistributionSetController {
     }
 
     @PutMapping("/{id}")
-    public MgmtDistributionSet update(@PathVariable Long id, @Valid @RequestBody MgmtDistributionSetRequestBodyPut body) {
+    public MgmtDistributionSet update(
+            @PathVariable Long id, @Valid @RequestBody MgmtDistributionSetRequestBodyPut body) {
         return MgmtDistributionSet.detailed(sets.update(user.tenant(), id, body.toUpdate()));
     }
 
@@ -78,16 +83,22 @@ public class DistributionSetController {
 
     /** The set's modules, paged in memory (a set holds a handful); only {@code offset} and {@code limit} apply. */
     @GetMapping("/{id}/assignedSM")
-    public PagedList<MgmtSoftwareModule> modules(@PathVariable Long id, @RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort) {
+    public PagedList<MgmtSoftwareModule> modules(
+            @PathVariable Long id,
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String sort) {
         var pageable = PageParams.of(offset, limit, sort, SoftwareModuleService.FIELDS, Sort.by("id"));
         return PagedList.of(Paging.of(sets.get(user.tenant(), id).getModules(), pageable), MgmtSoftwareModule::of);
     }
 
     @PostMapping("/{id}/assignedSM")
-    public ResponseEntity<Void> assignModules(@PathVariable Long id,
-            @RequestBody List<@Valid @NotNull MgmtSoftwareModuleAssignment> body) {
-        sets.assignModules(user.tenant(), id, body.stream().map(MgmtSoftwareModuleAssignment::id).toList());
+    public ResponseEntity<Void> assignModules(
+            @PathVariable Long id, @RequestBody List<@Valid @NotNull MgmtSoftwareModuleAssignment> body) {
+        sets.assignModules(
+                user.tenant(),
+                id,
+                body.stream().map(MgmtSoftwareModuleAssignment::id).toList());
         return ResponseEntity.noContent().build();
     }
 
@@ -98,14 +109,17 @@ public class DistributionSetController {
     }
 
     @PostMapping("/{id}/assignedTargets")
-    public MgmtTargetAssignmentResponseBody assignTargets(@PathVariable Long id,
+    public MgmtTargetAssignmentResponseBody assignTargets(
+            @PathVariable Long id,
             @RequestBody List<@Valid @NotNull MgmtTargetAssignmentRequestBody> body,
             @RequestParam(required = false) Boolean offline) {
         NotImplementedYet.parameter("offline", NotImplementedYet.isTrue(offline));
         body.forEach(MgmtTargetAssignmentRequestBody::refuseUnimplemented);
         List<DeploymentService.Assignment> assignments = body.stream()
-                .map(t -> new DeploymentService.Assignment(t.id(), MgmtAction.parseForceType(t.type()), t.forcetime(), t.weight()))
+                .map(t -> new DeploymentService.Assignment(
+                        t.id(), MgmtAction.parseForceType(t.type()), t.forcetime(), t.weight()))
                 .toList();
-        return MgmtTargetAssignmentResponseBody.of(List.of(deployments.assign(user.tenant(), id, assignments, user.name())));
+        return MgmtTargetAssignmentResponseBody.of(
+                List.of(deployments.assign(user.tenant(), id, assignments, user.name())));
     }
 }

@@ -1,16 +1,15 @@
 package io.hawkbit.server.mgmt.distributionset;
 
-import java.util.List;
-
-import io.hawkbit.repository.metadata.MetadataRules;
 import io.hawkbit.repository.distribution.DistributionSetMetadata;
 import io.hawkbit.repository.distribution.DistributionSetMetadataService;
+import io.hawkbit.repository.metadata.MetadataRules;
 import io.hawkbit.rest.paging.PagedList;
 import io.hawkbit.server.mgmt.CurrentUser;
 import io.hawkbit.server.mgmt.metadata.MetadataPages;
 import io.hawkbit.server.mgmt.metadata.MgmtMetadata;
 import io.hawkbit.server.mgmt.metadata.MgmtMetadataBodyPut;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -40,18 +39,25 @@ public class DistributionSetMetadataController {
     }
 
     @GetMapping
-    public PagedList<MgmtMetadata> list(@PathVariable Long distributionSetId, @RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+    public PagedList<MgmtMetadata> list(
+            @PathVariable Long distributionSetId,
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
         var pageable = MetadataPages.of(offset, limit, sort, MetadataRules.FIELDS);
-        return PagedList.of(metadata.find(user.tenant(), distributionSetId, q, pageable), DistributionSetMetadataController::json);
+        return PagedList.of(
+                metadata.find(user.tenant(), distributionSetId, q, pageable), DistributionSetMetadataController::json);
     }
 
     /** All entries or none; existing keys get the new value (hawkBit 1.1). */
     @PostMapping
-    public ResponseEntity<Void> create(@PathVariable Long distributionSetId,
-            @RequestBody List<@NotNull MgmtMetadata> body) {
-        metadata.create(user.tenant(), distributionSetId, body.stream().map(MgmtMetadata::toEntry).toList());
+    public ResponseEntity<Void> create(
+            @PathVariable Long distributionSetId, @RequestBody List<@NotNull MgmtMetadata> body) {
+        metadata.create(
+                user.tenant(),
+                distributionSetId,
+                body.stream().map(MgmtMetadata::toEntry).toList());
         return ResponseEntity.status(HttpStatus.CREATED).build();
     }
 
@@ -62,7 +68,9 @@ public class DistributionSetMetadataController {
 
     /** Sets the value, adding the entry when there is none (hawkBit 1.1). */
     @PutMapping("/{metadataKey}")
-    public ResponseEntity<Void> update(@PathVariable Long distributionSetId, @PathVariable String metadataKey,
+    public ResponseEntity<Void> update(
+            @PathVariable Long distributionSetId,
+            @PathVariable String metadataKey,
             @RequestBody MgmtMetadataBodyPut body) {
         metadata.put(user.tenant(), distributionSetId, metadataKey, body.value());
         return ResponseEntity.noContent().build();

@@ -1,7 +1,5 @@
 package io.hawkbit.server.mgmt.distributionset;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -9,6 +7,7 @@ import io.hawkbit.repository.distribution.DistributionSet;
 import io.hawkbit.server.mgmt.Links;
 import io.hawkbit.server.mgmt.MgmtAudit;
 import io.hawkbit.server.mgmt.softwaremodule.MgmtSoftwareModule;
+import java.util.List;
 
 /**
  * hawkBit's distribution set as the Management API shows it; {@code type} is the type's key. {@code valid} turns false
@@ -16,10 +15,21 @@ import io.hawkbit.server.mgmt.softwaremodule.MgmtSoftwareModule;
  * offer yet, so every set is valid.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MgmtDistributionSet(Long id, String name, String description, String version, List<MgmtSoftwareModule> modules,
-        boolean requiredMigrationStep, String type, String typeName, Boolean complete, boolean deleted, boolean locked,
+public record MgmtDistributionSet(
+        Long id,
+        String name,
+        String description,
+        String version,
+        List<MgmtSoftwareModule> modules,
+        boolean requiredMigrationStep,
+        String type,
+        String typeName,
+        Boolean complete,
+        boolean deleted,
+        boolean locked,
         boolean valid,
-        @JsonUnwrapped MgmtAudit audit, @JsonProperty("_links") Links links) {
+        @JsonUnwrapped MgmtAudit audit,
+        @JsonProperty("_links") Links links) {
 
     static final String PATH = "/rest/v1/distributionsets/";
 
@@ -30,16 +40,31 @@ public record MgmtDistributionSet(Long id, String name, String description, Stri
 
     /** A single resource with the links to its modules and type. */
     public static MgmtDistributionSet detailed(DistributionSet set) {
-        return of(set, Links.self(PATH + set.getId())
-                .with("modules", PATH + set.getId() + "/assignedSM?offset=0&limit=50")
-                .with("type", "/rest/v1/distributionsettypes/" + set.getType().getId())
-                .with("metadata", PATH + set.getId() + "/metadata"));
+        return of(
+                set,
+                Links.self(PATH + set.getId())
+                        .with("modules", PATH + set.getId() + "/assignedSM?offset=0&limit=50")
+                        .with(
+                                "type",
+                                "/rest/v1/distributionsettypes/" + set.getType().getId())
+                        .with("metadata", PATH + set.getId() + "/metadata"));
     }
 
     private static MgmtDistributionSet of(DistributionSet set, Links links) {
-        return new MgmtDistributionSet(set.getId(), set.getName(), set.getDescription(), set.getVersion(),
-                set.getModules().stream().map(MgmtSoftwareModule::of).toList(), set.isRequiredMigrationStep(),
-                set.getType().getKey(), set.getType().getName(), set.isComplete(), set.isDeleted(), set.isLocked(), true,
-                MgmtAudit.of(set), links);
+        return new MgmtDistributionSet(
+                set.getId(),
+                set.getName(),
+                set.getDescription(),
+                set.getVersion(),
+                set.getModules().stream().map(MgmtSoftwareModule::of).toList(),
+                set.isRequiredMigrationStep(),
+                set.getType().getKey(),
+                set.getType().getName(),
+                set.isComplete(),
+                set.isDeleted(),
+                set.isLocked(),
+                true,
+                MgmtAudit.of(set),
+                links);
     }
 }

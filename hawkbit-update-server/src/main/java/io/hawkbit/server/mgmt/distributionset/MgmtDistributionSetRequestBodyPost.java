@@ -1,15 +1,14 @@
 package io.hawkbit.server.mgmt.distributionset;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.hawkbit.repository.distribution.DistributionSetService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One distribution set to create; {@code type} is a type key (the tenant default when absent). The single-module
@@ -32,7 +31,9 @@ public record MgmtDistributionSetRequestBodyPost(
         if (modules != null) {
             modules.forEach(m -> ids.add(m.id()));
         }
-        Stream.of(os, runtime, application).filter(m -> m != null && !ids.contains(m.id())).forEach(m -> ids.add(m.id()));
+        Stream.of(os, runtime, application)
+                .filter(m -> m != null && !ids.contains(m.id()))
+                .forEach(m -> ids.add(m.id()));
         return new DistributionSetService.Create(name, version, description, type, ids, requiredMigrationStep);
     }
 }

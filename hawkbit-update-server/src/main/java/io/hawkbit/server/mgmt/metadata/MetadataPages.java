@@ -12,8 +12,7 @@ import org.springframework.data.domain.Sort;
  */
 public final class MetadataPages {
 
-    private MetadataPages() {
-    }
+    private MetadataPages() {}
 
     public static Pageable of(Integer offset, Integer limit, String sort, QueryFields fields) {
         Sort order = SortParser.parse(sort, fields, Sort.by("key"));

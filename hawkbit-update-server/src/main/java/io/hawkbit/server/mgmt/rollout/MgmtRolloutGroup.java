@@ -1,7 +1,5 @@
 package io.hawkbit.server.mgmt.rollout;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -10,24 +8,43 @@ import io.hawkbit.repository.rollout.RolloutCounts;
 import io.hawkbit.repository.rollout.RolloutGroup;
 import io.hawkbit.server.mgmt.Links;
 import io.hawkbit.server.mgmt.MgmtAudit;
+import java.util.Map;
 
 /** hawkBit's rollout group (a "deploy group") as the Management API shows it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MgmtRolloutGroup(Long id, String name, String description, MgmtCondition successCondition,
-        MgmtCondition successAction, MgmtCondition errorCondition, MgmtCondition errorAction, String targetFilterQuery,
-        double targetPercentage, String status, long totalTargets, Map<String, Long> totalTargetsPerStatus,
-        @JsonUnwrapped MgmtAudit audit, @JsonProperty("_links") Links links) {
+public record MgmtRolloutGroup(
+        Long id,
+        String name,
+        String description,
+        MgmtCondition successCondition,
+        MgmtCondition successAction,
+        MgmtCondition errorCondition,
+        MgmtCondition errorAction,
+        String targetFilterQuery,
+        double targetPercentage,
+        String status,
+        long totalTargets,
+        Map<String, Long> totalTargetsPerStatus,
+        @JsonUnwrapped MgmtAudit audit,
+        @JsonProperty("_links") Links links) {
 
     static MgmtRolloutGroup of(Long rolloutId, RolloutGroup group, RolloutCounts.Counts counts) {
         RolloutConditions conditions = group.getConditions();
         String self = MgmtRollout.PATH + rolloutId + "/deploygroups/" + group.getId();
-        return new MgmtRolloutGroup(group.getId(), group.getName(), group.getDescription(),
+        return new MgmtRolloutGroup(
+                group.getId(),
+                group.getName(),
+                group.getDescription(),
                 MgmtCondition.condition(conditions.successCondition(), conditions.successConditionExp()),
                 MgmtCondition.action(conditions.successAction(), conditions.successActionExp()),
                 MgmtCondition.condition(conditions.errorCondition(), conditions.errorConditionExp()),
                 MgmtCondition.action(conditions.errorAction(), conditions.errorActionExp()),
-                group.getTargetFilterQuery() == null ? "" : group.getTargetFilterQuery(), group.getTargetPercentage(),
-                group.getStatus().json(), counts.total(), counts.perStatus(), MgmtAudit.of(group),
+                group.getTargetFilterQuery() == null ? "" : group.getTargetFilterQuery(),
+                group.getTargetPercentage(),
+                group.getStatus().json(),
+                counts.total(),
+                counts.perStatus(),
+                MgmtAudit.of(group),
                 Links.self(self).with("targets", self + "/targets"));
     }
 }

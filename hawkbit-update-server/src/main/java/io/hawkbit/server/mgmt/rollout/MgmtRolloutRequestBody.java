@@ -1,11 +1,10 @@
 package io.hawkbit.server.mgmt.rollout;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.hawkbit.server.mgmt.NotImplementedYet;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,18 +12,32 @@ import tools.jackson.databind.JsonNode;
  * controller so a missing one is a 400 with hawkBit's body) or, on PUT, the name and description to change.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MgmtRolloutRequestBody(@Size(min = 1, max = 128) String name, @Size(max = 512) String description,
-        @Size(min = 1, max = 1024) String targetFilterQuery, Long distributionSetId, Integer amountGroups, String type,
-        Long forcetime, Integer weight, Long startAt, Boolean confirmationRequired, MgmtCondition successCondition,
-        MgmtCondition successAction, MgmtCondition errorCondition, MgmtCondition errorAction,
-        @Valid List<MgmtRolloutGroupRequestBody> groups, Boolean dynamic, JsonNode dynamicGroupTemplate) {
+public record MgmtRolloutRequestBody(
+        @Size(min = 1, max = 128) String name,
+        @Size(max = 512) String description,
+        @Size(min = 1, max = 1024) String targetFilterQuery,
+        Long distributionSetId,
+        Integer amountGroups,
+        String type,
+        Long forcetime,
+        Integer weight,
+        Long startAt,
+        Boolean confirmationRequired,
+        MgmtCondition successCondition,
+        MgmtCondition successAction,
+        MgmtCondition errorCondition,
+        MgmtCondition errorAction,
+        @Valid List<MgmtRolloutGroupRequestBody> groups,
+        Boolean dynamic,
+        JsonNode dynamicGroupTemplate) {
 
     void refuseUnimplemented() {
         NotImplementedYet.field("confirmationRequired", NotImplementedYet.isTrue(confirmationRequired));
         NotImplementedYet.field("dynamic", NotImplementedYet.isTrue(dynamic));
         NotImplementedYet.field("dynamicGroupTemplate", dynamicGroupTemplate != null && !dynamicGroupTemplate.isNull());
         if (groups != null) {
-            groups.forEach(group -> NotImplementedYet.field("groups[].confirmationRequired",
+            groups.forEach(group -> NotImplementedYet.field(
+                    "groups[].confirmationRequired",
                     group != null && NotImplementedYet.isTrue(group.confirmationRequired())));
         }
     }

@@ -1,12 +1,10 @@
 package io.hawkbit.server.mgmt.rollout;
 
-import java.util.List;
-
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
+import io.hawkbit.repository.rollout.RolloutCommands;
 import io.hawkbit.repository.rollout.RolloutConditions;
 import io.hawkbit.repository.rollout.RolloutCounts;
-import io.hawkbit.repository.rollout.RolloutCommands;
 import io.hawkbit.repository.rollout.RolloutPlanner;
 import io.hawkbit.repository.rollout.RolloutPlanner.GroupDefinition;
 import io.hawkbit.repository.rollout.RolloutQueries;
@@ -18,6 +16,7 @@ import io.hawkbit.server.mgmt.action.MgmtAction;
 import io.hawkbit.server.mgmt.target.MgmtTarget;
 import io.hawkbit.server.mgmt.target.TargetViews;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -42,7 +41,11 @@ public class RolloutController {
     private final CurrentUser user;
     private final TargetViews targetViews;
 
-    public RolloutController(RolloutPlanner planner, RolloutCommands commands, RolloutQueries rollouts, CurrentUser user,
+    public RolloutController(
+            RolloutPlanner planner,
+            RolloutCommands commands,
+            RolloutQueries rollouts,
+            CurrentUser user,
             TargetViews targetViews) {
         this.targetViews = targetViews;
         this.planner = planner;
@@ -52,37 +55,65 @@ public class RolloutController {
     }
 
     @GetMapping
-    public PagedList<MgmtRollout> list(@RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+    public PagedList<MgmtRollout> list(
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, RolloutQueries.FIELDS, Sort.by("id"));
-        return PagedList.of(rollouts.find(user.tenant(), q, pageable), r -> MgmtRollout.of(r, rollouts.counts(r.getId())));
+        return PagedList.of(
+                rollouts.find(user.tenant(), q, pageable), r -> MgmtRollout.of(r, rollouts.counts(r.getId())));
     }
 
     @PostMapping
     public ResponseEntity<MgmtRollout> create(@Valid @RequestBody MgmtRolloutRequestBody body) {
-        if (body.name() == null || body.name().isBlank() || body.targetFilterQuery() == null
-                || body.targetFilterQuery().isBlank() || body.distributionSetId() == null) {
-            throw new HawkbitException(ServerError.PARAM_INVALID,
-                    "A rollout needs a name, a targetFilterQuery and a distributionSetId");
+        if (body.name() == null
+                || body.name().isBlank()
+                || body.targetFilterQuery() == null
+                || body.targetFilterQuery().isBlank()
+                || body.distributionSetId() == null) {
+            throw new HawkbitException(
+                    ServerError.PARAM_INVALID, "A rollout needs a name, a targetFilterQuery and a distributionSetId");
         }
         body.refuseUnimplemented();
         if (body.weight() != null && (body.weight() < 0 || body.weight() > 1000)) {
             throw new HawkbitException(ServerError.PARAM_INVALID, "weight must be between 0 and 1000");
         }
-        RolloutConditions conditions = RolloutConditions.of(MgmtCondition.asCondition(body.successCondition()),
-                MgmtCondition.asAction(body.successAction()), MgmtCondition.asCondition(body.errorCondition()),
-                MgmtCondition.asAction(body.errorAction()), RolloutConditions.DEFAULT);
-        List<GroupDefinition> groups = body.groups() == null ? null : body.groups().stream()
-                .map(group -> new GroupDefinition(group.name(), group.description(), group.targetFilterQuery(),
-                        group.targetPercentage() == null ? 100.0 : group.targetPercentage(),
-                        RolloutConditions.of(MgmtCondition.asCondition(group.successCondition()),
-                                MgmtCondition.asAction(group.successAction()), MgmtCondition.asCondition(group.errorCondition()),
-                                MgmtCondition.asAction(group.errorAction()), conditions)))
-                .toList();
-        var created = planner.create(user.tenant(), new RolloutPlanner.Create(body.name(), body.description(),
-                body.targetFilterQuery(), body.distributionSetId(), body.amountGroups(), groups,
-                MgmtAction.parseForceType(body.type()), body.forcetime(), body.weight(), body.startAt(), conditions));
+        RolloutConditions conditions = RolloutConditions.of(
+                MgmtCondition.asCondition(body.successCondition()),
+                MgmtCondition.asAction(body.successAction()),
+                MgmtCondition.asCondition(body.errorCondition()),
+                MgmtCondition.asAction(body.errorAction()),
+                RolloutConditions.DEFAULT);
+        List<GroupDefinition> groups = body.groups() == null
+                ? null
+                : body.groups().stream()
+                        .map(group -> new GroupDefinition(
+                                group.name(),
+                                group.description(),
+                                group.targetFilterQuery(),
+                                group.targetPercentage() == null ? 100.0 : group.targetPercentage(),
+                                RolloutConditions.of(
+                                        MgmtCondition.asCondition(group.successCondition()),
+                                        MgmtCondition.asAction(group.successAction()),
+                                        MgmtCondition.asCondition(group.errorCondition()),
+                                        MgmtCondition.asAction(group.errorAction()),
+                                        conditions)))
+                        .toList();
+        var created = planner.create(
+                user.tenant(),
+                new RolloutPlanner.Create(
+                        body.name(),
+                        body.description(),
+                        body.targetFilterQuery(),
+                        body.distributionSetId(),
+                        body.amountGroups(),
+                        groups,
+                        MgmtAction.parseForceType(body.type()),
+                        body.forcetime(),
+                        body.weight(),
+                        body.startAt(),
+                        conditions));
         return ResponseEntity.status(HttpStatus.CREATED).body(view(created.getId()));
     }
 
@@ -153,8 +184,11 @@ public class RolloutController {
     }
 
     @GetMapping("/{id}/deploygroups")
-    public PagedList<MgmtRolloutGroup> groups(@PathVariable Long id, @RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+    public PagedList<MgmtRolloutGroup> groups(
+            @PathVariable Long id,
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, RolloutQueries.GROUP_FIELDS, Sort.by("position"));
         var page = rollouts.groups(user.tenant(), id, q, pageable);
@@ -169,9 +203,13 @@ public class RolloutController {
     }
 
     @GetMapping("/{id}/deploygroups/{groupId}/targets")
-    public PagedList<MgmtTarget> groupTargets(@PathVariable Long id, @PathVariable Long groupId,
-            @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String sort, @RequestParam(required = false) String q) {
+    public PagedList<MgmtTarget> groupTargets(
+            @PathVariable Long id,
+            @PathVariable Long groupId,
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, TargetService.FIELDS, Sort.by("id"));
         return targetViews.page(rollouts.groupTargets(user.tenant(), id, groupId, q, pageable));
     }

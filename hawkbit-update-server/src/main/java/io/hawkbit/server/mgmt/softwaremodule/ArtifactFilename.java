@@ -13,8 +13,7 @@ public final class ArtifactFilename {
 
     static final int MAX_LENGTH = 256;
 
-    private ArtifactFilename() {
-    }
+    private ArtifactFilename() {}
 
     /**
      * Returns {@code name} when it is a plain file name of 1 to {@link #MAX_LENGTH} characters; otherwise throws

@@ -9,19 +9,25 @@ import io.hawkbit.server.mgmt.MgmtAudit;
 
 /** hawkBit's artifact: a file of a software module with its hashes. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MgmtArtifact(Long id, Hashes hashes, String providedFilename, Long size, @JsonUnwrapped MgmtAudit audit,
+public record MgmtArtifact(
+        Long id,
+        Hashes hashes,
+        String providedFilename,
+        Long size,
+        @JsonUnwrapped MgmtAudit audit,
         @JsonProperty("_links") Links links) {
 
     /** The artifact's checksums, lower-case hex. */
-    public record Hashes(String sha1, String md5, String sha256) {
-    }
+    public record Hashes(String sha1, String md5, String sha256) {}
 
     static MgmtArtifact of(Long moduleId, Artifact artifact) {
         return of(artifact, Links.self(path(moduleId, artifact)));
     }
 
     static MgmtArtifact detailed(Long moduleId, Artifact artifact) {
-        return of(artifact, Links.self(path(moduleId, artifact)).with("download", path(moduleId, artifact) + "/download"));
+        return of(
+                artifact,
+                Links.self(path(moduleId, artifact)).with("download", path(moduleId, artifact) + "/download"));
     }
 
     private static String path(Long moduleId, Artifact artifact) {
@@ -29,7 +35,12 @@ public record MgmtArtifact(Long id, Hashes hashes, String providedFilename, Long
     }
 
     private static MgmtArtifact of(Artifact artifact, Links links) {
-        return new MgmtArtifact(artifact.getId(), new Hashes(artifact.getSha1(), artifact.getMd5(), artifact.getSha256()),
-                artifact.getFilename(), artifact.getSize(), MgmtAudit.of(artifact), links);
+        return new MgmtArtifact(
+                artifact.getId(),
+                new Hashes(artifact.getSha1(), artifact.getMd5(), artifact.getSha256()),
+                artifact.getFilename(),
+                artifact.getSize(),
+                MgmtAudit.of(artifact),
+                links);
     }
 }

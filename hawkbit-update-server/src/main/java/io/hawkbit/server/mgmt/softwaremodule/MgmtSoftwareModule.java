@@ -14,8 +14,19 @@ import io.hawkbit.server.mgmt.MgmtAudit;
  * so a module is always complete.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MgmtSoftwareModule(Long id, String name, String description, String version, String type, String typeName,
-        String vendor, boolean encrypted, boolean locked, boolean complete, boolean deleted, @JsonUnwrapped MgmtAudit audit,
+public record MgmtSoftwareModule(
+        Long id,
+        String name,
+        String description,
+        String version,
+        String type,
+        String typeName,
+        String vendor,
+        boolean encrypted,
+        boolean locked,
+        boolean complete,
+        boolean deleted,
+        @JsonUnwrapped MgmtAudit audit,
         @JsonProperty("_links") Links links) {
 
     static final String PATH = "/rest/v1/softwaremodules/";
@@ -26,15 +37,31 @@ public record MgmtSoftwareModule(Long id, String name, String description, Strin
     }
 
     static MgmtSoftwareModule detailed(SoftwareModule module) {
-        return of(module, Links.self(PATH + module.getId())
-                .with("artifacts", PATH + module.getId() + "/artifacts")
-                .with("type", "/rest/v1/softwaremoduletypes/" + module.getType().getId())
-                .with("metadata", PATH + module.getId() + "/metadata"));
+        return of(
+                module,
+                Links.self(PATH + module.getId())
+                        .with("artifacts", PATH + module.getId() + "/artifacts")
+                        .with(
+                                "type",
+                                "/rest/v1/softwaremoduletypes/"
+                                        + module.getType().getId())
+                        .with("metadata", PATH + module.getId() + "/metadata"));
     }
 
     private static MgmtSoftwareModule of(SoftwareModule module, Links links) {
-        return new MgmtSoftwareModule(module.getId(), module.getName(), module.getDescription(), module.getVersion(),
-                module.getType().getKey(), module.getType().getName(), module.getVendor(), false, false, true, module.isDeleted(),
-                MgmtAudit.of(module), links);
+        return new MgmtSoftwareModule(
+                module.getId(),
+                module.getName(),
+                module.getDescription(),
+                module.getVersion(),
+                module.getType().getKey(),
+                module.getType().getName(),
+                module.getVendor(),
+                false,
+                false,
+                true,
+                module.isDeleted(),
+                MgmtAudit.of(module),
+                links);
     }
 }

@@ -1,11 +1,5 @@
 package io.hawkbit.server.mgmt.softwaremodule;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.repository.softwaremodule.Artifact;
@@ -16,6 +10,11 @@ import io.hawkbit.rest.paging.PagedList;
 import io.hawkbit.server.mgmt.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.data.domain.Sort;
@@ -52,8 +51,10 @@ public class SoftwareModuleController {
     }
 
     @GetMapping
-    public PagedList<MgmtSoftwareModule> list(@RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+    public PagedList<MgmtSoftwareModule> list(
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, SoftwareModuleService.FIELDS, Sort.by("id"));
         return PagedList.of(modules.find(user.tenant(), q, pageable), MgmtSoftwareModule::of);
@@ -64,8 +65,11 @@ public class SoftwareModuleController {
             @RequestBody List<@Valid @NotNull MgmtSoftwareModuleRequestBodyPost> body) {
         body.forEach(MgmtSoftwareModuleRequestBodyPost::refuseUnimplemented);
         // All or none, as in hawkBit.
-        var creates = body.stream().map(MgmtSoftwareModuleRequestBodyPost::toCreate).toList();
-        List<MgmtSoftwareModule> created = modules.create(user.tenant(), creates).stream().map(MgmtSoftwareModule::of).toList();
+        var creates =
+                body.stream().map(MgmtSoftwareModuleRequestBodyPost::toCreate).toList();
+        List<MgmtSoftwareModule> created = modules.create(user.tenant(), creates).stream()
+                .map(MgmtSoftwareModule::of)
+                .toList();
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
@@ -87,27 +91,39 @@ public class SoftwareModuleController {
     }
 
     @PostMapping(path = "/{id}/artifacts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    public ResponseEntity<MgmtArtifact> upload(@PathVariable Long id, @RequestPart("file") MultipartFile file,
-            @RequestParam(required = false) String filename, @RequestParam(required = false) String md5sum,
-            @RequestParam(required = false) String sha1sum, @RequestParam(required = false) String sha256sum) {
+    public ResponseEntity<MgmtArtifact> upload(
+            @PathVariable Long id,
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) String filename,
+            @RequestParam(required = false) String md5sum,
+            @RequestParam(required = false) String sha1sum,
+            @RequestParam(required = false) String sha256sum) {
         if (file.isEmpty()) {
             throw new HawkbitException(ServerError.ARTIFACT_UPLOAD_FAILED, "The uploaded file is empty");
         }
         // Devices save the download under this name: a path or control character could make them write elsewhere.
-        String name = filename != null && !filename.isBlank() ? ArtifactFilename.check(filename, "filename")
+        String name = filename != null && !filename.isBlank()
+                ? ArtifactFilename.check(filename, "filename")
                 : ArtifactFilename.check(file.getOriginalFilename(), "file");
         try (InputStream content = file.getInputStream()) {
-            Artifact artifact = modules.upload(user.tenant(), id, name, content,
+            Artifact artifact = modules.upload(
+                    user.tenant(),
+                    id,
+                    name,
+                    content,
                     new SoftwareModuleService.ExpectedHashes(sha1sum, md5sum, sha256sum));
             return ResponseEntity.status(HttpStatus.CREATED).body(MgmtArtifact.detailed(id, artifact));
         } catch (IOException e) {
-            throw new HawkbitException(ServerError.ARTIFACT_UPLOAD_FAILED, "Reading the uploaded file failed: " + e.getMessage());
+            throw new HawkbitException(
+                    ServerError.ARTIFACT_UPLOAD_FAILED, "Reading the uploaded file failed: " + e.getMessage());
         }
     }
 
     @GetMapping("/{id}/artifacts")
     public List<MgmtArtifact> artifacts(@PathVariable Long id) {
-        return modules.artifacts(user.tenant(), id).stream().map(a -> MgmtArtifact.of(id, a)).toList();
+        return modules.artifacts(user.tenant(), id).stream()
+                .map(a -> MgmtArtifact.of(id, a))
+                .toList();
     }
 
     @GetMapping("/{id}/artifacts/{artifactId}")
@@ -127,13 +143,18 @@ public class SoftwareModuleController {
         Artifact artifact = modules.artifact(tenant, id, artifactId);
         Path file = store.path(tenant, artifact.getSha1());
         if (!Files.isReadable(file)) {
-            throw new HawkbitException(ServerError.INTERNAL, "The binary of artifact " + artifactId + " is missing from the store");
+            throw new HawkbitException(
+                    ServerError.INTERNAL, "The binary of artifact " + artifactId + " is missing from the store");
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .contentLength(artifact.getSize())
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(artifact.getFilename()).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(artifact.getFilename())
+                                .build()
+                                .toString())
                 .body(new FileSystemResource(file));
     }
 }

@@ -1,12 +1,11 @@
 package io.hawkbit.server.mgmt.softwaremodule;
 
-import java.util.List;
-
 import io.hawkbit.repository.softwaremodule.SoftwareModuleMetadataService;
 import io.hawkbit.rest.paging.PagedList;
 import io.hawkbit.server.mgmt.CurrentUser;
 import io.hawkbit.server.mgmt.metadata.MetadataPages;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,17 +35,24 @@ public class SoftwareModuleMetadataController {
     }
 
     @GetMapping
-    public PagedList<MgmtSoftwareModuleMetadata> list(@PathVariable Long softwareModuleId,
-            @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String sort, @RequestParam(required = false) String q) {
+    public PagedList<MgmtSoftwareModuleMetadata> list(
+            @PathVariable Long softwareModuleId,
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String q) {
         var pageable = MetadataPages.of(offset, limit, sort, SoftwareModuleMetadataService.FIELDS);
-        return PagedList.of(metadata.find(user.tenant(), softwareModuleId, q, pageable), MgmtSoftwareModuleMetadata::of);
+        return PagedList.of(
+                metadata.find(user.tenant(), softwareModuleId, q, pageable), MgmtSoftwareModuleMetadata::of);
     }
 
     @PostMapping
-    public ResponseEntity<Void> create(@PathVariable Long softwareModuleId,
-            @RequestBody List<@NotNull MgmtSoftwareModuleMetadata> body) {
-        metadata.write(user.tenant(), softwareModuleId, body.stream().map(MgmtSoftwareModuleMetadata::toWrite).toList());
+    public ResponseEntity<Void> create(
+            @PathVariable Long softwareModuleId, @RequestBody List<@NotNull MgmtSoftwareModuleMetadata> body) {
+        metadata.write(
+                user.tenant(),
+                softwareModuleId,
+                body.stream().map(MgmtSoftwareModuleMetadata::toWrite).toList());
         return ResponseEntity.status(HttpStatus.CREATED).build();
     }
 
@@ -56,9 +62,13 @@ public class SoftwareModuleMetadataController {
     }
 
     @PutMapping("/{metadataKey}")
-    public ResponseEntity<Void> update(@PathVariable Long softwareModuleId, @PathVariable String metadataKey,
+    public ResponseEntity<Void> update(
+            @PathVariable Long softwareModuleId,
+            @PathVariable String metadataKey,
             @RequestBody MgmtSoftwareModuleMetadataBodyPut body) {
-        metadata.write(user.tenant(), softwareModuleId,
+        metadata.write(
+                user.tenant(),
+                softwareModuleId,
                 List.of(new SoftwareModuleMetadataService.Write(metadataKey, body.value(), body.targetVisible())));
         return ResponseEntity.noContent().build();
     }

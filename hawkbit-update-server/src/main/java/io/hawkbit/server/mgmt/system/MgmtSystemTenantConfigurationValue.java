@@ -9,11 +9,17 @@ import io.hawkbit.server.mgmt.MgmtAudit;
 
 /** One tenant setting: its typed value, whether it is the global default, and who set it when the tenant overrides it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MgmtSystemTenantConfigurationValue(@JsonInclude(JsonInclude.Include.ALWAYS) Object value, boolean global,
-        @JsonUnwrapped MgmtAudit audit, @JsonProperty("_links") Links links) {
+public record MgmtSystemTenantConfigurationValue(
+        @JsonInclude(JsonInclude.Include.ALWAYS) Object value,
+        boolean global,
+        @JsonUnwrapped MgmtAudit audit,
+        @JsonProperty("_links") Links links) {
 
     static MgmtSystemTenantConfigurationValue of(TenantConfigurationService.ConfigValue config) {
-        return new MgmtSystemTenantConfigurationValue(config.key().typed(config.value()), config.global(),
-                config.stored().map(MgmtAudit::of).orElse(null), Links.self("/rest/v1/system/configs/" + config.key().key()));
+        return new MgmtSystemTenantConfigurationValue(
+                config.key().typed(config.value()),
+                config.global(),
+                config.stored().map(MgmtAudit::of).orElse(null),
+                Links.self("/rest/v1/system/configs/" + config.key().key()));
     }
 }

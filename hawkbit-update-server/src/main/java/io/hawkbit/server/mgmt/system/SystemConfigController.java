@@ -1,15 +1,14 @@
 package io.hawkbit.server.mgmt.system;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.repository.tenant.TenantConfigKey;
 import io.hawkbit.repository.tenant.TenantConfigurationService;
 import io.hawkbit.rest.security.Role;
 import io.hawkbit.server.mgmt.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,28 +47,33 @@ public class SystemConfigController {
         return values;
     }
 
-    // Keys contain dots (authentication.targettoken.enabled); the regex keeps Spring from cutting them off as an extension.
+    // Keys contain dots (authentication.targettoken.enabled); the regex keeps Spring from cutting them off as an
+    // extension.
     @GetMapping("/{key:.+}")
     public MgmtSystemTenantConfigurationValue get(@PathVariable String key) {
         TenantConfigurationService.ConfigValue value = config.get(user.tenant(), key);
         // As hawkBit: the key lets its holder act as every device of the tenant.
         if (value.key() == TenantConfigKey.GATEWAY_TOKEN_KEY && !user.has(Role.READ_GATEWAY_SECURITY_TOKEN)) {
-            throw new HawkbitException(ServerError.FORBIDDEN,
-                    "Reading " + TenantConfigKey.GATEWAY_TOKEN_KEY.key() + " needs " + Role.READ_GATEWAY_SECURITY_TOKEN);
+            throw new HawkbitException(
+                    ServerError.FORBIDDEN,
+                    "Reading " + TenantConfigKey.GATEWAY_TOKEN_KEY.key() + " needs "
+                            + Role.READ_GATEWAY_SECURITY_TOKEN);
         }
         return MgmtSystemTenantConfigurationValue.of(value);
     }
 
     @PutMapping("/{key:.+}")
-    public MgmtSystemTenantConfigurationValue set(@PathVariable String key,
-            @RequestBody MgmtSystemTenantConfigurationValueRequest body) {
+    public MgmtSystemTenantConfigurationValue set(
+            @PathVariable String key, @RequestBody MgmtSystemTenantConfigurationValueRequest body) {
         return MgmtSystemTenantConfigurationValue.of(config.set(user.tenant(), key, body.value()));
     }
 
     /** hawkBit 1.1's batch update: a map of key to value, written all or none; answers the new values, as 1.1 does. */
     @PutMapping
     public List<MgmtSystemTenantConfigurationValue> setAll(@RequestBody Map<String, Object> body) {
-        return config.setAll(user.tenant(), body).stream().map(MgmtSystemTenantConfigurationValue::of).toList();
+        return config.setAll(user.tenant(), body).stream()
+                .map(MgmtSystemTenantConfigurationValue::of)
+                .toList();
     }
 
     @DeleteMapping("/{key:.+}")

@@ -9,7 +9,12 @@ import io.hawkbit.server.mgmt.MgmtAudit;
 
 /** hawkBit's tag as the Management API shows it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MgmtTag(Long id, String name, String description, String colour, @JsonUnwrapped MgmtAudit audit,
+public record MgmtTag(
+        Long id,
+        String name,
+        String description,
+        String colour,
+        @JsonUnwrapped MgmtAudit audit,
         @JsonProperty("_links") Links links) {
 
     static final String PATH = "/rest/v1/targettags/";
@@ -20,7 +25,10 @@ public record MgmtTag(Long id, String name, String description, String colour, @
     }
 
     static MgmtTag detailed(TargetTag tag) {
-        return of(tag, Links.self(PATH + tag.getId()).with("assignedTargets", PATH + tag.getId() + "/assigned?offset=0&limit=50"));
+        return of(
+                tag,
+                Links.self(PATH + tag.getId())
+                        .with("assignedTargets", PATH + tag.getId() + "/assigned?offset=0&limit=50"));
     }
 
     private static MgmtTag of(TargetTag tag, Links links) {

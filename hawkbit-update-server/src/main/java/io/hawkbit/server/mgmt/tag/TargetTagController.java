@@ -1,9 +1,5 @@
 package io.hawkbit.server.mgmt.tag;
 
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
 import io.hawkbit.repository.target.TargetService;
 import io.hawkbit.repository.target.TargetTagService;
 import io.hawkbit.rest.paging.PageParams;
@@ -14,6 +10,9 @@ import io.hawkbit.server.mgmt.target.MgmtTarget;
 import io.hawkbit.server.mgmt.target.TargetViews;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,7 +38,11 @@ public class TargetTagController {
     private final JsonBodies bodies;
     private final TargetViews targetViews;
 
-    public TargetTagController(TargetTagService tags, TargetService targets, CurrentUser user, JsonBodies bodies,
+    public TargetTagController(
+            TargetTagService tags,
+            TargetService targets,
+            CurrentUser user,
+            JsonBodies bodies,
             TargetViews targetViews) {
         this.targetViews = targetViews;
         this.tags = tags;
@@ -49,8 +52,10 @@ public class TargetTagController {
     }
 
     @GetMapping
-    public PagedList<MgmtTag> list(@RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+    public PagedList<MgmtTag> list(
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, TargetTagService.FIELDS, Sort.by("id"));
         return PagedList.of(tags.find(user.tenant(), q, pageable), MgmtTag::of);
@@ -60,7 +65,8 @@ public class TargetTagController {
     public ResponseEntity<List<MgmtTag>> create(@RequestBody List<@Valid @NotNull MgmtTagRequestBodyPost> body) {
         // All or none, as in hawkBit.
         var creates = body.stream().map(MgmtTagRequestBodyPost::toCreate).toList();
-        List<MgmtTag> created = tags.create(user.tenant(), creates).stream().map(MgmtTag::of).toList();
+        List<MgmtTag> created =
+                tags.create(user.tenant(), creates).stream().map(MgmtTag::of).toList();
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
@@ -81,8 +87,11 @@ public class TargetTagController {
     }
 
     @GetMapping("/{id}/assigned")
-    public PagedList<MgmtTarget> assigned(@PathVariable Long id, @RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+    public PagedList<MgmtTarget> assigned(
+            @PathVariable Long id,
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, TargetService.FIELDS, Sort.by("controllerId"));
         return targetViews.page(targets.tagged(user.tenant(), id, q, pageable));
@@ -96,8 +105,10 @@ public class TargetTagController {
     public ResponseEntity<Void> assign(@PathVariable Long id, @RequestBody JsonNode body) {
         Set<String> controllerIds = new LinkedHashSet<>();
         for (JsonNode node : bodies.elements(body)) {
-            controllerIds.add(node.isString() ? node.asString()
-                    : bodies.convert(node, MgmtAssignedTarget.class).controllerId());
+            controllerIds.add(
+                    node.isString()
+                            ? node.asString()
+                            : bodies.convert(node, MgmtAssignedTarget.class).controllerId());
         }
         targets.tag(user.tenant(), id, controllerIds);
         return ResponseEntity.noContent().build();

@@ -1,9 +1,8 @@
 package io.hawkbit.server.mgmt.tag;
 
-import java.util.List;
-
 import io.hawkbit.repository.target.TargetService;
 import io.hawkbit.server.mgmt.CurrentUser;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,6 +21,8 @@ public class TargetTagsController {
 
     @GetMapping("/rest/v1/targets/{controllerId}/tags")
     public List<MgmtTag> tags(@PathVariable String controllerId) {
-        return targets.tagsOf(user.tenant(), controllerId).stream().map(MgmtTag::of).toList();
+        return targets.tagsOf(user.tenant(), controllerId).stream()
+                .map(MgmtTag::of)
+                .toList();
     }
 }

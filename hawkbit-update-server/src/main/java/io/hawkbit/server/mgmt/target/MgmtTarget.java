@@ -1,19 +1,29 @@
 package io.hawkbit.server.mgmt.target;
 
-import java.net.URI;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.hawkbit.repository.target.Target;
 import io.hawkbit.server.mgmt.Links;
 import io.hawkbit.server.mgmt.MgmtAudit;
+import java.net.URI;
 
 /** hawkBit's target as the Management API shows it; {@code pollStatus} only for targets that polled. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MgmtTarget(String controllerId, String name, String description, String updateStatus,
-        Long lastControllerRequestAt, Long installedAt, String ipAddress, String address, MgmtPollStatus pollStatus,
-        String securityToken, boolean requestAttributes, @JsonUnwrapped MgmtAudit audit, @JsonProperty("_links") Links links) {
+public record MgmtTarget(
+        String controllerId,
+        String name,
+        String description,
+        String updateStatus,
+        Long lastControllerRequestAt,
+        Long installedAt,
+        String ipAddress,
+        String address,
+        MgmtPollStatus pollStatus,
+        String securityToken,
+        boolean requestAttributes,
+        @JsonUnwrapped MgmtAudit audit,
+        @JsonProperty("_links") Links links) {
 
     static final String PATH = Links.TARGETS;
 
@@ -24,20 +34,34 @@ public record MgmtTarget(String controllerId, String name, String description, S
 
     static MgmtTarget detailed(Target target, MgmtPollStatus pollStatus, boolean withToken) {
         String path = PATH + target.getControllerId();
-        return of(target, pollStatus, Links.self(path)
-                .with("assignedDS", path + "/assignedDS")
-                .with("installedDS", path + "/installedDS")
-                .with("attributes", path + "/attributes")
-                .with("actions", path + "/actions?offset=0&limit=50&sort=id:DESC")
-                .with("metadata", path + "/metadata"), withToken);
+        return of(
+                target,
+                pollStatus,
+                Links.self(path)
+                        .with("assignedDS", path + "/assignedDS")
+                        .with("installedDS", path + "/installedDS")
+                        .with("attributes", path + "/attributes")
+                        .with("actions", path + "/actions?offset=0&limit=50&sort=id:DESC")
+                        .with("metadata", path + "/metadata"),
+                withToken);
     }
 
     // Without the permission the field is left out, as hawkBit does: the token lets its holder act as the device.
     private static MgmtTarget of(Target target, MgmtPollStatus pollStatus, Links links, boolean withToken) {
-        return new MgmtTarget(target.getControllerId(), target.getName(), target.getDescription(),
-                target.getUpdateStatus().json(), target.getLastTargetQuery(), target.getInstallDate(),
-                host(target.getAddress()), target.getAddress(), pollStatus, withToken ? target.getSecurityToken() : null,
-                target.isRequestControllerAttributes(), MgmtAudit.of(target), links);
+        return new MgmtTarget(
+                target.getControllerId(),
+                target.getName(),
+                target.getDescription(),
+                target.getUpdateStatus().json(),
+                target.getLastTargetQuery(),
+                target.getInstallDate(),
+                host(target.getAddress()),
+                target.getAddress(),
+                pollStatus,
+                withToken ? target.getSecurityToken() : null,
+                target.isRequestControllerAttributes(),
+                MgmtAudit.of(target),
+                links);
     }
 
     private static String host(String address) {

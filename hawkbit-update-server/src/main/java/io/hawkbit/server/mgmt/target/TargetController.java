@@ -1,10 +1,5 @@
 package io.hawkbit.server.mgmt.target;
 
-import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import io.hawkbit.repository.action.ActionCancellation;
 import io.hawkbit.repository.action.ActionQueries;
 import io.hawkbit.repository.action.DeploymentService;
@@ -25,6 +20,10 @@ import io.hawkbit.server.mgmt.action.MgmtTargetAssignmentResponseBody;
 import io.hawkbit.server.mgmt.distributionset.MgmtDistributionSet;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -56,8 +55,14 @@ public class TargetController {
     private final ActionViews actionViews;
     private final TargetViews views;
 
-    public TargetController(TargetService targets, DeploymentService deployments, ActionQueries actionQueries,
-            ActionCancellation cancellation, CurrentUser user, JsonBodies bodies, ActionViews actionViews,
+    public TargetController(
+            TargetService targets,
+            DeploymentService deployments,
+            ActionQueries actionQueries,
+            ActionCancellation cancellation,
+            CurrentUser user,
+            JsonBodies bodies,
+            ActionViews actionViews,
             TargetViews views) {
         this.actionViews = actionViews;
         this.views = views;
@@ -70,8 +75,10 @@ public class TargetController {
     }
 
     @GetMapping
-    public PagedList<MgmtTarget> list(@RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+    public PagedList<MgmtTarget> list(
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, TargetService.FIELDS, Sort.by("controllerId"));
         return views.page(targets.find(user.tenant(), q, pageable));
@@ -81,7 +88,9 @@ public class TargetController {
     public ResponseEntity<List<MgmtTarget>> create(@RequestBody List<@Valid @NotNull MgmtTargetRequestBody> body) {
         body.forEach(MgmtTargetRequestBody::refuseUnimplemented);
         body.forEach(t -> checkAddress(t.address()));
-        List<Target> created = targets.create(user.tenant(), body.stream().map(MgmtTargetRequestBody::toCreate).toList());
+        List<Target> created = targets.create(
+                user.tenant(),
+                body.stream().map(MgmtTargetRequestBody::toCreate).toList());
         return ResponseEntity.status(HttpStatus.CREATED).body(views.list(created));
     }
 
@@ -92,7 +101,8 @@ public class TargetController {
     }
 
     @PutMapping("/{controllerId}")
-    public ResponseEntity<MgmtTarget> update(@PathVariable String controllerId, @Valid @RequestBody MgmtTargetRequestBodyPut body) {
+    public ResponseEntity<MgmtTarget> update(
+            @PathVariable String controllerId, @Valid @RequestBody MgmtTargetRequestBodyPut body) {
         body.refuseUnimplemented();
         // hawkBit lets operators request attributes, never withdraw the request: false is refused with an empty 400.
         if (Boolean.FALSE.equals(body.requestAttributes())) {
@@ -117,40 +127,54 @@ public class TargetController {
 
     @GetMapping("/{controllerId}/assignedDS")
     public ResponseEntity<MgmtDistributionSet> assignedDistributionSet(@PathVariable String controllerId) {
-        return targets.assignedDistributionSet(user.tenant(), controllerId).map(MgmtDistributionSet::of)
-                .map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+        return targets.assignedDistributionSet(user.tenant(), controllerId)
+                .map(MgmtDistributionSet::of)
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     /** Accepts one assignment object or an array of them, as hawkBit does. */
     @PostMapping("/{controllerId}/assignedDS")
-    public MgmtTargetAssignmentResponseBody assign(@PathVariable String controllerId, @RequestBody JsonNode body,
+    public MgmtTargetAssignmentResponseBody assign(
+            @PathVariable String controllerId,
+            @RequestBody JsonNode body,
             @RequestParam(required = false) Boolean offline) {
         NotImplementedYet.parameter("offline", NotImplementedYet.isTrue(offline));
         Map<Long, DeploymentService.Assignment> bySet = new LinkedHashMap<>();
         for (MgmtDistributionSetAssignment a : bodies.list(body, MgmtDistributionSetAssignment.class)) {
             a.refuseUnimplemented();
-            bySet.putIfAbsent(a.id(), new DeploymentService.Assignment(controllerId, MgmtAction.parseForceType(a.type()),
-                    a.forcetime(), a.weight()));
+            bySet.putIfAbsent(
+                    a.id(),
+                    new DeploymentService.Assignment(
+                            controllerId, MgmtAction.parseForceType(a.type()), a.forcetime(), a.weight()));
         }
         if (bySet.size() > 1) {
-            // Without multi-assignment each new assignment cancels the previous one, so several sets at once make no sense.
-            throw new HawkbitException(ServerError.PARAM_INVALID,
+            // Without multi-assignment each new assignment cancels the previous one, so several sets at once make no
+            // sense.
+            throw new HawkbitException(
+                    ServerError.PARAM_INVALID,
                     "Only one distribution set can be assigned to a target at a time (multi-assignment is not supported)");
         }
         String tenant = user.tenant();
         return MgmtTargetAssignmentResponseBody.of(bySet.entrySet().stream()
-                .map(e -> deployments.assign(tenant, e.getKey(), List.of(e.getValue()), user.name())).toList());
+                .map(e -> deployments.assign(tenant, e.getKey(), List.of(e.getValue()), user.name()))
+                .toList());
     }
 
     @GetMapping("/{controllerId}/installedDS")
     public ResponseEntity<MgmtDistributionSet> installedDistributionSet(@PathVariable String controllerId) {
-        return targets.installedDistributionSet(user.tenant(), controllerId).map(MgmtDistributionSet::of)
-                .map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+        return targets.installedDistributionSet(user.tenant(), controllerId)
+                .map(MgmtDistributionSet::of)
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     @GetMapping("/{controllerId}/actions")
-    public PagedList<MgmtAction> actions(@PathVariable String controllerId, @RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+    public PagedList<MgmtAction> actions(
+            @PathVariable String controllerId,
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, ActionQueries.FIELDS, BY_ID_DESC);
         return actionViews.page(user.tenant(), actionQueries.actionsOf(user.tenant(), controllerId, q, pageable));
@@ -163,18 +187,24 @@ public class TargetController {
 
     /** Requests cancelation, or with {@code force=true} ends an action that is already canceling. */
     @DeleteMapping("/{controllerId}/actions/{actionId}")
-    public ResponseEntity<Void> cancel(@PathVariable String controllerId, @PathVariable Long actionId,
+    public ResponseEntity<Void> cancel(
+            @PathVariable String controllerId,
+            @PathVariable Long actionId,
             @RequestParam(defaultValue = "false") boolean force) {
         cancellation.cancel(user.tenant(), controllerId, actionId, force, user.name());
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{controllerId}/actions/{actionId}/status")
-    public PagedList<MgmtActionStatus> statuses(@PathVariable String controllerId, @PathVariable Long actionId,
-            @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
+    public PagedList<MgmtActionStatus> statuses(
+            @PathVariable String controllerId,
+            @PathVariable Long actionId,
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String sort) {
         var pageable = PageParams.of(offset, limit, sort, STATUS_FIELDS, BY_ID_DESC);
-        return PagedList.of(actionQueries.statusesOf(user.tenant(), controllerId, actionId, pageable), MgmtActionStatus::of);
+        return PagedList.of(
+                actionQueries.statusesOf(user.tenant(), controllerId, actionId, pageable), MgmtActionStatus::of);
     }
 
     private static void checkAddress(String address) {
@@ -184,7 +214,8 @@ public class TargetController {
         try {
             URI.create(address);
         } catch (IllegalArgumentException e) {
-            throw new HawkbitException(ServerError.PARAM_INVALID, "The target address '" + address + "' is not a valid URI");
+            throw new HawkbitException(
+                    ServerError.PARAM_INVALID, "The target address '" + address + "' is not a valid URI");
         }
     }
 }

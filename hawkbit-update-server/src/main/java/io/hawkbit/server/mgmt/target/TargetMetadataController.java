@@ -1,7 +1,5 @@
 package io.hawkbit.server.mgmt.target;
 
-import java.util.List;
-
 import io.hawkbit.repository.metadata.MetadataRules;
 import io.hawkbit.repository.target.TargetMetadata;
 import io.hawkbit.repository.target.TargetMetadataService;
@@ -11,6 +9,7 @@ import io.hawkbit.server.mgmt.metadata.MetadataPages;
 import io.hawkbit.server.mgmt.metadata.MgmtMetadata;
 import io.hawkbit.server.mgmt.metadata.MgmtMetadataBodyPut;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -37,8 +36,11 @@ public class TargetMetadataController {
     }
 
     @GetMapping
-    public PagedList<MgmtMetadata> list(@PathVariable String targetId, @RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+    public PagedList<MgmtMetadata> list(
+            @PathVariable String targetId,
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
         var pageable = MetadataPages.of(offset, limit, sort, MetadataRules.FIELDS);
         return PagedList.of(metadata.find(user.tenant(), targetId, q, pageable), TargetMetadataController::json);
@@ -47,7 +49,10 @@ public class TargetMetadataController {
     /** All entries or none; 409 when the target already has one of the keys. */
     @PostMapping
     public ResponseEntity<Void> create(@PathVariable String targetId, @RequestBody List<@NotNull MgmtMetadata> body) {
-        metadata.create(user.tenant(), targetId, body.stream().map(MgmtMetadata::toEntry).toList());
+        metadata.create(
+                user.tenant(),
+                targetId,
+                body.stream().map(MgmtMetadata::toEntry).toList());
         return ResponseEntity.status(HttpStatus.CREATED).build();
     }
 
@@ -58,8 +63,8 @@ public class TargetMetadataController {
 
     /** Sets the value, adding the entry when there is none (hawkBit 1.1). */
     @PutMapping("/{metadataKey}")
-    public ResponseEntity<Void> update(@PathVariable String targetId, @PathVariable String metadataKey,
-            @RequestBody MgmtMetadataBodyPut body) {
+    public ResponseEntity<Void> update(
+            @PathVariable String targetId, @PathVariable String metadataKey, @RequestBody MgmtMetadataBodyPut body) {
         metadata.put(user.tenant(), targetId, metadataKey, body.value());
         return ResponseEntity.noContent().build();
     }

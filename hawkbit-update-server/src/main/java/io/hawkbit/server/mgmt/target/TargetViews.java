@@ -1,15 +1,14 @@
 package io.hawkbit.server.mgmt.target;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
-
 import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.tenant.TenantConfigKey;
 import io.hawkbit.repository.tenant.TenantConfigurationService;
 import io.hawkbit.rest.paging.PagedList;
 import io.hawkbit.server.mgmt.CurrentUser;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +39,9 @@ public class TargetViews {
     public List<MgmtTarget> list(Collection<Target> targets) {
         Polling polling = polling();
         boolean tokens = user.seesTargetTokens();
-        return targets.stream().map(t -> MgmtTarget.of(t, polling.of(t), tokens)).toList();
+        return targets.stream()
+                .map(t -> MgmtTarget.of(t, polling.of(t), tokens))
+                .toList();
     }
 
     MgmtTarget detailed(Target target) {
@@ -49,8 +50,10 @@ public class TargetViews {
 
     private Polling polling() {
         String tenant = user.tenant();
-        return new Polling(config.duration(tenant, TenantConfigKey.POLLING_TIME),
-                config.duration(tenant, TenantConfigKey.POLLING_OVERDUE_TIME), clock.millis());
+        return new Polling(
+                config.duration(tenant, TenantConfigKey.POLLING_TIME),
+                config.duration(tenant, TenantConfigKey.POLLING_OVERDUE_TIME),
+                clock.millis());
     }
 
     private record Polling(Duration pollingTime, Duration overdueTime, long now) {

@@ -37,8 +37,10 @@ public class TargetFilterQueryController {
     }
 
     @GetMapping
-    public PagedList<MgmtTargetFilterQuery> list(@RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+    public PagedList<MgmtTargetFilterQuery> list(
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, TargetFilterQueryService.FIELDS, Sort.by("id"));
         return PagedList.of(filters.find(user.tenant(), q, pageable), MgmtTargetFilterQuery::of);
@@ -46,13 +48,20 @@ public class TargetFilterQueryController {
 
     @PostMapping
     public ResponseEntity<MgmtTargetFilterQuery> create(@Valid @RequestBody MgmtTargetFilterQueryRequestBody body) {
-        if (body.name() == null || body.name().isBlank() || body.query() == null || body.query().isBlank()) {
+        if (body.name() == null
+                || body.name().isBlank()
+                || body.query() == null
+                || body.query().isBlank()) {
             throw new HawkbitException(ServerError.PARAM_INVALID, "A target filter query needs a name and a query");
         }
-        AutoAssign autoAssign = body.autoAssignDistributionSet() == null ? null
-                : new AutoAssign(body.autoAssignDistributionSet(), MgmtAction.parseForceType(body.autoAssignActionType()),
+        AutoAssign autoAssign = body.autoAssignDistributionSet() == null
+                ? null
+                : new AutoAssign(
+                        body.autoAssignDistributionSet(),
+                        MgmtAction.parseForceType(body.autoAssignActionType()),
                         weight(body.autoAssignWeight()));
-        var created = filters.create(user.tenant(), new TargetFilterQueryService.Create(body.name(), body.query(), autoAssign));
+        var created = filters.create(
+                user.tenant(), new TargetFilterQueryService.Create(body.name(), body.query(), autoAssign));
         return ResponseEntity.status(HttpStatus.CREATED).body(MgmtTargetFilterQuery.of(created));
     }
 
@@ -62,9 +71,10 @@ public class TargetFilterQueryController {
     }
 
     @PutMapping("/{id}")
-    public MgmtTargetFilterQuery update(@PathVariable Long id, @Valid @RequestBody MgmtTargetFilterQueryRequestBody body) {
-        return MgmtTargetFilterQuery.of(filters.update(user.tenant(), id,
-                new TargetFilterQueryService.Update(body.name(), body.query())));
+    public MgmtTargetFilterQuery update(
+            @PathVariable Long id, @Valid @RequestBody MgmtTargetFilterQueryRequestBody body) {
+        return MgmtTargetFilterQuery.of(
+                filters.update(user.tenant(), id, new TargetFilterQueryService.Update(body.name(), body.query())));
     }
 
     @DeleteMapping("/{id}")
@@ -81,10 +91,10 @@ public class TargetFilterQueryController {
     }
 
     @PostMapping("/{id}/autoAssignDS")
-    public MgmtTargetFilterQuery setAutoAssignDs(@PathVariable Long id,
-            @Valid @RequestBody MgmtDistributionSetAutoAssignment body) {
-        return MgmtTargetFilterQuery.of(filters.autoAssign(user.tenant(), id,
-                new AutoAssign(body.id(), MgmtAction.parseForceType(body.type()), body.weight())));
+    public MgmtTargetFilterQuery setAutoAssignDs(
+            @PathVariable Long id, @Valid @RequestBody MgmtDistributionSetAutoAssignment body) {
+        return MgmtTargetFilterQuery.of(filters.autoAssign(
+                user.tenant(), id, new AutoAssign(body.id(), MgmtAction.parseForceType(body.type()), body.weight())));
     }
 
     @DeleteMapping("/{id}/autoAssignDS")

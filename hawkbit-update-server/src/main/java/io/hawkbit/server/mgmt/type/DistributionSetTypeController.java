@@ -1,8 +1,5 @@
 package io.hawkbit.server.mgmt.type;
 
-import java.util.List;
-import java.util.function.Function;
-
 import io.hawkbit.repository.distribution.DistributionSetType;
 import io.hawkbit.repository.distribution.DistributionSetTypeService;
 import io.hawkbit.repository.error.EntityNotFoundException;
@@ -12,6 +9,8 @@ import io.hawkbit.rest.paging.PagedList;
 import io.hawkbit.server.mgmt.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.function.Function;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,8 +38,10 @@ public class DistributionSetTypeController {
     }
 
     @GetMapping
-    public PagedList<MgmtDistributionSetType> list(@RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+    public PagedList<MgmtDistributionSetType> list(
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, DistributionSetTypeService.FIELDS, Sort.by("id"));
         return PagedList.of(types.find(user.tenant(), q, pageable), MgmtDistributionSetType::of);
@@ -50,8 +51,12 @@ public class DistributionSetTypeController {
     public ResponseEntity<List<MgmtDistributionSetType>> create(
             @RequestBody List<@Valid @NotNull MgmtDistributionSetTypeRequestBodyPost> body) {
         // All or none, as in hawkBit.
-        var creates = body.stream().map(MgmtDistributionSetTypeRequestBodyPost::toCreate).toList();
-        List<MgmtDistributionSetType> created = types.create(user.tenant(), creates).stream().map(MgmtDistributionSetType::of).toList();
+        var creates = body.stream()
+                .map(MgmtDistributionSetTypeRequestBodyPost::toCreate)
+                .toList();
+        List<MgmtDistributionSetType> created = types.create(user.tenant(), creates).stream()
+                .map(MgmtDistributionSetType::of)
+                .toList();
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
@@ -73,7 +78,9 @@ public class DistributionSetTypeController {
 
     @GetMapping("/{id}/mandatorymoduletypes")
     public List<MgmtSoftwareModuleType> mandatory(@PathVariable Long id) {
-        return types.get(user.tenant(), id).mandatoryTypes().stream().map(MgmtSoftwareModuleType::of).toList();
+        return types.get(user.tenant(), id).mandatoryTypes().stream()
+                .map(MgmtSoftwareModuleType::of)
+                .toList();
     }
 
     @GetMapping("/{id}/mandatorymoduletypes/{smTypeId}")
@@ -95,7 +102,9 @@ public class DistributionSetTypeController {
 
     @GetMapping("/{id}/optionalmoduletypes")
     public List<MgmtSoftwareModuleType> optional(@PathVariable Long id) {
-        return types.get(user.tenant(), id).optionalTypes().stream().map(MgmtSoftwareModuleType::of).toList();
+        return types.get(user.tenant(), id).optionalTypes().stream()
+                .map(MgmtSoftwareModuleType::of)
+                .toList();
     }
 
     @GetMapping("/{id}/optionalmoduletypes/{smTypeId}")
@@ -123,7 +132,10 @@ public class DistributionSetTypeController {
     }
 
     private static MgmtSoftwareModuleType find(List<SoftwareModuleType> moduleTypes, Long smTypeId) {
-        return moduleTypes.stream().filter(t -> t.getId().equals(smTypeId)).findFirst().map(MgmtSoftwareModuleType::of)
+        return moduleTypes.stream()
+                .filter(t -> t.getId().equals(smTypeId))
+                .findFirst()
+                .map(MgmtSoftwareModuleType::of)
                 .orElseThrow(() -> new EntityNotFoundException("SoftwareModuleType", smTypeId));
     }
 }

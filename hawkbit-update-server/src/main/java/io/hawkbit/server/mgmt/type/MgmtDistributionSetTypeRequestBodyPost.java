@@ -1,13 +1,12 @@
 package io.hawkbit.server.mgmt.type;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.hawkbit.repository.distribution.DistributionSetTypeService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 
 /** One distribution set type to create, with the module types it requires and allows. */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -20,7 +19,8 @@ public record MgmtDistributionSetTypeRequestBodyPost(
         List<@Valid @NotNull MgmtId> optionalmodules) {
 
     DistributionSetTypeService.Create toCreate() {
-        return new DistributionSetTypeService.Create(key, name, description, colour, ids(mandatorymodules), ids(optionalmodules));
+        return new DistributionSetTypeService.Create(
+                key, name, description, colour, ids(mandatorymodules), ids(optionalmodules));
     }
 
     private static List<Long> ids(List<MgmtId> refs) {

@@ -5,5 +5,4 @@ import jakarta.validation.constraints.NotNull;
 
 /** A reference to a software module type by id, as in {@code {"id": 4}}. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MgmtId(@NotNull Long id) {
-}
+public record MgmtId(@NotNull Long id) {}

@@ -12,12 +12,29 @@ import io.hawkbit.server.mgmt.MgmtAudit;
  * minimum artifact count (a create asking for more is refused).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MgmtSoftwareModuleType(Long id, String name, String description, String key, String colour, int minArtifacts,
-        int maxAssignments, boolean deleted, @JsonUnwrapped MgmtAudit audit, @JsonProperty("_links") Links links) {
+public record MgmtSoftwareModuleType(
+        Long id,
+        String name,
+        String description,
+        String key,
+        String colour,
+        int minArtifacts,
+        int maxAssignments,
+        boolean deleted,
+        @JsonUnwrapped MgmtAudit audit,
+        @JsonProperty("_links") Links links) {
 
     public static MgmtSoftwareModuleType of(SoftwareModuleType type) {
-        return new MgmtSoftwareModuleType(type.getId(), type.getName(), type.getDescription(), type.getKey(), type.getColour(), 0,
-                type.getMaxAssignments(), type.isDeleted(), MgmtAudit.of(type),
+        return new MgmtSoftwareModuleType(
+                type.getId(),
+                type.getName(),
+                type.getDescription(),
+                type.getKey(),
+                type.getColour(),
+                0,
+                type.getMaxAssignments(),
+                type.isDeleted(),
+                MgmtAudit.of(type),
                 Links.self("/rest/v1/softwaremoduletypes/" + type.getId()));
     }
 }

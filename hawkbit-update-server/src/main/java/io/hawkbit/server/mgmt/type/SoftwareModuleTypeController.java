@@ -1,13 +1,12 @@
 package io.hawkbit.server.mgmt.type;
 
-import java.util.List;
-
 import io.hawkbit.repository.softwaremodule.SoftwareModuleTypeService;
 import io.hawkbit.rest.paging.PageParams;
 import io.hawkbit.rest.paging.PagedList;
 import io.hawkbit.server.mgmt.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,8 +34,10 @@ public class SoftwareModuleTypeController {
     }
 
     @GetMapping
-    public PagedList<MgmtSoftwareModuleType> list(@RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+    public PagedList<MgmtSoftwareModuleType> list(
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, SoftwareModuleTypeService.FIELDS, Sort.by("id"));
         return PagedList.of(types.find(user.tenant(), q, pageable), MgmtSoftwareModuleType::of);
@@ -47,8 +48,12 @@ public class SoftwareModuleTypeController {
             @RequestBody List<@Valid @NotNull MgmtSoftwareModuleTypeRequestBodyPost> body) {
         body.forEach(MgmtSoftwareModuleTypeRequestBodyPost::refuseUnimplemented);
         // All or none, as in hawkBit.
-        var creates = body.stream().map(MgmtSoftwareModuleTypeRequestBodyPost::toCreate).toList();
-        List<MgmtSoftwareModuleType> created = types.create(user.tenant(), creates).stream().map(MgmtSoftwareModuleType::of).toList();
+        var creates = body.stream()
+                .map(MgmtSoftwareModuleTypeRequestBodyPost::toCreate)
+                .toList();
+        List<MgmtSoftwareModuleType> created = types.create(user.tenant(), creates).stream()
+                .map(MgmtSoftwareModuleType::of)
+                .toList();
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
