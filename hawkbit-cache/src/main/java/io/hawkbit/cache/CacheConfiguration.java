@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 /** This node's caches: Caffeine, bounded, with the configured TTLs, evicted by cluster events. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CacheProperties.class)
-public class CacheConfiguration {
+class CacheConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(CacheConfiguration.class);
 

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * arrive right after their commit). The TTL is only a backstop.
  */
 @Component
-public class CacheEvictionListener {
+class CacheEvictionListener {
 
     private final Cache tenantConfig;
     private final Cache targets;

@@ -20,7 +20,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 // Scanned, not listed: the listing would make this package depend on every feature package it configures.
 @ConfigurationPropertiesScan("io.hawkbit.repository")
 @EnableScheduling
-public class RepositoryConfiguration {
+class RepositoryConfiguration {
 
     @Bean
     @ConditionalOnMissingBean

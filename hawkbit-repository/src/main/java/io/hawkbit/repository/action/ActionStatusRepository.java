@@ -6,7 +6,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** The status history of actions. */
-public interface ActionStatusRepository extends JpaRepository<ActionStatus, Long> {
+interface ActionStatusRepository extends JpaRepository<ActionStatus, Long> {
 
     long countByActionId(Long actionId);
 

@@ -4,6 +4,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 /** Metadata entries of distribution sets, read-only. */
-public interface DistributionSetMetadataRepository
+interface DistributionSetMetadataRepository
         extends JpaRepository<DistributionSetMetadata, DistributionSetMetadata.Key>,
                 JpaSpecificationExecutor<DistributionSetMetadata> {}

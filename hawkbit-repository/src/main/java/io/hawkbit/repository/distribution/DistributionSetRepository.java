@@ -9,7 +9,7 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /** Distribution sets of all tenants. */
-public interface DistributionSetRepository
+interface DistributionSetRepository
         extends JpaRepository<DistributionSet, Long>, JpaSpecificationExecutor<DistributionSet> {
 
     Optional<DistributionSet> findByTenantAndId(String tenant, Long id);

@@ -9,7 +9,7 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /** Distribution set types of all tenants. */
-public interface DistributionSetTypeRepository
+interface DistributionSetTypeRepository
         extends JpaRepository<DistributionSetType, Long>, JpaSpecificationExecutor<DistributionSetType> {
 
     Optional<DistributionSetType> findByTenantAndId(String tenant, Long id);

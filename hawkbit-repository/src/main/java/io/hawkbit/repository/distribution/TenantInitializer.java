@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * written for hawkBit work unchanged. Idempotent; safe when several nodes start together.
  */
 @Component
-public class TenantInitializer {
+class TenantInitializer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TenantInitializer.class);
 

@@ -8,4 +8,4 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @RemoteApplicationEventScan(basePackageClasses = ClusterEvent.class)
 @EnableConfigurationProperties({NodeProperties.class, EventProperties.class})
-public class EventConfiguration {}
+class EventConfiguration {}

@@ -12,7 +12,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /** The JDBC lock registry on the {@code INT_LOCK} table (created by Flyway) and the {@link ClusterLock} over it. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({LockProperties.class, SchedulerProperties.class})
-public class LockConfiguration {
+class LockConfiguration {
 
     /** The lock rows' region: keeps our keys apart from any other user of the table. */
     static final String REGION = "hawkbit";

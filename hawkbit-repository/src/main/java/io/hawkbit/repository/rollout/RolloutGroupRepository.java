@@ -8,8 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 /** Groups of rollouts. */
-public interface RolloutGroupRepository
-        extends JpaRepository<RolloutGroup, Long>, JpaSpecificationExecutor<RolloutGroup> {
+interface RolloutGroupRepository extends JpaRepository<RolloutGroup, Long>, JpaSpecificationExecutor<RolloutGroup> {
 
     List<RolloutGroup> findByRolloutIdOrderByPosition(Long rolloutId);
 

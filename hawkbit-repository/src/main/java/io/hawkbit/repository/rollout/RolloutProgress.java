@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * pause, stop and resume do: a pause or stop is never overtaken by a step that read the rollout before it.
  */
 @Component
-public class RolloutProgress {
+class RolloutProgress {
 
     private static final Set<RolloutStatus> ACTIVE = Set.of(RolloutStatus.STARTING, RolloutStatus.RUNNING);
 

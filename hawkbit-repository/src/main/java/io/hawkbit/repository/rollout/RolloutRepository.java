@@ -11,7 +11,7 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /** Rollouts of all tenants. */
-public interface RolloutRepository extends JpaRepository<Rollout, Long>, JpaSpecificationExecutor<Rollout> {
+interface RolloutRepository extends JpaRepository<Rollout, Long>, JpaSpecificationExecutor<Rollout> {
 
     Optional<Rollout> findByTenantAndIdAndDeletedFalse(String tenant, Long id);
 

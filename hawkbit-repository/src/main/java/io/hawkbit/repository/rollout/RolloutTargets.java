@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * JPA transaction.
  */
 @Component
-public class RolloutTargets {
+class RolloutTargets {
 
     private final JdbcTemplate jdbc;
 

@@ -5,4 +5,4 @@ package io.hawkbit.repository.rollout;
  * it was started or resumed): after the commit this node's rollout scheduler works on the tenant at once instead of
  * waiting for its period.
  */
-public record RolloutWorkPending(String tenant, Long rolloutId) {}
+record RolloutWorkPending(String tenant, Long rolloutId) {}

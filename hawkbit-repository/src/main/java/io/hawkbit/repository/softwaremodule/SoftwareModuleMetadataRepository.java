@@ -6,7 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 /** Metadata entries of software modules, read-only. */
-public interface SoftwareModuleMetadataRepository
+interface SoftwareModuleMetadataRepository
         extends JpaRepository<SoftwareModuleMetadata, SoftwareModuleMetadata.Key>,
                 JpaSpecificationExecutor<SoftwareModuleMetadata> {
 

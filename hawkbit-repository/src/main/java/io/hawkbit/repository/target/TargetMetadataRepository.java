@@ -4,5 +4,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 /** Metadata entries of targets, read-only. */
-public interface TargetMetadataRepository
+interface TargetMetadataRepository
         extends JpaRepository<TargetMetadata, TargetMetadata.Key>, JpaSpecificationExecutor<TargetMetadata> {}

@@ -9,7 +9,7 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /** Target tags of all tenants. */
-public interface TargetTagRepository extends JpaRepository<TargetTag, Long>, JpaSpecificationExecutor<TargetTag> {
+interface TargetTagRepository extends JpaRepository<TargetTag, Long>, JpaSpecificationExecutor<TargetTag> {
 
     Optional<TargetTag> findByTenantAndId(String tenant, Long id);
 

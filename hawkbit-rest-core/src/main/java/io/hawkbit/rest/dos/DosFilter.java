@@ -13,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses blacklisted clients with 403 and clients over their per-second budget with 429 and {@code Retry-After},
  * before any authentication or database work happens.
  */
-public class DosFilter extends OncePerRequestFilter {
+class DosFilter extends OncePerRequestFilter {
 
     static final String METRIC = "hawkbit.dos.rejected";
 

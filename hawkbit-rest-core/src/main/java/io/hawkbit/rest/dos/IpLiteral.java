@@ -4,7 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** Parses IPv4 and IPv6 address literals without ever asking DNS. */
-public final class IpLiteral {
+final class IpLiteral {
 
     private IpLiteral() {}
 

@@ -16,7 +16,7 @@ import java.util.function.IntSupplier;
  * is this node's share, the configured limit divided by the live members (rounded up); a bucket is rebuilt when the
  * share changes.
  */
-public class NodeRequestCounters implements RequestCounters {
+class NodeRequestCounters implements RequestCounters {
 
     static final Duration WINDOW = Duration.ofSeconds(1);
 

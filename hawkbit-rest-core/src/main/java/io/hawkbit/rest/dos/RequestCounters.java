@@ -1,7 +1,7 @@
 package io.hawkbit.rest.dos;
 
 /** Counts requests per client against the per-second budgets; this node's counts, or (later) the cluster's. */
-public interface RequestCounters {
+interface RequestCounters {
 
     /**
      * Takes one request of {@code client} from the budget of {@code api} reads or writes, atomically.

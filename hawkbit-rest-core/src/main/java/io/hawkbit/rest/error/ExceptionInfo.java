@@ -4,4 +4,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** hawkBit's error body: clients match on {@code errorCode}. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record ExceptionInfo(String exceptionClass, String errorCode, String message) {}
+record ExceptionInfo(String exceptionClass, String errorCode, String message) {}

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * as {@code //}) in hawkBit's error shape instead of Boot's default body.
  */
 @RestController
-public class JsonErrorController implements ErrorController {
+class JsonErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
     public ResponseEntity<ExceptionInfo> error(HttpServletRequest request) {

@@ -13,7 +13,7 @@ import org.springframework.core.Ordered;
 
 /** Puts {@link JsonErrorReportValve} in place of Tomcat's HTML error report valve. */
 @Configuration(proxyBeanMethods = false)
-public class JsonErrorReportConfiguration {
+class JsonErrorReportConfiguration {
 
     @Bean
     JsonErrorReport jsonErrorReport() {

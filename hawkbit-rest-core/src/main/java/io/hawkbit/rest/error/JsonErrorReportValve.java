@@ -17,7 +17,7 @@ import org.springframework.http.MediaType;
  * runs (a request line or headers over {@code server.max-http-request-header-size}, a malformed request line).
  * Errors of the application are answered by {@link JsonErrorController} and never reach it.
  */
-public class JsonErrorReportValve extends ErrorReportValve {
+class JsonErrorReportValve extends ErrorReportValve {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonErrorReportValve.class);
 

@@ -31,7 +31,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Maps every failure of a request to hawkBit's error body and status; bad input is a 4xx, never a 5xx. */
 @RestControllerAdvice
-public class ResponseExceptionHandler {
+class ResponseExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResponseExceptionHandler.class);
 

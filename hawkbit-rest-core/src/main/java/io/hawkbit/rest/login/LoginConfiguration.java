@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LoginProperties.class)
-public class LoginConfiguration {
+class LoginConfiguration {
 
     public static final String MANAGEMENT_LOGINS = "managementLoginAttempts";
     public static final String DDI_LOGINS = "ddiLoginAttempts";

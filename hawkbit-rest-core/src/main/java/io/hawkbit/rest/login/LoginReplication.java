@@ -10,7 +10,7 @@ import org.springframework.context.event.EventListener;
  * of every node, this one included (its own events come back to it synchronously), so a lockout reached through one
  * node holds on all of them as soon as the event arrives.
  */
-public class LoginReplication {
+class LoginReplication {
 
     private final Map<String, LoginAttempts> counters;
 

@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * answered 413 at once, a chunked body is counted while it is read and fails with {@link BodyTooLargeException}
  * (413) when it passes the limit. Multipart uploads to the Management API keep the multipart limits.
  */
-public class BodySizeFilter extends OncePerRequestFilter {
+class BodySizeFilter extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(BodySizeFilter.class);
 

@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code application/*}, an unknown charset). Spring MVC asserts these deep in body reading, where they would surface
  * as a 500. A request without a body may carry any Content-Type, as before.
  */
-public class ContentTypeFilter extends OncePerRequestFilter {
+class ContentTypeFilter extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContentTypeFilter.class);
 

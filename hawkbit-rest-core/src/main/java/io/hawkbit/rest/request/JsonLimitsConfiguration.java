@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RequestLimitsProperties.class)
-public class JsonLimitsConfiguration {
+class JsonLimitsConfiguration {
 
     @Bean
     @Scope("prototype")

@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code %}-escape, bytes that are not UTF-8, too many parameters). Tomcat decodes lazily and throws from whichever
  * filter, security check or endpoint first asks for a parameter; here it happens once, before any of them.
  */
-public class ParameterDecodingFilter extends OncePerRequestFilter {
+class ParameterDecodingFilter extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParameterDecodingFilter.class);
 

@@ -12,7 +12,7 @@ import org.springframework.core.Ordered;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RequestLimitsProperties.class)
-public class RequestLimitsConfiguration {
+class RequestLimitsConfiguration {
 
     @Bean
     FilterRegistrationBean<BodySizeFilter> bodySizeFilter(RequestLimitsProperties limits) {

@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates DDI requests ({@code /{tenant}/controller/v1/{controllerId}/...}) by {@code TargetToken} or
  * {@code GatewayToken}, each only when the tenant switched it on. A target token opens only its own target's paths.
  */
-public class DdiAuthenticationFilter extends OncePerRequestFilter {
+class DdiAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String TARGET_TOKEN = "TargetToken ";
     private static final String GATEWAY_TOKEN = "GatewayToken ";

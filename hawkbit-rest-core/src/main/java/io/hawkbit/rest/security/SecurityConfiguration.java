@@ -30,7 +30,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(UserProperties.class)
-public class SecurityConfiguration {
+class SecurityConfiguration {
 
     @Bean
     ManagementUsers managementUsers(UserProperties properties) {

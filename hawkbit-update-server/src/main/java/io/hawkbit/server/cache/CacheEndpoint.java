@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /** {@code /actuator/nodecaches}: this node's caches with their TTL, bound, size and statistics. */
 @Component
 @Endpoint(id = "nodecaches")
-public class CacheEndpoint {
+class CacheEndpoint {
 
     /** One cache as an operator sees it. */
     public record CacheView(

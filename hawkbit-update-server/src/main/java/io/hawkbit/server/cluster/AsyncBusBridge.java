@@ -17,7 +17,7 @@ import org.springframework.cloud.bus.event.RemoteApplicationEvent;
  * broker and never fails because of it: a failed send is logged (at most once per 10 s) and counted; when the queue
  * is full the event is dropped and counted. Caches recover from missed events by flushing on reconnect.
  */
-public class AsyncBusBridge implements BusBridge, DisposableBean {
+class AsyncBusBridge implements BusBridge, DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(AsyncBusBridge.class);
     private static final long LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * event, but only the node where the change happened writes the line ({@code isFromSelf}).
  */
 @Component
-public class AuditLog {
+class AuditLog {
 
     private static final Logger AUDIT = LoggerFactory.getLogger("hawkbit.audit");
 

@@ -17,7 +17,7 @@ import org.springframework.cache.CacheManager;
  * Flushes every cache of this node when its broker connection comes back after a loss: events sent while it was
  * away never reach it, so any entry may be stale. Until then the TTL bounds staleness.
  */
-public class BrokerReconnectFlusher implements ConnectionListener, SmartInitializingSingleton {
+class BrokerReconnectFlusher implements ConnectionListener, SmartInitializingSingleton {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerReconnectFlusher.class);
 

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * most of a receiving node's CPU, and a ceiling of a few hundred events per second. Unknown types still arrive as
  * {@link UnknownRemoteApplicationEvent}, so mixed-version clusters keep working.
  */
-public class CachingBusJsonConverter extends AbstractMessageConverter {
+class CachingBusJsonConverter extends AbstractMessageConverter {
 
     private static final Logger LOG = LoggerFactory.getLogger(CachingBusJsonConverter.class);
 

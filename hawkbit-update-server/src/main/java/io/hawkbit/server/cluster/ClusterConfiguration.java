@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 /** Cluster membership and, when the bus is on, the asynchronous bridge to the broker and the cache flush on reconnect. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ClusterProperties.class)
-public class ClusterConfiguration {
+class ClusterConfiguration {
 
     /** Puts a converter that builds its JSON mapper once in place of the bus's, which builds one per message. */
     @Bean

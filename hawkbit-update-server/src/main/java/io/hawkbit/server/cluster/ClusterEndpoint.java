@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /** {@code /actuator/cluster}: this node's id and the live members. */
 @Component
 @Endpoint(id = "cluster")
-public class ClusterEndpoint {
+class ClusterEndpoint {
 
     private final ClusterMembers members;
     private final EventOrigin origin;

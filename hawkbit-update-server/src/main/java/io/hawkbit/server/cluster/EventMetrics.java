@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Counts events received from other nodes, by type ({@code hawkbit.events.received}). */
 @Component
-public class EventMetrics {
+class EventMetrics {
 
     private final MeterRegistry meters;
     private final EventOrigin origin;

@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The event stream of {@code GET /rest/v1/events}, on the system clock. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EventStreamProperties.class)
-public class EventStreamConfiguration {
+class EventStreamConfiguration {
 
     @Bean
     EventStream eventStream(JsonMapper json, EventStreamProperties properties, MeterRegistry meters) {

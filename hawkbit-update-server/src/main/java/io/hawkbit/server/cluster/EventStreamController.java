@@ -14,7 +14,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** {@code GET /rest/v1/events}: a Server-Sent-Events stream of every change in the cluster, for operators. */
 @RestController
-public class EventStreamController {
+class EventStreamController {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventStreamController.class);
 

@@ -9,7 +9,7 @@ import org.springframework.validation.annotation.Validated;
 /** Limits of {@code GET /rest/v1/events}: how far a subscriber may fall behind, and how many streams may be open. */
 @Validated
 @ConfigurationProperties("hawkbit.event-stream")
-public class EventStreamProperties {
+class EventStreamProperties {
 
     /** Events waiting for one subscriber; a subscriber further behind is dropped (its stream ends, the client reconnects). */
     @Min(1)

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** Announces this node on the bus periodically, and its departure on shutdown. */
 @Component
-public class MemberHeartbeat {
+class MemberHeartbeat {
 
     private final ClusterEventPublisher events;
     private final ClusterProperties properties;

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Names who changed an entity: the Management API user, a device's controller id, or {@code system}. */
 @Component("auditor")
-public class SecurityAuditor implements AuditorAware<String> {
+class SecurityAuditor implements AuditorAware<String> {
 
     @Override
     public Optional<String> getCurrentAuditor() {

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/{tenant}/controller/v1/{controllerId}/softwaremodules/{moduleId}/artifacts")
-public class DdiArtifactController {
+class DdiArtifactController {
 
     private static final String MD5SUM = ".MD5SUM";
 

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(
         value = "/{tenant}/controller/v1/{controllerId}",
         produces = {MediaType.APPLICATION_JSON_VALUE, "application/hal+json"})
-public class DdiDeploymentController {
+class DdiDeploymentController {
 
     /** Upper bound of history entries a device may ask for. */
     private static final int MAX_HISTORY = 100;

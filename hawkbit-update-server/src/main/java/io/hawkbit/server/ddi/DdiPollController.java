@@ -27,7 +27,7 @@ import org.springframework.web.context.request.WebRequest;
 @RequestMapping(
         value = "/{tenant}/controller/v1/{controllerId}",
         produces = {MediaType.APPLICATION_JSON_VALUE, "application/hal+json"})
-public class DdiPollController {
+class DdiPollController {
 
     private static final int MAX_ATTRIBUTE_KEY = 128;
     private static final int MAX_ATTRIBUTE_VALUE = 512;

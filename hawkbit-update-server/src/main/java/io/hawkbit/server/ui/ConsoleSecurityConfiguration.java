@@ -26,7 +26,7 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
  * guesser gains nothing by switching to the form. The REST chains stay stateless.
  */
 @Configuration(proxyBeanMethods = false)
-public class ConsoleSecurityConfiguration {
+class ConsoleSecurityConfiguration {
 
     static final String LOGIN = "/ui/login";
 

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** hawkBit's {@code /rest/v1/actions}: the actions of all targets of the tenant. */
 @RestController
 @RequestMapping("/rest/v1/actions")
-public class ActionController {
+class ActionController {
 
     private final ActionQueries queries;
     private final ActionViews views;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.hawkbit.server.mgmt.Links;
 
 /** An action created by an assignment, with the link to it. */
-public record MgmtActionId(Long id, @JsonProperty("_links") Links links) {
+record MgmtActionId(Long id, @JsonProperty("_links") Links links) {
 
     static MgmtActionId of(String controllerId, Long actionId) {
         return new MgmtActionId(actionId, Links.self(Links.TARGETS + controllerId + "/actions/" + actionId));

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** hawkBit's {@code /rest/v1/distributionsets}: sets, their modules, and assigning them to targets. */
 @RestController
 @RequestMapping("/rest/v1/distributionsets")
-public class DistributionSetController {
+class DistributionSetController {
 
     private final DistributionSetService sets;
     private final DeploymentService deployments;

@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/rest/v1/distributionsets/{distributionSetId}/metadata")
-public class DistributionSetMetadataController {
+class DistributionSetMetadataController {
 
     private final DistributionSetMetadataService metadata;
     private final CurrentUser user;

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * fields {@code os}, {@code runtime} and {@code application} are hawkBit's deprecated form of {@code modules}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MgmtDistributionSetRequestBodyPost(
+record MgmtDistributionSetRequestBodyPost(
         @NotBlank @Size(max = 128) String name,
         @NotBlank @Size(max = 64) String version,
         @Size(max = 512) String description,

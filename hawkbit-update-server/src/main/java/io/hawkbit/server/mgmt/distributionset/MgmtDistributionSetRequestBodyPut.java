@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 
 /** The changeable fields of a distribution set; absent fields stay as they are. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MgmtDistributionSetRequestBodyPut(
+record MgmtDistributionSetRequestBodyPut(
         @Size(min = 1, max = 128) String name,
         @Size(min = 1, max = 64) String version,
         @Size(max = 512) String description,

@@ -5,4 +5,4 @@ import jakarta.validation.constraints.NotNull;
 
 /** A software module referenced by id, as in {@code {"id": 7}}. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MgmtSoftwareModuleAssignment(@NotNull Long id) {}
+record MgmtSoftwareModuleAssignment(@NotNull Long id) {}

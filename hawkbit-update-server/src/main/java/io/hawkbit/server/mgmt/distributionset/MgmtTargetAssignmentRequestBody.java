@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 
 /** One target to assign a distribution set to: {@code id} is its controllerId; {@code type} defaults to forced. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MgmtTargetAssignmentRequestBody(
+record MgmtTargetAssignmentRequestBody(
         @NotBlank @Size(max = 256) String id,
         String type,
         Long forcetime,

@@ -7,7 +7,7 @@ import io.hawkbit.repository.rollout.RolloutConditions.Condition;
 /** hawkBit's condition objects: {@code {"condition": "THRESHOLD", "expression": "50"}} and the action form {@code {"action": "PAUSE", ...}}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MgmtCondition(String condition, String action, String expression) {
+record MgmtCondition(String condition, String action, String expression) {
 
     static MgmtCondition condition(String condition, String expression) {
         return condition == null ? null : new MgmtCondition(condition, null, expression);

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /** hawkBit's rollout as the Management API shows it, with its targets counted per status. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MgmtRollout(
+record MgmtRollout(
         Long id,
         String name,
         String description,

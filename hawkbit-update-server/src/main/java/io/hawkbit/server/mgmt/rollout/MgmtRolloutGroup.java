@@ -12,7 +12,7 @@ import java.util.Map;
 
 /** hawkBit's rollout group (a "deploy group") as the Management API shows it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MgmtRolloutGroup(
+record MgmtRolloutGroup(
         Long id,
         String name,
         String description,

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Size;
 
 /** One explicit group of a rollout to create; conditions left out are the rollout's. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MgmtRolloutGroupRequestBody(
+record MgmtRolloutGroupRequestBody(
         @Size(max = 128) String name,
         @Size(max = 512) String description,
         @Size(max = 1024) String targetFilterQuery,

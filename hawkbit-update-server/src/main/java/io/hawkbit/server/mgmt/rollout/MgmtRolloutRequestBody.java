@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  * controller so a missing one is a 400 with hawkBit's body) or, on PUT, the name and description to change.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MgmtRolloutRequestBody(
+record MgmtRolloutRequestBody(
         @Size(min = 1, max = 128) String name,
         @Size(max = 512) String description,
         @Size(min = 1, max = 1024) String targetFilterQuery,

@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** hawkBit's {@code /rest/v1/rollouts}: rollouts, their lifecycle operations, their groups and the groups' targets. */
 @RestController
 @RequestMapping("/rest/v1/rollouts")
-public class RolloutController {
+class RolloutController {
 
     private final RolloutPlanner planner;
     private final RolloutCommands commands;

@@ -9,7 +9,7 @@ import io.hawkbit.server.mgmt.MgmtAudit;
 
 /** hawkBit's artifact: a file of a software module with its hashes. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MgmtArtifact(
+record MgmtArtifact(
         Long id,
         Hashes hashes,
         String providedFilename,

@@ -6,7 +6,7 @@ import io.hawkbit.repository.softwaremodule.SoftwareModuleMetadataService;
 
 /** hawkBit's module metadata entry; {@code targetVisible} entries reach devices. Absent on create means false. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MgmtSoftwareModuleMetadata(String key, String value, Boolean targetVisible) {
+record MgmtSoftwareModuleMetadata(String key, String value, Boolean targetVisible) {
 
     static MgmtSoftwareModuleMetadata of(SoftwareModuleMetadata entry) {
         return new MgmtSoftwareModuleMetadata(entry.getKey(), entry.getValue(), entry.isTargetVisible());

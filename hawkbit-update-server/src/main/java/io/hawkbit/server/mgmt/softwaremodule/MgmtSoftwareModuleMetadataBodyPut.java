@@ -4,4 +4,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** hawkBit's module metadata update body; what it leaves out (null) stays as it is. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MgmtSoftwareModuleMetadataBodyPut(String value, Boolean targetVisible) {}
+record MgmtSoftwareModuleMetadataBodyPut(String value, Boolean targetVisible) {}

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 
 /** One software module to create. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MgmtSoftwareModuleRequestBodyPost(
+record MgmtSoftwareModuleRequestBodyPost(
         @NotBlank @Size(max = 128) String name,
         @NotBlank @Size(max = 64) String version,
         @NotBlank @Size(max = 64) String type,

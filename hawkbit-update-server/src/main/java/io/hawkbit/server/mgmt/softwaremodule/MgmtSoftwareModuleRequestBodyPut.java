@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 
 /** The changeable fields of a software module; name, version and type are fixed once created. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MgmtSoftwareModuleRequestBodyPut(
+record MgmtSoftwareModuleRequestBodyPut(
         @Size(max = 512) String description,
         @Size(max = 256) String vendor,
         Boolean locked) {

@@ -38,7 +38,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** hawkBit's {@code /rest/v1/softwaremodules}: software modules and their artifacts. */
 @RestController
 @RequestMapping("/rest/v1/softwaremodules")
-public class SoftwareModuleController {
+class SoftwareModuleController {
 
     private final SoftwareModuleService modules;
     private final ArtifactStore store;

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/rest/v1/softwaremodules/{softwareModuleId}/metadata")
-public class SoftwareModuleMetadataController {
+class SoftwareModuleMetadataController {
 
     private final SoftwareModuleMetadataService metadata;
     private final CurrentUser user;

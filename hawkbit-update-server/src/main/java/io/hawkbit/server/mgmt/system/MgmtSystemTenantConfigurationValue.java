@@ -9,7 +9,7 @@ import io.hawkbit.server.mgmt.MgmtAudit;
 
 /** One tenant setting: its typed value, whether it is the global default, and who set it when the tenant overrides it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MgmtSystemTenantConfigurationValue(
+record MgmtSystemTenantConfigurationValue(
         @JsonInclude(JsonInclude.Include.ALWAYS) Object value,
         boolean global,
         @JsonUnwrapped MgmtAudit audit,

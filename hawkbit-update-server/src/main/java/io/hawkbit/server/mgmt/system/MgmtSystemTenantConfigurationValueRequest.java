@@ -4,4 +4,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** A new value for a setting: a JSON boolean, number or string depending on the key. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MgmtSystemTenantConfigurationValueRequest(Object value) {}
+record MgmtSystemTenantConfigurationValueRequest(Object value) {}

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/rest/v1/system/configs")
-public class SystemConfigController {
+class SystemConfigController {
 
     private final TenantConfigurationService config;
     private final CurrentUser user;

@@ -5,4 +5,4 @@ import jakarta.validation.constraints.NotBlank;
 
 /** A target to tag, as in {@code {"controllerId": "c1"}}. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MgmtAssignedTarget(@NotBlank String controllerId) {}
+record MgmtAssignedTarget(@NotBlank String controllerId) {}

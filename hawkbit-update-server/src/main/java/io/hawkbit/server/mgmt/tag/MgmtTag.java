@@ -9,7 +9,7 @@ import io.hawkbit.server.mgmt.MgmtAudit;
 
 /** hawkBit's tag as the Management API shows it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MgmtTag(
+record MgmtTag(
         Long id,
         String name,
         String description,

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 
 /** One tag to create. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MgmtTagRequestBodyPost(
+record MgmtTagRequestBodyPost(
         @NotBlank @Size(max = 128) String name,
         @Size(max = 512) String description,
         @Size(max = 16) String colour) {

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 
 /** The changeable fields of a tag; absent fields stay as they are. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MgmtTagRequestBodyPut(
+record MgmtTagRequestBodyPut(
         @Size(min = 1, max = 128) String name,
         @Size(max = 512) String description,
         @Size(max = 16) String colour) {

@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 /** hawkBit's {@code /rest/v1/targettags}: tags and the targets carrying them. */
 @RestController
 @RequestMapping("/rest/v1/targettags")
-public class TargetTagController {
+class TargetTagController {
 
     private final TargetTagService tags;
     private final TargetService targets;

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** hawkBit's {@code /rest/v1/targets/{id}/tags}: served here so the target resource needs nothing of tags. */
 @RestController
-public class TargetTagsController {
+class TargetTagsController {
 
     private final TargetService targets;
     private final CurrentUser user;

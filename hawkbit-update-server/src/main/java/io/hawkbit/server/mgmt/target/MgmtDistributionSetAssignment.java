@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 /** One distribution set to assign to a target: {@code type} is soft, forced (default), timeforced or downloadonly. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MgmtDistributionSetAssignment(
+record MgmtDistributionSetAssignment(
         @NotNull Long id,
         String type,
         Long forcetime,

@@ -3,7 +3,7 @@ package io.hawkbit.server.mgmt.target;
 import java.time.Duration;
 
 /** When a target last polled, when it should poll next, and whether it is overdue (all epoch millis). */
-public record MgmtPollStatus(Long lastRequestAt, Long nextExpectedRequestAt, boolean overdue) {
+record MgmtPollStatus(Long lastRequestAt, Long nextExpectedRequestAt, boolean overdue) {
 
     /** Null when the target never polled; overdue once the next poll is later than {@code overdueTime} past due. */
     static MgmtPollStatus of(Long lastRequestAt, Duration pollingTime, Duration overdueTime, long now) {

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 /** One target to create; the name defaults to the controllerId and the security token is generated when absent. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MgmtTargetRequestBody(
+record MgmtTargetRequestBody(
         @NotBlank @Size(max = 256) String controllerId,
         @Size(min = 1, max = 128) String name,
         @Size(max = 512) String description,

@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The changeable fields of a target; absent fields stay, {@code requestAttributes: true} asks the device for attributes. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MgmtTargetRequestBodyPut(
+record MgmtTargetRequestBodyPut(
         @Size(min = 1, max = 128) String name,
         @Size(max = 512) String description,
         @Size(max = 512) String address,

@@ -41,7 +41,7 @@ import tools.jackson.databind.JsonNode;
 /** hawkBit's {@code /rest/v1/targets}: targets, their assignments, actions, attributes and tags. */
 @RestController
 @RequestMapping("/rest/v1/targets")
-public class TargetController {
+class TargetController {
 
     private static final QueryFields STATUS_FIELDS = QueryFields.of(Map.of("id", "id", "reportedAt", "createdAt"));
     private static final Sort BY_ID_DESC = Sort.by(Sort.Direction.DESC, "id");

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** hawkBit's {@code /rest/v1/targets/{targetId}/metadata}, with 1.1's status codes (201 and 204 without a body). */
 @RestController
 @RequestMapping("/rest/v1/targets/{targetId}/metadata")
-public class TargetMetadataController {
+class TargetMetadataController {
 
     private final TargetMetadataService metadata;
     private final CurrentUser user;

@@ -9,7 +9,7 @@ import io.hawkbit.server.mgmt.MgmtAudit;
 
 /** hawkBit's target filter query as the Management API shows it; the auto-assign fields are absent when unset. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MgmtTargetFilterQuery(
+record MgmtTargetFilterQuery(
         Long id,
         String name,
         String query,

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
  * changes to one (absent fields stay). Creation may name an auto-assign set directly, as newer hawkBit versions allow.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MgmtTargetFilterQueryRequestBody(
+record MgmtTargetFilterQueryRequestBody(
         @Size(min = 1, max = 128) String name,
         @Size(min = 1, max = 1024) String query,
         Long autoAssignDistributionSet,

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** hawkBit's {@code /rest/v1/targetfilters}: saved target queries and their auto-assign distribution set. */
 @RestController
 @RequestMapping("/rest/v1/targetfilters")
-public class TargetFilterQueryController {
+class TargetFilterQueryController {
 
     private final TargetFilterQueryService filters;
     private final CurrentUser user;

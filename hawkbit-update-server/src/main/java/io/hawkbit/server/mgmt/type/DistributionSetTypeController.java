@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** hawkBit's {@code /rest/v1/distributionsettypes}, with the mandatory and optional module types of each. */
 @RestController
 @RequestMapping("/rest/v1/distributionsettypes")
-public class DistributionSetTypeController {
+class DistributionSetTypeController {
 
     private final DistributionSetTypeService types;
     private final CurrentUser user;

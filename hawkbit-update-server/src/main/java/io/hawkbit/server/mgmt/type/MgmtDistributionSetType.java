@@ -9,7 +9,7 @@ import io.hawkbit.server.mgmt.MgmtAudit;
 
 /** hawkBit's distribution set type as the Management API shows it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MgmtDistributionSetType(
+record MgmtDistributionSetType(
         Long id,
         String name,
         String description,

@@ -10,7 +10,7 @@ import java.util.List;
 
 /** One distribution set type to create, with the module types it requires and allows. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MgmtDistributionSetTypeRequestBodyPost(
+record MgmtDistributionSetTypeRequestBodyPost(
         @NotBlank @Size(max = 128) String name,
         @NotBlank @Size(max = 64) String key,
         @Size(max = 512) String description,

@@ -5,4 +5,4 @@ import jakarta.validation.constraints.NotNull;
 
 /** A reference to a software module type by id, as in {@code {"id": 4}}. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MgmtId(@NotNull Long id) {}
+record MgmtId(@NotNull Long id) {}

@@ -12,7 +12,7 @@ import io.hawkbit.server.mgmt.MgmtAudit;
  * minimum artifact count (a create asking for more is refused).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MgmtSoftwareModuleType(
+record MgmtSoftwareModuleType(
         Long id,
         String name,
         String description,

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 
 /** One software module type to create; {@code maxAssignments} defaults to 1. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MgmtSoftwareModuleTypeRequestBodyPost(
+record MgmtSoftwareModuleTypeRequestBodyPost(
         @NotBlank @Size(max = 128) String name,
         @NotBlank @Size(max = 64) String key,
         @Size(max = 512) String description,

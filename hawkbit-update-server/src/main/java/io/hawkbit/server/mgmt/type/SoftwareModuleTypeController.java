@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** hawkBit's {@code /rest/v1/softwaremoduletypes}. */
 @RestController
 @RequestMapping("/rest/v1/softwaremoduletypes")
-public class SoftwareModuleTypeController {
+class SoftwareModuleTypeController {
 
     private final SoftwareModuleTypeService types;
     private final CurrentUser user;
