@@ -3,6 +3,7 @@
 resolved) and holds the cluster's invariants. `docker compose config` (or `docker-compose config`) is the complete
 schema check where a Compose client exists. Exits 0 with a notice when PyYAML is missing."""
 import os
+import re
 import sys
 
 try:
@@ -53,6 +54,18 @@ if os.path.exists(cfg):
         need(word in text, "haproxy.cfg has " + word)
     for name in nodes:
         need("server %s %s:8080" % (name, name) in text, "haproxy.cfg routes to " + name)
+    # Event streams send a keep-alive comment every hawkbit.event-stream.keep-alive (15 s by default, unless a node
+    # sets HAWKBIT_EVENT_STREAM_KEEP_ALIVE): HAProxy's idle timeouts must stay above it, or idle streams are cut.
+    keep_alive = 15
+    for name, node in nodes.items():
+        value = str(node.get("environment", {}).get("HAWKBIT_EVENT_STREAM_KEEP_ALIVE", "15s"))
+        m = re.fullmatch(r"(\d+)s", value)
+        need(m is not None, name + ": HAWKBIT_EVENT_STREAM_KEEP_ALIVE in seconds (e.g. 15s), was " + value)
+        keep_alive = max(keep_alive, int(m.group(1)) if m else 0)
+    for kind in ("client", "server"):
+        m = re.search(r"timeout %s (\d+)s" % kind, text)
+        need(m is not None and int(m.group(1)) > 2 * keep_alive,
+             "haproxy.cfg timeout %s above twice the event-stream keep-alive (%d s)" % (kind, keep_alive))
 
 if errors:
     print("check-compose: FAILED\n  " + "\n  ".join(errors))

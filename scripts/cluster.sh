@@ -130,6 +130,8 @@ global
 defaults
     mode http
     timeout connect 2s
+    # Idle limits. Event streams (/rest/v1/events, the console) send a comment every hawkbit.event-stream.keep-alive
+    # (15 s), so an open stream is never idle this long; keep both above that period.
     timeout client 120s
     timeout server 120s
     timeout http-keep-alive 10s

@@ -1,4 +1,5 @@
-// The console's only script of its own: renders the live event feed. Events are written as text, never as HTML.
+// The console's only script of its own: renders the live event feed (events are written as text, never as HTML) and
+// refreshes the live parts of a page when the stream reports a change.
 (function () {
   'use strict';
   var MAX_ROWS = 200;
@@ -21,7 +22,29 @@
       .join(' ');
   }
 
+  // A hidden element with sse-swap names the events that change a part and data-refreshes the part's id. The part is
+  // fetched at once, then at most once a second while events keep coming, and once more after the last one.
+  var refreshing = {};
+  function refresh(id) {
+    if (refreshing[id]) { refreshing[id].again = true; return; }
+    var part = document.getElementById(id);
+    if (!part) { return; }
+    refreshing[id] = { again: false };
+    htmx.trigger(part, 'live-refresh');
+    setTimeout(function () {
+      var again = refreshing[id].again;
+      delete refreshing[id];
+      if (again) { refresh(id); }
+    }, 1000);
+  }
+
   document.addEventListener('htmx:sseBeforeMessage', function (evt) {
+    var part = evt.target.getAttribute && evt.target.getAttribute('data-refreshes');
+    if (part) {
+      evt.preventDefault();
+      refresh(part);
+      return;
+    }
     var feed = document.getElementById('feed');
     if (!feed || evt.target !== feed) { return; }
     evt.preventDefault();
@@ -36,6 +59,11 @@
     feed.insertBefore(row, feed.firstChild);
     while (feed.rows.length > MAX_ROWS) { feed.deleteRow(feed.rows.length - 1); }
   });
-  document.addEventListener('htmx:sseOpen', function () { state('live'); });
+  document.addEventListener('htmx:sseOpen', function (evt) {
+    state('live');
+    // Events missed while the stream was down (or before it opened) are caught up by one refresh.
+    var parts = evt.target.querySelectorAll ? evt.target.querySelectorAll('[data-refreshes]') : [];
+    for (var i = 0; i < parts.length; i++) { refresh(parts[i].getAttribute('data-refreshes')); }
+  });
   document.addEventListener('htmx:sseError', function () { state('reconnecting…'); });
 })();

@@ -6,14 +6,20 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,7 +31,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The console in a real browser: an operator updates a device that a test thread plays over DDI, without touching
- * the REST API; a READ user sees everything and no write button. Each page is saved to docs/console/.
+ * the REST API, and runs a rollout whose group bars follow its devices live; a READ user sees everything and no write
+ * button. Each page is saved to docs/console/.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -36,6 +43,8 @@ import tools.jackson.databind.JsonNode;
             "hawkbit.security.users.viewer.roles=READ"
         })
 @ActiveProfiles("test")
+// The first test counts the fleet and expects its own device alone.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -76,6 +85,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    @Order(1)
     void operator_updatesADeviceFromTheConsole() throws Exception {
         ConsoleBrowser ui = browser();
         ApiClient api = new ApiClient(port);
@@ -181,6 +191,80 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    @Order(2)
+    void operator_startsARolloutFromTheForm_andTheGroupBarsFollowTheDevicesLive() {
+        ConsoleBrowser ui = browser();
+        ApiClient api = new ApiClient(port);
+        Fixture fixture = new Fixture(api);
+        RolloutDevices devices = new RolloutDevices();
+        devices.create(fixture, "live-ro-0");
+        devices.create(fixture, "live-ro-1");
+        fixture.completeSet("console-ro");
+
+        ui.signIn("admin", "admin");
+        ui.open("/ui/rollouts");
+        ui.type(By.cssSelector("#create-rollout input[name=name]"), "console-rollout");
+        new Select(ui.driver.findElement(By.cssSelector("#create-rollout select[name=setId]")))
+                .selectByVisibleText("console-ro-set:1");
+        ui.type(By.id("targetFilterQuery"), "controllerId==live-ro-*");
+        // The preview counts the matching targets as the filter is typed.
+        await().atMost(WAIT).until(() -> ui.has(By.id("matching")) && "2".equals(ui.text(By.id("matching"))));
+        ui.type(By.cssSelector("#create-rollout input[name=amountGroups]"), "2");
+        ui.type(By.cssSelector("#create-rollout input[name=successThreshold]"), "100");
+        ui.screenshot("rollouts");
+        // Keyboard only: Enter in a field submits the form.
+        ui.driver
+                .findElement(By.cssSelector("#create-rollout input[name=successThreshold]"))
+                .sendKeys(Keys.ENTER);
+        ui.waitFor(By.id("cmd-start"));
+        assertThat(ui.text(By.tagName("h1"))).isEqualTo("console-rollout");
+        assertThat(ui.text(By.id("group-1"))).contains("1 notstarted");
+
+        ui.driver.findElement(By.id("cmd-start")).click();
+        await().atMost(WAIT).until(() -> ui.has(By.cssSelector(".notice")));
+        await().atMost(WAIT).until(() -> "live".equals(ui.text(By.id("feed-state"))));
+        ui.driver.executeScript("window.consoleMarker = 'not reloaded';");
+
+        // From here on the page is never reloaded: the bars move on events of the stream only.
+        await().atMost(WAIT).until(() -> "1 running".equals(groupCount(ui, 1, "running")));
+        assertThat(ui.text(By.id("rollout-status"))).isEqualTo("running");
+        assertThat(groupCount(ui, 2, "scheduled")).isEqualTo("1 scheduled");
+
+        devices.finish(api, "live-ro-0", "success");
+        await().atMost(WAIT).until(() -> "1 finished".equals(groupCount(ui, 1, "finished")));
+        await().atMost(WAIT).until(() -> "1 running".equals(groupCount(ui, 2, "running")));
+        assertThat(ui.driver
+                        .findElement(By.cssSelector("#group-1 .seg-finished"))
+                        .getAttribute("style"))
+                .contains("width: 100%");
+        assertThat(ui.driver.executeScript("return window.consoleMarker;")).isEqualTo("not reloaded");
+        ui.screenshot("rollout");
+
+        devices.finish(api, "live-ro-1", "success");
+        await().atMost(WAIT).until(() -> "1 finished".equals(groupCount(ui, 2, "finished")));
+        await().atMost(WAIT).until(() -> "finished".equals(ui.text(By.id("rollout-status"))));
+        assertThat(ui.driver.executeScript("return window.consoleMarker;")).isEqualTo("not reloaded");
+        assertThat(ui.has(By.cssSelector("#commands button"))).isFalse();
+
+        // On a phone the page fits the screen's width.
+        try {
+            ui.driver.manage().window().setSize(new Dimension(390, 844));
+            await().atMost(WAIT).until(() -> (Boolean)
+                    ui.driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"));
+            ui.screenshot("rollout-phone");
+        } finally {
+            ui.driver.manage().window().setSize(new Dimension(1280, 800));
+        }
+    }
+
+    /** The legend entry of one status in a group's bar ("1 finished"), or null while the group has none. */
+    private static String groupCount(ConsoleBrowser ui, int group, String status) {
+        List<WebElement> found = ui.driver.findElements(By.cssSelector("#group-" + group + " .legend .n-" + status));
+        return found.isEmpty() ? null : found.get(0).getText();
+    }
+
+    @Test
+    @Order(3)
     void readUser_seesEverythingButNoWriteButton() {
         ConsoleBrowser ui = browser();
         ApiClient api = new ApiClient(port);

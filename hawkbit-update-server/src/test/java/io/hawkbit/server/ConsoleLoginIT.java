@@ -2,8 +2,6 @@ package io.hawkbit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,8 +28,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class ConsoleLoginIT {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
     @LocalServerPort
     int port;
 
@@ -42,60 +38,20 @@ class ConsoleLoginIT {
         api = new ApiClient(port);
     }
 
-    /** A browser: a cookie jar of one session and the CSRF token of the last page read. */
-    final class Browser {
-        String cookie = "";
-        String csrf;
-
-        ApiClient.Response get(String path) {
-            ApiClient.Response response =
-                    api.send("GET", path, (byte[]) null, cookie.isEmpty() ? Map.of() : Map.of("Cookie", cookie));
-            keepCookie(response);
-            Matcher m = CSRF.matcher(response.text());
-            if (m.find()) {
-                csrf = m.group(1);
-            }
-            return response;
-        }
-
-        ApiClient.Response post(String path, Map<String, String> form) {
-            StringBuilder body = new StringBuilder();
-            form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
-                    .append(k)
-                    .append('=')
-                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-            ApiClient.Response response = api.send(
-                    "POST",
-                    path,
-                    body.toString(),
-                    Map.of("Cookie", cookie, "Content-Type", "application/x-www-form-urlencoded"));
-            keepCookie(response);
-            return response;
-        }
-
-        ApiClient.Response signIn(String user, String password) {
-            get("/ui/login");
-            return post("/ui/login", Map.of("username", user, "password", password, "_csrf", csrf));
-        }
-
-        private void keepCookie(ApiClient.Response response) {
-            String set = response.header("Set-Cookie");
-            if (set != null && set.startsWith("JSESSIONID=")) {
-                cookie = set.substring(0, set.indexOf(';'));
-            }
-        }
+    private ConsoleSession browser() {
+        return new ConsoleSession(api);
     }
 
     @Test
     void console_redirectsToLoginWithoutSession() {
-        ApiClient.Response response = new Browser().get("/ui/targets");
+        ApiClient.Response response = browser().get("/ui/targets");
         assertThat(response.status()).isEqualTo(302);
         assertThat(response.header("Location")).endsWith("/ui/login");
     }
 
     @Test
     void signIn_withManagementUser_opensTheConsole() {
-        Browser browser = new Browser();
+        ConsoleSession browser = browser();
         ApiClient.Response login = browser.signIn("admin", "admin");
         assertThat(login.status()).isEqualTo(302);
         assertThat(login.header("Location")).endsWith("/ui");
@@ -106,7 +62,7 @@ class ConsoleLoginIT {
 
     @Test
     void post_withoutCsrfToken_isRefused() {
-        Browser browser = new Browser();
+        ConsoleSession browser = browser();
         browser.signIn("admin", "admin");
         ApiClient.Response created = browser.post("/ui/targets", Map.of("controllerId", "no-csrf"));
         assertThat(created.status()).isEqualTo(403);
@@ -121,7 +77,7 @@ class ConsoleLoginIT {
 
     @Test
     void readUser_seesNoWriteFormsAndIsRefusedWrites() {
-        Browser browser = new Browser();
+        ConsoleSession browser = browser();
         assertThat(browser.signIn("viewer", "v").header("Location")).endsWith("/ui");
         ApiClient.Response fleet = browser.get("/ui/targets");
         assertThat(fleet.status()).isEqualTo(200);
@@ -139,11 +95,10 @@ class ConsoleLoginIT {
     @Test
     void failedFormLogins_lockTheUserOutAsBasicLoginsDo() {
         for (int i = 0; i < 3; i++) {
-            assertThat(new Browser().signIn("victim", "wrong").header("Location"))
-                    .endsWith("/ui/login?error");
+            assertThat(browser().signIn("victim", "wrong").header("Location")).endsWith("/ui/login?error");
         }
         // The right password no longer helps, on the form ...
-        assertThat(new Browser().signIn("victim", "right").header("Location")).endsWith("/ui/login?locked");
+        assertThat(browser().signIn("victim", "right").header("Location")).endsWith("/ui/login?locked");
         // ... nor on the Management API: the lockout is one.
         ApiClient.Response basic = api.send(
                 "GET", "/rest/v1/targets", (byte[]) null, Map.of("Authorization", ApiClient.basic("victim", "right")));
@@ -159,7 +114,7 @@ class ConsoleLoginIT {
 
     @Test
     void loginPage_loadsHtmxFromTheJar() {
-        String page = new Browser().get("/ui/login").text();
+        String page = browser().get("/ui/login").text();
         Matcher scripts = Pattern.compile("src=\"(/webjars/[^\"]+)\"").matcher(page);
         int found = 0;
         while (scripts.find()) {

@@ -79,8 +79,14 @@ public class EventStream implements SmartLifecycle, DisposableBean {
                             ? "At most " + slots.maxPerUser() + " event streams per user may be open on a node"
                             : "At most " + slots.maxPerNode() + " event streams may be open on this node");
         });
-        Subscriber subscriber =
-                new Subscriber(emitter, tenant, user, properties.getQueueCapacity(), nanoTime, this::ended);
+        Subscriber subscriber = new Subscriber(
+                emitter,
+                tenant,
+                user,
+                properties.getQueueCapacity(),
+                properties.getKeepAlive().toNanos(),
+                nanoTime,
+                this::ended);
         subscribers.add(subscriber);
         emitter.onCompletion(subscriber::close);
         emitter.onTimeout(subscriber::close);

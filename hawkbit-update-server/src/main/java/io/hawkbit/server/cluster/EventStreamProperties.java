@@ -3,6 +3,7 @@ package io.hawkbit.server.cluster;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -30,6 +31,14 @@ class EventStreamProperties {
     /** A stream ends after this long; SSE clients reconnect on their own. */
     @NotNull
     private Duration timeout = Duration.ofMinutes(30);
+
+    /**
+     * A stream without events for this long gets an SSE comment line: idle streams stay under the load balancer's
+     * idle timeouts, and a client that went away is noticed (its send fails) and frees its slot.
+     */
+    @NotNull
+    @DurationMin(millis = 10)
+    private Duration keepAlive = Duration.ofSeconds(15);
 
     public int getQueueCapacity() {
         return queueCapacity;
@@ -69,5 +78,13 @@ class EventStreamProperties {
 
     public void setTimeout(Duration timeout) {
         this.timeout = timeout;
+    }
+
+    public Duration getKeepAlive() {
+        return keepAlive;
+    }
+
+    public void setKeepAlive(Duration keepAlive) {
+        this.keepAlive = keepAlive;
     }
 }

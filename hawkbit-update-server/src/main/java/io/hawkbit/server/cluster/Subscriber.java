@@ -3,6 +3,7 @@ package io.hawkbit.server.cluster;
 import java.io.IOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -10,7 +11,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * One open event stream: a bounded queue drained in order by a thread of its own, so a client that stops reading
- * blocks only that thread (for up to Tomcat's write timeout), never the committing thread or other subscribers.
+ * blocks only that thread (for up to Tomcat's write timeout), never the committing thread or other subscribers. After
+ * a quiet keep-alive period it sends a comment line, which also finds out when the client has gone.
  */
 final class Subscriber implements Runnable {
 
@@ -23,6 +25,7 @@ final class Subscriber implements Runnable {
     private final String tenant;
     private final String user;
     private final BlockingQueue<Message> queue;
+    private final long keepAliveNanos;
     private final LongSupplier nanoTime;
     private final Consumer<Subscriber> onEnd;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -34,12 +37,14 @@ final class Subscriber implements Runnable {
             String tenant,
             String user,
             int capacity,
+            long keepAliveNanos,
             LongSupplier nanoTime,
             Consumer<Subscriber> onEnd) {
         this.emitter = emitter;
         this.tenant = tenant;
         this.user = user;
         this.queue = new ArrayBlockingQueue<>(capacity);
+        this.keepAliveNanos = keepAliveNanos;
         this.nanoTime = nanoTime;
         this.onEnd = onEnd;
     }
@@ -98,10 +103,16 @@ final class Subscriber implements Runnable {
     public void run() {
         try {
             while (!closed.get()) {
-                Message message = queue.take();
+                Message message = queue.poll(keepAliveNanos, TimeUnit.NANOSECONDS);
                 sendingSince = nanoTime.getAsLong();
+                // A comment line keeps an idle stream under proxies' idle timeouts; SSE clients ignore it.
                 emitter.send(
-                        SseEmitter.event().id(message.id()).name(message.type()).data(message.payload()));
+                        message == null
+                                ? SseEmitter.event().comment("keep-alive")
+                                : SseEmitter.event()
+                                        .id(message.id())
+                                        .name(message.type())
+                                        .data(message.payload()));
                 sendingSince = IDLE;
             }
         } catch (InterruptedException e) {

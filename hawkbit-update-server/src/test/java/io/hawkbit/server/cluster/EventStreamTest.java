@@ -41,7 +41,12 @@ class EventStreamTest {
     }
 
     private EventStream stream(int queueCapacity, int maxPerUser, int maxPerNode) {
+        return stream(queueCapacity, maxPerUser, maxPerNode, Duration.ofMinutes(10));
+    }
+
+    private EventStream stream(int queueCapacity, int maxPerUser, int maxPerNode, Duration keepAlive) {
         EventStreamProperties properties = new EventStreamProperties();
+        properties.setKeepAlive(keepAlive);
         properties.setQueueCapacity(queueCapacity);
         properties.setSendTimeout(Duration.ofSeconds(5));
         properties.setMaxPerUser(maxPerUser);
@@ -173,6 +178,22 @@ class EventStreamTest {
         stream.subscribe("DEFAULT", "carl", new Recording());
         assertThatThrownBy(() -> stream.subscribe("DEFAULT", "ann", new Recording()))
                 .isInstanceOf(StreamLimitException.class);
+    }
+
+    @Test
+    void quietStream_getsKeepAliveComments_andAClientThatLeftFreesItsSlotWithoutAnyEvent() {
+        EventStream stream = stream(10_000, 2, 100, Duration.ofMillis(50));
+        Recording idle = new Recording();
+        stream.subscribe("DEFAULT", "ann", idle);
+        stream.subscribe("DEFAULT", "ann", new Failing());
+
+        await().atMost(WAIT).until(() -> idle.messages.size() >= 2);
+        assertThat(idle.messages).allMatch(m -> m.equals(":keep-alive\n\n"));
+        await().atMost(WAIT).until(() -> stream.slotsHeld() == 1);
+        stream.subscribe("DEFAULT", "ann", new Recording());
+
+        stream.onEvent(created("DEFAULT", "dev-1"));
+        await().atMost(WAIT).until(() -> idle.messages.stream().anyMatch(m -> m.contains("event:TargetCreatedEvent")));
     }
 
     private static String controllerId(String message) {
