@@ -115,7 +115,8 @@ class TargetGroupApiIT {
         ApiClient.Response limited = api.mgmt("GET", "/rest/v1/targetgroups/tgids/assigned?limit=1&offset=1");
         JsonAssert.statusCode(limited, 200);
         assertThat(limited.json().get("total").asLong()).isEqualTo(2);
-        assertThat(limited.json().get("content").get(0).get("controllerId").asString()).isEqualTo("tg-ids-2");
+        assertThat(limited.json().get("content").get(0).get("controllerId").asString())
+                .isEqualTo("tg-ids-2");
 
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targetgroups/assigned", "[\"tg-ids-1\",\"tg-ids-3\"]"), 204);
         assertThat(groupOf("tg-ids-1")).isNull();
