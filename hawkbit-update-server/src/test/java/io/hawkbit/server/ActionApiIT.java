@@ -45,6 +45,23 @@ class ActionApiIT {
                 api.mgmt("GET", "/rest/v1/actions?q=distributionSet.id==" + set + ";forceType==forced");
         assertThat(bySet.json().get("total").asLong()).isEqualTo(1);
         assertThat(bySet.json().get("content").get(0).get("id").asLong()).isEqualTo(first);
+        // hawkBit 1.1's ActionFields: joins to the set and the target, audit users
+        ApiClient.Response byNames = api.mgmt(
+                "GET",
+                "/rest/v1/actions?q=distributionset.name==actapi-set;distributionset.version==1;target.name==actapi-1");
+        JsonAssert.statusCode(byNames, 200);
+        assertThat(byNames.json().get("total").asLong()).isEqualTo(1);
+        assertThat(byNames.json().get("content").get(0).get("id").asLong()).isEqualTo(first);
+        assertThat(api.mgmt("GET", "/rest/v1/actions?q=target.controllerId==actapi-*;createdBy==admin;rollout.id==1")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .as("no rollout made these actions")
+                .isZero();
+        JsonAssert.error(
+                api.mgmt("GET", "/rest/v1/actions?q=externalRef==x"),
+                400,
+                "hawkbit.server.error.rest.param.rsqlInvalidField");
 
         ApiClient.Response one = api.mgmt("GET", "/rest/v1/actions/" + first);
         JsonAssert.statusCode(one, 200);

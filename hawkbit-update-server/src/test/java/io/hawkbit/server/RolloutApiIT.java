@@ -352,6 +352,20 @@ class RolloutApiIT {
         assertThat(page.json().get("content").get(1).get("totalTargets").asLong())
                 .isEqualTo(4);
 
+        // hawkBit 1.1's RolloutFields and RolloutGroupFields: the set's name and version, audit users
+        assertThat(api.mgmt(
+                                "GET",
+                                "/rest/v1/rollouts?q=distributionset.name==read-set;distributionset.version==1;"
+                                        + "createdBy==admin")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(2);
+        ApiClient.Response byUser =
+                api.mgmt("GET", "/rest/v1/rollouts/" + first + "/deploygroups?q=createdBy==admin;name==group-2");
+        JsonAssert.statusCode(byUser, 200);
+        assertThat(byUser.json().get("total").asLong()).isEqualTo(1);
+
         JsonNode listedGroup = groups(api, first).get(1);
         long groupId = listedGroup.get("id").asLong();
         ApiClient.Response group = api.mgmt("GET", "/rest/v1/rollouts/" + first + "/deploygroups/" + groupId);

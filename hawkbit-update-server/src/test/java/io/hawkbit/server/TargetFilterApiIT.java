@@ -228,6 +228,14 @@ class TargetFilterApiIT {
         ApiClient.Response ds = api.mgmt("GET", "/rest/v1/targetfilters/" + id + "/autoAssignDS");
         JsonAssert.statusCode(ds, 200);
         assertThat(ds.json().get("id").asLong()).isEqualTo(set);
+        // hawkBit 1.1's TargetFilterQueryFields: the auto-assigned set's name and version
+        ApiClient.Response bySet = api.mgmt(
+                "GET",
+                "/rest/v1/targetfilters?q=autoassigndistributionset.name==aa-set;"
+                        + "autoAssignDistributionSet.version==1;createdBy==admin");
+        JsonAssert.statusCode(bySet, 200);
+        assertThat(bySet.json().get("total").asLong()).isEqualTo(1);
+        assertThat(bySet.json().get("content").get(0).get("id").asLong()).isEqualTo(id);
 
         assertThat(autoAssign.run().done()).as("targets assigned").isEqualTo(5);
         for (int i = 0; i < 5; i++) {

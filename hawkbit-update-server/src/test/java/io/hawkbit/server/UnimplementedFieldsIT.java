@@ -136,7 +136,6 @@ class UnimplementedFieldsIT {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             targetType | ,"targetType":3
-            group      | ,"group":"Europe/East"
             """)
     void target_refusesUnimplementedFields(String field, String extra) {
         assertRefused(api.mgmt("POST", "/rest/v1/targets", "[{\"controllerId\":\"unimpl-new\"" + extra + "}]"), field);

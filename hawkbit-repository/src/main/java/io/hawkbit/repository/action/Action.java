@@ -59,6 +59,15 @@ public class Action extends BaseEntity {
     @Column(name = "rollout_group_id", updatable = false)
     private Long rolloutGroupId;
 
+    // Read-only views of the same columns, for RSQL's rollout.name and rolloutgroup.name; never loaded otherwise.
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "rollout_id", insertable = false, updatable = false)
+    private RolloutRef rollout;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "rollout_group_id", insertable = false, updatable = false)
+    private RolloutGroupRef rolloutGroup;
+
     protected Action() {}
 
     public Action(

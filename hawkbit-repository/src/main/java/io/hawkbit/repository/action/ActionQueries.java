@@ -26,9 +26,21 @@ public class ActionQueries {
             Map.entry("weight", "weight"),
             Map.entry("forceType", "actionType"),
             Map.entry("target.controllerId", "target.controllerId"),
+            Map.entry("target.name", "target.name"),
+            Map.entry("target.updateStatus", "target.updateStatus"),
+            Map.entry("target.address", "target.address"),
             Map.entry("distributionSet.id", "distributionSet.id"),
+            Map.entry("distributionSet.name", "distributionSet.name"),
+            Map.entry("distributionSet.version", "distributionSet.version"),
+            Map.entry("distributionSet.type", "distributionSet.type.key"),
+            Map.entry("rollout.id", "rolloutId"),
+            Map.entry("rollout.name", "rollout.name"),
+            Map.entry("rolloutGroup.id", "rolloutGroupId"),
+            Map.entry("rolloutGroup.name", "rolloutGroup.name"),
             Map.entry("createdAt", "createdAt"),
-            Map.entry("lastModifiedAt", "lastModifiedAt")));
+            Map.entry("createdBy", "createdBy"),
+            Map.entry("lastModifiedAt", "lastModifiedAt"),
+            Map.entry("lastModifiedBy", "lastModifiedBy")));
 
     private final ActionRepository actions;
     private final ActionStatusRepository statuses;

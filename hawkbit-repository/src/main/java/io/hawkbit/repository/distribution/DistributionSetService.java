@@ -27,27 +27,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DistributionSetService {
 
-    public static final QueryFields FIELDS = QueryFields.of(Map.of(
-                    "id",
-                    "id",
-                    "name",
-                    "name",
-                    "version",
-                    "version",
-                    "description",
-                    "description",
-                    "type",
-                    "type.key",
-                    "requiredMigrationStep",
-                    "requiredMigrationStep",
-                    "locked",
-                    "locked",
-                    "deleted",
-                    "deleted",
-                    "createdAt",
-                    "createdAt",
-                    "lastModifiedAt",
-                    "lastModifiedAt"))
+    /** hawkBit 1.1's {@code DistributionSetFields} (but {@code valid}), plus the flags kept from before. */
+    public static final QueryFields FIELDS = QueryFields.of(Map.ofEntries(
+                    Map.entry("id", "id"),
+                    Map.entry("name", "name"),
+                    Map.entry("version", "version"),
+                    Map.entry("description", "description"),
+                    Map.entry("type", "type.key"),
+                    Map.entry("type.id", "type.id"),
+                    Map.entry("type.key", "type.key"),
+                    Map.entry("type.name", "type.name"),
+                    Map.entry("module.id", "modules.id"),
+                    Map.entry("module.name", "modules.name"),
+                    Map.entry("requiredMigrationStep", "requiredMigrationStep"),
+                    Map.entry("locked", "locked"),
+                    Map.entry("deleted", "deleted"),
+                    Map.entry("createdAt", "createdAt"),
+                    Map.entry("createdBy", "createdBy"),
+                    Map.entry("lastModifiedAt", "lastModifiedAt"),
+                    Map.entry("lastModifiedBy", "lastModifiedBy")))
             .withMap("metadata", "metadata");
 
     private final DistributionSetRepository sets;

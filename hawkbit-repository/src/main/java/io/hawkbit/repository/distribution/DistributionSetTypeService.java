@@ -26,8 +26,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DistributionSetTypeService {
 
-    public static final QueryFields FIELDS = QueryFields.of(
-            Map.of("id", "id", "key", "key", "name", "name", "description", "description", "deleted", "deleted"));
+    public static final QueryFields FIELDS = QueryFields.of(Map.ofEntries(
+            Map.entry("id", "id"),
+            Map.entry("key", "key"),
+            Map.entry("name", "name"),
+            Map.entry("description", "description"),
+            Map.entry("deleted", "deleted"),
+            Map.entry("createdAt", "createdAt"),
+            Map.entry("createdBy", "createdBy"),
+            Map.entry("lastModifiedAt", "lastModifiedAt"),
+            Map.entry("lastModifiedBy", "lastModifiedBy")));
 
     private final DistributionSetTypeRepository types;
     private final DistributionSetRepository sets;

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The fields an API resource may be filtered and sorted by, mapped to entity attribute paths. A field may
- * name a map attribute with a trailing {@code .*} (e.g. {@code attribute.*} → the target's attributes by key).
+ * name a map attribute with a trailing {@code .*} (e.g. {@code attribute.*} → the target's attributes by key); a map
+ * whose values are embeddables is named with the compared attribute ({@code metadata.value}).
  */
 public record QueryFields(Map<String, String> fields, Map<String, String> mapFields) {
 

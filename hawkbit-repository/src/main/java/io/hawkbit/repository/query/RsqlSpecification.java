@@ -148,9 +148,12 @@ public final class RsqlSpecification {
         String selector = comparison.getSelector();
         var mapField = fields.mapField(selector);
         if (mapField.isPresent()) {
-            MapJoin<?, String, String> join = root.joinMap(mapField.get().getValue(), JoinType.LEFT);
+            // "metadata.value": the map's values are embeddables, compared by their attribute "value".
+            String[] attribute = mapField.get().getValue().split("\\.", 2);
+            MapJoin<?, String, ?> join = root.joinMap(attribute[0], JoinType.LEFT);
             Predicate keyMatches = cb.equal(join.key(), mapField.get().getKey());
-            return cb.and(keyMatches, compare(comparison, join.value(), cb));
+            Path<?> value = attribute.length == 1 ? (Path<?>) join.value() : join.get(attribute[1]);
+            return cb.and(keyMatches, compare(comparison, value, cb));
         }
         return compare(comparison, resolve(root, fields.path(selector).orElseThrow()), cb);
     }

@@ -19,24 +19,30 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RolloutQueries {
 
-    public static final QueryFields FIELDS = QueryFields.of(Map.of(
-            "id",
-            "id",
-            "name",
-            "name",
-            "description",
-            "description",
-            "status",
-            "status",
-            "distributionset.id",
-            "distributionSet.id",
-            "createdAt",
-            "createdAt",
-            "lastModifiedAt",
-            "lastModifiedAt"));
+    public static final QueryFields FIELDS = QueryFields.of(Map.ofEntries(
+            Map.entry("id", "id"),
+            Map.entry("name", "name"),
+            Map.entry("description", "description"),
+            Map.entry("status", "status"),
+            Map.entry("distributionset.id", "distributionSet.id"),
+            Map.entry("distributionset.name", "distributionSet.name"),
+            Map.entry("distributionset.version", "distributionSet.version"),
+            Map.entry("distributionset.type", "distributionSet.type.key"),
+            Map.entry("createdAt", "createdAt"),
+            Map.entry("createdBy", "createdBy"),
+            Map.entry("lastModifiedAt", "lastModifiedAt"),
+            Map.entry("lastModifiedBy", "lastModifiedBy")));
 
-    public static final QueryFields GROUP_FIELDS =
-            QueryFields.of(Map.of("id", "id", "name", "name", "description", "description", "status", "status"));
+    /** hawkBit 1.1's {@code RolloutGroupFields}, plus {@code status} kept from before. */
+    public static final QueryFields GROUP_FIELDS = QueryFields.of(Map.ofEntries(
+            Map.entry("id", "id"),
+            Map.entry("name", "name"),
+            Map.entry("description", "description"),
+            Map.entry("status", "status"),
+            Map.entry("createdAt", "createdAt"),
+            Map.entry("createdBy", "createdBy"),
+            Map.entry("lastModifiedAt", "lastModifiedAt"),
+            Map.entry("lastModifiedBy", "lastModifiedBy")));
 
     private final RolloutRepository rollouts;
     private final RolloutGroupRepository groups;

@@ -30,25 +30,23 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class SoftwareModuleService {
 
-    public static final QueryFields FIELDS = QueryFields.of(Map.of(
-            "id",
-            "id",
-            "name",
-            "name",
-            "version",
-            "version",
-            "vendor",
-            "vendor",
-            "description",
-            "description",
-            "type",
-            "type.key",
-            "deleted",
-            "deleted",
-            "createdAt",
-            "createdAt",
-            "lastModifiedAt",
-            "lastModifiedAt"));
+    /** hawkBit 1.1's {@code SoftwareModuleFields}, plus {@code vendor} and {@code deleted} kept from before. */
+    public static final QueryFields FIELDS = QueryFields.of(Map.ofEntries(
+                    Map.entry("id", "id"),
+                    Map.entry("name", "name"),
+                    Map.entry("version", "version"),
+                    Map.entry("vendor", "vendor"),
+                    Map.entry("description", "description"),
+                    Map.entry("type", "type.key"),
+                    Map.entry("type.id", "type.id"),
+                    Map.entry("type.key", "type.key"),
+                    Map.entry("type.name", "type.name"),
+                    Map.entry("deleted", "deleted"),
+                    Map.entry("createdAt", "createdAt"),
+                    Map.entry("createdBy", "createdBy"),
+                    Map.entry("lastModifiedAt", "lastModifiedAt"),
+                    Map.entry("lastModifiedBy", "lastModifiedBy")))
+            .withMap("metadata", "metadata.value");
 
     private final SoftwareModuleRepository modules;
     private final SoftwareModuleTypeService types;

@@ -34,7 +34,15 @@ public class SoftwareModuleTypeService {
             "maxAssignments",
             "maxAssignments",
             "deleted",
-            "deleted"));
+            "deleted",
+            "createdAt",
+            "createdAt",
+            "createdBy",
+            "createdBy",
+            "lastModifiedAt",
+            "lastModifiedAt",
+            "lastModifiedBy",
+            "lastModifiedBy"));
 
     private final SoftwareModuleTypeRepository types;
     private final SoftwareModuleRepository modules;

@@ -30,6 +30,8 @@ import org.hibernate.annotations.Formula;
 @DynamicUpdate
 public class Target extends BaseEntity {
 
+    public static final int GROUP_MAX_LENGTH = 256;
+
     @Column(name = "controller_id", nullable = false, updatable = false, length = 256)
     private String controllerId;
 
@@ -44,6 +46,10 @@ public class Target extends BaseEntity {
 
     @Column(name = "address", length = 512)
     private String address;
+
+    /** hawkBit 0.10+'s target group; "/" separates sub-groups. */
+    @Column(name = "target_group", length = GROUP_MAX_LENGTH)
+    private String group;
 
     /** Epoch milliseconds of the last poll. */
     @Column(name = "last_target_query")
@@ -142,6 +148,14 @@ public class Target extends BaseEntity {
 
     public void setAddress(String address) {
         this.address = address;
+    }
+
+    public String getGroup() {
+        return group;
+    }
+
+    public void setGroup(String group) {
+        this.group = group;
     }
 
     public Long getLastTargetQuery() {

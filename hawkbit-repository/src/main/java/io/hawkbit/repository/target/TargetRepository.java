@@ -19,4 +19,7 @@ public interface TargetRepository extends JpaRepository<Target, Long>, JpaSpecif
             @Param("tenant") String tenant, @Param("controllerIds") Collection<String> controllerIds);
 
     List<Target> findByTenantAndControllerIdIn(String tenant, Collection<String> controllerIds);
+
+    @Query("select distinct t.group from Target t where t.tenant = :tenant and t.group is not null order by t.group")
+    List<String> findDistinctGroups(@Param("tenant") String tenant);
 }

@@ -38,7 +38,11 @@ public class TargetService {
                     Map.entry("installedAt", "installDate"),
                     Map.entry("createdAt", "createdAt"),
                     Map.entry("lastModifiedAt", "lastModifiedAt"),
+                    Map.entry("createdBy", "createdBy"),
+                    Map.entry("lastModifiedBy", "lastModifiedBy"),
+                    Map.entry("group", "group"),
                     Map.entry("tag", "tags.name"),
+                    Map.entry("tag.name", "tags.name"),
                     Map.entry("assignedDs.name", "assignedDistributionSet.name"),
                     Map.entry("assignedDs.version", "assignedDistributionSet.version"),
                     Map.entry("installedDs.name", "installedDistributionSet.name"),
@@ -68,7 +72,14 @@ public class TargetService {
         this.tags = tags;
     }
 
-    public record Create(String controllerId, String name, String description, String securityToken, String address) {}
+    /** A target to create; {@code group} is optional (hawkBit 0.10+ target group). */
+    public record Create(
+            String controllerId, String name, String description, String securityToken, String address, String group) {
+
+        public Create(String controllerId, String name, String description, String securityToken, String address) {
+            this(controllerId, name, description, securityToken, address, null);
+        }
+    }
 
     /**
      * Creates all or none: one look-up of existing controllerIds and one flush for the whole batch (a flush per
@@ -108,6 +119,9 @@ public class TargetService {
                 token);
         target.setDescription(create.description());
         target.setAddress(create.address());
+        if (create.group() != null && !create.group().isBlank()) {
+            target.setGroup(TargetGroupService.checked(create.group()));
+        }
         return target;
     }
 
@@ -124,8 +138,14 @@ public class TargetService {
         return targets.findAll(spec, pageable);
     }
 
+    /** The changes to a target: {@code null} keeps a field; an empty {@code group} takes the target out of its group. */
     public record Update(
-            String name, String description, String securityToken, String address, Boolean requestAttributes) {}
+            String name,
+            String description,
+            String securityToken,
+            String address,
+            Boolean requestAttributes,
+            String group) {}
 
     @Transactional
     public Target update(String tenant, String controllerId, Update update) {
@@ -141,6 +161,9 @@ public class TargetService {
         }
         if (update.address() != null) {
             target.setAddress(update.address());
+        }
+        if (update.group() != null) {
+            target.setGroup(update.group().isEmpty() ? null : TargetGroupService.checked(update.group()));
         }
         if (Boolean.TRUE.equals(update.requestAttributes())) {
             target.setRequestControllerAttributes(true);

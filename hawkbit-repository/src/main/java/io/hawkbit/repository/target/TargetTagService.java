@@ -23,8 +23,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TargetTagService {
 
-    public static final QueryFields FIELDS =
-            QueryFields.of(Map.of("id", "id", "name", "name", "description", "description", "colour", "colour"));
+    public static final QueryFields FIELDS = QueryFields.of(Map.ofEntries(
+            Map.entry("id", "id"),
+            Map.entry("name", "name"),
+            Map.entry("description", "description"),
+            Map.entry("colour", "colour"),
+            Map.entry("createdAt", "createdAt"),
+            Map.entry("createdBy", "createdBy"),
+            Map.entry("lastModifiedAt", "lastModifiedAt"),
+            Map.entry("lastModifiedBy", "lastModifiedBy")));
 
     private final TargetTagRepository tags;
     private final ClusterEventPublisher events;

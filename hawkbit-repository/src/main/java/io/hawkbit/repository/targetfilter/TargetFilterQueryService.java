@@ -27,19 +27,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TargetFilterQueryService {
 
-    public static final QueryFields FIELDS = QueryFields.of(Map.of(
-            "id",
-            "id",
-            "name",
-            "name",
-            "query",
-            "query",
-            "autoAssignDistributionSet.id",
-            "autoAssignDistributionSet.id",
-            "createdAt",
-            "createdAt",
-            "lastModifiedAt",
-            "lastModifiedAt"));
+    /** hawkBit 1.1's {@code TargetFilterQueryFields}, plus {@code query} and the set's id kept from before. */
+    public static final QueryFields FIELDS = QueryFields.of(Map.ofEntries(
+            Map.entry("id", "id"),
+            Map.entry("name", "name"),
+            Map.entry("query", "query"),
+            Map.entry("autoAssignDistributionSet.id", "autoAssignDistributionSet.id"),
+            Map.entry("autoAssignDistributionSet.name", "autoAssignDistributionSet.name"),
+            Map.entry("autoAssignDistributionSet.version", "autoAssignDistributionSet.version"),
+            Map.entry("createdAt", "createdAt"),
+            Map.entry("createdBy", "createdBy"),
+            Map.entry("lastModifiedAt", "lastModifiedAt"),
+            Map.entry("lastModifiedBy", "lastModifiedBy")));
 
     private final TargetFilterQueryRepository filters;
     private final DistributionSetService distributionSets;

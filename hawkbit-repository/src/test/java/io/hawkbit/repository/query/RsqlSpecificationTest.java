@@ -12,13 +12,30 @@ import io.hawkbit.repository.action.ActionRepository;
 import io.hawkbit.repository.action.ActionType;
 import io.hawkbit.repository.action.Feedback;
 import io.hawkbit.repository.distribution.DistributionSet;
+import io.hawkbit.repository.distribution.DistributionSetService;
 import io.hawkbit.repository.distribution.DistributionSetType;
+import io.hawkbit.repository.distribution.DistributionSetTypeService;
 import io.hawkbit.repository.error.ServerError;
+import io.hawkbit.repository.rollout.Rollout;
+import io.hawkbit.repository.rollout.RolloutConditions;
+import io.hawkbit.repository.rollout.RolloutGroup;
+import io.hawkbit.repository.rollout.RolloutQueries;
+import io.hawkbit.repository.rollout.RolloutStatus;
+import io.hawkbit.repository.softwaremodule.SoftwareModule;
+import io.hawkbit.repository.softwaremodule.SoftwareModuleMetadataValue;
+import io.hawkbit.repository.softwaremodule.SoftwareModuleService;
+import io.hawkbit.repository.softwaremodule.SoftwareModuleType;
+import io.hawkbit.repository.softwaremodule.SoftwareModuleTypeService;
 import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetRepository;
 import io.hawkbit.repository.target.TargetService;
 import io.hawkbit.repository.target.TargetTag;
+import io.hawkbit.repository.target.TargetTagService;
 import io.hawkbit.repository.target.TargetUpdateStatus;
+import io.hawkbit.repository.targetfilter.TargetFilterQuery;
+import io.hawkbit.repository.targetfilter.TargetFilterQueryService;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Root;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +84,7 @@ class RsqlSpecificationTest {
     Action running;
     Action finished;
     Action canceling;
+    Rollout wave;
 
     @BeforeAll
     void seed() {
@@ -114,6 +132,23 @@ class RsqlSpecificationTest {
                     .build(TENANT));
             entities.persist(
                     target("gamma-4").name("Gamma").address("\\\\nas\\share").build(TENANT));
+            alpha1.setGroup("EU/DE");
+            alpha2.setGroup("eu");
+            beta3.setGroup("us");
+
+            SoftwareModuleType osModule = entities.persist(new SoftwareModuleType(TENANT, "os", "Firmware", null, 1));
+            SoftwareModule kernel = new SoftwareModule(TENANT, osModule, "kernel", "6.1");
+            kernel.getMetadata().put("channel", new SoftwareModuleMetadataValue("beta", true));
+            kernel = entities.persist(kernel);
+            os1.addModule(kernel);
+            entities.persist(new SoftwareModule(TENANT, osModule, "bootloader", "2"));
+            wave = entities.persist(new Rollout(
+                    TENANT, "wave", null, "name==*", os1, ActionType.FORCED, 0, null, null, RolloutStatus.READY));
+            entities.persist(new RolloutGroup(wave, 0, "wave-1", null, null, 100, RolloutConditions.DEFAULT));
+            TargetFilterQuery auto = new TargetFilterQuery(TENANT, "tfq-auto", "name==*");
+            auto.setAutoAssign(os2, ActionType.FORCED, null);
+            entities.persist(auto);
+            entities.persist(new TargetFilterQuery(TENANT, "tfq-plain", "name==x"));
 
             running = entities.persist(new Action(alpha1, os1, ActionType.FORCED, 0, 100));
             finished = new Action(alpha2, os2, ActionType.SOFT, 0, null);
@@ -125,6 +160,12 @@ class RsqlSpecificationTest {
             canceling.requestCancel();
             canceling = entities.persist(canceling);
             entities.flush();
+            jdbc.update(
+                    "update action set rollout_id = ?, rollout_group_id = (select id from rollout_group where"
+                            + " rollout_id = ?) where id = ?",
+                    wave.getId(),
+                    wave.getId(),
+                    running.getId());
             // Only the overdue scheduler writes the mark, by SQL.
             jdbc.update("update target set overdue_since = 4000 where tenant = ? and controller_id = 'beta-3'", TENANT);
         });
@@ -134,13 +175,27 @@ class RsqlSpecificationTest {
     void removeSeed() {
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
             jdbc.update("delete from action where tenant = ?", TENANT);
+            jdbc.update("delete from rollout_group where tenant = ?", TENANT);
+            jdbc.update("delete from rollout where tenant = ?", TENANT);
+            jdbc.update("delete from target_filter_query where tenant = ?", TENANT);
+            jdbc.update(
+                    "delete from ds_module where ds_id in (select id from distribution_set where tenant = ?)", TENANT);
+            jdbc.update(
+                    "delete from software_module_metadata where sm_id in (select id from software_module where tenant = ?)",
+                    TENANT);
             jdbc.update(
                     "delete from target_target_tag where target_id in (select id from target where tenant = ?)",
                     TENANT);
             jdbc.update(
                     "delete from target_attributes where target_id in (select id from target where tenant = ?)",
                     TENANT);
-            for (String table : List.of("target", "target_tag", "distribution_set", "distribution_set_type")) {
+            for (String table : List.of(
+                    "target",
+                    "target_tag",
+                    "distribution_set",
+                    "distribution_set_type",
+                    "software_module",
+                    "software_module_type")) {
                 jdbc.update("delete from " + table + " where tenant = ?", TENANT);
             }
         });
@@ -493,6 +548,111 @@ class RsqlSpecificationTest {
         assertThat(actions("id=in=(" + running.getId() + "," + canceling.getId() + ")"))
                 .containsExactlyInAnyOrder(running.getId(), canceling.getId());
         assertThat(actions("id=gt=" + running.getId())).containsExactlyInAnyOrder(finished.getId(), canceling.getId());
+    }
+
+    // ---- hawkBit 1.1's field sets (qfields/*Fields)
+
+    /** Names of the tenant's entities of a type that the query finds, through the resource's field set. */
+    private <T> List<T> find(Class<T> type, String query, QueryFields fields) {
+        var em = entities.getEntityManager();
+        var cb = em.getCriteriaBuilder();
+        CriteriaQuery<T> cq = cb.createQuery(type);
+        Root<T> root = cq.from(type);
+        cq.select(root)
+                .where(RsqlSpecification.<T>parse(query, fields).and(inTenant()).toPredicate(root, cq, cb));
+        return em.createQuery(cq).getResultList();
+    }
+
+    @Test
+    void targets_filterByGroupWithWildcardsForSubgroups() {
+        assertThat(targets("group==eu")).containsExactly("alpha-2");
+        assertThat(targets("group==eu/de")).containsExactly("alpha-1");
+        assertThat(targets("group==eu*")).containsExactlyInAnyOrder("alpha-1", "alpha-2");
+        assertThat(targets("group!=eu")).containsExactlyInAnyOrder("alpha-1", "beta-3", "gamma-4");
+        assertThat(targets("group=in=(us,eu)")).containsExactlyInAnyOrder("alpha-2", "beta-3");
+    }
+
+    @Test
+    void targets_filterByAuditUsersAndTagName() {
+        assertThat(targets("createdBy==test")).containsExactlyInAnyOrderElementsOf(ALL);
+        assertThat(targets("lastModifiedBy==someone-else")).isEmpty();
+        assertThat(targets("tag.name==blue")).containsExactlyInAnyOrder("alpha-2", "beta-3");
+    }
+
+    @Test
+    void actions_filterByTargetSetRolloutAndGroup() {
+        assertThat(actions("target.name=='Beta Three'")).containsExactly(canceling.getId());
+        assertThat(actions("target.updateStatus==pending")).containsExactly(finished.getId());
+        assertThat(actions("target.address==10.0.0.*")).containsExactlyInAnyOrder(running.getId(), finished.getId());
+        assertThat(actions("distributionset.name==os;distributionset.version==2.0"))
+                .containsExactly(finished.getId());
+        assertThat(actions("distributionset.type==os")).hasSize(3);
+        assertThat(actions("rollout.name==wave")).containsExactly(running.getId());
+        assertThat(actions("rollout.id==" + wave.getId())).containsExactly(running.getId());
+        assertThat(actions("rolloutgroup.name==wave-1")).containsExactly(running.getId());
+        assertThat(actions("rollout.name!=wave")).containsExactlyInAnyOrder(finished.getId(), canceling.getId());
+        assertThat(actions("createdBy==test;lastModifiedBy==test")).hasSize(3);
+    }
+
+    @Test
+    void rollouts_filterByTheirSetAndAuditUsers() {
+        QueryFields fields = RolloutQueries.FIELDS;
+        assertThat(find(Rollout.class, "distributionset.name==os;distributionset.version==1.0", fields))
+                .extracting(Rollout::getName)
+                .containsExactly("wave");
+        assertThat(find(Rollout.class, "distributionset.type==os;createdBy==test", fields))
+                .hasSize(1);
+        assertThat(find(Rollout.class, "distributionset.version==2.0", fields)).isEmpty();
+        assertThat(find(
+                        RolloutGroup.class,
+                        "createdBy==test;lastModifiedBy==test;name==wave-*",
+                        RolloutQueries.GROUP_FIELDS))
+                .extracting(RolloutGroup::getName)
+                .containsExactly("wave-1");
+    }
+
+    @Test
+    void targetFilters_filterByTheAutoAssignedSet() {
+        QueryFields fields = TargetFilterQueryService.FIELDS;
+        assertThat(find(TargetFilterQuery.class, "autoassigndistributionset.name==os", fields))
+                .extracting(TargetFilterQuery::getName)
+                .containsExactly("tfq-auto");
+        assertThat(find(TargetFilterQuery.class, "autoAssignDistributionSet.version==1.0", fields))
+                .isEmpty();
+        assertThat(find(TargetFilterQuery.class, "createdBy==test", fields)).hasSize(2);
+    }
+
+    @Test
+    void modulesSetsTypesAndTags_filterByHawkbitFields() {
+        assertThat(find(
+                        SoftwareModule.class,
+                        "type.name==firmware;metadata.channel==beta",
+                        SoftwareModuleService.FIELDS))
+                .extracting(SoftwareModule::getName)
+                .containsExactly("kernel");
+        assertThat(find(SoftwareModule.class, "type.key==os;createdBy==test", SoftwareModuleService.FIELDS))
+                .hasSize(2);
+        assertThat(find(DistributionSet.class, "module.name==kernel", DistributionSetService.FIELDS))
+                .extracting(DistributionSet::getVersion)
+                .containsExactly("1.0");
+        assertThat(find(DistributionSet.class, "type.name==OS;lastModifiedBy==test", DistributionSetService.FIELDS))
+                .hasSize(2);
+        assertThat(find(DistributionSetType.class, "createdBy==test", DistributionSetTypeService.FIELDS))
+                .hasSize(1);
+        assertThat(find(SoftwareModuleType.class, "lastModifiedBy==test", SoftwareModuleTypeService.FIELDS))
+                .hasSize(1);
+        assertThat(find(TargetTag.class, "createdBy==test;name==r*", TargetTagService.FIELDS))
+                .extracting(TargetTag::getName)
+                .containsExactly("red");
+    }
+
+    @Test
+    void parse_rejectsFieldsOutsideTheResourcesSet() {
+        assertInvalid(() -> RsqlSpecification.parse("rollout.status==x", ActionQueries.FIELDS), ServerError.RSQL_FIELD);
+        assertInvalid(() -> RsqlSpecification.parse("externalRef==x", ActionQueries.FIELDS), ServerError.RSQL_FIELD);
+        assertInvalid(
+                () -> RsqlSpecification.parse("distributionset.description==x", RolloutQueries.FIELDS),
+                ServerError.RSQL_FIELD);
     }
 
     // ---- errors

@@ -6,21 +6,19 @@ import io.hawkbit.repository.softwaremodule.Artifact;
 import io.hawkbit.repository.softwaremodule.ArtifactStore;
 import io.hawkbit.repository.softwaremodule.SoftwareModule;
 import io.hawkbit.rest.security.DdiPrincipal;
+import io.hawkbit.server.artifact.ArtifactDownload;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -61,10 +59,6 @@ class DdiArtifactController {
             @PathVariable String controllerId,
             @PathVariable long moduleId,
             @PathVariable String filename,
-            @RequestHeader(value = HttpHeaders.RANGE, required = false) String range,
-            @RequestHeader(value = HttpHeaders.IF_RANGE, required = false) String ifRange,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
@@ -81,37 +75,7 @@ class DdiArtifactController {
                     moduleId,
                     filename.substring(0, filename.length() - MD5SUM.length())));
         }
-        String etag = "\"" + artifact.getSha1() + "\"";
-        if (ifMatch != null && !matches(ifMatch, etag)) {
-            return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
-                    .eTag(etag)
-                    .build();
-        }
-        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
-        }
-        HttpHeaders headers = new HttpHeaders();
-        headers.setETag(etag);
-        headers.set(HttpHeaders.ACCEPT_RANGES, "bytes");
-        headers.setContentDisposition(ContentDisposition.attachment()
-                .filename(artifact.getFilename(), StandardCharsets.UTF_8)
-                .build());
-        headers.setLastModified(artifact.getCreatedAt());
-        boolean rangeApplies =
-                range != null && (ifRange == null || ifRange.trim().equals(etag));
-        // Written by hand: Spring MVC would apply the Range header itself, ignoring If-Range.
-        headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-        Path file = store.path(principal.tenant(), artifact.getSha1());
-        if ("HEAD".equals(request.getMethod())) {
-            // SWUpdate sends HEAD before every download: the headers, not the file.
-            response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
-            response.setContentLengthLong(artifact.getSize());
-        } else if (rangeApplies) {
-            ArtifactRanges.write(file, artifact.getSize(), ArtifactRanges.parts(range, artifact.getSize()), response);
-        } else {
-            ArtifactRanges.writeWhole(file, artifact.getSize(), response);
-        }
-        return null;
+        return ArtifactDownload.write(artifact, store.path(principal.tenant(), artifact.getSha1()), request, response);
     }
 
     private static ResponseEntity<String> md5sum(Artifact artifact) {
@@ -124,15 +88,5 @@ class DdiArtifactController {
                                 .build()
                                 .toString())
                 .body(artifact.getMd5() + "  " + artifact.getFilename());
-    }
-
-    private static boolean matches(String header, String etag) {
-        for (String candidate : header.split(",")) {
-            String value = candidate.trim();
-            if (value.equals("*") || value.equals(etag) || value.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -7,7 +7,10 @@ import io.hawkbit.repository.softwaremodule.ArtifactStore;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleService;
 import io.hawkbit.rest.paging.PageParams;
 import io.hawkbit.rest.paging.PagedList;
+import io.hawkbit.server.artifact.ArtifactDownload;
 import io.hawkbit.server.mgmt.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
@@ -15,11 +18,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -137,8 +136,14 @@ class SoftwareModuleController {
         return ResponseEntity.noContent().build();
     }
 
+    /** As hawkBit: the artifact's bytes with its ETag, Range and If-Match handling, shared with the device download. */
     @GetMapping("/{id}/artifacts/{artifactId}/download")
-    public ResponseEntity<Resource> download(@PathVariable Long id, @PathVariable Long artifactId) {
+    public ResponseEntity<Void> download(
+            @PathVariable Long id,
+            @PathVariable Long artifactId,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         String tenant = user.tenant();
         Artifact artifact = modules.artifact(tenant, id, artifactId);
         Path file = store.path(tenant, artifact.getSha1());
@@ -146,15 +151,6 @@ class SoftwareModuleController {
             throw new HawkbitException(
                     ServerError.INTERNAL, "The binary of artifact " + artifactId + " is missing from the store");
         }
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .contentLength(artifact.getSize())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(artifact.getFilename())
-                                .build()
-                                .toString())
-                .body(new FileSystemResource(file));
+        return ArtifactDownload.write(artifact, file, request, response);
     }
 }

@@ -22,6 +22,7 @@ public record MgmtTarget(
         MgmtPollStatus pollStatus,
         String securityToken,
         boolean requestAttributes,
+        String group,
         @JsonUnwrapped MgmtAudit audit,
         @JsonProperty("_links") Links links) {
 
@@ -60,6 +61,7 @@ public record MgmtTarget(
                 pollStatus,
                 withToken ? target.getSecurityToken() : null,
                 target.isRequestControllerAttributes(),
+                target.getGroup(),
                 MgmtAudit.of(target),
                 links);
     }

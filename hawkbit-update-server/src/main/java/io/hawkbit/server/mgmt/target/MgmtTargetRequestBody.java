@@ -16,14 +16,13 @@ record MgmtTargetRequestBody(
         @Size(max = 512) String address,
         @Size(max = 128) String securityToken,
         JsonNode targetType,
-        JsonNode group) {
+        @Size(max = 256) String group) {
 
     void refuseUnimplemented() {
         NotImplementedYet.field("targetType", targetType != null && !targetType.isNull());
-        NotImplementedYet.field("group", group != null && !group.isNull());
     }
 
     TargetService.Create toCreate() {
-        return new TargetService.Create(controllerId, name, description, securityToken, address);
+        return new TargetService.Create(controllerId, name, description, securityToken, address, group);
     }
 }

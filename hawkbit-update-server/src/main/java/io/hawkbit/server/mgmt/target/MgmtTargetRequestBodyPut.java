@@ -15,14 +15,13 @@ record MgmtTargetRequestBodyPut(
         @Size(min = 1, max = 128) String securityToken,
         Boolean requestAttributes,
         JsonNode targetType,
-        JsonNode group) {
+        @Size(max = 256) String group) {
 
     void refuseUnimplemented() {
         NotImplementedYet.field("targetType", targetType != null && !targetType.isNull());
-        NotImplementedYet.field("group", group != null && !group.isNull());
     }
 
     TargetService.Update toUpdate() {
-        return new TargetService.Update(name, description, securityToken, address, requestAttributes);
+        return new TargetService.Update(name, description, securityToken, address, requestAttributes, group);
     }
 }

@@ -1,8 +1,8 @@
-package io.hawkbit.server.ddi;
+package io.hawkbit.server.artifact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hawkbit.server.ddi.ArtifactRanges.Part;
+import io.hawkbit.server.artifact.ArtifactRanges.Part;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;

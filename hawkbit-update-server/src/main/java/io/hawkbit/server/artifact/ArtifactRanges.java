@@ -1,4 +1,4 @@
-package io.hawkbit.server.ddi;
+package io.hawkbit.server.artifact;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
