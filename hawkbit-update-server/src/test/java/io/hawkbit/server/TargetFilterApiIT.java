@@ -71,7 +71,7 @@ class TargetFilterApiIT {
         assertThat(filter.get("query").asString()).isEqualTo("attribute.city==Berlin");
         assertThat(filter.get("createdBy").asString()).isEqualTo("admin");
         assertThat(filter.has("createdAt")).isTrue();
-        assertThat(filter.has("autoAssignDistributionSet")).isFalse();
+        assertThat(filter.get("autoAssignDistributionSet").isNull()).isTrue();
         assertThat(filter.get("_links").get("self").get("href").asString()).endsWith("/rest/v1/targetfilters/" + id);
         assertThat(filter.get("_links").get("autoAssignDS").get("href").asString())
                 .endsWith("/rest/v1/targetfilters/" + id + "/autoAssignDS");

@@ -9,7 +9,12 @@ import io.hawkbit.server.mgmt.Links;
 import io.hawkbit.server.mgmt.MgmtAudit;
 import java.util.Map;
 
-/** hawkBit's rollout as the Management API shows it, with its targets counted per status. */
+/**
+ * hawkBit's rollout as the Management API shows it. The full form (one rollout, and list items with
+ * {@code representation=full}) adds the targets counted per status, the group count, {@code startAt}, the approval and
+ * the action links; the compact form (hawkBit's default for lists) has the plain fields and {@code self}. {@code dynamic}
+ * is always {@code false} (dynamic rollouts are refused) and {@code forcetime} always sent, 0 when unset, as hawkBit does.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record MgmtRollout(
         Long id,
@@ -20,12 +25,13 @@ record MgmtRollout(
         String status,
         long totalTargets,
         Map<String, Long> totalTargetsPerStatus,
-        int totalGroups,
+        Integer totalGroups,
         Long startAt,
-        Long forcetime,
+        long forcetime,
         boolean deleted,
         String type,
         Integer weight,
+        boolean dynamic,
         String approveDecidedBy,
         String approvalRemark,
         @JsonUnwrapped MgmtAudit audit,
@@ -34,7 +40,28 @@ record MgmtRollout(
     static final String PATH = "/rest/v1/rollouts/";
 
     static MgmtRollout of(Rollout rollout, RolloutCounts counts) {
+        return of(rollout, counts, true);
+    }
+
+    static MgmtRollout of(Rollout rollout, RolloutCounts counts, boolean full) {
         String self = PATH + rollout.getId();
+        var set = rollout.getDistributionSet();
+        Links links = Links.self(self);
+        if (full) {
+            links.with("start", self + "/start")
+                    .with("pause", self + "/pause")
+                    .with("resume", self + "/resume")
+                    .with("triggerNextGroup", self + "/triggerNextGroup")
+                    .with("approve", self + "/approve")
+                    .with("deny", self + "/deny")
+                    .with("stop", self + "/stop")
+                    .with("retry", self + "/retry")
+                    .with("groups", self + "/deploygroups?offset=0&limit=50")
+                    .withNamed(
+                            "distributionset",
+                            "/rest/v1/distributionsets/" + set.getId(),
+                            set.getName() + ":" + set.getVersion());
+        }
         return new MgmtRollout(
                 rollout.getId(),
                 rollout.getName(),
@@ -43,29 +70,17 @@ record MgmtRollout(
                 rollout.getDistributionSet().getId(),
                 rollout.getStatus().json(),
                 counts.rollout().total(),
-                counts.rollout().perStatus(),
-                counts.groups().size(),
-                rollout.getStartAt(),
-                rollout.getForcedTime() == 0 ? null : rollout.getForcedTime(),
+                full ? counts.rollout().perStatus() : null,
+                full ? counts.groups().size() : null,
+                full ? rollout.getStartAt() : null,
+                rollout.getForcedTime(),
                 rollout.isDeleted(),
                 rollout.getActionType().json(),
                 rollout.getWeight(),
-                rollout.getApprovalDecidedBy(),
-                rollout.getApprovalRemark(),
+                false,
+                full ? rollout.getApprovalDecidedBy() : null,
+                full ? rollout.getApprovalRemark() : null,
                 MgmtAudit.of(rollout),
-                Links.self(self)
-                        .with("start", self + "/start")
-                        .with("pause", self + "/pause")
-                        .with("resume", self + "/resume")
-                        .with("triggerNextGroup", self + "/triggerNextGroup")
-                        .with("approve", self + "/approve")
-                        .with("deny", self + "/deny")
-                        .with("stop", self + "/stop")
-                        .with("retry", self + "/retry")
-                        .with("groups", self + "/deploygroups?offset=0&limit=50")
-                        .with(
-                                "distributionset",
-                                "/rest/v1/distributionsets/"
-                                        + rollout.getDistributionSet().getId()));
+                links);
     }
 }

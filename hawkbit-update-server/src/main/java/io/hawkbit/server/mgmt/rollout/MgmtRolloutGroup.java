@@ -10,7 +10,12 @@ import io.hawkbit.server.mgmt.Links;
 import io.hawkbit.server.mgmt.MgmtAudit;
 import java.util.Map;
 
-/** hawkBit's rollout group (a "deploy group") as the Management API shows it. */
+/**
+ * hawkBit's rollout group (a "deploy group") as the Management API shows it. {@code totalTargetsPerStatus} is in the
+ * full form only (one group, and list items with {@code representation=full}). {@code dynamic} is always {@code false}.
+ * hawkBit's {@code confirmationRequired} is never sent: hawkBit sends it only while the confirmation flow is on, and
+ * this server cannot switch that flow on yet.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record MgmtRolloutGroup(
         Long id,
@@ -22,13 +27,14 @@ record MgmtRolloutGroup(
         MgmtCondition errorAction,
         String targetFilterQuery,
         double targetPercentage,
+        boolean dynamic,
         String status,
         long totalTargets,
         Map<String, Long> totalTargetsPerStatus,
         @JsonUnwrapped MgmtAudit audit,
         @JsonProperty("_links") Links links) {
 
-    static MgmtRolloutGroup of(Long rolloutId, RolloutGroup group, RolloutCounts.Counts counts) {
+    static MgmtRolloutGroup of(Long rolloutId, RolloutGroup group, RolloutCounts.Counts counts, boolean full) {
         RolloutConditions conditions = group.getConditions();
         String self = MgmtRollout.PATH + rolloutId + "/deploygroups/" + group.getId();
         return new MgmtRolloutGroup(
@@ -41,9 +47,10 @@ record MgmtRolloutGroup(
                 MgmtCondition.action(conditions.errorAction(), conditions.errorActionExp()),
                 group.getTargetFilterQuery() == null ? "" : group.getTargetFilterQuery(),
                 group.getTargetPercentage(),
+                false,
                 group.getStatus().json(),
                 counts.total(),
-                counts.perStatus(),
+                full ? counts.perStatus() : null,
                 MgmtAudit.of(group),
                 Links.self(self).with("targets", self + "/targets"));
     }

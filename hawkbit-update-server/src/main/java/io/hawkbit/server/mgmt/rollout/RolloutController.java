@@ -59,10 +59,12 @@ class RolloutController {
             @RequestParam(required = false) Integer offset,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String q) {
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String representation) {
         var pageable = PageParams.of(offset, limit, sort, RolloutQueries.FIELDS, Sort.by("id"));
+        boolean full = full(representation);
         return PagedList.of(
-                rollouts.find(user.tenant(), q, pageable), r -> MgmtRollout.of(r, rollouts.counts(r.getId())));
+                rollouts.find(user.tenant(), q, pageable), r -> MgmtRollout.of(r, rollouts.counts(r.getId()), full));
     }
 
     @PostMapping
@@ -189,17 +191,19 @@ class RolloutController {
             @RequestParam(required = false) Integer offset,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String q) {
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String representation) {
         var pageable = PageParams.of(offset, limit, sort, RolloutQueries.GROUP_FIELDS, Sort.by("position"));
         var page = rollouts.groups(user.tenant(), id, q, pageable);
         RolloutCounts counts = rollouts.counts(id);
-        return PagedList.of(page, group -> MgmtRolloutGroup.of(id, group, counts.group(group.getId())));
+        boolean full = full(representation);
+        return PagedList.of(page, group -> MgmtRolloutGroup.of(id, group, counts.group(group.getId()), full));
     }
 
     @GetMapping("/{id}/deploygroups/{groupId}")
     public MgmtRolloutGroup group(@PathVariable Long id, @PathVariable Long groupId) {
         var group = rollouts.group(user.tenant(), id, groupId);
-        return MgmtRolloutGroup.of(id, group, rollouts.counts(id).group(groupId));
+        return MgmtRolloutGroup.of(id, group, rollouts.counts(id).group(groupId), true);
     }
 
     @GetMapping("/{id}/deploygroups/{groupId}/targets")
@@ -212,6 +216,11 @@ class RolloutController {
             @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, TargetService.FIELDS, Sort.by("id"));
         return targetViews.page(rollouts.groupTargets(user.tenant(), id, groupId, q, pageable));
+    }
+
+    /** hawkBit's {@code representation}: {@code full}, or compact for anything else (hawkBit does not refuse it). */
+    private static boolean full(String representation) {
+        return "full".equalsIgnoreCase(representation);
     }
 
     private MgmtRollout view(Long id) {

@@ -118,10 +118,15 @@ class SoftwareModuleController {
         }
     }
 
+    /**
+     * The module's artifacts: {@code self} links only, or with {@code representation=full} also {@code download}, as
+     * hawkBit answers (its {@code useartifacturlhandler} is ignored: downloads are always served by this server).
+     */
     @GetMapping("/{id}/artifacts")
-    public List<MgmtArtifact> artifacts(@PathVariable Long id) {
+    public List<MgmtArtifact> artifacts(@PathVariable Long id, @RequestParam(required = false) String representation) {
+        boolean full = "full".equalsIgnoreCase(representation);
         return modules.artifacts(user.tenant(), id).stream()
-                .map(a -> MgmtArtifact.of(id, a))
+                .map(a -> full ? MgmtArtifact.detailed(id, a) : MgmtArtifact.of(id, a))
                 .toList();
     }
 

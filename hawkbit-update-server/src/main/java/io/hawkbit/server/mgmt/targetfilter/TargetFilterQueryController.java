@@ -2,11 +2,13 @@ package io.hawkbit.server.mgmt.targetfilter;
 
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
+import io.hawkbit.repository.targetfilter.TargetFilterQuery;
 import io.hawkbit.repository.targetfilter.TargetFilterQueryService;
 import io.hawkbit.repository.targetfilter.TargetFilterQueryService.AutoAssign;
 import io.hawkbit.rest.paging.PageParams;
 import io.hawkbit.rest.paging.PagedList;
 import io.hawkbit.server.mgmt.CurrentUser;
+import io.hawkbit.server.mgmt.NotImplementedYet;
 import io.hawkbit.server.mgmt.action.MgmtAction;
 import io.hawkbit.server.mgmt.distributionset.MgmtDistributionSet;
 import jakarta.validation.Valid;
@@ -41,9 +43,14 @@ class TargetFilterQueryController {
             @RequestParam(required = false) Integer offset,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String q) {
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String representation) {
         var pageable = PageParams.of(offset, limit, sort, TargetFilterQueryService.FIELDS, Sort.by("id"));
-        return PagedList.of(filters.find(user.tenant(), q, pageable), MgmtTargetFilterQuery::of);
+        // hawkBit falls back to compact for an unknown representation rather than refusing it.
+        var view = "full".equalsIgnoreCase(representation)
+                ? MgmtTargetFilterQuery.View.FULL
+                : MgmtTargetFilterQuery.View.COMPACT;
+        return PagedList.of(filters.find(user.tenant(), q, pageable), filter -> MgmtTargetFilterQuery.of(filter, view));
     }
 
     @PostMapping
@@ -62,18 +69,18 @@ class TargetFilterQueryController {
                         weight(body.autoAssignWeight()));
         var created = filters.create(
                 user.tenant(), new TargetFilterQueryService.Create(body.name(), body.query(), autoAssign));
-        return ResponseEntity.status(HttpStatus.CREATED).body(MgmtTargetFilterQuery.of(created));
+        return ResponseEntity.status(HttpStatus.CREATED).body(changed(created));
     }
 
     @GetMapping("/{id}")
     public MgmtTargetFilterQuery get(@PathVariable Long id) {
-        return MgmtTargetFilterQuery.of(filters.get(user.tenant(), id));
+        return MgmtTargetFilterQuery.of(filters.get(user.tenant(), id), MgmtTargetFilterQuery.View.SINGLE);
     }
 
     @PutMapping("/{id}")
     public MgmtTargetFilterQuery update(
             @PathVariable Long id, @Valid @RequestBody MgmtTargetFilterQueryRequestBody body) {
-        return MgmtTargetFilterQuery.of(
+        return changed(
                 filters.update(user.tenant(), id, new TargetFilterQueryService.Update(body.name(), body.query())));
     }
 
@@ -87,13 +94,14 @@ class TargetFilterQueryController {
     @GetMapping("/{id}/autoAssignDS")
     public ResponseEntity<MgmtDistributionSet> autoAssignDs(@PathVariable Long id) {
         var set = filters.get(user.tenant(), id).getAutoAssignDistributionSet();
-        return set == null ? ResponseEntity.noContent().build() : ResponseEntity.ok(MgmtDistributionSet.of(set));
+        return set == null ? ResponseEntity.noContent().build() : ResponseEntity.ok(MgmtDistributionSet.detailed(set));
     }
 
     @PostMapping("/{id}/autoAssignDS")
     public MgmtTargetFilterQuery setAutoAssignDs(
             @PathVariable Long id, @Valid @RequestBody MgmtDistributionSetAutoAssignment body) {
-        return MgmtTargetFilterQuery.of(filters.autoAssign(
+        NotImplementedYet.field("confirmationRequired", NotImplementedYet.isTrue(body.confirmationRequired()));
+        return changed(filters.autoAssign(
                 user.tenant(), id, new AutoAssign(body.id(), MgmtAction.parseForceType(body.type()), body.weight())));
     }
 
@@ -101,6 +109,10 @@ class TargetFilterQueryController {
     public ResponseEntity<Void> deleteAutoAssignDs(@PathVariable Long id) {
         filters.autoAssign(user.tenant(), id, null);
         return ResponseEntity.noContent().build();
+    }
+
+    private MgmtTargetFilterQuery changed(TargetFilterQuery filter) {
+        return MgmtTargetFilterQuery.of(filter, MgmtTargetFilterQuery.View.CHANGED);
     }
 
     private static Integer weight(Integer weight) {
