@@ -1,6 +1,8 @@
 package io.hawkbit.server.mgmt.tag;
 
+import io.hawkbit.repository.tag.TagService;
 import io.hawkbit.repository.target.TargetService;
+import io.hawkbit.repository.target.TargetTag;
 import io.hawkbit.repository.target.TargetTagService;
 import io.hawkbit.rest.paging.PageParams;
 import io.hawkbit.rest.paging.PagedList;
@@ -57,27 +59,28 @@ class TargetTagController {
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
-        var pageable = PageParams.of(offset, limit, sort, TargetTagService.FIELDS, Sort.by("id"));
-        return PagedList.of(tags.find(user.tenant(), q, pageable), MgmtTag::of);
+        var pageable = PageParams.of(offset, limit, sort, TagService.FIELDS, Sort.by("id"));
+        return PagedList.of(tags.find(user.tenant(), q, pageable), tag -> MgmtTag.of(tag, MgmtTag.TARGET_TAGS));
     }
 
     @PostMapping
     public ResponseEntity<List<MgmtTag>> create(@RequestBody List<@Valid @NotNull MgmtTagRequestBodyPost> body) {
         // All or none, as in hawkBit.
         var creates = body.stream().map(MgmtTagRequestBodyPost::toCreate).toList();
-        List<MgmtTag> created =
-                tags.create(user.tenant(), creates).stream().map(MgmtTag::of).toList();
+        List<MgmtTag> created = tags.create(user.tenant(), creates).stream()
+                .map(tag -> MgmtTag.of(tag, MgmtTag.TARGET_TAGS))
+                .toList();
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
     @GetMapping("/{id}")
     public MgmtTag get(@PathVariable Long id) {
-        return MgmtTag.detailed(tags.get(user.tenant(), id));
+        return detailed(tags.get(user.tenant(), id));
     }
 
     @PutMapping("/{id}")
     public MgmtTag update(@PathVariable Long id, @Valid @RequestBody MgmtTagRequestBodyPut body) {
-        return MgmtTag.detailed(tags.update(user.tenant(), id, body.toUpdate()));
+        return detailed(tags.update(user.tenant(), id, body.toUpdate()));
     }
 
     @DeleteMapping("/{id}")
@@ -118,5 +121,9 @@ class TargetTagController {
     public ResponseEntity<Void> unassign(@PathVariable Long id, @PathVariable String controllerId) {
         targets.untag(user.tenant(), id, controllerId);
         return ResponseEntity.noContent().build();
+    }
+
+    private static MgmtTag detailed(TargetTag tag) {
+        return MgmtTag.detailed(tag, MgmtTag.TARGET_TAGS, "assignedTargets");
     }
 }
