@@ -51,7 +51,6 @@ class DistributionSetUsageApiIT {
         assertThat(controllerIds(assigned.json())).containsExactly("dsuse-t3", "dsuse-t2", "dsuse-t1");
         JsonNode first = assigned.json().get("content").get(0);
         assertThat(first.get("controllerId").asString()).isEqualTo("dsuse-t3");
-        assertThat(first.has("pollStatus")).isTrue();
         assertThat(first.get("_links").get("self").get("href").asString()).endsWith("/rest/v1/targets/dsuse-t3");
         assertThat(controllerIds(api.mgmt("GET", SETS + set + "/assignedTargets?q=controllerId==dsuse-t1")
                         .json()))

@@ -3,25 +3,20 @@ package io.hawkbit.server.mgmt.tag;
 import io.hawkbit.repository.distribution.DistributionSetService;
 import io.hawkbit.repository.distribution.DistributionSetTag;
 import io.hawkbit.repository.distribution.DistributionSetTagService;
-import io.hawkbit.repository.tag.TagService;
 import io.hawkbit.rest.paging.PageParams;
 import io.hawkbit.rest.paging.PagedList;
 import io.hawkbit.server.mgmt.CurrentUser;
 import io.hawkbit.server.mgmt.JsonBodies;
 import io.hawkbit.server.mgmt.distributionset.MgmtDistributionSet;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,55 +26,18 @@ import tools.jackson.databind.JsonNode;
 /** hawkBit's {@code /rest/v1/distributionsettags}: tags and the distribution sets carrying them. */
 @RestController
 @RequestMapping("/rest/v1/distributionsettags")
-class DistributionSetTagController {
+class DistributionSetTagController extends TagController<DistributionSetTag> {
 
-    private final DistributionSetTagService tags;
     private final DistributionSetService sets;
     private final CurrentUser user;
     private final JsonBodies bodies;
 
     public DistributionSetTagController(
             DistributionSetTagService tags, DistributionSetService sets, CurrentUser user, JsonBodies bodies) {
-        this.tags = tags;
+        super(tags, user, MgmtTag.SET_TAGS, "assignedDistributionSets");
         this.sets = sets;
         this.user = user;
         this.bodies = bodies;
-    }
-
-    @GetMapping
-    public PagedList<MgmtTag> list(
-            @RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String q) {
-        var pageable = PageParams.of(offset, limit, sort, TagService.FIELDS, Sort.by("id"));
-        return PagedList.of(tags.find(user.tenant(), q, pageable), tag -> MgmtTag.of(tag, MgmtTag.SET_TAGS));
-    }
-
-    @PostMapping
-    public ResponseEntity<List<MgmtTag>> create(@RequestBody List<@Valid @NotNull MgmtTagRequestBodyPost> body) {
-        // All or none, as in hawkBit.
-        var creates = body.stream().map(MgmtTagRequestBodyPost::toCreate).toList();
-        List<MgmtTag> created = tags.create(user.tenant(), creates).stream()
-                .map(tag -> MgmtTag.of(tag, MgmtTag.SET_TAGS))
-                .toList();
-        return ResponseEntity.status(HttpStatus.CREATED).body(created);
-    }
-
-    @GetMapping("/{id}")
-    public MgmtTag get(@PathVariable Long id) {
-        return detailed(tags.get(user.tenant(), id));
-    }
-
-    @PutMapping("/{id}")
-    public MgmtTag update(@PathVariable Long id, @Valid @RequestBody MgmtTagRequestBodyPut body) {
-        return detailed(tags.update(user.tenant(), id, body.toUpdate()));
-    }
-
-    @DeleteMapping("/{id}")
-    public ResponseEntity<Void> delete(@PathVariable Long id) {
-        tags.delete(user.tenant(), id);
-        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/assigned")
@@ -129,9 +87,5 @@ class DistributionSetTagController {
                                     .id());
         }
         return ids;
-    }
-
-    private static MgmtTag detailed(DistributionSetTag tag) {
-        return MgmtTag.detailed(tag, MgmtTag.SET_TAGS, "assignedDistributionSets");
     }
 }
