@@ -39,6 +39,8 @@ final class DataSnapshot {
                 "/rest/v1/targets/{t}/actions/{a}/status?limit=500",
                 "/rest/v1/rollouts/{r}/deploygroups?limit=500",
                 "/rest/v1/targettags/{tag}/assigned?limit=500",
+                "/rest/v1/distributionsettags?limit=500",
+                "/rest/v1/distributionsettags/{dstag}/assigned?limit=500",
                 "/rest/v1/distributionsets/{s}/assignedSM?limit=500",
                 "/rest/v1/targetfilters/{f}/autoAssignDS",
                 "/rest/v1/distributionsettypes/{dt}/mandatorymoduletypes",

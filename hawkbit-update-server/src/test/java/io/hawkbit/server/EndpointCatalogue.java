@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Every endpoint of the server as a template for {@link RequestFuzzer}, each write with a valid body. Placeholders:
- * {t} target, {a} action, {m} module, {art} artifact, {file} its name, {s} set, {r} rollout, {g} group, {tag}, {f}
- * filter, {dt} set type, {smt} module type, {key} configuration key.
+ * {t} target, {a} action, {m} module, {art} artifact, {file} its name, {s} set, {r} rollout, {g} group, {tag}, {dstag}
+ * set tag, {f} filter, {dt} set type, {smt} module type, {key} configuration key.
  */
 final class EndpointCatalogue {
 
@@ -35,6 +35,16 @@ final class EndpointCatalogue {
             "/rest/v1/distributionsets",
             "/rest/v1/distributionsets/{s}",
             "/rest/v1/distributionsets/{s}/assignedSM",
+            "/rest/v1/distributionsets/{s}/assignedTargets",
+            "/rest/v1/distributionsets/{s}/installedTargets",
+            "/rest/v1/distributionsets/{s}/autoAssignTargetFilters",
+            "/rest/v1/distributionsets/{s}/statistics",
+            "/rest/v1/distributionsets/{s}/statistics/actions",
+            "/rest/v1/distributionsets/{s}/statistics/rollouts",
+            "/rest/v1/distributionsets/{s}/statistics/autoassignments",
+            "/rest/v1/distributionsettags",
+            "/rest/v1/distributionsettags/{dstag}",
+            "/rest/v1/distributionsettags/{dstag}/assigned",
             "/rest/v1/rollouts",
             "/rest/v1/rollouts/{r}",
             "/rest/v1/rollouts/{r}/deploygroups",
@@ -142,6 +152,14 @@ final class EndpointCatalogue {
             {"POST", "/rest/v1/distributionsets/{s}/assignedSM", "[{\"id\":{m}}]"},
             {"DELETE", "/rest/v1/distributionsets/{s}/assignedSM/{m}", null},
             {"POST", "/rest/v1/distributionsets/{s}/assignedTargets", "[{\"id\":\"fz-victim\",\"type\":\"forced\"}]"},
+            {"POST", "/rest/v1/distributionsets/{s}/invalidate", "{\"actionCancelationType\":\"soft\"}"},
+            {"POST", "/rest/v1/distributionsettags", "[{\"name\":\"n\",\"colour\":\"red\"}]"},
+            {"PUT", "/rest/v1/distributionsettags/{dstag}", "{\"name\":\"n2\"}"},
+            {"DELETE", "/rest/v1/distributionsettags/{dstag}", null},
+            {"POST", "/rest/v1/distributionsettags/{dstag}/assigned", "[{s}]"},
+            {"DELETE", "/rest/v1/distributionsettags/{dstag}/assigned", "[{s}]"},
+            {"POST", "/rest/v1/distributionsettags/{dstag}/assigned/{s}", null},
+            {"DELETE", "/rest/v1/distributionsettags/{dstag}/assigned/{s}", null},
             {
                 "POST",
                 "/rest/v1/rollouts",

@@ -337,6 +337,12 @@ class MalformedRequestsIT {
                         .get("id")
                         .asString());
         ids.put(
+                "dstag",
+                created(api, "/rest/v1/distributionsettags", "[{\"name\":\"fz-dstag\"}]")
+                        .get(0)
+                        .get("id")
+                        .asString());
+        ids.put(
                 "f",
                 created(api, "/rest/v1/targetfilters", "{\"name\":\"fz-filter\",\"query\":\"controllerId==fz-victim\"}")
                         .get("id")

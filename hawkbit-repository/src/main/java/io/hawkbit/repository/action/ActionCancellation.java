@@ -60,6 +60,27 @@ public class ActionCancellation {
         return actions.saveAndFlush(action);
     }
 
+    /**
+     * Cancels every open action of the set, as hawkBit does when a set is invalidated: the devices are asked to cancel,
+     * and with {@code force} the actions are closed at once as well.
+     */
+    @Transactional
+    public void cancelAll(String tenant, Long distributionSetId, boolean force, String user) {
+        List<Action> open = actions.findAll((root, q, cb) -> cb.and(
+                cb.equal(root.get("tenant"), tenant),
+                cb.equal(root.get("distributionSet").get("id"), distributionSetId),
+                cb.isTrue(root.get("active"))));
+        for (Action action : open) {
+            String controllerId = action.getTarget().getControllerId();
+            if (action.getStatus() != ActionState.CANCELING) {
+                cancel(tenant, controllerId, action.getId(), false, user);
+            }
+            if (force) {
+                cancel(tenant, controllerId, action.getId(), true, user);
+            }
+        }
+    }
+
     /** Cancels an open action that a newer assignment replaces: closed at once with autoclose, else asked of the device. */
     void replace(Action action, boolean autoclose, String message, long now, String user) {
         if (autoclose) {

@@ -47,12 +47,22 @@ public class DistributionSet extends BaseEntity {
     @Column(name = "deleted", nullable = false)
     private boolean deleted;
 
+    @Column(name = "valid", nullable = false)
+    private boolean valid = true;
+
     @ManyToMany(fetch = FetchType.EAGER)
     @JoinTable(
             name = "ds_module",
             joinColumns = @JoinColumn(name = "ds_id"),
             inverseJoinColumns = @JoinColumn(name = "module_id"))
     private Set<SoftwareModule> modules = new HashSet<>();
+
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(
+            name = "ds_tag",
+            joinColumns = @JoinColumn(name = "ds_id"),
+            inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    private Set<DistributionSetTag> tags = new HashSet<>();
 
     /** hawkBit's set metadata; written here, listed through {@link DistributionSetMetadata}. */
     @ElementCollection(fetch = FetchType.LAZY)
@@ -125,6 +135,20 @@ public class DistributionSet extends BaseEntity {
 
     public void markDeleted() {
         this.deleted = true;
+    }
+
+    /** False once an operator invalidated the set: it is never deployed again. */
+    public boolean isValid() {
+        return valid;
+    }
+
+    public void invalidate() {
+        this.valid = false;
+    }
+
+    /** The modifiable tags (loaded lazily: lists of sets do not need them). */
+    public Set<DistributionSetTag> getTags() {
+        return tags;
     }
 
     /** Modules ordered by id, so answers are stable. */

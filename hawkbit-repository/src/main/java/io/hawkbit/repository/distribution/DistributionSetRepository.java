@@ -30,4 +30,16 @@ interface DistributionSetRepository
             + " or exists (select t.id from Target t where t.assignedDistributionSet.id = :id or t.installedDistributionSet.id = :id)"
             + " or exists (select r.id from Rollout r where r.distributionSet.id = :id)) then true else false end")
     boolean isReferenced(@Param("id") Long id);
+
+    /** [status, count] of the set's actions, one row per status it has. */
+    @Query("select a.status, count(a) from Action a where a.distributionSet.id = :id group by a.status")
+    List<Object[]> countActionsByStatus(@Param("id") Long id);
+
+    /** [status, count] of the rollouts deploying the set, one row per status they have. */
+    @Query("select r.status, count(r) from Rollout r where r.distributionSet.id = :id group by r.status")
+    List<Object[]> countRolloutsByStatus(@Param("id") Long id);
+
+    /** How many target filters auto-assign the set. */
+    @Query("select count(f) from TargetFilterQuery f where f.autoAssignDistributionSet.id = :id")
+    long countAutoAssignments(@Param("id") Long id);
 }

@@ -13,7 +13,10 @@ import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
 import io.hawkbit.repository.softwaremodule.SoftwareModule;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleService;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DistributionSetService {
 
-    /** hawkBit 1.1's {@code DistributionSetFields} (but {@code valid}), plus the flags kept from before. */
+    /** hawkBit 1.1's {@code DistributionSetFields}, plus the flags kept from before. */
     public static final QueryFields FIELDS = QueryFields.of(Map.ofEntries(
                     Map.entry("id", "id"),
                     Map.entry("name", "name"),
@@ -42,6 +45,9 @@ public class DistributionSetService {
                     Map.entry("requiredMigrationStep", "requiredMigrationStep"),
                     Map.entry("locked", "locked"),
                     Map.entry("deleted", "deleted"),
+                    Map.entry("valid", "valid"),
+                    Map.entry("tag", "tags.name"),
+                    Map.entry("tag.name", "tags.name"),
                     Map.entry("createdAt", "createdAt"),
                     Map.entry("createdBy", "createdBy"),
                     Map.entry("lastModifiedAt", "lastModifiedAt"),
@@ -49,6 +55,7 @@ public class DistributionSetService {
             .withMap("metadata", "metadata");
 
     private final DistributionSetRepository sets;
+    private final DistributionSetTagService tags;
     private final DistributionSetTypeService types;
     private final SoftwareModuleService modules;
     private final ClusterEventPublisher events;
@@ -56,6 +63,7 @@ public class DistributionSetService {
 
     public DistributionSetService(
             DistributionSetRepository sets,
+            DistributionSetTagService tags,
             DistributionSetTypeService types,
             SoftwareModuleService modules,
             ClusterEventPublisher events,
@@ -63,6 +71,7 @@ public class DistributionSetService {
         this.events = events;
         this.quota = quota;
         this.sets = sets;
+        this.tags = tags;
         this.types = types;
         this.modules = modules;
     }
@@ -131,13 +140,19 @@ public class DistributionSetService {
     }
 
     /**
-     * A set that may be deployed (assigned, rolled out, auto-assigned): not deleted (404 as if absent) and complete
-     * (400 {@link ServerError#DS_INCOMPLETE} when a mandatory module is missing).
+     * A set that may be deployed (assigned, rolled out, auto-assigned): not deleted (404 as if absent), valid (400
+     * {@link ServerError#DS_INVALID} once invalidated) and complete (400 {@link ServerError#DS_INCOMPLETE} when a
+     * mandatory module is missing).
      */
     public DistributionSet deployable(String tenant, Long id) {
         DistributionSet set = get(tenant, id);
         if (set.isDeleted()) {
             throw new EntityNotFoundException("DistributionSet", id);
+        }
+        if (!set.isValid()) {
+            throw new HawkbitException(
+                    ServerError.DS_INVALID,
+                    "Distribution set " + set.getName() + ":" + set.getVersion() + " was invalidated");
         }
         if (!set.isComplete()) {
             throw new HawkbitException(
@@ -239,6 +254,64 @@ public class DistributionSetService {
                     ServerError.ENTITY_LOCKED,
                     "Distribution set " + set.getId() + " is locked (it was assigned); its modules cannot change");
         }
+    }
+
+    /** Marks the set invalid for good; see {@code DistributionSetInvalidation} for what else goes with it. */
+    @Transactional
+    public DistributionSet invalidate(String tenant, Long id) {
+        DistributionSet set = get(tenant, id);
+        set.invalidate();
+        return updated(sets.saveAndFlush(set));
+    }
+
+    /** Puts a tag on sets; every set must exist, or nothing changes. A set that has the tag keeps it. */
+    @Transactional
+    public void tag(String tenant, Long tagId, Collection<Long> setIds) {
+        DistributionSetTag tag = tags.get(tenant, tagId);
+        List<DistributionSet> tagged = existing(tenant, setIds);
+        tagged.forEach(set -> set.getTags().add(tag));
+        sets.flush();
+        tagged.forEach(this::updated);
+    }
+
+    /** Takes a tag off sets; every set must exist, or nothing changes. A set without the tag is left as it is. */
+    @Transactional
+    public void untag(String tenant, Long tagId, Collection<Long> setIds) {
+        DistributionSetTag tag = tags.get(tenant, tagId);
+        List<DistributionSet> untagged = existing(tenant, setIds);
+        untagged.forEach(set -> set.getTags().remove(tag));
+        sets.flush();
+        untagged.forEach(this::updated);
+    }
+
+    /** The undeleted sets carrying the tag, filtered by RSQL; 404 for an unknown tag. */
+    @Transactional(readOnly = true)
+    public Page<DistributionSet> tagged(String tenant, Long tagId, String rsql, Pageable pageable) {
+        tags.get(tenant, tagId);
+        Specification<DistributionSet> spec = RsqlSpecification.<DistributionSet>parse(rsql, FIELDS)
+                .and((root, q, cb) -> cb.and(
+                        cb.equal(root.get("tenant"), tenant),
+                        cb.isFalse(root.get("deleted")),
+                        cb.equal(root.join("tags").get("id"), tagId)));
+        return sets.findAll(spec, pageable);
+    }
+
+    /** The sets with these ids in one query; 404 naming the first id that is not the tenant's. */
+    private List<DistributionSet> existing(String tenant, Collection<Long> setIds) {
+        quota.check(setIds.size(), "distribution sets");
+        Set<Long> ids = new LinkedHashSet<>(setIds);
+        Map<Long, DistributionSet> found = new HashMap<>();
+        for (DistributionSet set : BatchQuota.inChunks(ids, sets::findAllById)) {
+            if (set.getTenant().equals(tenant)) {
+                found.put(set.getId(), set);
+            }
+        }
+        for (Long id : ids) {
+            if (!found.containsKey(id)) {
+                throw new EntityNotFoundException("DistributionSet", id);
+            }
+        }
+        return ids.stream().map(found::get).toList();
     }
 
     /** A set that was ever deployed is only marked deleted, so action history keeps its reference. */

@@ -26,6 +26,7 @@ public enum ServerError {
     DS_INCOMPLETE(
             "hawkbit.server.error.distributionset.incomplete",
             "Distribution set is incomplete: a mandatory module is missing"),
+    DS_INVALID("hawkbit.server.error.distributionset.invalid", "An invalidated distribution set cannot be deployed"),
     DS_TYPE_UNDEFINED("hawkbit.server.error.distributionset.type.undefined", "Distribution set type is not defined"),
     DS_MODULE_UNSUPPORTED(
             "hawkbit.server.error.distributionset.modules.unsupported",

@@ -17,6 +17,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RolloutCommands {
 
+    private static final RolloutStatus[] STOPPABLE = {
+        RolloutStatus.READY,
+        RolloutStatus.WAITING_FOR_APPROVAL,
+        RolloutStatus.STARTING,
+        RolloutStatus.RUNNING,
+        RolloutStatus.PAUSED
+    };
+
     private final RolloutRepository rollouts;
     private final RolloutGroupRepository groups;
     private final ActionRepository actions;
@@ -150,15 +158,7 @@ public class RolloutCommands {
      */
     @Transactional
     public Rollout stop(String tenant, Long id, String user) {
-        Rollout rollout = lookup.inState(
-                tenant,
-                id,
-                "stopped",
-                RolloutStatus.READY,
-                RolloutStatus.WAITING_FOR_APPROVAL,
-                RolloutStatus.STARTING,
-                RolloutStatus.RUNNING,
-                RolloutStatus.PAUSED);
+        Rollout rollout = lookup.inState(tenant, id, "stopped", STOPPABLE);
         List<Action> open = actions.findAll(
                 (root, q, cb) -> cb.and(cb.equal(root.get("rolloutId"), id), cb.isTrue(root.get("active"))));
         for (Action action : open) {
@@ -174,5 +174,17 @@ public class RolloutCommands {
         }
         rollout.setStatus(RolloutStatus.STOPPED);
         return rolloutEvents.updated(rollouts.saveAndFlush(rollout));
+    }
+
+    /** Stops every rollout of the set that can still be stopped, as hawkBit does when a set is invalidated. */
+    @Transactional
+    public void stopAll(String tenant, Long distributionSetId, String user) {
+        List<Rollout> stoppable = rollouts.findAll((root, q, cb) -> cb.and(
+                cb.equal(root.get("tenant"), tenant),
+                cb.equal(root.get("distributionSet").get("id"), distributionSetId),
+                root.get("status").in((Object[]) STOPPABLE)));
+        for (Rollout rollout : stoppable) {
+            stop(tenant, rollout.getId(), user);
+        }
     }
 }

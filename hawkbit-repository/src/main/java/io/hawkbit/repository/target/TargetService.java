@@ -240,4 +240,24 @@ public class TargetService {
                         cb.equal(root.join("tags").get("id"), tagId)));
         return targets.findAll(spec, pageable);
     }
+
+    /** The targets the set is assigned to, filtered by RSQL (the set's existence is the caller's to check). */
+    @Transactional(readOnly = true)
+    public Page<Target> withAssignedSet(String tenant, Long setId, String rsql, Pageable pageable) {
+        return withSet(tenant, "assignedDistributionSet", setId, rsql, pageable);
+    }
+
+    /** The targets that have the set installed, filtered by RSQL (the set's existence is the caller's to check). */
+    @Transactional(readOnly = true)
+    public Page<Target> withInstalledSet(String tenant, Long setId, String rsql, Pageable pageable) {
+        return withSet(tenant, "installedDistributionSet", setId, rsql, pageable);
+    }
+
+    private Page<Target> withSet(String tenant, String attribute, Long setId, String rsql, Pageable pageable) {
+        Specification<Target> spec = RsqlSpecification.<Target>parse(rsql, FIELDS)
+                .and((root, q, cb) -> cb.and(
+                        cb.equal(root.get("tenant"), tenant),
+                        cb.equal(root.get(attribute).get("id"), setId)));
+        return targets.findAll(spec, pageable);
+    }
 }

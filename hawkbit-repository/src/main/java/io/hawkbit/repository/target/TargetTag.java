@@ -1,52 +1,17 @@
 package io.hawkbit.repository.target;
 
-import io.hawkbit.repository.BaseEntity;
-import jakarta.persistence.Column;
+import io.hawkbit.repository.tag.Tag;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 /** A label operators put on targets to group them. */
 @Entity
 @Table(name = "target_tag")
-public class TargetTag extends BaseEntity {
-
-    @Column(name = "name", nullable = false, length = 128)
-    private String name;
-
-    @Column(name = "description", length = 512)
-    private String description;
-
-    @Column(name = "colour", length = 16)
-    private String colour;
+public class TargetTag extends Tag {
 
     protected TargetTag() {}
 
     public TargetTag(String tenant, String name) {
-        super(tenant);
-        this.name = name;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
-    public void setDescription(String description) {
-        this.description = description;
-    }
-
-    public String getColour() {
-        return colour;
-    }
-
-    public void setColour(String colour) {
-        this.colour = colour;
+        super(tenant, name);
     }
 }

@@ -122,6 +122,29 @@ public class TargetFilterQueryService {
         return updated(filter);
     }
 
+    /** The filters auto-assigning the set, filtered by RSQL (the set's existence is the caller's to check). */
+    @Transactional(readOnly = true)
+    public Page<TargetFilterQuery> autoAssigning(String tenant, Long setId, String rsql, Pageable pageable) {
+        Specification<TargetFilterQuery> spec = RsqlSpecification.<TargetFilterQuery>parse(rsql, FIELDS)
+                .and((root, q, cb) -> cb.and(
+                        cb.equal(root.get("tenant"), tenant),
+                        cb.equal(root.get("autoAssignDistributionSet").get("id"), setId)));
+        Page<TargetFilterQuery> page = filters.findAll(spec, pageable);
+        page.forEach(TargetFilterQueryService::loaded);
+        return page;
+    }
+
+    /** Removes the set from every filter auto-assigning it (an invalidated set is never auto-assigned again). */
+    @Transactional
+    public void stopAutoAssigning(String tenant, Long setId) {
+        for (TargetFilterQuery filter : filters.findAll((root, q, cb) -> cb.and(
+                cb.equal(root.get("tenant"), tenant),
+                cb.equal(root.get("autoAssignDistributionSet").get("id"), setId)))) {
+            filter.setAutoAssign(null, null, null);
+            updated(filter);
+        }
+    }
+
     @Transactional
     public void delete(String tenant, Long id) {
         filters.delete(get(tenant, id));

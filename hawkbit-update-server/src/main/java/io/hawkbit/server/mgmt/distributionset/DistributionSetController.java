@@ -2,6 +2,7 @@ package io.hawkbit.server.mgmt.distributionset;
 
 import io.hawkbit.repository.action.DeploymentService;
 import io.hawkbit.repository.distribution.DistributionSetService;
+import io.hawkbit.repository.invalidation.DistributionSetInvalidation;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleService;
 import io.hawkbit.rest.paging.PageParams;
 import io.hawkbit.rest.paging.PagedList;
@@ -14,6 +15,7 @@ import io.hawkbit.server.mgmt.softwaremodule.MgmtSoftwareModule;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,11 +36,17 @@ class DistributionSetController {
 
     private final DistributionSetService sets;
     private final DeploymentService deployments;
+    private final DistributionSetInvalidation invalidation;
     private final CurrentUser user;
 
-    public DistributionSetController(DistributionSetService sets, DeploymentService deployments, CurrentUser user) {
+    public DistributionSetController(
+            DistributionSetService sets,
+            DeploymentService deployments,
+            DistributionSetInvalidation invalidation,
+            CurrentUser user) {
         this.sets = sets;
         this.deployments = deployments;
+        this.invalidation = invalidation;
         this.user = user;
     }
 
@@ -121,5 +129,19 @@ class DistributionSetController {
                 .toList();
         return MgmtTargetAssignmentResponseBody.of(
                 List.of(deployments.assign(user.tenant(), id, assignments, user.name())));
+    }
+
+    /** Invalidates the set for good (hawkBit 1.1): 204; assigning it afterwards is a 400. */
+    @PostMapping("/{id}/invalidate")
+    public ResponseEntity<Void> invalidate(
+            @PathVariable Long id, @Valid @RequestBody MgmtInvalidateDistributionSetRequestBody body) {
+        invalidation.invalidate(
+                user.tenant(),
+                id,
+                DistributionSetInvalidation.Cancelation.valueOf(
+                        body.actionCancelationType().toUpperCase(Locale.ROOT)),
+                Boolean.TRUE.equals(body.cancelRollouts()),
+                user.name());
+        return ResponseEntity.noContent().build();
     }
 }

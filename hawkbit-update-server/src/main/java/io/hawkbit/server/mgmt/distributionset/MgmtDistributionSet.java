@@ -11,8 +11,7 @@ import java.util.List;
 
 /**
  * hawkBit's distribution set as the Management API shows it; {@code type} is the type's key. {@code valid} turns false
- * in hawkBit 1.1 only when an operator invalidates the set ({@code POST …/invalidate}), which this server does not
- * offer yet, so every set is valid.
+ * when an operator invalidates the set ({@code POST …/invalidate}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MgmtDistributionSet(
@@ -63,7 +62,7 @@ public record MgmtDistributionSet(
                 set.isComplete(),
                 set.isDeleted(),
                 set.isLocked(),
-                true,
+                set.isValid(),
                 MgmtAudit.of(set),
                 links);
     }

@@ -1,7 +1,7 @@
 package io.hawkbit.server.mgmt.tag;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.hawkbit.repository.target.TargetTagService;
+import io.hawkbit.repository.tag.TagService;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -12,7 +12,7 @@ record MgmtTagRequestBodyPost(
         @Size(max = 512) String description,
         @Size(max = 16) String colour) {
 
-    TargetTagService.Create toCreate() {
-        return new TargetTagService.Create(name, description, colour);
+    TagService.Create toCreate() {
+        return new TagService.Create(name, description, colour);
     }
 }

@@ -1,7 +1,7 @@
 package io.hawkbit.server.mgmt.tag;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.hawkbit.repository.target.TargetTagService;
+import io.hawkbit.repository.tag.TagService;
 import jakarta.validation.constraints.Size;
 
 /** The changeable fields of a tag; absent fields stay as they are. */
@@ -11,7 +11,7 @@ record MgmtTagRequestBodyPut(
         @Size(max = 512) String description,
         @Size(max = 16) String colour) {
 
-    TargetTagService.Create toUpdate() {
-        return new TargetTagService.Create(name, description, colour);
+    TagService.Create toUpdate() {
+        return new TagService.Create(name, description, colour);
     }
 }

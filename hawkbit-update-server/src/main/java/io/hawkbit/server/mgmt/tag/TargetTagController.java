@@ -1,6 +1,7 @@
 package io.hawkbit.server.mgmt.tag;
 
 import io.hawkbit.repository.target.TargetService;
+import io.hawkbit.repository.target.TargetTag;
 import io.hawkbit.repository.target.TargetTagService;
 import io.hawkbit.rest.paging.PageParams;
 import io.hawkbit.rest.paging.PagedList;
@@ -8,19 +9,14 @@ import io.hawkbit.server.mgmt.CurrentUser;
 import io.hawkbit.server.mgmt.JsonBodies;
 import io.hawkbit.server.mgmt.target.MgmtTarget;
 import io.hawkbit.server.mgmt.target.TargetViews;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,9 +26,8 @@ import tools.jackson.databind.JsonNode;
 /** hawkBit's {@code /rest/v1/targettags}: tags and the targets carrying them. */
 @RestController
 @RequestMapping("/rest/v1/targettags")
-class TargetTagController {
+class TargetTagController extends TagController<TargetTag> {
 
-    private final TargetTagService tags;
     private final TargetService targets;
     private final CurrentUser user;
     private final JsonBodies bodies;
@@ -44,46 +39,11 @@ class TargetTagController {
             CurrentUser user,
             JsonBodies bodies,
             TargetViews targetViews) {
+        super(tags, user, MgmtTag.TARGET_TAGS, "assignedTargets");
         this.targetViews = targetViews;
-        this.tags = tags;
         this.targets = targets;
         this.user = user;
         this.bodies = bodies;
-    }
-
-    @GetMapping
-    public PagedList<MgmtTag> list(
-            @RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String q) {
-        var pageable = PageParams.of(offset, limit, sort, TargetTagService.FIELDS, Sort.by("id"));
-        return PagedList.of(tags.find(user.tenant(), q, pageable), MgmtTag::of);
-    }
-
-    @PostMapping
-    public ResponseEntity<List<MgmtTag>> create(@RequestBody List<@Valid @NotNull MgmtTagRequestBodyPost> body) {
-        // All or none, as in hawkBit.
-        var creates = body.stream().map(MgmtTagRequestBodyPost::toCreate).toList();
-        List<MgmtTag> created =
-                tags.create(user.tenant(), creates).stream().map(MgmtTag::of).toList();
-        return ResponseEntity.status(HttpStatus.CREATED).body(created);
-    }
-
-    @GetMapping("/{id}")
-    public MgmtTag get(@PathVariable Long id) {
-        return MgmtTag.detailed(tags.get(user.tenant(), id));
-    }
-
-    @PutMapping("/{id}")
-    public MgmtTag update(@PathVariable Long id, @Valid @RequestBody MgmtTagRequestBodyPut body) {
-        return MgmtTag.detailed(tags.update(user.tenant(), id, body.toUpdate()));
-    }
-
-    @DeleteMapping("/{id}")
-    public ResponseEntity<Void> delete(@PathVariable Long id) {
-        tags.delete(user.tenant(), id);
-        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/assigned")

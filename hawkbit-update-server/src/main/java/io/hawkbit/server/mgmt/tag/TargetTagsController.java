@@ -22,7 +22,7 @@ class TargetTagsController {
     @GetMapping("/rest/v1/targets/{controllerId}/tags")
     public List<MgmtTag> tags(@PathVariable String controllerId) {
         return targets.tagsOf(user.tenant(), controllerId).stream()
-                .map(MgmtTag::of)
+                .map(tag -> MgmtTag.of(tag, MgmtTag.TARGET_TAGS))
                 .toList();
     }
 }
