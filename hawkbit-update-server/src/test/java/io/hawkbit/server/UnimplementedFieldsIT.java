@@ -135,7 +135,6 @@ class UnimplementedFieldsIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            targetType | ,"targetType":3
             group      | ,"group":"Europe/East"
             """)
     void target_refusesUnimplementedFields(String field, String extra) {

@@ -9,7 +9,10 @@ import io.hawkbit.repository.event.TargetCreatedEvent;
 import io.hawkbit.repository.event.TargetDeletedEvent;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
+import io.hawkbit.repository.targettype.TargetType;
+import io.hawkbit.repository.targettype.TargetTypeService;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,9 @@ public class TargetService {
                     Map.entry("assignedDs.version", "assignedDistributionSet.version"),
                     Map.entry("installedDs.name", "installedDistributionSet.name"),
                     Map.entry("installedDs.version", "installedDistributionSet.version"),
+                    Map.entry("targettype.id", "targetType.id"),
+                    Map.entry("targettype.key", "targetType.key"),
+                    Map.entry("targettype.name", "targetType.name"),
                     // Not in hawkBit: the overdue scheduler's mark (pollStatus.overdue is computed on read, so may lead
                     // it).
                     Map.entry("overdue", "overdue")))
@@ -54,21 +60,36 @@ public class TargetService {
     private final ClusterEventPublisher events;
     private final BatchQuota quota;
     private final TargetEvents targetEvents;
+    private final TargetTypeService targetTypes;
 
     public TargetService(
             TargetRepository targets,
             TargetTagService tags,
             ClusterEventPublisher events,
             BatchQuota quota,
-            TargetEvents targetEvents) {
+            TargetEvents targetEvents,
+            TargetTypeService targetTypes) {
         this.targetEvents = targetEvents;
+        this.targetTypes = targetTypes;
         this.events = events;
         this.quota = quota;
         this.targets = targets;
         this.tags = tags;
     }
 
-    public record Create(String controllerId, String name, String description, String securityToken, String address) {}
+    /** One target to create; {@code targetType} is the id of its target type, or null for none. */
+    public record Create(
+            String controllerId,
+            String name,
+            String description,
+            String securityToken,
+            String address,
+            Long targetType) {
+
+        public Create(String controllerId, String name, String description, String securityToken, String address) {
+            this(controllerId, name, description, securityToken, address, null);
+        }
+    }
 
     /**
      * Creates all or none: one look-up of existing controllerIds and one flush for the whole batch (a flush per
@@ -89,8 +110,19 @@ public class TargetService {
         if (!existing.isEmpty()) {
             throw new EntityAlreadyExistsException("Target with controllerId '" + existing.get(0) + "' already exists");
         }
-        List<Target> saved =
-                targets.saveAll(creates.stream().map(c -> newTarget(tenant, c)).toList());
+        Map<Long, TargetType> types = new HashMap<>();
+        for (Create create : creates) {
+            if (create.targetType() != null) {
+                types.computeIfAbsent(create.targetType(), id -> targetTypes.get(tenant, id));
+            }
+        }
+        List<Target> saved = targets.saveAll(creates.stream()
+                .map(c -> {
+                    Target target = newTarget(tenant, c);
+                    target.setTargetType(c.targetType() == null ? null : types.get(c.targetType()));
+                    return target;
+                })
+                .toList());
         targets.flush();
         saved.forEach(
                 t -> events.publish(new TargetCreatedEvent(tenant, t.getId(), t.getControllerId(), events.origin())));
@@ -124,8 +156,23 @@ public class TargetService {
         return targets.findAll(spec, pageable);
     }
 
+    /** Value of {@link Update#targetType()} that takes the target's type away, as hawkBit's PUT accepts it. */
+    public static final long NO_TARGET_TYPE = -1L;
+
+    /** The fields to change; null leaves a field as it is. */
     public record Update(
-            String name, String description, String securityToken, String address, Boolean requestAttributes) {}
+            String name,
+            String description,
+            String securityToken,
+            String address,
+            Boolean requestAttributes,
+            Long targetType) {
+
+        public Update(
+                String name, String description, String securityToken, String address, Boolean requestAttributes) {
+            this(name, description, securityToken, address, requestAttributes, null);
+        }
+    }
 
     @Transactional
     public Target update(String tenant, String controllerId, Update update) {
@@ -145,7 +192,34 @@ public class TargetService {
         if (Boolean.TRUE.equals(update.requestAttributes())) {
             target.setRequestControllerAttributes(true);
         }
+        if (update.targetType() != null) {
+            target.setTargetType(
+                    update.targetType() == NO_TARGET_TYPE ? null : targetTypes.get(tenant, update.targetType()));
+        }
         return updated(targets.saveAndFlush(target));
+    }
+
+    /** Gives the target a type; an unknown target or type is a 404. */
+    @Transactional
+    public Target assignType(String tenant, String controllerId, Long targetTypeId) {
+        Target target = get(tenant, controllerId);
+        target.setTargetType(targetTypes.get(tenant, targetTypeId));
+        return updated(targets.saveAndFlush(target));
+    }
+
+    /** Takes the target's type away, so it accepts any distribution set again. */
+    @Transactional
+    public Target unassignType(String tenant, String controllerId) {
+        Target target = get(tenant, controllerId);
+        target.setTargetType(null);
+        return updated(targets.saveAndFlush(target));
+    }
+
+    /** The target's type, loaded; empty when it has none. */
+    @Transactional(readOnly = true)
+    public Optional<TargetType> typeOf(String tenant, String controllerId) {
+        return Optional.ofNullable(get(tenant, controllerId).getTargetType())
+                .map(t -> (TargetType) Hibernate.unproxy(t));
     }
 
     private Target updated(Target target) {

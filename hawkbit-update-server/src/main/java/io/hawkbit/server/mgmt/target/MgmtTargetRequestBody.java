@@ -15,15 +15,14 @@ record MgmtTargetRequestBody(
         @Size(max = 512) String description,
         @Size(max = 512) String address,
         @Size(max = 128) String securityToken,
-        JsonNode targetType,
+        Long targetType,
         JsonNode group) {
 
     void refuseUnimplemented() {
-        NotImplementedYet.field("targetType", targetType != null && !targetType.isNull());
         NotImplementedYet.field("group", group != null && !group.isNull());
     }
 
     TargetService.Create toCreate() {
-        return new TargetService.Create(controllerId, name, description, securityToken, address);
+        return new TargetService.Create(controllerId, name, description, securityToken, address, targetType);
     }
 }

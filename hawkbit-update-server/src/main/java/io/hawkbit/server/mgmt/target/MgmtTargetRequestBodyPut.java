@@ -6,7 +6,10 @@ import io.hawkbit.server.mgmt.NotImplementedYet;
 import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
 
-/** The changeable fields of a target; absent fields stay, {@code requestAttributes: true} asks the device for attributes. */
+/**
+ * The changeable fields of a target; absent fields stay, {@code requestAttributes: true} asks the device for attributes,
+ * {@code targetType: -1} takes the target's type away (as in hawkBit).
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record MgmtTargetRequestBodyPut(
         @Size(min = 1, max = 128) String name,
@@ -14,15 +17,14 @@ record MgmtTargetRequestBodyPut(
         @Size(max = 512) String address,
         @Size(min = 1, max = 128) String securityToken,
         Boolean requestAttributes,
-        JsonNode targetType,
+        Long targetType,
         JsonNode group) {
 
     void refuseUnimplemented() {
-        NotImplementedYet.field("targetType", targetType != null && !targetType.isNull());
         NotImplementedYet.field("group", group != null && !group.isNull());
     }
 
     TargetService.Update toUpdate() {
-        return new TargetService.Update(name, description, securityToken, address, requestAttributes);
+        return new TargetService.Update(name, description, securityToken, address, requestAttributes, targetType);
     }
 }

@@ -119,6 +119,20 @@ class TargetController {
         return ResponseEntity.noContent().build();
     }
 
+    /** hawkBit's {@code {"id": <target type id>}}; 204 as in hawkBit 1.x. */
+    @PostMapping("/{controllerId}/targettype")
+    public ResponseEntity<Void> assignType(
+            @PathVariable String controllerId, @Valid @RequestBody MgmtTargetTypeId body) {
+        targets.assignType(user.tenant(), controllerId, body.id());
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/{controllerId}/targettype")
+    public ResponseEntity<Void> unassignType(@PathVariable String controllerId) {
+        targets.unassignType(user.tenant(), controllerId);
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/{controllerId}/attributes")
     public ResponseEntity<Map<String, String>> attributes(@PathVariable String controllerId) {
         Map<String, String> attributes = targets.attributes(user.tenant(), controllerId);
