@@ -124,7 +124,14 @@ class TargetTypeApiIT {
     @Test
     void contract_asHawkbit11() {
         long os = dsType("os");
-        long id = targetType("ttcontract", os);
+        ApiClient.Response created = api.mgmt(
+                "POST",
+                TYPES,
+                "[{\"name\":\"ttcontract\",\"key\":\"ttcontract\",\"description\":\"d\",\"colour\":\"red\","
+                        + "\"compatibledistributionsettypes\":[{\"id\":" + os + "}]}]");
+        JsonAssert.statusCode(created, 201);
+        assertThat(names(created.json().get(0).get("_links"))).containsExactly("self");
+        long id = created.json().get(0).get("id").asLong();
         JsonNode single = api.mgmt("GET", TYPES + "/" + id).json();
         assertThat(names(single))
                 .containsExactlyInAnyOrder(
