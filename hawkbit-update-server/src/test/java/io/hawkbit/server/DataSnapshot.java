@@ -45,7 +45,9 @@ final class DataSnapshot {
                 "/rest/v1/targetfilters/{f}/autoAssignDS",
                 "/rest/v1/distributionsettypes/{dt}/mandatorymoduletypes",
                 "/rest/v1/distributionsettypes/{dt}/optionalmoduletypes",
-                "/rest/v1/targets/{t}/tags");
+                "/rest/v1/targets/{t}/tags",
+                "/rest/v1/targettypes?limit=500",
+                "/rest/v1/targettypes/{tt}/compatibledistributionsettypes");
         Map<String, String> snapshot = new LinkedHashMap<>();
         for (String template : paths) {
             String path = template;

@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Every endpoint of the server as a template for {@link RequestFuzzer}, each write with a valid body. Placeholders:
  * {t} target, {a} action, {m} module, {art} artifact, {file} its name, {s} set, {r} rollout, {g} group, {tag}, {dstag}
- * set tag, {f} filter, {dt} set type, {smt} module type, {key} configuration key.
+ * set tag, {f} filter, {dt} set type, {smt} module type, {tt} target type, {key} configuration key.
  */
 final class EndpointCatalogue {
 
@@ -71,6 +71,9 @@ final class EndpointCatalogue {
             "/rest/v1/distributionsettypes/{dt}/optionalmoduletypes/{smt}",
             "/rest/v1/softwaremoduletypes",
             "/rest/v1/softwaremoduletypes/{smt}",
+            "/rest/v1/targettypes",
+            "/rest/v1/targettypes/{tt}",
+            "/rest/v1/targettypes/{tt}/compatibledistributionsettypes",
             "/rest/v1/targets/{t}/metadata",
             "/rest/v1/targets/{t}/metadata/fz",
             "/rest/v1/distributionsets/{s}/metadata",
@@ -209,6 +212,17 @@ final class EndpointCatalogue {
             {"POST", "/rest/v1/softwaremoduletypes", "[{\"name\":\"n\",\"key\":\"k\",\"maxAssignments\":1}]"},
             {"PUT", "/rest/v1/softwaremoduletypes/{smt}", "{\"description\":\"x\"}"},
             {"DELETE", "/rest/v1/softwaremoduletypes/{smt}", null},
+            {
+                "POST",
+                "/rest/v1/targettypes",
+                "[{\"name\":\"n\",\"key\":\"k\",\"compatibledistributionsettypes\":[{\"id\":{dt}}]}]"
+            },
+            {"PUT", "/rest/v1/targettypes/{tt}", "{\"name\":\"n2\",\"description\":\"x\"}"},
+            {"DELETE", "/rest/v1/targettypes/{tt}", null},
+            {"POST", "/rest/v1/targettypes/{tt}/compatibledistributionsettypes", "[{\"id\":{dt}}]"},
+            {"DELETE", "/rest/v1/targettypes/{tt}/compatibledistributionsettypes/{dt}", null},
+            {"POST", "/rest/v1/targets/{t}/targettype", "{\"id\":{tt}}"},
+            {"DELETE", "/rest/v1/targets/{t}/targettype", null},
             {"POST", "/rest/v1/targets/{t}/metadata", "[{\"key\":\"fz\",\"value\":\"v\"}]"},
             {"PUT", "/rest/v1/targets/{t}/metadata/fz", "{\"value\":\"w\"}"},
             {"DELETE", "/rest/v1/targets/{t}/metadata/fz", null},

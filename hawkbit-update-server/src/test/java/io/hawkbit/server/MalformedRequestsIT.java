@@ -363,6 +363,16 @@ class MalformedRequestsIT {
                         .get(0)
                         .get("id")
                         .asString());
+        ids.put(
+                "tt",
+                created(
+                                api,
+                                "/rest/v1/targettypes",
+                                "[{\"name\":\"fz-type\",\"compatibledistributionsettypes\":[{\"id\":" + ids.get("dt")
+                                        + "}]}]")
+                        .get(0)
+                        .get("id")
+                        .asString());
         fixture.config("pollingTime", "\"00:05:00\"");
         ids.put("key", "pollingTime");
         return ids;

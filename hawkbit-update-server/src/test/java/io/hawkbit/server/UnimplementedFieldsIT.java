@@ -133,20 +133,6 @@ class UnimplementedFieldsIT {
                 .isEqualTo(before);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            targetType | ,"targetType":3
-            """)
-    void target_refusesUnimplementedFields(String field, String extra) {
-        assertRefused(api.mgmt("POST", "/rest/v1/targets", "[{\"controllerId\":\"unimpl-new\"" + extra + "}]"), field);
-        assertThat(api.mgmt("GET", "/rest/v1/targets/unimpl-new", null).status())
-                .isEqualTo(404);
-        assertRefused(
-                api.mgmt("PUT", "/rest/v1/targets/unimpl-1", "{\"description\":\"changed\"" + extra + "}"), field);
-        assertThat(api.mgmt("GET", "/rest/v1/targets/unimpl-1", null).json().has("description"))
-                .isFalse();
-    }
-
     @Test
     void softwareModule_refusesEncryptedAndLocked() {
         assertRefused(

@@ -11,6 +11,8 @@ import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetEvents;
 import io.hawkbit.repository.target.TargetRepository;
 import io.hawkbit.repository.target.TargetUpdateStatus;
+import io.hawkbit.repository.targettype.IncompatibleTargetTypeException;
+import io.hawkbit.repository.targettype.TargetType;
 import io.hawkbit.repository.tenant.TenantConfigKey;
 import io.hawkbit.repository.tenant.TenantConfigurationService;
 import java.time.Clock;
@@ -65,12 +67,17 @@ public class DeploymentService {
 
     public record Assignment(String controllerId, ActionType type, Long forceTime, Integer weight) {}
 
-    public record AssignmentResult(List<Action> assigned, List<Action> alreadyAssigned) {}
+    /**
+     * The new actions, the open actions that already deployed the set, and (for a rollout group only) the targets left
+     * out because their type is not compatible with the set's type.
+     */
+    public record AssignmentResult(List<Action> assigned, List<Action> alreadyAssigned, List<Target> incompatible) {}
 
     /**
      * Assigns a distribution set to targets: one new action per target, in one transaction. A target whose open
      * action already deploys the set is reported as already assigned. Other open actions of the target are
-     * canceled first (closed at once when the tenant's autoclose setting is on).
+     * canceled first (closed at once when the tenant's autoclose setting is on). A target whose type is not
+     * compatible with the set's type refuses the whole assignment ({@link IncompatibleTargetTypeException}).
      */
     @Transactional
     public AssignmentResult assign(String tenant, Long distributionSetId, List<Assignment> assignments, String user) {
@@ -86,7 +93,11 @@ public class DeploymentService {
             Long groupId,
             String groupName) {}
 
-    /** {@link #assign(String, Long, List, String)} for the targets of a starting rollout group; its actions name it. */
+    /**
+     * {@link #assign(String, Long, List, String)} for the targets of a starting rollout group; its actions name it.
+     * Targets whose type became incompatible since the rollout was planned are left out, as hawkBit leaves them out
+     * of rollouts, and reported in {@link AssignmentResult#incompatible()}.
+     */
     @Transactional
     public AssignmentResult assign(RolloutOrigin group, List<Assignment> assignments, String user) {
         return assign(group.tenant(), group.distributionSetId(), assignments, user, group);
@@ -102,9 +113,18 @@ public class DeploymentService {
         // Targets and their open actions read up front: a query inside the loop would make Hibernate flush-check
         // every entity created so far, once per target (quadratic in the batch).
         Map<String, Target> byControllerId = targetsOf(tenant, assignments);
+        List<Target> incompatible = incompatible(byControllerId.values(), set);
+        if (!incompatible.isEmpty() && group == null) {
+            Target first = incompatible.get(0);
+            throw new IncompatibleTargetTypeException(
+                    first.getTargetType().getName(), set.getType().getName());
+        }
         Map<Long, List<Action>> openByTarget = openActionsOf(byControllerId.values());
         for (Assignment assignment : assignments) {
             Target target = byControllerId.get(assignment.controllerId());
+            if (incompatible.contains(target)) {
+                continue;
+            }
             List<Action> open = openByTarget.computeIfAbsent(target.getId(), id -> new ArrayList<>());
             var existing = open.stream()
                     .filter(a -> a.getDistributionSet().getId().equals(set.getId()) && !a.isCancelingOrCanceled())
@@ -169,7 +189,7 @@ public class DeploymentService {
         if (locks) {
             events.publish(new DistributionSetUpdatedEvent(tenant, set.getId(), events.origin()));
         }
-        return new AssignmentResult(assigned, already);
+        return new AssignmentResult(assigned, already, incompatible);
     }
 
     private Map<String, Target> targetsOf(String tenant, List<Assignment> assignments) {
@@ -185,6 +205,22 @@ public class DeploymentService {
             throw new EntityNotFoundException("Target", id);
         });
         return found;
+    }
+
+    /**
+     * Targets whose type does not list the set's type. Untyped targets cost no query; each distinct type loads its
+     * compatible list once per transaction.
+     */
+    private static List<Target> incompatible(Collection<Target> targets, DistributionSet set) {
+        List<Target> refused = new ArrayList<>();
+        for (Target target : targets) {
+            TargetType type = target.getTargetType();
+            if (type != null && !type.isCompatibleWith(set.getType())) {
+                refused.add(target);
+            }
+        }
+        refused.sort((a, b) -> a.getId().compareTo(b.getId()));
+        return refused;
     }
 
     private Map<Long, List<Action>> openActionsOf(Collection<Target> of) {

@@ -8,6 +8,7 @@ import io.hawkbit.repository.lock.JobRun;
 import io.hawkbit.repository.lock.PeriodicJobs;
 import io.hawkbit.repository.lock.SchedulerProperties;
 import io.hawkbit.repository.query.RsqlSpecification;
+import io.hawkbit.repository.target.CompatibleTargets;
 import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetRepository;
 import io.hawkbit.repository.target.TargetService;
@@ -133,7 +134,7 @@ public class AutoAssignScheduler {
         return result.assigned().size();
     }
 
-    /** Targets of the tenant matching the filter that never had the set. */
+    /** Targets of the tenant matching the filter that never had the set and whose type (if any) is compatible. */
     static Specification<Target> candidates(String tenant, String query, Long setId) {
         Specification<Target> neverHadIt = (root, cq, cb) -> {
             Subquery<Long> deployed = cq.subquery(Long.class);
@@ -153,6 +154,7 @@ public class AutoAssignScheduler {
         };
         return RsqlSpecification.<Target>parse(query, TargetService.FIELDS)
                 .and((root, cq, cb) -> cb.equal(root.get("tenant"), tenant))
-                .and(neverHadIt);
+                .and(neverHadIt)
+                .and(CompatibleTargets.withSet(setId));
     }
 }

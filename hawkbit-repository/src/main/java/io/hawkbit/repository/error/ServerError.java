@@ -34,6 +34,12 @@ public enum ServerError {
     ROLLOUT_ILLEGAL_STATE(
             "hawkbit.server.error.rollout.illegalstate",
             "The rollout is in the wrong state for the requested operation"),
+    TARGET_TYPE_IN_USE("hawkbit.server.error.target.type.used", "Target type is still in use by a target"),
+    TARGET_TYPE_INCOMPATIBLE(
+            "hawkbit.server.error.target.type.incompatible",
+            "Target type of target is not compatible with distribution set"),
+    TARGET_TYPE_KEY_OR_NAME_REQUIRED(
+            "hawkbit.server.error.target.type.keyOrNameRequired", "Target type key or name is required"),
     ENTITY_LOCKED("hawkbit.server.error.entitiylocked", "The entity is locked and cannot be modified"),
     ENTITY_READ_ONLY("hawkbit.server.error.entityreadonly", "The entity cannot be modified"),
     ARTIFACT_UPLOAD_FAILED("hawkbit.server.error.artifact.uploadFailed", "Upload of artifact failed"),

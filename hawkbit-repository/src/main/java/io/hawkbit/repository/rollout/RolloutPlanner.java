@@ -11,6 +11,7 @@ import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.RolloutCreatedEvent;
 import io.hawkbit.repository.query.RsqlSpecification;
+import io.hawkbit.repository.target.CompatibleTargets;
 import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetService;
 import io.hawkbit.repository.tenant.TenantConfigKey;
@@ -141,13 +142,15 @@ public class RolloutPlanner {
         }
         DistributionSet set = distributionSets.deployable(tenant, create.distributionSetId());
         Specification<Target> scope = filter.and((root, q, cb) -> cb.equal(root.get("tenant"), tenant))
-                .and(notDeploying(set.getId()));
+                .and(notDeploying(set.getId()))
+                .and(CompatibleTargets.withType(set.getType().getId()));
         List<Long> candidates = targetIds(scope);
         if (candidates.isEmpty()) {
             throw new HawkbitException(
                     ServerError.CONSTRAINT_VIOLATION,
                     "No target matches '" + create.targetFilterQuery()
-                            + "' without having the set installed or an open action deploying it");
+                            + "' without having the set installed or an open action deploying it, and with a"
+                            + " target type compatible with the set's type");
         }
         List<GroupDefinition> definitions = definitions(create);
         List<List<Long>> split = split(candidates, definitions, scope);

@@ -121,6 +121,11 @@ class RolloutProgress {
                         group.getName()),
                 assignments,
                 rollout.getCreatedBy());
+        if (!result.incompatible().isEmpty()) {
+            // The target's type changed since the rollout was planned: hawkBit leaves such targets out of rollouts.
+            rolloutTargets.remove(
+                    groupId, result.incompatible().stream().map(t -> t.getId()).toList());
+        }
         if (!result.alreadyAssigned().isEmpty()) {
             // Assigned the same set meanwhile (by hand, another rollout): not this group's to deploy, nor to wait for.
             rolloutTargets.remove(

@@ -2,6 +2,7 @@ package io.hawkbit.repository.target;
 
 import io.hawkbit.repository.BaseEntity;
 import io.hawkbit.repository.distribution.DistributionSet;
+import io.hawkbit.repository.targettype.TargetType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -76,6 +77,11 @@ public class Target extends BaseEntity {
 
     @Column(name = "request_controller_attributes", nullable = false)
     private boolean requestControllerAttributes = true;
+
+    /** hawkBit's target type; null means the target accepts any distribution set. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "target_type")
+    private TargetType targetType;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "assigned_distribution_set")
@@ -196,6 +202,14 @@ public class Target extends BaseEntity {
 
     public void setRequestControllerAttributes(boolean requestControllerAttributes) {
         this.requestControllerAttributes = requestControllerAttributes;
+    }
+
+    public TargetType getTargetType() {
+        return targetType;
+    }
+
+    public void setTargetType(TargetType targetType) {
+        this.targetType = targetType;
     }
 
     public DistributionSet getAssignedDistributionSet() {

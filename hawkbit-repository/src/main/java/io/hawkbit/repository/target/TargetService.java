@@ -9,7 +9,10 @@ import io.hawkbit.repository.event.TargetCreatedEvent;
 import io.hawkbit.repository.event.TargetDeletedEvent;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
+import io.hawkbit.repository.targettype.TargetType;
+import io.hawkbit.repository.targettype.TargetTypeService;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +50,9 @@ public class TargetService {
                     Map.entry("assignedDs.version", "assignedDistributionSet.version"),
                     Map.entry("installedDs.name", "installedDistributionSet.name"),
                     Map.entry("installedDs.version", "installedDistributionSet.version"),
+                    Map.entry("targettype.id", "targetType.id"),
+                    Map.entry("targettype.key", "targetType.key"),
+                    Map.entry("targettype.name", "targetType.name"),
                     // Not in hawkBit: the overdue scheduler's mark (pollStatus.overdue is computed on read, so may lead
                     // it).
                     Map.entry("overdue", "overdue")))
@@ -58,26 +64,35 @@ public class TargetService {
     private final ClusterEventPublisher events;
     private final BatchQuota quota;
     private final TargetEvents targetEvents;
+    private final TargetTypeService targetTypes;
 
     public TargetService(
             TargetRepository targets,
             TargetTagService tags,
             ClusterEventPublisher events,
             BatchQuota quota,
-            TargetEvents targetEvents) {
+            TargetEvents targetEvents,
+            TargetTypeService targetTypes) {
         this.targetEvents = targetEvents;
+        this.targetTypes = targetTypes;
         this.events = events;
         this.quota = quota;
         this.targets = targets;
         this.tags = tags;
     }
 
-    /** A target to create; {@code group} is optional (hawkBit 0.10+ target group). */
+    /** A target to create; {@code group} (hawkBit 0.10+ target group) and {@code targetType} (its type's id) are optional. */
     public record Create(
-            String controllerId, String name, String description, String securityToken, String address, String group) {
+            String controllerId,
+            String name,
+            String description,
+            String securityToken,
+            String address,
+            String group,
+            Long targetType) {
 
         public Create(String controllerId, String name, String description, String securityToken, String address) {
-            this(controllerId, name, description, securityToken, address, null);
+            this(controllerId, name, description, securityToken, address, null, null);
         }
     }
 
@@ -100,8 +115,19 @@ public class TargetService {
         if (!existing.isEmpty()) {
             throw new EntityAlreadyExistsException("Target with controllerId '" + existing.get(0) + "' already exists");
         }
-        List<Target> saved =
-                targets.saveAll(creates.stream().map(c -> newTarget(tenant, c)).toList());
+        Map<Long, TargetType> types = new HashMap<>();
+        for (Create create : creates) {
+            if (create.targetType() != null) {
+                types.computeIfAbsent(create.targetType(), id -> targetTypes.get(tenant, id));
+            }
+        }
+        List<Target> saved = targets.saveAll(creates.stream()
+                .map(c -> {
+                    Target target = newTarget(tenant, c);
+                    target.setTargetType(c.targetType() == null ? null : types.get(c.targetType()));
+                    return target;
+                })
+                .toList());
         targets.flush();
         saved.forEach(
                 t -> events.publish(new TargetCreatedEvent(tenant, t.getId(), t.getControllerId(), events.origin())));
@@ -138,6 +164,9 @@ public class TargetService {
         return targets.findAll(spec, pageable);
     }
 
+    /** Value of {@link Update#targetType()} that takes the target's type away, as hawkBit's PUT accepts it. */
+    public static final long NO_TARGET_TYPE = -1L;
+
     /** The changes to a target: {@code null} keeps a field; an empty {@code group} takes the target out of its group. */
     public record Update(
             String name,
@@ -145,7 +174,8 @@ public class TargetService {
             String securityToken,
             String address,
             Boolean requestAttributes,
-            String group) {}
+            String group,
+            Long targetType) {}
 
     @Transactional
     public Target update(String tenant, String controllerId, Update update) {
@@ -168,7 +198,34 @@ public class TargetService {
         if (Boolean.TRUE.equals(update.requestAttributes())) {
             target.setRequestControllerAttributes(true);
         }
+        if (update.targetType() != null) {
+            target.setTargetType(
+                    update.targetType() == NO_TARGET_TYPE ? null : targetTypes.get(tenant, update.targetType()));
+        }
         return updated(targets.saveAndFlush(target));
+    }
+
+    /** Gives the target a type; an unknown target or type is a 404. */
+    @Transactional
+    public Target assignType(String tenant, String controllerId, Long targetTypeId) {
+        Target target = get(tenant, controllerId);
+        target.setTargetType(targetTypes.get(tenant, targetTypeId));
+        return updated(targets.saveAndFlush(target));
+    }
+
+    /** Takes the target's type away, so it accepts any distribution set again. */
+    @Transactional
+    public Target unassignType(String tenant, String controllerId) {
+        Target target = get(tenant, controllerId);
+        target.setTargetType(null);
+        return updated(targets.saveAndFlush(target));
+    }
+
+    /** The target's type, loaded; empty when it has none. */
+    @Transactional(readOnly = true)
+    public Optional<TargetType> typeOf(String tenant, String controllerId) {
+        return Optional.ofNullable(get(tenant, controllerId).getTargetType())
+                .map(t -> (TargetType) Hibernate.unproxy(t));
     }
 
     private Target updated(Target target) {

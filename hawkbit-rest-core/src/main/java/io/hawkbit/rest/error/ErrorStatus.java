@@ -20,6 +20,7 @@ public final class ErrorStatus {
         STATUS.put(ServerError.ACTION_NOT_CANCELABLE, HttpStatus.METHOD_NOT_ALLOWED);
         STATUS.put(ServerError.ACTION_NOT_FORCE_QUITABLE, HttpStatus.METHOD_NOT_ALLOWED);
         STATUS.put(ServerError.ACTION_NOT_ACTIVE, HttpStatus.GONE);
+        STATUS.put(ServerError.TARGET_TYPE_IN_USE, HttpStatus.CONFLICT);
         STATUS.put(ServerError.ENTITY_LOCKED, HttpStatus.LOCKED);
         STATUS.put(ServerError.ENTITY_READ_ONLY, HttpStatus.FORBIDDEN);
         STATUS.put(ServerError.QUOTA_EXCEEDED, HttpStatus.FORBIDDEN);

@@ -23,32 +23,41 @@ public record MgmtTarget(
         String securityToken,
         boolean requestAttributes,
         String group,
+        Long targetType,
+        String targetTypeName,
         @JsonUnwrapped MgmtAudit audit,
         @JsonProperty("_links") Links links) {
 
     static final String PATH = Links.TARGETS;
 
+    /** Where target types live; a typed target links to its type there. */
+    static final String TARGET_TYPES = "/rest/v1/targettypes/";
+
+    /** A target's type as the body shows it: id and name, or null for an untyped target. */
+    record TypeRef(Long id, String name) {}
+
     /** A list item: only the self link; the security token only when {@code withToken}. */
-    static MgmtTarget of(Target target, MgmtPollStatus pollStatus, boolean withToken) {
-        return of(target, pollStatus, Links.self(PATH + target.getControllerId()), withToken);
+    static MgmtTarget of(Target target, TypeRef type, MgmtPollStatus pollStatus, boolean withToken) {
+        return of(target, type, pollStatus, Links.self(PATH + target.getControllerId()), withToken);
     }
 
-    static MgmtTarget detailed(Target target, MgmtPollStatus pollStatus, boolean withToken) {
+    static MgmtTarget detailed(Target target, TypeRef type, MgmtPollStatus pollStatus, boolean withToken) {
         String path = PATH + target.getControllerId();
-        return of(
-                target,
-                pollStatus,
-                Links.self(path)
-                        .with("assignedDS", path + "/assignedDS")
-                        .with("installedDS", path + "/installedDS")
-                        .with("attributes", path + "/attributes")
-                        .with("actions", path + "/actions?offset=0&limit=50&sort=id:DESC")
-                        .with("metadata", path + "/metadata"),
-                withToken);
+        Links links = Links.self(path)
+                .with("assignedDS", path + "/assignedDS")
+                .with("installedDS", path + "/installedDS")
+                .with("attributes", path + "/attributes")
+                .with("actions", path + "/actions?offset=0&limit=50&sort=id:DESC")
+                .with("metadata", path + "/metadata");
+        if (type != null) {
+            links.with("targetType", TARGET_TYPES + type.id());
+        }
+        return of(target, type, pollStatus, links, withToken);
     }
 
     // Without the permission the field is left out, as hawkBit does: the token lets its holder act as the device.
-    private static MgmtTarget of(Target target, MgmtPollStatus pollStatus, Links links, boolean withToken) {
+    private static MgmtTarget of(
+            Target target, TypeRef type, MgmtPollStatus pollStatus, Links links, boolean withToken) {
         return new MgmtTarget(
                 target.getControllerId(),
                 target.getName(),
@@ -62,6 +71,8 @@ public record MgmtTarget(
                 withToken ? target.getSecurityToken() : null,
                 target.isRequestControllerAttributes(),
                 target.getGroup(),
+                type == null ? null : type.id(),
+                type == null ? null : type.name(),
                 MgmtAudit.of(target),
                 links);
     }

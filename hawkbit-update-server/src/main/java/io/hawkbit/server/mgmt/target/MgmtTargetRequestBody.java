@@ -2,10 +2,8 @@ package io.hawkbit.server.mgmt.target;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.hawkbit.repository.target.TargetService;
-import io.hawkbit.server.mgmt.NotImplementedYet;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import tools.jackson.databind.JsonNode;
 
 /** One target to create; the name defaults to the controllerId and the security token is generated when absent. */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -15,14 +13,10 @@ record MgmtTargetRequestBody(
         @Size(max = 512) String description,
         @Size(max = 512) String address,
         @Size(max = 128) String securityToken,
-        JsonNode targetType,
+        Long targetType,
         @Size(max = 256) String group) {
 
-    void refuseUnimplemented() {
-        NotImplementedYet.field("targetType", targetType != null && !targetType.isNull());
-    }
-
     TargetService.Create toCreate() {
-        return new TargetService.Create(controllerId, name, description, securityToken, address, group);
+        return new TargetService.Create(controllerId, name, description, securityToken, address, group, targetType);
     }
 }

@@ -2,11 +2,12 @@ package io.hawkbit.server.mgmt.target;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.hawkbit.repository.target.TargetService;
-import io.hawkbit.server.mgmt.NotImplementedYet;
 import jakarta.validation.constraints.Size;
-import tools.jackson.databind.JsonNode;
 
-/** The changeable fields of a target; absent fields stay, {@code requestAttributes: true} asks the device for attributes. */
+/**
+ * The changeable fields of a target; absent fields stay, {@code requestAttributes: true} asks the device for attributes,
+ * {@code targetType: -1} takes the target's type away (as in hawkBit).
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record MgmtTargetRequestBodyPut(
         @Size(min = 1, max = 128) String name,
@@ -14,14 +15,11 @@ record MgmtTargetRequestBodyPut(
         @Size(max = 512) String address,
         @Size(min = 1, max = 128) String securityToken,
         Boolean requestAttributes,
-        JsonNode targetType,
+        Long targetType,
         @Size(max = 256) String group) {
 
-    void refuseUnimplemented() {
-        NotImplementedYet.field("targetType", targetType != null && !targetType.isNull());
-    }
-
     TargetService.Update toUpdate() {
-        return new TargetService.Update(name, description, securityToken, address, requestAttributes, group);
+        return new TargetService.Update(
+                name, description, securityToken, address, requestAttributes, group, targetType);
     }
 }

@@ -86,7 +86,6 @@ class TargetController {
 
     @PostMapping
     public ResponseEntity<List<MgmtTarget>> create(@RequestBody List<@Valid @NotNull MgmtTargetRequestBody> body) {
-        body.forEach(MgmtTargetRequestBody::refuseUnimplemented);
         body.forEach(t -> checkAddress(t.address()));
         List<Target> created = targets.create(
                 user.tenant(),
@@ -103,7 +102,6 @@ class TargetController {
     @PutMapping("/{controllerId}")
     public ResponseEntity<MgmtTarget> update(
             @PathVariable String controllerId, @Valid @RequestBody MgmtTargetRequestBodyPut body) {
-        body.refuseUnimplemented();
         // hawkBit lets operators request attributes, never withdraw the request: false is refused with an empty 400.
         if (Boolean.FALSE.equals(body.requestAttributes())) {
             return ResponseEntity.badRequest().build();
@@ -116,6 +114,20 @@ class TargetController {
     @DeleteMapping("/{controllerId}")
     public ResponseEntity<Void> delete(@PathVariable String controllerId) {
         targets.delete(user.tenant(), controllerId);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** hawkBit's {@code {"id": <target type id>}}; 204 as in hawkBit 1.x. */
+    @PostMapping("/{controllerId}/targettype")
+    public ResponseEntity<Void> assignType(
+            @PathVariable String controllerId, @Valid @RequestBody MgmtTargetTypeId body) {
+        targets.assignType(user.tenant(), controllerId, body.id());
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/{controllerId}/targettype")
+    public ResponseEntity<Void> unassignType(@PathVariable String controllerId) {
+        targets.unassignType(user.tenant(), controllerId);
         return ResponseEntity.noContent().build();
     }
 

@@ -1,6 +1,8 @@
 package io.hawkbit.server.mgmt.target;
 
 import io.hawkbit.repository.target.Target;
+import io.hawkbit.repository.targettype.TargetType;
+import io.hawkbit.repository.targettype.TargetTypeService;
 import io.hawkbit.repository.tenant.TenantConfigKey;
 import io.hawkbit.repository.tenant.TenantConfigurationService;
 import io.hawkbit.rest.paging.PagedList;
@@ -8,7 +10,10 @@ import io.hawkbit.server.mgmt.CurrentUser;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
 
@@ -23,29 +28,63 @@ public class TargetViews {
     private final TenantConfigurationService config;
     private final CurrentUser user;
     private final Clock clock;
+    private final TargetTypeService targetTypes;
 
-    public TargetViews(TenantConfigurationService config, CurrentUser user, Clock clock) {
+    public TargetViews(
+            TenantConfigurationService config, CurrentUser user, Clock clock, TargetTypeService targetTypes) {
         this.config = config;
         this.user = user;
         this.clock = clock;
+        this.targetTypes = targetTypes;
     }
 
     public PagedList<MgmtTarget> page(Page<Target> page) {
         Polling polling = polling();
         boolean tokens = user.seesTargetTokens();
-        return PagedList.of(page, t -> MgmtTarget.of(t, polling.of(t), tokens));
+        Types types = types(page.getContent());
+        return PagedList.of(page, t -> MgmtTarget.of(t, types.of(t), polling.of(t), tokens));
     }
 
     public List<MgmtTarget> list(Collection<Target> targets) {
         Polling polling = polling();
         boolean tokens = user.seesTargetTokens();
+        Types types = types(targets);
         return targets.stream()
-                .map(t -> MgmtTarget.of(t, polling.of(t), tokens))
+                .map(t -> MgmtTarget.of(t, types.of(t), polling.of(t), tokens))
                 .toList();
     }
 
     MgmtTarget detailed(Target target) {
-        return MgmtTarget.detailed(target, polling().of(target), user.seesTargetTokens());
+        return MgmtTarget.detailed(
+                target, types(List.of(target)).of(target), polling().of(target), user.seesTargetTokens());
+    }
+
+    /**
+     * The type names of these targets, in one query. The targets are detached (no open session in view): their type
+     * is an uninitialized proxy, whose id is known without loading it, but whose name is not.
+     */
+    private Types types(Collection<Target> targets) {
+        Set<Long> ids = new HashSet<>();
+        targets.forEach(t -> {
+            Long id = typeId(t);
+            if (id != null) {
+                ids.add(id);
+            }
+        });
+        return new Types(ids.isEmpty() ? Map.of() : targetTypes.names(user.tenant(), ids));
+    }
+
+    private static Long typeId(Target target) {
+        TargetType type = target.getTargetType();
+        return type == null ? null : type.getId();
+    }
+
+    private record Types(Map<Long, String> names) {
+
+        MgmtTarget.TypeRef of(Target target) {
+            Long id = typeId(target);
+            return id == null ? null : new MgmtTarget.TypeRef(id, names.get(id));
+        }
     }
 
     private Polling polling() {
