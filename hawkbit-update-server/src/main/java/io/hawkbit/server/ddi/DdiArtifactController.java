@@ -1,6 +1,7 @@
 package io.hawkbit.server.ddi;
 
 import io.hawkbit.repository.action.DeviceArtifacts;
+import io.hawkbit.repository.action.DeviceHistory;
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.softwaremodule.Artifact;
 import io.hawkbit.repository.softwaremodule.ArtifactStore;
@@ -12,12 +13,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -27,20 +32,26 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Artifact downloads for devices: GET and HEAD, single and multiple byte ranges (resumed downloads, RAUC
  * streaming), {@code If-Range}/{@code If-Match}/{@code If-None-Match} against the SHA-1 ETag, and {@code .MD5SUM}.
- * Downloads write no action status, so streaming installs cannot exhaust the per-action quota.
+ * A whole-file GET records one {@code download} entry in the history of the open action deploying the module (once
+ * per action and file); HEAD and Range requests record nothing, so resumed or streaming installs cannot fill the
+ * per-action quota.
  */
 @RestController
 @RequestMapping("/{tenant}/controller/v1/{controllerId}/softwaremodules/{moduleId}/artifacts")
 class DdiArtifactController {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DdiArtifactController.class);
+
     private static final String MD5SUM = ".MD5SUM";
 
     private final DeviceArtifacts artifacts;
     private final ArtifactStore store;
+    private final DeviceHistory history;
 
-    public DdiArtifactController(DeviceArtifacts artifacts, ArtifactStore store) {
+    public DdiArtifactController(DeviceArtifacts artifacts, ArtifactStore store, DeviceHistory history) {
         this.artifacts = artifacts;
         this.store = store;
+        this.history = history;
     }
 
     @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, "application/hal+json"})
@@ -109,9 +120,21 @@ class DdiArtifactController {
         } else if (rangeApplies) {
             ArtifactRanges.write(file, artifact.getSize(), ArtifactRanges.parts(range, artifact.getSize()), response);
         } else {
+            if (range == null) {
+                recordDownload(principal, controllerId, moduleId, artifact.getFilename());
+            }
             ArtifactRanges.writeWhole(file, artifact.getSize(), response);
         }
         return null;
+    }
+
+    /** The history entry is informational: failing to write it must not fail the download. */
+    private void recordDownload(DdiPrincipal principal, String controllerId, long moduleId, String filename) {
+        try {
+            history.downloading(principal.tenant(), controllerId, moduleId, filename);
+        } catch (DataAccessException | TransactionException e) {
+            LOG.warn("Could not record the download of {} by {}", filename, controllerId, e);
+        }
     }
 
     private static ResponseEntity<String> md5sum(Artifact artifact) {
