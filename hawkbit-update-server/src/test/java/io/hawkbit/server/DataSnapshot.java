@@ -12,8 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the Management API shows of every resource, to compare before and after a run of malformed requests. Fields
- * that valid reads change on purpose are left out: a device's poll time and address, and the "retrieved" status that
- * hawkBit records whenever a device reads its deployment.
+ * that valid reads change on purpose are left out: a device's poll time and address, and the history entries the
+ * server writes, as hawkBit does, when a device reads its deployment ("retrieved") or downloads an artifact
+ * ("download"), with the page counts they add to.
  */
 final class DataSnapshot {
 
@@ -65,11 +66,23 @@ final class DataSnapshot {
     private static JsonNode normalize(JsonNode node) {
         if (node instanceof ObjectNode object) {
             VOLATILE.forEach(object::remove);
+            int listed = object.path("content").size();
             object.propertyNames().forEach(name -> normalize(object.get(name)));
+            int removed = listed - object.path("content").size();
+            if (removed > 0) {
+                object.put("total", object.path("total").asLong() - removed);
+                object.put("size", object.path("size").asLong() - removed);
+            }
         } else if (node instanceof ArrayNode array) {
             for (int i = array.size() - 1; i >= 0; i--) {
                 JsonNode item = array.get(i);
-                if (item.path("type").asString("").equals("retrieved")) {
+                String type = item.path("type").asString("");
+                if (type.equals("retrieved")
+                        || (type.equals("download")
+                                && item.path("messages")
+                                        .path(0)
+                                        .asString("")
+                                        .startsWith("Update Server: Target downloads"))) {
                     array.remove(i);
                 } else {
                     normalize(item);

@@ -134,6 +134,56 @@ class TargetTagApiIT {
         assertThat(tags.json().size()).isZero();
     }
 
+    @Test
+    void tagOne_and_untagMany_allOrNothing() {
+        for (int i = 1; i <= 3; i++) {
+            fixture.target("tagone-t" + i);
+        }
+        long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"tagone\"}]")
+                .json()
+                .get(0)
+                .get("id")
+                .asLong();
+        String assigned = "/rest/v1/targettags/" + tag + "/assigned";
+        String notFound = "hawkbit.server.error.repo.entitiyNotFound";
+
+        ApiClient.Response one = api.mgmt("POST", assigned + "/tagone-t1");
+        JsonAssert.statusCode(one, 204);
+        assertThat(one.text()).isEmpty();
+        JsonAssert.statusCode(api.mgmt("POST", assigned + "/tagone-t1"), 204);
+        JsonAssert.statusCode(api.mgmt("POST", assigned + "/tagone-t2"), 204);
+        JsonAssert.statusCode(api.mgmt("POST", assigned + "/tagone-t3"), 204);
+        JsonAssert.error(api.mgmt("POST", assigned + "/tagone-none"), 404, notFound);
+        JsonAssert.error(api.mgmt("POST", "/rest/v1/targettags/987654321/assigned/tagone-t1"), 404, notFound);
+        assertThat(controllerIds(api.mgmt("GET", assigned + "?sort=controllerId:ASC")
+                        .json()
+                        .get("content")))
+                .containsExactly("tagone-t1", "tagone-t2", "tagone-t3");
+        assertThat(controllerIds(api.mgmt("GET", assigned + "?q=controllerId==tagone-t3")
+                        .json()
+                        .get("content")))
+                .as("q is honoured")
+                .containsExactly("tagone-t3");
+
+        JsonAssert.error(api.mgmt("DELETE", assigned, "[\"tagone-t1\",\"tagone-none\"]"), 404, notFound);
+        JsonAssert.error(api.mgmt("DELETE", assigned, "[1]"), 400, "hawkbit.server.error.rest.body.notReadable");
+        JsonAssert.error(api.mgmt("DELETE", assigned, "\"x\""), 400, "hawkbit.server.error.rest.body.notReadable");
+        assertThat(api.mgmt("DELETE", assigned).status()).isEqualTo(400);
+        JsonAssert.error(
+                api.mgmt("DELETE", "/rest/v1/targettags/987654321/assigned", "[\"tagone-t1\"]"), 404, notFound);
+        assertThat(api.mgmt("GET", assigned).json().get("total").asLong())
+                .as("nothing untagged")
+                .isEqualTo(3);
+
+        ApiClient.Response untagged = api.mgmt("DELETE", assigned, "[\"tagone-t1\",{\"controllerId\":\"tagone-t2\"}]");
+        JsonAssert.statusCode(untagged, 204);
+        assertThat(untagged.text()).isEmpty();
+        assertThat(controllerIds(api.mgmt("GET", assigned).json().get("content")))
+                .containsExactly("tagone-t3");
+        assertThat(api.mgmt("GET", "/rest/v1/targets/tagone-t1/tags").json().size())
+                .isZero();
+    }
+
     private static List<String> controllerIds(JsonNode array) {
         List<String> ids = new ArrayList<>();
         array.forEach(n -> ids.add(n.get("controllerId").asString()));

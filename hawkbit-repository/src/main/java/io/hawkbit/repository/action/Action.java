@@ -249,6 +249,21 @@ public class Action extends BaseEntity {
         return status == ActionState.CANCELING || status == ActionState.CANCELED;
     }
 
+    /**
+     * The operator insists on a soft (or download-only) deployment: it becomes forced, as in hawkBit. A forced or
+     * time-forced action is left as it is.
+     *
+     * @return whether the type changed
+     */
+    public boolean switchToForced() {
+        if (actionType == ActionType.FORCED || actionType == ActionType.TIMEFORCED) {
+            return false;
+        }
+        actionType = ActionType.FORCED;
+        forcedTime = 0L;
+        return true;
+    }
+
     /** A time-forced action counts as forced once its time has come. */
     public boolean isForcedAt(long now) {
         return actionType == ActionType.FORCED || (actionType == ActionType.TIMEFORCED && now >= forcedTime);

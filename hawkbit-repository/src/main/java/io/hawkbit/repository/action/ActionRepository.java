@@ -41,6 +41,17 @@ public interface ActionRepository extends JpaRepository<Action, Long>, JpaSpecif
 
     Page<Action> findByTargetId(Long targetId, Pageable pageable);
 
+    /** A target's actions, newest first, as [id, active]: what {@code keepLast} chooses from. */
+    @Query("select a.id, a.active from Action a where a.target.id = :targetId order by a.id desc")
+    List<Object[]> findIdsNewestFirst(@Param("targetId") Long targetId);
+
+    /** Open, not canceling actions of the target whose set holds the module: what a download belongs to. */
+    @Query("select a.id from Action a join a.distributionSet ds join ds.modules m where a.target.id = :targetId"
+            + " and m.id = :moduleId and a.active = true"
+            + " and a.status not in (io.hawkbit.repository.action.ActionState.CANCELING,"
+            + " io.hawkbit.repository.action.ActionState.CANCELED) order by a.id")
+    List<Long> findOpenForModule(@Param("targetId") Long targetId, @Param("moduleId") Long moduleId);
+
     /** Whether any action of the target deploys a set containing the module: only then may the device download it. */
     @Query(
             "select count(a) > 0 from Action a join a.distributionSet ds join ds.modules m where a.target.id = :targetId and m.id = :moduleId")

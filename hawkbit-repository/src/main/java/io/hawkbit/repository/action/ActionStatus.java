@@ -78,7 +78,7 @@ public class ActionStatus {
         messages.stream().map(ActionStatus::clip).forEach(this.messages::add);
     }
 
-    private static String clip(String message) {
+    static String clip(String message) {
         return message.length() > 512 ? message.substring(0, 512) : message;
     }
 

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
-/** Closed actions were deleted by the action cleanup; names them and their targets' controllerIds (to evict by). */
+/**
+ * Closed actions were deleted, by the action cleanup or an operator; names them and their targets' controllerIds (to
+ * evict by).
+ */
 public class ActionsDeletedEvent extends ClusterEvent {
 
     @JsonProperty

@@ -282,10 +282,18 @@ public class TargetService {
 
     @Transactional
     public void untag(String tenant, Long tagId, String controllerId) {
+        untag(tenant, tagId, List.of(controllerId));
+    }
+
+    /** Takes a tag off targets; all controllerIds must exist, or nothing changes. Untagged targets stay as they are. */
+    @Transactional
+    public void untag(String tenant, Long tagId, Collection<String> controllerIds) {
         TargetTag tag = tags.get(tenant, tagId);
-        Target target = get(tenant, controllerId);
-        target.getTags().remove(tag);
-        updated(target);
+        List<Target> untagged =
+                controllerIds.stream().map(id -> get(tenant, id)).toList();
+        untagged.forEach(t -> t.getTags().remove(tag));
+        targets.flush();
+        untagged.forEach(this::updated);
     }
 
     @Transactional(readOnly = true)

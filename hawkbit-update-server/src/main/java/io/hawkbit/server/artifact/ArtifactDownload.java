@@ -28,6 +28,20 @@ public final class ArtifactDownload {
      */
     public static ResponseEntity<Void> write(
             Artifact artifact, Path file, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return write(artifact, file, request, response, () -> {});
+    }
+
+    /**
+     * As {@link #write(Artifact, Path, HttpServletRequest, HttpServletResponse)}, running {@code startingWholeFile}
+     * before the body of a plain GET (no Range) is written: the start of a device's download, not a resumed part.
+     */
+    public static ResponseEntity<Void> write(
+            Artifact artifact,
+            Path file,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Runnable startingWholeFile)
+            throws IOException {
         String etag = "\"" + artifact.getSha1() + "\"";
         String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
         if (ifMatch != null && !matches(ifMatch, etag)) {
@@ -64,6 +78,9 @@ public final class ArtifactDownload {
         } else if (rangeApplies) {
             ArtifactRanges.write(file, artifact.getSize(), ArtifactRanges.parts(range, artifact.getSize()), response);
         } else {
+            if (range == null) {
+                startingWholeFile.run();
+            }
             ArtifactRanges.writeWhole(file, artifact.getSize(), response);
         }
         return null;

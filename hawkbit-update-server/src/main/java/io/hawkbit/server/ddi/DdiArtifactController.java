@@ -1,6 +1,7 @@
 package io.hawkbit.server.ddi;
 
 import io.hawkbit.repository.action.DeviceArtifacts;
+import io.hawkbit.repository.action.DeviceHistory;
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.softwaremodule.Artifact;
 import io.hawkbit.repository.softwaremodule.ArtifactStore;
@@ -12,11 +13,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,20 +30,26 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Artifact downloads for devices: GET and HEAD, single and multiple byte ranges (resumed downloads, RAUC
  * streaming), {@code If-Range}/{@code If-Match}/{@code If-None-Match} against the SHA-1 ETag, and {@code .MD5SUM}.
- * Downloads write no action status, so streaming installs cannot exhaust the per-action quota.
+ * A whole-file GET records one {@code download} entry in the history of the open action deploying the module (once
+ * per action and file); HEAD and Range requests record nothing, so resumed or streaming installs cannot fill the
+ * per-action quota.
  */
 @RestController
 @RequestMapping("/{tenant}/controller/v1/{controllerId}/softwaremodules/{moduleId}/artifacts")
 class DdiArtifactController {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DdiArtifactController.class);
+
     private static final String MD5SUM = ".MD5SUM";
 
     private final DeviceArtifacts artifacts;
     private final ArtifactStore store;
+    private final DeviceHistory history;
 
-    public DdiArtifactController(DeviceArtifacts artifacts, ArtifactStore store) {
+    public DdiArtifactController(DeviceArtifacts artifacts, ArtifactStore store, DeviceHistory history) {
         this.artifacts = artifacts;
         this.store = store;
+        this.history = history;
     }
 
     @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, "application/hal+json"})
@@ -75,7 +86,21 @@ class DdiArtifactController {
                     moduleId,
                     filename.substring(0, filename.length() - MD5SUM.length())));
         }
-        return ArtifactDownload.write(artifact, store.path(principal.tenant(), artifact.getSha1()), request, response);
+        return ArtifactDownload.write(
+                artifact,
+                store.path(principal.tenant(), artifact.getSha1()),
+                request,
+                response,
+                () -> recordDownload(principal, controllerId, moduleId, artifact.getFilename()));
+    }
+
+    /** The history entry is informational: failing to write it must not fail the download. */
+    private void recordDownload(DdiPrincipal principal, String controllerId, long moduleId, String filename) {
+        try {
+            history.downloading(principal.tenant(), controllerId, moduleId, filename);
+        } catch (DataAccessException | TransactionException e) {
+            LOG.warn("Could not record the download of {} by {}", filename, controllerId, e);
+        }
     }
 
     private static ResponseEntity<String> md5sum(Artifact artifact) {

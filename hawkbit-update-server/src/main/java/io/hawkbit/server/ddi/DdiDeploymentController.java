@@ -5,6 +5,7 @@ import io.hawkbit.repository.action.ActionStatus;
 import io.hawkbit.repository.action.ActionType;
 import io.hawkbit.repository.action.DeviceActions;
 import io.hawkbit.repository.action.DeviceFeedback;
+import io.hawkbit.repository.action.DeviceHistory;
 import io.hawkbit.repository.softwaremodule.SoftwareModule;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleMetadata;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleMetadataService;
@@ -13,9 +14,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,18 +36,26 @@ import org.springframework.web.bind.annotation.RestController;
         produces = {MediaType.APPLICATION_JSON_VALUE, "application/hal+json"})
 class DdiDeploymentController {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DdiDeploymentController.class);
+
     /** Upper bound of history entries a device may ask for. */
     private static final int MAX_HISTORY = 100;
 
     private final DeviceActions deviceActions;
     private final DeviceFeedback feedback;
+    private final DeviceHistory deviceHistory;
     private final SoftwareModuleMetadataService metadata;
     private final Clock clock;
 
     public DdiDeploymentController(
-            DeviceActions deviceActions, DeviceFeedback feedback, SoftwareModuleMetadataService metadata, Clock clock) {
+            DeviceActions deviceActions,
+            DeviceFeedback feedback,
+            DeviceHistory history,
+            SoftwareModuleMetadataService metadata,
+            Clock clock) {
         this.deviceActions = deviceActions;
         this.feedback = feedback;
+        this.deviceHistory = history;
         this.metadata = metadata;
         this.clock = clock;
     }
@@ -54,7 +67,11 @@ class DdiDeploymentController {
             @PathVariable long actionId,
             @RequestParam(defaultValue = "0") int actionHistory) {
         Action action = deviceActions.deploymentAction(principal.tenant(), controllerId, actionId);
-        return toDeploymentBase(principal, controllerId, action, actionHistory);
+        DdiJson.DeploymentBase base = toDeploymentBase(principal, controllerId, action, actionHistory);
+        // As hawkBit: the history shows that the device fetched its deployment (written after the answer is built, so
+        // its own actionHistory does not include it).
+        recordRetrieved(action, false);
+        return base;
     }
 
     @GetMapping("/installedBase/{actionId}")
@@ -83,6 +100,7 @@ class DdiDeploymentController {
             @PathVariable String controllerId,
             @PathVariable long actionId) {
         Action action = deviceActions.cancelAction(principal.tenant(), controllerId, actionId);
+        recordRetrieved(action, true);
         String id = String.valueOf(action.getId());
         return new DdiJson.Cancel(id, new DdiJson.CancelActionToStop(id));
     }
@@ -95,6 +113,15 @@ class DdiDeploymentController {
             @RequestBody DdiJson.ActionFeedback body) {
         feedback.cancelFeedback(principal.tenant(), controllerId, actionId, DdiFeedbackParser.parse(body));
         return ResponseEntity.ok().build();
+    }
+
+    /** The history entry is informational: failing to write it must not fail the device's read. */
+    private void recordRetrieved(Action action, boolean cancel) {
+        try {
+            deviceHistory.retrieved(action.getId(), cancel);
+        } catch (DataAccessException | TransactionException e) {
+            LOG.warn("Could not record that action {} was retrieved", action.getId(), e);
+        }
     }
 
     private DdiJson.DeploymentBase toDeploymentBase(

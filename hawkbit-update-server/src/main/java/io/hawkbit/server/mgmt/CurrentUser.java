@@ -2,7 +2,9 @@ package io.hawkbit.server.mgmt;
 
 import io.hawkbit.rest.security.ManagementUser;
 import io.hawkbit.rest.security.Role;
+import java.util.List;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +31,17 @@ public class CurrentUser {
     /** Whether targets shown to the caller may include their security token. */
     public boolean seesTargetTokens() {
         return has(Role.READ_TARGET_SECURITY_TOKEN);
+    }
+
+    /** The caller's granted authorities ({@code ROLE_<role>}, implied roles included), sorted. */
+    public List<String> authorities() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null
+                ? List.of()
+                : authentication.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .sorted()
+                        .toList();
     }
 
     public String name() {

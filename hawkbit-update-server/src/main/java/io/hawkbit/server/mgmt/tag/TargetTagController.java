@@ -10,6 +10,7 @@ import io.hawkbit.server.mgmt.JsonBodies;
 import io.hawkbit.server.mgmt.target.MgmtTarget;
 import io.hawkbit.server.mgmt.target.TargetViews;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
@@ -63,6 +64,25 @@ class TargetTagController extends TagController<TargetTag> {
      */
     @PostMapping("/{id}/assigned")
     public ResponseEntity<Void> assign(@PathVariable Long id, @RequestBody JsonNode body) {
+        targets.tag(user.tenant(), id, controllerIds(body));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Tags one target (hawkBit 0.6+); 204 without a body, as 1.1 does. */
+    @PostMapping("/{id}/assigned/{controllerId}")
+    public ResponseEntity<Void> assignOne(@PathVariable Long id, @PathVariable String controllerId) {
+        targets.tag(user.tenant(), id, List.of(controllerId));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Untags the targets the body lists, in either body form {@link #assign} takes; all must exist, or none changes. */
+    @DeleteMapping("/{id}/assigned")
+    public ResponseEntity<Void> unassignMany(@PathVariable Long id, @RequestBody JsonNode body) {
+        targets.untag(user.tenant(), id, controllerIds(body));
+        return ResponseEntity.noContent().build();
+    }
+
+    private Set<String> controllerIds(JsonNode body) {
         Set<String> controllerIds = new LinkedHashSet<>();
         for (JsonNode node : bodies.elements(body)) {
             controllerIds.add(
@@ -70,8 +90,7 @@ class TargetTagController extends TagController<TargetTag> {
                             ? node.asString()
                             : bodies.convert(node, MgmtAssignedTarget.class).controllerId());
         }
-        targets.tag(user.tenant(), id, controllerIds);
-        return ResponseEntity.noContent().build();
+        return controllerIds;
     }
 
     @DeleteMapping("/{id}/assigned/{controllerId}")

@@ -1,6 +1,8 @@
 package io.hawkbit.server.mgmt.target;
 
 import io.hawkbit.repository.action.ActionCancellation;
+import io.hawkbit.repository.action.ActionDeletion;
+import io.hawkbit.repository.action.ActionForcing;
 import io.hawkbit.repository.action.ActionQueries;
 import io.hawkbit.repository.action.DeploymentService;
 import io.hawkbit.repository.error.HawkbitException;
@@ -13,8 +15,10 @@ import io.hawkbit.rest.paging.PagedList;
 import io.hawkbit.server.mgmt.CurrentUser;
 import io.hawkbit.server.mgmt.JsonBodies;
 import io.hawkbit.server.mgmt.NotImplementedYet;
+import io.hawkbit.server.mgmt.action.ActionIdList;
 import io.hawkbit.server.mgmt.action.ActionViews;
 import io.hawkbit.server.mgmt.action.MgmtAction;
+import io.hawkbit.server.mgmt.action.MgmtActionRequestBodyPut;
 import io.hawkbit.server.mgmt.action.MgmtActionStatus;
 import io.hawkbit.server.mgmt.action.MgmtTargetAssignmentResponseBody;
 import io.hawkbit.server.mgmt.distributionset.MgmtDistributionSet;
@@ -50,6 +54,8 @@ class TargetController {
     private final DeploymentService deployments;
     private final ActionQueries actionQueries;
     private final ActionCancellation cancellation;
+    private final ActionForcing forcing;
+    private final ActionDeletion deletion;
     private final CurrentUser user;
     private final JsonBodies bodies;
     private final ActionViews actionViews;
@@ -60,6 +66,8 @@ class TargetController {
             DeploymentService deployments,
             ActionQueries actionQueries,
             ActionCancellation cancellation,
+            ActionForcing forcing,
+            ActionDeletion deletion,
             CurrentUser user,
             JsonBodies bodies,
             ActionViews actionViews,
@@ -70,6 +78,8 @@ class TargetController {
         this.deployments = deployments;
         this.actionQueries = actionQueries;
         this.cancellation = cancellation;
+        this.forcing = forcing;
+        this.deletion = deletion;
         this.user = user;
         this.bodies = bodies;
     }
@@ -190,6 +200,43 @@ class TargetController {
             @RequestParam(required = false) String q) {
         var pageable = PageParams.of(offset, limit, sort, ActionQueries.FIELDS, BY_ID_DESC);
         return actionViews.page(user.tenant(), actionQueries.actionsOf(user.tenant(), controllerId, q, pageable));
+    }
+
+    /**
+     * Deletes closed actions of the target: all but the newest {@code keepLast}, or those a body {@code [id, ...]}
+     * names; exactly one of the two. 204, as hawkBit 1.1.
+     */
+    @DeleteMapping("/{controllerId}/actions")
+    public ResponseEntity<Void> deleteActions(
+            @PathVariable String controllerId,
+            @RequestParam(required = false) Integer keepLast,
+            @RequestBody(required = false) JsonNode body) {
+        List<Long> ids = ActionIdList.parse(body);
+        if ((keepLast == null) == ids.isEmpty()) {
+            throw new HawkbitException(
+                    ServerError.PARAM_INVALID,
+                    "Give either keepLast or a body listing action ids, e.g. [253, 255], not "
+                            + (keepLast == null ? "neither" : "both"));
+        }
+        if (keepLast != null) {
+            if (keepLast < 0) {
+                throw new HawkbitException(ServerError.PARAM_INVALID, "keepLast must not be negative: " + keepLast);
+            }
+            deletion.keepLast(user.tenant(), controllerId, keepLast);
+        } else {
+            deletion.deleteOfTarget(user.tenant(), controllerId, ids);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Switches the action to forced, the one change hawkBit allows here; 200 with the action. */
+    @PutMapping("/{controllerId}/actions/{actionId}")
+    public MgmtAction updateAction(
+            @PathVariable String controllerId,
+            @PathVariable Long actionId,
+            @RequestBody MgmtActionRequestBodyPut body) {
+        body.requireForced();
+        return actionViews.detailed(user.tenant(), forcing.force(user.tenant(), controllerId, actionId));
     }
 
     @GetMapping("/{controllerId}/actions/{actionId}")
