@@ -161,6 +161,12 @@ class TargetGroupApiIT {
         JsonAssert.statusCode(api.mgmt("PUT", "/rest/v1/targetgroups?q=controllerId==tg-bad-1", null), 400);
         JsonAssert.error(
                 api.mgmt("PUT", "/rest/v1/targetgroups/assigned?group=%20", "[\"tg-bad-1\"]"), 400, PARAM_INVALID);
+        for (String pathLike : new String[] {"EU/../DE", "EU//DE", "./EU", "EU/", "EU%5CDE"}) {
+            JsonAssert.error(
+                    api.mgmt("PUT", "/rest/v1/targetgroups/assigned?group=" + pathLike, "[\"tg-bad-1\"]"),
+                    400,
+                    PARAM_INVALID);
+        }
         JsonAssert.error(
                 api.mgmt("PUT", "/rest/v1/targetgroups/assigned?group=" + "g".repeat(257), "[\"tg-bad-1\"]"),
                 400,

@@ -65,6 +65,7 @@ public enum ServerError {
     UNAUTHORIZED("hawkbit.server.error.unauthorized", "Authentication is required"),
     FORBIDDEN("hawkbit.server.error.insufficientpermission", "Insufficient permissions"),
     TOO_MANY_REQUESTS("hawkbit.server.error.tooManyRequests", "Too many requests"),
+    PRECONDITION_FAILED("hawkbit.server.error.preconditionFailed", "A precondition of the request does not hold"),
     RANGE_NOT_SATISFIABLE("hawkbit.server.error.rangeNotSatisfiable", "The requested range is not satisfiable"),
     PAYLOAD_TOO_LARGE("hawkbit.server.error.payloadTooLarge", "The request is too large"),
     INTERNAL("hawkbit.server.error.internal", "Internal server error");

@@ -95,7 +95,8 @@ public class TargetGroupService {
     }
 
     /**
-     * A group as stored: not blank, at most {@link Target#GROUP_MAX_LENGTH} characters.
+     * A group as stored: not blank, at most {@link Target#GROUP_MAX_LENGTH} characters, sub-groups separated by
+     * {@code /} each neither blank nor {@code .} or {@code ..}, no backslash.
      *
      * @throws HawkbitException (400) otherwise
      */
@@ -107,6 +108,18 @@ public class TargetGroupService {
             throw new HawkbitException(
                     ServerError.PARAM_INVALID,
                     "The target group must not be longer than " + Target.GROUP_MAX_LENGTH + " characters");
+        }
+        // "/" separates sub-groups: a segment that is empty, "." or ".." (or a backslash, a separator elsewhere) reads
+        // as a path step in operators' tools and scripts and is refused rather than stored as a look-alike.
+        if (group.contains("\\")) {
+            throw new HawkbitException(ServerError.PARAM_INVALID, "The target group must not contain a backslash");
+        }
+        for (String segment : group.split("/", -1)) {
+            if (segment.isBlank() || segment.equals(".") || segment.equals("..")) {
+                throw new HawkbitException(
+                        ServerError.PARAM_INVALID,
+                        "The target group must not have an empty, '.' or '..' sub-group: " + group);
+            }
         }
         return group;
     }

@@ -32,6 +32,7 @@ public final class ErrorStatus {
         STATUS.put(ServerError.MEDIA_TYPE_UNSUPPORTED, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
         STATUS.put(ServerError.NOT_ACCEPTABLE, HttpStatus.NOT_ACCEPTABLE);
         STATUS.put(ServerError.TOO_MANY_REQUESTS, HttpStatus.TOO_MANY_REQUESTS);
+        STATUS.put(ServerError.PRECONDITION_FAILED, HttpStatus.PRECONDITION_FAILED);
         STATUS.put(ServerError.RANGE_NOT_SATISFIABLE, HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE);
         STATUS.put(ServerError.ARTIFACT_UPLOAD_FAILED, HttpStatus.BAD_REQUEST);
         STATUS.put(ServerError.INTERNAL, HttpStatus.INTERNAL_SERVER_ERROR);

@@ -1,5 +1,7 @@
 package io.hawkbit.server.artifact;
 
+import io.hawkbit.repository.error.HawkbitException;
+import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.repository.softwaremodule.Artifact;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,9 +47,10 @@ public final class ArtifactDownload {
         String etag = "\"" + artifact.getSha1() + "\"";
         String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
         if (ifMatch != null && !matches(ifMatch, etag)) {
-            return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
-                    .eTag(etag)
-                    .build();
+            // A client resuming a download learns why it must start over; the error body says so in hawkBit's shape.
+            response.setHeader(HttpHeaders.ETAG, etag);
+            throw new HawkbitException(
+                    ServerError.PRECONDITION_FAILED, "If-Match names another version of " + artifact.getFilename());
         }
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
