@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Per-node caches in a two-node cluster on the real broker and database: a change through one node shows in the
@@ -22,7 +25,17 @@ import org.junit.jupiter.api.io.TempDir;
  * TTL; when the broker returns, the node flushes its caches.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class CacheClusterIT {
+
+    /** The database of this run of the class; set before {@code @BeforeAll}. */
+    static TestDatabase server;
+
+    @BeforeParameterizedClassInvocation
+    static void database(TestDatabase database) {
+        server = database;
+    }
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Duration TTL = Duration.ofSeconds(4);
@@ -40,9 +53,9 @@ class CacheClusterIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        LocalServices.assumeMariaDb();
+        server.assumeReachable();
         LocalServices.assumeRabbitMq();
-        database = LocalServices.createMariaDbDatabase();
+        database = server.create();
         eventsOnly = new ClusterNode("cache-node-1", database, artifacts);
         withTtl = new ClusterNode("cache-node-2", database, artifacts, "--hawkbit.cache.global.ttl=4s");
         await().atMost(WAIT)
@@ -60,7 +73,7 @@ class CacheClusterIT {
             withTtl.close();
         }
         if (database != null) {
-            LocalServices.dropMariaDbDatabase(database);
+            server.drop(database);
         }
     }
 

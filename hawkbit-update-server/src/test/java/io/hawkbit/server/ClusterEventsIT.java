@@ -23,10 +23,26 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Three nodes on one MariaDB and the real RabbitMQ: events reach every node, side effects happen once. */
+/**
+ * Three nodes on one database (MariaDB, then PostgreSQL) and the real RabbitMQ: events reach every node, side effects
+ * happen once.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class ClusterEventsIT {
+
+    /** The database of this run of the class; set before {@code @BeforeAll}. */
+    static TestDatabase server;
+
+    @BeforeParameterizedClassInvocation
+    static void database(TestDatabase database) {
+        server = database;
+    }
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -40,9 +56,9 @@ class ClusterEventsIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        LocalServices.assumeMariaDb();
+        server.assumeReachable();
         LocalServices.assumeRabbitMq();
-        database = LocalServices.createMariaDbDatabase();
+        database = server.create();
         node1 = new ClusterNode("it-node-1", database, artifacts);
         node2 = new ClusterNode("it-node-2", database, artifacts);
         node3 = new ClusterNode("it-node-3", database, artifacts);
@@ -60,7 +76,7 @@ class ClusterEventsIT {
             node.close();
         }
         if (database != null) {
-            LocalServices.dropMariaDbDatabase(database);
+            server.drop(database);
         }
     }
 
