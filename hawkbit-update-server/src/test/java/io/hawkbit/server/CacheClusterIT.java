@@ -8,13 +8,12 @@ import io.hawkbit.server.cluster.ClusterMembers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,13 +28,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnumSource(TestDatabase.class)
 class CacheClusterIT {
 
-    /** The database of this run of the class; set before {@code @BeforeAll}. */
+    /** The database of the current run of the class. */
     static TestDatabase server;
-
-    @BeforeParameterizedClassInvocation
-    static void database(TestDatabase database) {
-        server = database;
-    }
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Duration TTL = Duration.ofSeconds(4);
@@ -51,8 +45,9 @@ class CacheClusterIT {
 
     static String token;
 
-    @BeforeAll
-    static void startCluster() throws Exception {
+    @BeforeParameterizedClassInvocation
+    static void startCluster(TestDatabase testDatabase) throws Exception {
+        server = testDatabase;
         server.assumeReachable();
         LocalServices.assumeRabbitMq();
         database = server.create();
@@ -64,7 +59,7 @@ class CacheClusterIT {
         token = new Fixture(eventsOnly.api).target("cached-device");
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopCluster() throws Exception {
         if (eventsOnly != null) {
             eventsOnly.close();
@@ -75,6 +70,10 @@ class CacheClusterIT {
         if (database != null) {
             server.drop(database);
         }
+        // The next run of the class (on the other database) starts from nothing.
+        eventsOnly = withTtl = null;
+        database = null;
+        token = null;
     }
 
     private static String sleep(ClusterNode node) {

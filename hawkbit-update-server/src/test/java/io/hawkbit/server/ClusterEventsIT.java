@@ -16,13 +16,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,13 +35,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnumSource(TestDatabase.class)
 class ClusterEventsIT {
 
-    /** The database of this run of the class; set before {@code @BeforeAll}. */
+    /** The database of the current run of the class. */
     static TestDatabase server;
-
-    @BeforeParameterizedClassInvocation
-    static void database(TestDatabase database) {
-        server = database;
-    }
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -54,8 +48,9 @@ class ClusterEventsIT {
     static ClusterNode node2;
     static ClusterNode node3;
 
-    @BeforeAll
-    static void startCluster() throws Exception {
+    @BeforeParameterizedClassInvocation
+    static void startCluster(TestDatabase testDatabase) throws Exception {
+        server = testDatabase;
         server.assumeReachable();
         LocalServices.assumeRabbitMq();
         database = server.create();
@@ -69,7 +64,7 @@ class ClusterEventsIT {
         });
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopCluster() throws Exception {
         for (ClusterNode node :
                 Stream.of(node1, node2, node3).filter(n -> n != null).toList()) {
@@ -78,6 +73,9 @@ class ClusterEventsIT {
         if (database != null) {
             server.drop(database);
         }
+        // The next run of the class (on the other database) starts from nothing.
+        node1 = node2 = node3 = null;
+        database = null;
     }
 
     static List<ClusterNode> nodes() {

@@ -20,10 +20,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -38,13 +37,8 @@ import org.springframework.context.ApplicationListener;
 @EnumSource(TestDatabase.class)
 class RolloutClusterIT {
 
-    /** The database of this run of the class; set before {@code @BeforeAll}. */
+    /** The database of the current run of the class. */
     static TestDatabase server;
-
-    @BeforeParameterizedClassInvocation
-    static void database(TestDatabase database) {
-        server = database;
-    }
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Duration LEASE = Duration.ofSeconds(2);
@@ -57,8 +51,9 @@ class RolloutClusterIT {
     /** When a group was first seen started, on any node (the node that started it sees it first). */
     static final Map<Long, Long> groupStartedNanos = new ConcurrentHashMap<>();
 
-    @BeforeAll
-    static void startCluster() throws Exception {
+    @BeforeParameterizedClassInvocation
+    static void startCluster(TestDatabase testDatabase) throws Exception {
+        server = testDatabase;
         server.assumeReachable();
         LocalServices.assumeRabbitMq();
         database = server.create();
@@ -83,7 +78,7 @@ class RolloutClusterIT {
         });
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopCluster() throws Exception {
         for (ClusterNode node : nodes) {
             node.close();
@@ -91,6 +86,7 @@ class RolloutClusterIT {
         if (database != null) {
             server.drop(database);
         }
+        database = null;
         // The next run of the class (on the other database) starts with none of this run's nodes or group ids.
         nodes.clear();
         groupStartedNanos.clear();

@@ -65,8 +65,18 @@ enum TestDatabase {
                 .orElseThrow(() -> new IllegalArgumentException("Not a test database: " + url));
     }
 
-    /** Skips the test, loudly, when the server is not reachable. */
+    /**
+     * Skips the test, loudly, when the server is not reachable, or when {@code HAWKBIT_IT_DATABASES} (a comma-separated
+     * list such as {@code mariadb}) leaves this database out.
+     */
     void assumeReachable() {
+        String selected = LocalServices.env("HAWKBIT_IT_DATABASES", "");
+        if (!selected.isBlank()
+                && Arrays.stream(selected.split(",")).map(String::trim).noneMatch(name()::equalsIgnoreCase)) {
+            String reason = "SKIPPED on " + label + ": HAWKBIT_IT_DATABASES=" + selected + " leaves it out.";
+            System.err.println("\n!!!!! " + reason + " !!!!!\n");
+            Assumptions.abort(reason);
+        }
         boolean reachable;
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 2000);
