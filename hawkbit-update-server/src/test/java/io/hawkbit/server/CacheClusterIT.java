@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -30,6 +31,10 @@ class CacheClusterIT {
 
     /** The database of the current run of the class. */
     static TestDatabase server;
+
+    // Declared so that the class consumes the argument, which the static lifecycle methods then receive too.
+    @Parameter
+    TestDatabase parameter;
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Duration TTL = Duration.ofSeconds(4);
