@@ -39,11 +39,22 @@ for name, node in nodes.items():
     deps = node.get("depends_on", {})
     need(all(deps.get(s, {}).get("condition") == "service_healthy" for s in ("mariadb", "rabbitmq")),
          name + ": waits for healthy mariadb and rabbitmq")
+    pg = deps.get("postgresql", {})
+    need(pg.get("condition") == "service_healthy" and pg.get("required") is False,
+         name + ": waits for a healthy postgresql when its profile runs it (required: false)")
+    url = str(env.get("SPRING_DATASOURCE_URL"))
+    need(url == "jdbc:${DB:-mariadb}://${DB:-mariadb}/hawkbit",
+         name + ": datasource URL follows DB (service name = JDBC scheme), found " + url)
 for svc in ("mariadb", "rabbitmq", "loadbalancer"):
     need(svc in services, "service " + svc)
 need("management" in services.get("rabbitmq", {}).get("image", ""), "RabbitMQ management image")
 need(any("/var/lib/mysql" in str(v) for v in services.get("mariadb", {}).get("volumes", [])), "MariaDB data volume")
-need({"db-data", "artifacts"} <= set(compose.get("volumes", {})), "named volumes db-data and artifacts")
+postgres = services.get("postgresql", {})
+need(postgres.get("profiles") == ["postgresql"], "PostgreSQL service only in the postgresql profile")
+need(any(str(v).startswith("pg-data:") for v in postgres.get("volumes", [])), "PostgreSQL data volume")
+need("pg_isready" in str(postgres.get("healthcheck", {}).get("test")), "PostgreSQL healthcheck")
+need(postgres.get("environment", {}).get("POSTGRES_DB") == "hawkbit", "PostgreSQL creates the hawkbit database")
+need({"db-data", "pg-data", "artifacts"} <= set(compose.get("volumes", {})), "named volumes db-data, pg-data and artifacts")
 lb = services.get("loadbalancer", {})
 need(len(lb.get("ports", [])) >= 1, "load balancer publishes a port")
 cfg = os.path.join(root, "scripts/docker/haproxy.cfg")

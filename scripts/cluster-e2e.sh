@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# End-to-end test of a three-node cluster without Docker (scripts/cluster.sh) on the local MariaDB and RabbitMQ:
+# End-to-end test of a three-node cluster without Docker (scripts/cluster.sh) on the local MariaDB (PostgreSQL with
+# DB=postgres) and RabbitMQ:
 # 50 devices updated through HAProxy while one node is killed with SIGKILL and started again (scripts/cluster_e2e.py).
 # Runs from .ci/run after the test suite, on the jar that `./mvnw -B verify` built.
 #
@@ -38,8 +39,14 @@ trap cleanup EXIT
 
 # A fresh database each run (the script creates it and its user again).
 scripts/cluster.sh stop >/dev/null 2>&1 || true
-mariadb -uroot -e "DROP DATABASE IF EXISTS \`$DB_NAME\`" 2>/dev/null \
-  || mariadb -uroot -h127.0.0.1 -e "DROP DATABASE IF EXISTS \`$DB_NAME\`"
+case "${DB:-mariadb}" in
+  postgres | postgresql)
+    runuser -u postgres -- psql -qd postgres -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" 2>/dev/null \
+      || psql -qh 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" ;;
+  *)
+    mariadb -uroot -e "DROP DATABASE IF EXISTS \`$DB_NAME\`" 2>/dev/null \
+      || mariadb -uroot -h127.0.0.1 -e "DROP DATABASE IF EXISTS \`$DB_NAME\`" ;;
+esac
 rm -rf "$CLUSTER_DIR"
 
 start=$SECONDS

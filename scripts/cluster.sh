@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# A three-node cluster without Docker: the local MariaDB and RabbitMQ, three jars on loopback ports and HAProxy from
-# Debian's packages in front of them. See docs/clustering.md ("Deployment").
+# A three-node cluster without Docker: the local MariaDB (or PostgreSQL with DB=postgres) and RabbitMQ, three jars
+# on loopback ports and HAProxy from Debian's packages in front of them. See docs/clustering.md ("Deployment").
 #
 #   scripts/cluster.sh start        create the database and user if needed, start the nodes and the load balancer
 #   scripts/cluster.sh status       each node's id, port, pid and health, and the load balancer
@@ -12,7 +12,8 @@
 #   CLUSTER_DIR [target/cluster]  run directory: pid files, logs, haproxy.cfg, shared artifacts
 #   NODES [3], NODE_PORTS [8081 8082 8083], LB_PORT [8080], LB_STATS_PORT [8404], BIND [127.0.0.1]
 #   NODE_ID_PREFIX [node-], JAR [hawkbit-update-server/target/hawkbit-update-server-0.1.0-SNAPSHOT.jar]
-#   DB_HOST [127.0.0.1], DB_PORT [3306], DB_NAME [hawkbit], DB_USER [hawkbit], DB_PASSWORD [hawkbit]
+#   DB [mariadb] the shared database: mariadb, or postgres (also postgresql) for the local PostgreSQL
+#   DB_HOST [127.0.0.1], DB_PORT [3306, 5432 with DB=postgres], DB_NAME [hawkbit], DB_USER [hawkbit], DB_PASSWORD [hawkbit]
 #   RABBIT_HOST [127.0.0.1], RABBIT_PORT [5672], RABBIT_USER [guest], RABBIT_PASSWORD [guest]
 #   BUS_DESTINATION [springCloudBus] the exchange of the cluster's events: two clusters on one broker need two names
 #   ARTIFACT_DIR [$CLUSTER_DIR/artifacts], JAVA_OPTS [-Xmx512m -XX:+UseSerialGC], NODE_ARGS [] extra jar arguments
@@ -31,8 +32,14 @@ LB_STATS_PORT="${LB_STATS_PORT:-8404}"
 BIND="${BIND:-127.0.0.1}"
 NODE_ID_PREFIX="${NODE_ID_PREFIX:-node-}"
 JAR="${JAR:-$ROOT/hawkbit-update-server/target/hawkbit-update-server-0.1.0-SNAPSHOT.jar}"
+DB="${DB:-mariadb}"
+case "$DB" in
+  mariadb) DB_LABEL=MariaDB; DB_SCHEME=mariadb; DB_DEFAULT_PORT=3306 ;;
+  postgres | postgresql) DB=postgres; DB_LABEL=PostgreSQL; DB_SCHEME=postgresql; DB_DEFAULT_PORT=5432 ;;
+  *) echo "cluster: DB must be mariadb or postgres, not '$DB'" >&2; exit 1 ;;
+esac
 DB_HOST="${DB_HOST:-127.0.0.1}"
-DB_PORT="${DB_PORT:-3306}"
+DB_PORT="${DB_PORT:-$DB_DEFAULT_PORT}"
 DB_NAME="${DB_NAME:-hawkbit}"
 DB_USER="${DB_USER:-hawkbit}"
 DB_PASSWORD="${DB_PASSWORD:-hawkbit}"
@@ -84,10 +91,10 @@ tcp_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 wait_for_services() {
   local deadline=$((SECONDS + 120))
   until tcp_open "$DB_HOST" "$DB_PORT"; do
-    [ $SECONDS -lt $deadline ] || die "MariaDB at $DB_HOST:$DB_PORT not reachable after 120 s"
-    log "waiting for MariaDB at $DB_HOST:$DB_PORT ..."; sleep 2
+    [ $SECONDS -lt $deadline ] || die "$DB_LABEL at $DB_HOST:$DB_PORT not reachable after 120 s"
+    log "waiting for $DB_LABEL at $DB_HOST:$DB_PORT ..."; sleep 2
   done
-  log "MariaDB at $DB_HOST:$DB_PORT is reachable"
+  log "$DB_LABEL at $DB_HOST:$DB_PORT is reachable"
   until tcp_open "$RABBIT_HOST" "$RABBIT_PORT"; do
     [ $SECONDS -lt $deadline ] || die "RabbitMQ at $RABBIT_HOST:$RABBIT_PORT not reachable after 120 s"
     log "waiting for RabbitMQ at $RABBIT_HOST:$RABBIT_PORT ..."; sleep 2
@@ -96,6 +103,7 @@ wait_for_services() {
 }
 
 create_database() {
+  if [ "$DB" = postgres ]; then create_postgres_database; return; fi
   command -v mariadb >/dev/null || die "the mariadb client is missing (apt-get install mariadb-client)"
   local sql="CREATE DATABASE IF NOT EXISTS \`$DB_NAME\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
   local host
@@ -107,6 +115,26 @@ create_database() {
   mariadb -uroot -e "$sql" 2>/dev/null || mariadb -uroot -h"$DB_HOST" -P"$DB_PORT" -e "$sql" \
     || die "could not create database $DB_NAME and user $DB_USER as MariaDB root"
   log "database $DB_NAME and user $DB_USER are ready"
+}
+
+# The PostgreSQL role and database, idempotently: as the postgres superuser over the local socket (Debian's peer
+# authentication, for root through runuser), else over TCP.
+create_postgres_database() {
+  command -v psql >/dev/null || die "the psql client is missing (apt-get install postgresql-client)"
+  pg() {
+    if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1 && runuser -u postgres -- psql -qtA -d postgres -c 'select 1' >/dev/null 2>&1; then
+      runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qtA -d postgres "$@"
+    else
+      psql -v ON_ERROR_STOP=1 -qtA -h "$DB_HOST" -p "$DB_PORT" -U postgres -d postgres "$@"
+    fi
+  }
+  pg -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$DB_USER') THEN
+           CREATE ROLE \"$DB_USER\" LOGIN PASSWORD '$DB_PASSWORD'; END IF; END \$\$;" \
+    || die "could not create the PostgreSQL role $DB_USER as postgres"
+  if [ "$(pg -c "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'")" != 1 ]; then
+    pg -c "CREATE DATABASE \"$DB_NAME\" OWNER \"$DB_USER\"" || die "could not create the PostgreSQL database $DB_NAME"
+  fi
+  log "database $DB_NAME and role $DB_USER are ready on PostgreSQL"
 }
 
 ensure_haproxy() {
@@ -198,7 +226,7 @@ launch_node() {
     --hawkbit.node.id="$id" \
     --spring.profiles.active=cluster \
     --server.address="$BIND" --server.port="$port" \
-    --spring.datasource.url="jdbc:mariadb://$DB_HOST:$DB_PORT/$DB_NAME" \
+    --spring.datasource.url="jdbc:$DB_SCHEME://$DB_HOST:$DB_PORT/$DB_NAME" \
     --spring.datasource.username="$DB_USER" --spring.datasource.password="$DB_PASSWORD" \
     --spring.rabbitmq.host="$RABBIT_HOST" --spring.rabbitmq.port="$RABBIT_PORT" \
     --spring.rabbitmq.username="$RABBIT_USER" --spring.rabbitmq.password="$RABBIT_PASSWORD" \

@@ -8,13 +8,16 @@ import io.hawkbit.server.cluster.ClusterMembers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Per-node caches in a two-node cluster on the real broker and database: a change through one node shows in the
@@ -22,7 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
  * TTL; when the broker returns, the node flushes its caches.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class CacheClusterIT {
+
+    /** The database of the current run of the class. */
+    static TestDatabase server;
+
+    // Declared so that the class consumes the argument, which the static lifecycle methods then receive too.
+    @Parameter
+    TestDatabase parameter;
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Duration TTL = Duration.ofSeconds(4);
@@ -38,11 +50,12 @@ class CacheClusterIT {
 
     static String token;
 
-    @BeforeAll
-    static void startCluster() throws Exception {
-        LocalServices.assumeMariaDb();
+    @BeforeParameterizedClassInvocation
+    static void startCluster(TestDatabase testDatabase) throws Exception {
+        server = testDatabase;
+        server.assumeReachable();
         LocalServices.assumeRabbitMq();
-        database = LocalServices.createMariaDbDatabase();
+        database = server.create();
         eventsOnly = new ClusterNode("cache-node-1", database, artifacts);
         withTtl = new ClusterNode("cache-node-2", database, artifacts, "--hawkbit.cache.global.ttl=4s");
         await().atMost(WAIT)
@@ -51,7 +64,7 @@ class CacheClusterIT {
         token = new Fixture(eventsOnly.api).target("cached-device");
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopCluster() throws Exception {
         if (eventsOnly != null) {
             eventsOnly.close();
@@ -60,8 +73,12 @@ class CacheClusterIT {
             withTtl.close();
         }
         if (database != null) {
-            LocalServices.dropMariaDbDatabase(database);
+            server.drop(database);
         }
+        // The next run of the class (on the other database) starts from nothing.
+        eventsOnly = withTtl = null;
+        database = null;
+        token = null;
     }
 
     private static String sleep(ClusterNode node) {

@@ -16,17 +16,32 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Three nodes on one MariaDB and the real RabbitMQ: events reach every node, side effects happen once. */
+/**
+ * Three nodes on one database (MariaDB, then PostgreSQL) and the real RabbitMQ: events reach every node, side effects
+ * happen once.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class ClusterEventsIT {
+
+    /** The database of the current run of the class. */
+    static TestDatabase server;
+
+    // Declared so that the class consumes the argument, which the static lifecycle methods then receive too.
+    @Parameter
+    TestDatabase parameter;
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -38,11 +53,12 @@ class ClusterEventsIT {
     static ClusterNode node2;
     static ClusterNode node3;
 
-    @BeforeAll
-    static void startCluster() throws Exception {
-        LocalServices.assumeMariaDb();
+    @BeforeParameterizedClassInvocation
+    static void startCluster(TestDatabase testDatabase) throws Exception {
+        server = testDatabase;
+        server.assumeReachable();
         LocalServices.assumeRabbitMq();
-        database = LocalServices.createMariaDbDatabase();
+        database = server.create();
         node1 = new ClusterNode("it-node-1", database, artifacts);
         node2 = new ClusterNode("it-node-2", database, artifacts);
         node3 = new ClusterNode("it-node-3", database, artifacts);
@@ -53,15 +69,18 @@ class ClusterEventsIT {
         });
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopCluster() throws Exception {
         for (ClusterNode node :
                 Stream.of(node1, node2, node3).filter(n -> n != null).toList()) {
             node.close();
         }
         if (database != null) {
-            LocalServices.dropMariaDbDatabase(database);
+            server.drop(database);
         }
+        // The next run of the class (on the other database) starts from nothing.
+        node1 = node2 = node3 = null;
+        database = null;
     }
 
     static List<ClusterNode> nodes() {

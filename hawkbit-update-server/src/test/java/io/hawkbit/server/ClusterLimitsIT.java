@@ -14,13 +14,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * DoS and login limits across three nodes on the real broker and database, with requests spread round-robin as a
  * load balancer would: node scope lets a client through about three times the limit, cluster scope about once; a
  * login lockout reached through one node holds on the others within a second.
  */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class ClusterLimitsIT {
+
+    @Parameter
+    TestDatabase server;
 
     /** Divisible by three, so the cluster share (rounded up) adds nothing. */
     private static final int LIMIT = 6;
@@ -36,9 +44,9 @@ class ClusterLimitsIT {
 
     @BeforeEach
     void databaseAndBroker() {
-        LocalServices.assumeMariaDb();
+        server.assumeReachable();
         LocalServices.assumeRabbitMq();
-        database = LocalServices.createMariaDbDatabase();
+        database = server.create();
     }
 
     @AfterEach
@@ -47,7 +55,7 @@ class ClusterLimitsIT {
             node.close();
         }
         if (database != null) {
-            LocalServices.dropMariaDbDatabase(database);
+            server.drop(database);
         }
     }
 

@@ -14,7 +14,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * One node of a test cluster: a full application context in the cluster profile on the shared MariaDB database,
+ * One node of a test cluster: a full application context in the cluster profile on the shared test database,
  * talking to the real RabbitMQ through its own {@link TcpProxy}, with a recorder of every cluster event it sees.
  */
 final class ClusterNode implements AutoCloseable {
@@ -33,8 +33,8 @@ final class ClusterNode implements AutoCloseable {
                 "--server.port=0",
                 "--hawkbit.node.id=" + id,
                 "--spring.datasource.url=" + databaseUrl,
-                "--spring.datasource.username=" + LocalServices.MARIADB_USER,
-                "--spring.datasource.password=" + LocalServices.MARIADB_PASSWORD,
+                "--spring.datasource.username=" + TestDatabase.of(databaseUrl).user,
+                "--spring.datasource.password=" + TestDatabase.of(databaseUrl).password,
                 "--spring.rabbitmq.host=127.0.0.1",
                 "--spring.rabbitmq.port=" + broker.port(),
                 "--hawkbit.artifact.storage.path=" + artifacts,

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,10 +22,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Findings M2 and L7 on a real MariaDB whose database default is utf8mb4_unicode_ci (as the cluster's): controllerIds
  * are exact, as on H2, so a spelling variant is another device, and a token change or a delete takes effect through
- * every spelling at once. The cache evicts by the stored id; one node shows it, since every node evicts alike.
+ * every spelling at once. The cache evicts by the stored id; one node shows it, since every node evicts alike. The
+ * same on PostgreSQL, where the column's collation "C" keeps ids exact.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class ControllerIdIdentityIT {
+
+    /** The database of the current run of the class. */
+    static TestDatabase server;
+
+    // Declared so that the class consumes the argument, which the static lifecycle methods then receive too.
+    @Parameter
+    TestDatabase parameter;
 
     @TempDir
     static Path artifacts;
@@ -31,29 +44,32 @@ class ControllerIdIdentityIT {
     static ConfigurableApplicationContext node;
     static ApiClient api;
 
-    @BeforeAll
-    static void start() {
-        LocalServices.assumeMariaDb();
-        url = LocalServices.createMariaDbDatabase();
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase testDatabase) {
+        server = testDatabase;
+        server.assumeReachable();
+        url = server.create();
         node = new SpringApplicationBuilder(UpdateServerApplication.class)
                 .run(
                         "--server.port=0",
                         "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=" + LocalServices.MARIADB_USER,
-                        "--spring.datasource.password=" + LocalServices.MARIADB_PASSWORD,
+                        "--spring.datasource.username=" + server.user,
+                        "--spring.datasource.password=" + server.password,
                         "--hawkbit.artifact.storage.path=" + artifacts,
                         "--logging.level.root=WARN");
         api = new ApiClient(((WebServerApplicationContext) node).getWebServer().getPort());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         if (node != null) {
             node.close();
         }
         if (url != null) {
-            LocalServices.dropMariaDbDatabase(url);
+            server.drop(url);
+            url = null;
         }
+        node = null;
     }
 
     private static int create(String controllerId, String token) {
@@ -81,11 +97,23 @@ class ControllerIdIdentityIT {
         JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
         String collation = jdbc.queryForObject(
                 "select collation_name from information_schema.columns where table_schema = "
-                        + "database() and table_name = 'target' and column_name = 'controller_id'",
+                        + (server == TestDatabase.MARIADB ? "database()" : "current_schema()")
+                        + " and table_name = 'target' and column_name = 'controller_id'",
                 String.class);
-        assertThat(collation).as("set by V1_4").isEqualTo("utf8mb4_nopad_bin");
         // The schema before V1_4: the cache must hold only the stored spelling even where the database matches loosely.
-        jdbc.execute("ALTER TABLE target MODIFY controller_id VARCHAR(256) NOT NULL COLLATE utf8mb4_unicode_ci");
+        String restore;
+        if (server == TestDatabase.MARIADB) {
+            assertThat(collation).as("set by V1_4").isEqualTo("utf8mb4_nopad_bin");
+            jdbc.execute("ALTER TABLE target MODIFY controller_id VARCHAR(256) NOT NULL COLLATE utf8mb4_unicode_ci");
+            restore = "ALTER TABLE target MODIFY controller_id VARCHAR(256) NOT NULL COLLATE " + collation;
+        } else {
+            assertThat(collation).as("set by the PostgreSQL V1_4").isEqualTo("C");
+            // PostgreSQL's counterpart of a _ci collation: ICU, case-insensitive, nondeterministic.
+            jdbc.execute("CREATE COLLATION IF NOT EXISTS hawkbit_ci "
+                    + "(provider = icu, locale = 'und-u-ks-level2', deterministic = false)");
+            jdbc.execute("ALTER TABLE target ALTER COLUMN controller_id TYPE VARCHAR(256) COLLATE hawkbit_ci");
+            restore = "ALTER TABLE target ALTER COLUMN controller_id TYPE VARCHAR(256) COLLATE \"C\"";
+        }
         try {
             assertThat(create("ci-01", "ci-old")).isEqualTo(201);
             assertThat(poll("CI-01", "ci-old"))
@@ -98,7 +126,7 @@ class ControllerIdIdentityIT {
             assertThat(poll("ci-01", "ci-old")).isEqualTo(401);
             assertThat(poll("CI-01", "ci-old")).isEqualTo(401);
         } finally {
-            jdbc.execute("ALTER TABLE target MODIFY controller_id VARCHAR(256) NOT NULL COLLATE " + collation);
+            jdbc.execute(restore);
         }
     }
 

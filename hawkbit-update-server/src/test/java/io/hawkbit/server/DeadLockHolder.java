@@ -18,8 +18,8 @@ final class DeadLockHolder {
 
     /** The (job, DEFAULT) lock as such a node would hold it, with the given lease; not taken yet. */
     static Lock lock(String database, String job, Duration lease) {
-        DriverManagerDataSource dataSource =
-                new DriverManagerDataSource(database, LocalServices.MARIADB_USER, LocalServices.MARIADB_PASSWORD);
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                database, TestDatabase.of(database).user, TestDatabase.of(database).password);
         DefaultLockRepository repository = new DefaultLockRepository(dataSource);
         repository.setRegion("hawkbit");
         repository.setTimeToLive((int) lease.toMillis());

@@ -3,16 +3,12 @@ package io.hawkbit.server;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real services cluster tests need: the local MariaDB and RabbitMQ of development and CI machines, addressed
- * by environment variables when elsewhere. A test that cannot reach one is skipped with a loud reason.
+ * The real services cluster tests need: the local RabbitMQ and databases ({@link TestDatabase}) of development and CI
+ * machines, addressed by environment variables when elsewhere. A test that cannot reach one is skipped with a loud
+ * reason.
  */
 final class LocalServices {
 
@@ -25,13 +21,13 @@ final class LocalServices {
 
     private LocalServices() {}
 
-    private static String env(String name, String fallback) {
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }
 
     static void assumeMariaDb() {
-        assumeReachable("MariaDB", MARIADB_HOST, MARIADB_PORT);
+        TestDatabase.MARIADB.assumeReachable();
     }
 
     static void assumeRabbitMq() {
@@ -54,25 +50,12 @@ final class LocalServices {
         }
     }
 
-    /** Creates an empty database of its own for a test and returns its JDBC URL. */
+    /** Creates an empty MariaDB database of its own for a test and returns its JDBC URL. */
     static String createMariaDbDatabase() {
-        String name =
-                "hawkbit_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        return "jdbc:mariadb://" + MARIADB_HOST + ":" + MARIADB_PORT + "/" + name;
+        return TestDatabase.MARIADB.create();
     }
 
     static void dropMariaDbDatabase(String url) {
-        execute("DROP DATABASE IF EXISTS " + url.substring(url.lastIndexOf('/') + 1));
-    }
-
-    private static void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(
-                        "jdbc:mariadb://" + MARIADB_HOST + ":" + MARIADB_PORT + "/", MARIADB_USER, MARIADB_PASSWORD);
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("MariaDB at " + MARIADB_HOST + ":" + MARIADB_PORT + " refused: " + sql, e);
-        }
+        TestDatabase.MARIADB.drop(url);
     }
 }

@@ -16,7 +16,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,9 +29,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Three nodes sharing one MariaDB and RabbitMQ, the test running the overdue scheduler on all three at once (their
+ * Three nodes sharing one database (MariaDB, then PostgreSQL) and RabbitMQ, the test running the overdue scheduler on all three at once (their
  * periodic runs are off): targets whose last poll is an hour old are marked once each in the cluster, announced by
  * exactly one event per target (batches of 10), which every node receives once; a target that polls again through
  * another node is unmarked by that node's poll write and not marked again. As in {@link SchedulerClusterIT}, a row
@@ -40,7 +42,12 @@ import org.junit.jupiter.api.io.TempDir;
  * marking while the others skip; without it all three wait on the same rows, and the UPDATE's re-check of the mark
  * still lets only one of them mark each.
  */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class OverdueClusterIT {
+
+    @Parameter
+    TestDatabase server;
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final int TARGETS = 60;
@@ -62,9 +69,9 @@ class OverdueClusterIT {
     }
 
     private void marksEachTargetOnce(String lockMode) throws Exception {
-        LocalServices.assumeMariaDb();
+        server.assumeReachable();
         LocalServices.assumeRabbitMq();
-        String database = LocalServices.createMariaDbDatabase();
+        String database = server.create();
         List<ClusterNode> nodes = new ArrayList<>();
         try {
             for (int i = 1; i <= 3; i++) {
@@ -194,15 +201,14 @@ class OverdueClusterIT {
             for (ClusterNode node : nodes) {
                 node.close();
             }
-            LocalServices.dropMariaDbDatabase(database);
+            server.drop(database);
             deleteBusExchange(database);
         }
     }
 
     /** Sets the last poll of the matching targets to {@code ago} before now, one millisecond apart in id order. */
     private static void lastPolled(String database, String pattern, Duration ago) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(
-                        database, LocalServices.MARIADB_USER, LocalServices.MARIADB_PASSWORD);
+        try (Connection connection = TestDatabase.of(database).connect(database);
                 PreparedStatement update = connection.prepareStatement(
                         "UPDATE target SET last_target_query = ? + id WHERE controller_id LIKE ? AND controller_id <> 'od-never-polled'")) {
             update.setLong(1, System.currentTimeMillis() - ago.toMillis());
@@ -218,8 +224,7 @@ class OverdueClusterIT {
     }
 
     private static List<String> marked(String database) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(
-                        database, LocalServices.MARIADB_USER, LocalServices.MARIADB_PASSWORD);
+        try (Connection connection = TestDatabase.of(database).connect(database);
                 PreparedStatement query = connection.prepareStatement(
                         "SELECT controller_id FROM target WHERE overdue_since IS NOT NULL")) {
             List<String> ids = new ArrayList<>();

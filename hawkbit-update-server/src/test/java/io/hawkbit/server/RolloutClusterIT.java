@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -21,18 +20,30 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.context.ApplicationListener;
 
 /**
- * Rollouts on three nodes sharing MariaDB and RabbitMQ, every node running the rollout scheduler with its default
- * 5 s period, devices reporting through all three nodes. Progression happens once per cluster (one action per
+ * Rollouts on three nodes sharing a database (MariaDB, then PostgreSQL) and RabbitMQ, every node running the rollout
+ * scheduler with its default 5 s period, devices reporting through all three nodes. Progression happens once per cluster (one action per
  * target, each group started once) and right after the feedback that allows it, whichever node received it.
  */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class RolloutClusterIT {
+
+    /** The database of the current run of the class. */
+    static TestDatabase server;
+
+    // Declared so that the class consumes the argument, which the static lifecycle methods then receive too.
+    @Parameter
+    TestDatabase parameter;
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Duration LEASE = Duration.ofSeconds(2);
@@ -45,11 +56,12 @@ class RolloutClusterIT {
     /** When a group was first seen started, on any node (the node that started it sees it first). */
     static final Map<Long, Long> groupStartedNanos = new ConcurrentHashMap<>();
 
-    @BeforeAll
-    static void startCluster() throws Exception {
-        LocalServices.assumeMariaDb();
+    @BeforeParameterizedClassInvocation
+    static void startCluster(TestDatabase testDatabase) throws Exception {
+        server = testDatabase;
+        server.assumeReachable();
         LocalServices.assumeRabbitMq();
-        database = LocalServices.createMariaDbDatabase();
+        database = server.create();
         for (int i = 1; i <= 3; i++) {
             ClusterNode node = new ClusterNode(
                     "rollout-node-" + i,
@@ -71,14 +83,18 @@ class RolloutClusterIT {
         });
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopCluster() throws Exception {
         for (ClusterNode node : nodes) {
             node.close();
         }
         if (database != null) {
-            LocalServices.dropMariaDbDatabase(database);
+            server.drop(database);
         }
+        database = null;
+        // The next run of the class (on the other database) starts with none of this run's nodes or group ids.
+        nodes.clear();
+        groupStartedNanos.clear();
     }
 
     @Test
@@ -281,8 +297,7 @@ class RolloutClusterIT {
     }
 
     private static List<Long> query(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(
-                        database, LocalServices.MARIADB_USER, LocalServices.MARIADB_PASSWORD);
+        try (Connection connection = TestDatabase.of(database).connect(database);
                 ResultSet rs = connection.createStatement().executeQuery(sql)) {
             rs.next();
             List<Long> values = new ArrayList<>();

@@ -16,7 +16,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,10 +30,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Three nodes sharing one MariaDB, the auto-assignment and action cleanup run by the test on all three nodes at once
- * (their periodic runs are off, so the test knows when work happens). With the JDBC lock the auto-assignment's
+ * Three nodes sharing one database (MariaDB, then PostgreSQL), the auto-assignment and action cleanup run by the test
+ * on all three nodes at once (their periodic runs are off, so the test knows when work happens). With the JDBC lock the auto-assignment's
  * critical work runs on one node at a time (also while the holder is stuck longer than the lease, thanks to renewal),
  * creates exactly one action per matching target, and a dead holder's lock is taken over after its lease. With
  * {@code hawkbit.scheduler.lock.mode=none} the three nodes run the same work at once.
@@ -44,7 +46,12 @@ import org.junit.jupiter.api.io.TempDir;
  * own list of waiting transactions shows how many nodes are inside. "Nothing more happens" is a round of runs on all
  * nodes that changes nothing.
  */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class SchedulerClusterIT {
+
+    @Parameter
+    TestDatabase server;
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final Duration LEASE = Duration.ofSeconds(2);
@@ -70,9 +77,9 @@ class SchedulerClusterIT {
 
     @Test
     void withJdbcLock_oneNodeAtATime_oneActionPerTarget_cleanupOnce_deadHolderTakenOver() throws Exception {
-        LocalServices.assumeMariaDb();
+        server.assumeReachable();
         LocalServices.assumeRabbitMq();
-        String database = LocalServices.createMariaDbDatabase();
+        String database = server.create();
         List<ClusterNode> nodes = new ArrayList<>();
         try {
             startCluster(nodes, database, "jdbc");
@@ -138,9 +145,9 @@ class SchedulerClusterIT {
 
     @Test
     void withoutLock_allThreeNodesRunTheSameWorkAtOnce() throws Exception {
-        LocalServices.assumeMariaDb();
+        server.assumeReachable();
         LocalServices.assumeRabbitMq();
-        String database = LocalServices.createMariaDbDatabase();
+        String database = server.create();
         List<ClusterNode> nodes = new ArrayList<>();
         try {
             startCluster(nodes, database, "none");
@@ -193,7 +200,7 @@ class SchedulerClusterIT {
         for (ClusterNode node : nodes) {
             node.close();
         }
-        LocalServices.dropMariaDbDatabase(database);
+        TestDatabase.of(database).drop(database);
         ConnectionFactory rabbit = new ConnectionFactory();
         rabbit.setHost(LocalServices.RABBIT_HOST);
         rabbit.setPort(LocalServices.RABBIT_PORT);
@@ -294,8 +301,8 @@ class SchedulerClusterIT {
         assertThat(sum(nodes, "hawkbit.autoassign.duplicates")).isZero();
     }
 
-    private static void printOverhead(List<ClusterNode> nodes, String mode) {
-        StringBuilder line = new StringBuilder("[lock=" + mode + "] per scheduler run on MariaDB:");
+    private void printOverhead(List<ClusterNode> nodes, String mode) {
+        StringBuilder line = new StringBuilder("[lock=" + mode + "] per scheduler run on " + server + ":");
         for (String outcome : List.of("acquired", "skipped")) {
             long runs = 0;
             double nanos = 0;
@@ -332,8 +339,7 @@ class SchedulerClusterIT {
     }
 
     private static Map<String, Integer> actionsPerTarget(String database, String pattern) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(
-                        database, LocalServices.MARIADB_USER, LocalServices.MARIADB_PASSWORD);
+        try (Connection connection = TestDatabase.of(database).connect(database);
                 PreparedStatement query = connection.prepareStatement(
                         "SELECT t.controller_id, COUNT(a.id) FROM target t "
                                 + "JOIN action a ON a.target_id = t.id WHERE t.controller_id LIKE ? GROUP BY t.controller_id")) {

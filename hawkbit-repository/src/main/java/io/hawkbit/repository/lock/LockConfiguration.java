@@ -1,5 +1,6 @@
 package io.hawkbit.repository.lock;
 
+import io.hawkbit.repository.schema.DatabaseVendor;
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,6 +25,11 @@ class LockConfiguration {
         repository.setRegion(REGION);
         repository.setTransactionManager(transactions);
         repository.setTimeToLive((int) properties.getLease().toMillis());
+        if (DatabaseVendor.of(dataSource) == DatabaseVendor.POSTGRESQL) {
+            // A refused insert (another node holds the lock) aborts a PostgreSQL transaction and logs an error on the
+            // server for every skipped try; without the conflict the insert counts 0 rows and the try says no.
+            repository.setInsertQuery(repository.getInsertQuery() + " ON CONFLICT DO NOTHING");
+        }
         return repository;
     }
 

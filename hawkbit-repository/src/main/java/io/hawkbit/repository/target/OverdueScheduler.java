@@ -13,6 +13,7 @@ import io.hawkbit.repository.tenant.TenantSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -134,17 +135,26 @@ public class OverdueScheduler {
             return List.of();
         }
         params.addValue("ids", candidates);
-        // The conditions again: a poll written, or another node's mark committed, since the select leaves a row alone.
-        jdbc.update(
-                "update target set overdue_since = :now where id in (:ids) and overdue_since is null "
-                        + "and last_target_query < :cutoff",
-                params);
-        // Exactly the rows this UPDATE marked: our own writes are visible to us, while another node's rows with the
-        // same
-        // stamp are not (on MariaDB the transaction reads the snapshot of its first select, taken before them).
-        List<String> marked = jdbc.queryForList(
-                "select controller_id from target where id in (:ids) and overdue_since = :now", params, String.class);
-        statements.count(2);
+        // The conditions again, in a locking read: a poll written, or another node's mark committed, since the select
+        // leaves a row out, and the rows it returns are locked, so they are exactly the ones this UPDATE marks. A
+        // locking read sees the latest committed rows on every database; re-reading the stamp after the UPDATE was
+        // exact only under MariaDB's repeatable read (PostgreSQL's read committed also shows another node's rows
+        // marked in the same millisecond). In id order, so that nodes marking the same rows never deadlock.
+        Map<Long, String> locked = new LinkedHashMap<>();
+        jdbc.query(
+                "select id, controller_id from target where id in (:ids) and overdue_since is null "
+                        + "and last_target_query < :cutoff order by id for update",
+                params,
+                rs -> {
+                    locked.put(rs.getLong(1), rs.getString(2));
+                });
+        if (!locked.isEmpty()) {
+            jdbc.update(
+                    "update target set overdue_since = :now where id in (:locked)",
+                    params.addValue("locked", List.copyOf(locked.keySet())));
+        }
+        List<String> marked = List.copyOf(locked.values());
+        statements.count(locked.isEmpty() ? 1 : 2);
         if (!marked.isEmpty()) {
             events.publish(new TargetsMarkedOverdueEvent(tenant, marked, now, events.origin()));
         }

@@ -1,6 +1,6 @@
 package io.hawkbit.repository.query;
 
-import io.hawkbit.repository.MariaDbDatabase;
+import io.hawkbit.repository.ServerDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class RsqlSpecificationMariaDbTest extends RsqlSpecificationTest {
 
     @RegisterExtension
-    static final MariaDbDatabase DATABASE = new MariaDbDatabase();
+    static final ServerDatabase DATABASE = ServerDatabase.mariaDb();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -56,7 +56,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * hawkBit's {@code q=} filters against the real schema: every operator, wildcards and their escaping, nesting,
  * joins (to-one, tags, the attribute map) and the errors a bad query answers. Four targets and three actions are
  * seeded once; each test names the targets a query must find, exactly (a duplicate from a join fails it).
- * {@code RsqlSpecificationMariaDbTest} runs the same tests on MariaDB.
+ * {@code RsqlSpecificationMariaDbTest} and {@code RsqlSpecificationPostgreSqlTest} run the same tests on MariaDB and
+ * PostgreSQL.
  */
 @RepositoryJpaTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
