@@ -21,9 +21,16 @@ import org.springframework.transaction.annotation.Transactional;
  */
 public class TagService<T extends Tag> {
 
-    /** The fields tags are filtered and sorted by, the same for every kind. */
-    public static final QueryFields FIELDS =
-            QueryFields.of(Map.of("id", "id", "name", "name", "description", "description", "colour", "colour"));
+    /** The fields tags are filtered and sorted by, the same for every kind: hawkBit 1.1's {@code TagFields}. */
+    public static final QueryFields FIELDS = QueryFields.of(Map.ofEntries(
+            Map.entry("id", "id"),
+            Map.entry("name", "name"),
+            Map.entry("description", "description"),
+            Map.entry("colour", "colour"),
+            Map.entry("createdAt", "createdAt"),
+            Map.entry("createdBy", "createdBy"),
+            Map.entry("lastModifiedAt", "lastModifiedAt"),
+            Map.entry("lastModifiedBy", "lastModifiedBy")));
 
     private final TagRepository<T> tags;
     private final ClusterEventPublisher events;
