@@ -119,6 +119,14 @@ class DistributionSetApiIT {
         JsonAssert.statusCode(paged, 200);
         assertThat(paged.json().get("total").asLong()).isEqualTo(3);
         assertThat(paged.json().get("size").asInt()).isEqualTo(1);
+        assertThat(ids(api.mgmt("GET", "/rest/v1/distributionsets/" + set + "/assignedSM?sort=name:DESC")
+                        .json()
+                        .get("content")))
+                .containsExactly(os, app2, app1);
+        assertThat(ids(api.mgmt("GET", "/rest/v1/distributionsets/" + set + "/assignedSM?sort=name:ASC&offset=1")
+                        .json()
+                        .get("content")))
+                .containsExactly(app2, os);
         assertThat(ids(api.mgmt("GET", "/rest/v1/distributionsets/" + set)
                         .json()
                         .get("modules")))
