@@ -3,6 +3,9 @@ package io.hawkbit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -34,6 +37,27 @@ class SingleNodeNoBrokerIT {
             assertThat(cluster.json().at("/members/0/id").asString())
                     .isEqualTo(cluster.json().get("self").asString());
             assertThat(broker.accepted()).as("connections to the broker port").isZero();
+            assertThat(brokerStackBeans(node))
+                    .as("beans of the bus, Stream, Function, Spring Cloud, Spring Integration or RabbitMQ")
+                    .isEmpty();
         }
+    }
+
+    /** Beans whose type belongs to the broker stack; the JDBC lock registry is ours and used in every mode. */
+    private static List<String> brokerStackBeans(ConfigurableApplicationContext context) {
+        return Arrays.stream(context.getBeanDefinitionNames())
+                .map(name -> {
+                    Class<?> type = context.getType(name);
+                    return name + " " + (type == null ? "" : type.getName());
+                })
+                .filter(bean -> Stream.of(
+                                " org.springframework.cloud.",
+                                " org.springframework.amqp.",
+                                " org.springframework.boot.amqp.",
+                                " org.springframework.boot.integration.",
+                                " org.springframework.integration.")
+                        .anyMatch(bean::contains))
+                .filter(bean -> !bean.contains(" org.springframework.integration.jdbc.lock."))
+                .toList();
     }
 }

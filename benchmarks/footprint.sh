@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Footprint benchmark: start time, memory and allocation of this server next to upstream hawkBit 0.3, in one run, on
+# one machine, through the same harness (../shared/bench/upstream-hawkbit.sh: it starts a server on loopback with H2,
+# waits for the first 200 of GET /rest/v1/targets, seeds N targets with target tokens). Then this script polls each
+# server with wrk over DDI and reads the JVM's allocated bytes before and after (JvmAlloc.java, by attach).
+#
+#   [VARIANTS="hawkbit jar cds small"] [WARMUP=60] benchmarks/footprint.sh [targets=1000] [connections=64] [seconds=30]
+#
+# Variants (one line each, key=value):
+#   hawkbit  upstream hawkBit 0.3.0M7 from its released jars (the harness downloads them once with Maven)
+#   jar      this server, `java -jar` on the executable jar, JVM defaults
+#   cds      this server extracted (`-Djarmode=tools extract`) with a class-data-sharing archive from a training run:
+#            the launch docs/performance.md recommends
+#   small    cds plus the small-footprint setting of docs/performance.md (SMALL_OPTS, SMALL_ARGS)
+# Env: HARNESS (path of upstream-hawkbit.sh), JAVA_OPTS (added to every variant), PORT (default 18090).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TARGETS=${1:-1000}
+CONNECTIONS=${2:-64}
+DURATION=${3:-30}
+WARMUP=${WARMUP:-60}
+PORT=${PORT:-18090}
+VARIANTS=${VARIANTS:-hawkbit jar cds small}
+HARNESS=${HARNESS:-$(cd .. && pwd)/shared/bench/upstream-hawkbit.sh}
+SMALL_OPTS=${SMALL_OPTS:--XX:+UseSerialGC -Xmx128m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m}
+SMALL_ARGS=${SMALL_ARGS:---server.tomcat.threads.max=64}
+JAR=$PWD/hawkbit-update-server/target/hawkbit-update-server-0.1.0-SNAPSHOT.jar
+WORK=$(mktemp -d /tmp/footprint.XXXXXX)
+H=http://127.0.0.1:$PORT
+
+for tool in wrk java javac curl python3; do
+  command -v $tool >/dev/null || { echo "$tool is needed" >&2; exit 1; }
+done
+[ -x "$HARNESS" ] || { echo "harness not found: $HARNESS (set HARNESS)" >&2; exit 1; }
+[ -f "$JAR" ] || { echo "build the jar first: ./mvnw -B -q package -DskipTests" >&2; exit 1; }
+javac -d "$WORK" benchmarks/JvmAlloc.java
+
+PID=
+cleanup() { if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then kill "$PID"; wait "$PID" 2>/dev/null || true; fi; }
+trap 'cleanup; rm -rf "$WORK"' EXIT
+
+# The launch docs/performance.md documents: extract once, one training run writes the archive, then every start
+# maps it.
+prepare_cds() {
+  [ -f "$WORK/cds/app.jsa" ] && return
+  java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/cds" > /dev/null
+  (cd "$WORK/cds" && java -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh \
+    -jar hawkbit-update-server-0.1.0-SNAPSHOT.jar --server.port=0 --hawkbit.artifact.storage.path="$WORK/training" \
+    --logging.level.root=WARN > "$WORK/training.log" 2>&1) || { cat "$WORK/training.log" >&2; exit 1; }
+}
+
+alloc() { java -cp "$WORK" JvmAlloc "$PID"; }
+ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+rss() { awk '/^VmRSS:/ {printf "%d", $2 / 1024}' "/proc/$PID/status"; }
+field() { tr ' ' '\n' <<< "$1" | awk -F= -v k="$2" '$1 == k {print $2}'; }
+
+run() {
+  local variant=$1 jar=$2 opts=$3 args=$4 dir=$WORK/$1
+  mkdir -p "$dir"
+  echo "[$variant] starting, seeding $TARGETS targets..." >&2
+  # hawkBit's work directory keeps its downloaded jars between runs; ours is thrown away.
+  local anchor=${jar:+$dir} line
+  anchor=${anchor:-${ANCHOR_DIR:-/tmp/anchor/upstream-hawkbit}}
+  line=$(ANCHOR_DIR=$anchor SERVER_JAR=$jar JAVA_OPTS="$opts ${JAVA_OPTS:-}" SERVER_ARGS="$args" KEEP=1 WRK_CONNS="" \
+    "$HARNESS" "$PORT" "$TARGETS" 2> "$dir/harness.log" | tail -n 1) ||
+    { tail -20 "$dir/harness.log" >&2; [ -f "$anchor/run/pid" ] && kill "$(cat "$anchor/run/pid")" 2>/dev/null; exit 1; }
+  PID=$(cat "$anchor/run/pid")
+  local load_start
+  load_start=$(cut -d' ' -f1 /proc/loadavg)
+  alloc > /dev/null # starts the JVM's management agent before the measurement
+  echo "[$variant] warming up ($WARMUP s)..." >&2
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$anchor/run/poll.lua" "$H" > /dev/null
+  echo "[$variant] measuring ($DURATION s, $CONNECTIONS connections)..." >&2
+  local a0 a1 t0 t1 out
+  a0=$(alloc); t0=$(ticks)
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency -s "$anchor/run/poll.lua" "$H")
+  t1=$(ticks); a1=$(alloc)
+  local rss_load requests
+  rss_load=$(rss)
+  requests=$(awk '/requests in/ {print $1}' <<< "$out")
+  cleanup; PID=
+  awk -v v="$variant" -v s="$(field "$line" startup_s)" -v r0="$(field "$line" rss_start_mb)" -v r1="$rss_load" \
+      -v n="$requests" -v rps="$(awk '/^Requests\/sec:/ {printf "%d", $2}' <<< "$out")" \
+      -v p50="$(awk '$1 == "50%" {print $2}' <<< "$out")" -v p99="$(awk '$1 == "99%" {print $2}' <<< "$out")" \
+      -v non2xx="$(awk '/Non-2xx/ {print $NF}' <<< "$out")" -v dt=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" \
+      -v da="$(awk -v a="$a0" -v b="$a1" 'BEGIN {printf "%.0f", b - a}')" \
+      -v l0="$load_start" -v l1="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
+    printf "variant=%s start_to_first_200_s=%s rss_after_start_mb=%s rss_under_load_mb=%s polls_per_s=%s p50=%s p99=%s",
+      v, s, r0, r1, rps, p50, p99
+    printf " non2xx=%d cpu_ms_per_poll=%.3f alloc_bytes_per_poll=%.0f loadavg=%s..%s\n",
+      non2xx, dt * 1000 / hz / n, da / n, l0, l1
+  }'
+}
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%d MB", $2 / 1024}' /proc/meminfo), $(java -version 2>&1 | head -n 1)" >&2
+for variant in $VARIANTS; do
+  case $variant in
+    hawkbit) run hawkbit "" "" "" ;;
+    jar) run jar "$JAR" "" "" ;;
+    cds) prepare_cds; run cds "$WORK/cds/hawkbit-update-server-0.1.0-SNAPSHOT.jar" "-XX:SharedArchiveFile=$WORK/cds/app.jsa" "" ;;
+    small) prepare_cds; run small "$WORK/cds/hawkbit-update-server-0.1.0-SNAPSHOT.jar" \
+      "-XX:SharedArchiveFile=$WORK/cds/app.jsa $SMALL_OPTS" "$SMALL_ARGS" ;;
+    *) echo "unknown variant $variant" >&2; exit 2 ;;
+  esac
+done
