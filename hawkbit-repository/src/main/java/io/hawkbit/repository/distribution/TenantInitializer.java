@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TenantInitializer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TenantInitializer.class);
+    private static final int MAX_ATTEMPTS = 5;
 
     private final TenantProperties tenants;
     private final SoftwareModuleTypeRepository moduleTypes;
@@ -43,10 +45,24 @@ class TenantInitializer {
     }
 
     public void initialize(String tenant) {
-        try {
-            transaction.executeWithoutResult(status -> createDefaults(tenant));
-        } catch (DataIntegrityViolationException e) {
-            LOG.info("Default types of tenant {} were created by another node", tenant);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> createDefaults(tenant));
+                return;
+            } catch (DataIntegrityViolationException e) {
+                LOG.info("Default types of tenant {} were created by another node", tenant);
+                return;
+            } catch (ConcurrencyFailureException e) {
+                // Nodes starting together insert the same keys: MariaDB may answer one of them with a deadlock on the
+                // unique index instead of a duplicate key. The next attempt sees the winner's rows and stops.
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.info(
+                        "Creating the default types of tenant {} met another node's (attempt {}): retrying",
+                        tenant,
+                        attempt);
+            }
         }
     }
 
