@@ -85,10 +85,7 @@ public class RolloutQueries {
     public Page<Rollout> find(String tenant, String rsql, Pageable pageable) {
         Specification<Rollout> spec = RsqlSpecification.<Rollout>parse(rsql, FIELDS)
                 .and((root, q, cb) -> cb.and(cb.equal(root.get("tenant"), tenant), cb.isFalse(root.get("deleted"))));
-        Page<Rollout> page = rollouts.findAll(spec, pageable);
-        // The full list form names each rollout's set (name:version) in its link; the set is lazy.
-        page.forEach(rollout -> rollout.getDistributionSet().getName());
-        return page;
+        return rollouts.findAll(spec, pageable);
     }
 
     @Transactional(readOnly = true)

@@ -4,6 +4,10 @@ import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
@@ -14,6 +18,11 @@ import org.springframework.data.repository.query.Param;
 interface RolloutRepository extends JpaRepository<Rollout, Long>, JpaSpecificationExecutor<Rollout> {
 
     Optional<Rollout> findByTenantAndIdAndDeletedFalse(String tenant, Long id);
+
+    /** A page of rollouts with their sets in the same query: list answers name each rollout's set in a link. */
+    @Override
+    @EntityGraph(attributePaths = "distributionSet")
+    Page<Rollout> findAll(Specification<Rollout> spec, Pageable pageable);
 
     /**
      * The rollout with its row locked until the transaction ends: every change of a rollout (an operator's pause or
