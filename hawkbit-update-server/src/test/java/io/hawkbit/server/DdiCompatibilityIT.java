@@ -3,7 +3,9 @@ package io.hawkbit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /** The quirks of real DDI clients from ddi-compat.md: odd headers, Accept values, ETags, ranges, authentication. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -311,5 +314,37 @@ class DdiCompatibilityIT {
         assertThat(history.get("messages").get(0).asString()).isEqualTo("installing");
         assertThat(api.send("GET", base, (byte[]) null, auth()).json().has("actionHistory"))
                 .isFalse();
+    }
+
+    @Test
+    void actionHistory_countsTheDevicesMessagesNewestFirst_withoutTheServersNotes() {
+        long module = fixture.module("hm-" + controllerId, "1", "os");
+        long action =
+                fixture.assign(controllerId, fixture.distributionSet("hm-" + controllerId, "1", "os", module), "soft");
+        String base = "/DEFAULT/controller/v1/" + controllerId + "/deploymentBase/" + action;
+        for (String step : List.of("a", "b")) {
+            api.send(
+                    "POST",
+                    base + "/feedback",
+                    "{\"status\":{\"execution\":\"proceeding\",\"details\":[\"" + step + "1\",\"" + step + "2\"]}}",
+                    DeviceCycleIT.with(auth(), "Content-Type", "application/json"));
+        }
+        var three = api.send("GET", base + "?actionHistory=3", (byte[]) null, auth())
+                .json()
+                .get("actionHistory")
+                .get("messages");
+        assertThat(texts(three)).containsExactly("b1", "b2", "a1");
+        var all = api.send("GET", base + "?actionHistory=-1", (byte[]) null, auth())
+                .json()
+                .get("actionHistory")
+                .get("messages");
+        // The assignment's own entry is no server note in hawkBit either (no "Update Server: " prefix).
+        assertThat(texts(all)).containsExactly("b1", "b2", "a1", "a2", "Assignment initiated by user 'admin'");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asString()));
+        return texts;
     }
 }

@@ -195,6 +195,16 @@ class TypeApiIT {
                 api.mgmt("GET", base + "/mandatorymoduletypes/" + m1),
                 404,
                 "hawkbit.server.error.repo.entitiyNotFound");
+
+        // As in 1.1, either path removes the module type from whichever list holds it; a type in neither is a 404.
+        JsonAssert.statusCode(api.mgmt("DELETE", base + "/optionalmoduletypes/" + m2), 204);
+        JsonAssert.statusCode(api.mgmt("DELETE", base + "/mandatorymoduletypes/" + o1), 204);
+        assertThat(ids(api.mgmt("GET", base + "/mandatorymoduletypes").json())).isEmpty();
+        assertThat(ids(api.mgmt("GET", base + "/optionalmoduletypes").json())).isEmpty();
+        JsonAssert.error(
+                api.mgmt("DELETE", base + "/optionalmoduletypes/" + m1),
+                404,
+                "hawkbit.server.error.repo.entitiyNotFound");
     }
 
     @Test

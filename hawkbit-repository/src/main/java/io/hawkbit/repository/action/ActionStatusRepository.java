@@ -26,6 +26,12 @@ interface ActionStatusRepository extends JpaRepository<ActionStatus, Long> {
     boolean existsWithMessage(
             @Param("actionId") Long actionId, @Param("status") ActionState status, @Param("message") String message);
 
-    /** Newest first, for the DDI action history. */
-    List<ActionStatus> findByActionIdOrderByIdDesc(Long actionId, Pageable pageable);
+    /**
+     * The device's own messages, newest entry first and in their order within an entry, for the DDI action history.
+     * As in hawkBit, the server's notes (prefixed "Update Server: ") are left out and the page counts messages.
+     */
+    @Query("select m from ActionStatus s join s.messages m where s.action.id = :actionId and m not like :serverPrefix"
+            + " order by s.id desc, index(m) asc")
+    List<String> findDeviceMessages(
+            @Param("actionId") Long actionId, @Param("serverPrefix") String serverPrefix, Pageable pageable);
 }

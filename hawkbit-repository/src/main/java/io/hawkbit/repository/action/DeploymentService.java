@@ -171,8 +171,12 @@ public class DeploymentService {
             open.add(action);
             assigned.add(action);
         }
-        boolean locks = !set.isLocked();
-        set.lock();
+        // implicit.lock.enabled: what was assigned can no longer change under a device (hawkBit's default, on).
+        boolean locks =
+                !set.isLocked() && !assigned.isEmpty() && config.enabled(tenant, TenantConfigKey.IMPLICIT_LOCK_ENABLED);
+        if (locks) {
+            set.lock();
+        }
         actions.flush();
         for (Action action : assigned) {
             actionEvents.created(action);

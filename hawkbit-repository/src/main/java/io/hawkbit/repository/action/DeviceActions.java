@@ -58,13 +58,10 @@ public class DeviceActions {
         action.getDistributionSet().getModules().forEach(m -> m.getArtifacts().size());
     }
 
-    /** The newest {@code count} status entries of an action with their messages, newest first. */
+    /** The newest {@code count} messages the device sent about an action, newest entry first. */
     @Transactional(readOnly = true)
-    public List<ActionStatus> history(Long actionId, int count) {
-        List<ActionStatus> history =
-                statuses.findByActionIdOrderByIdDesc(actionId, PageRequest.of(0, Math.max(1, count)));
-        history.forEach(s -> s.getMessages().size());
-        return history;
+    public List<String> history(Long actionId, int count) {
+        return statuses.findDeviceMessages(actionId, DeviceHistory.SERVER + "%", PageRequest.of(0, Math.max(1, count)));
     }
 
     /** The device's own action; 404 for an unknown device or another device's action. */

@@ -13,7 +13,6 @@ import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetRepository;
 import io.hawkbit.repository.target.TargetTokens;
 import io.hawkbit.repository.target.TargetUpdateStatus;
-import io.hawkbit.repository.tenant.TenantConfigKey;
 import io.hawkbit.repository.tenant.TenantSettings;
 import java.time.Clock;
 import java.util.Optional;
@@ -101,7 +100,7 @@ public class PollService {
             events.publish(new TargetPolledEvent(tenant, device.id(), controllerId, events.origin()));
         }
         PollState state = states.get(new TargetKey(tenant, controllerId), () -> load(device.id()));
-        return new PollResult(device, state, settings.value(tenant, TenantConfigKey.POLLING_TIME));
+        return new PollResult(device, state, settings.pollingTime(tenant));
     }
 
     private PollState load(long targetId) {

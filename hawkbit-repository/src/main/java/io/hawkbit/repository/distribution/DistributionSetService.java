@@ -118,7 +118,8 @@ public class DistributionSetService {
     }
 
     private DistributionSet newSet(String tenant, Create create) {
-        DistributionSetType type = types.getByKey(tenant, create.type() == null ? "os_app" : create.type());
+        DistributionSetType type =
+                create.type() == null ? types.defaultType(tenant) : types.getByKey(tenant, create.type());
         if (type.isDeleted()) {
             throw new HawkbitException(
                     ServerError.DS_TYPE_UNDEFINED, "Distribution set type " + type.getKey() + " is deleted");

@@ -21,18 +21,21 @@ public class DistributionSetStatistics {
         this.service = service;
     }
 
-    /** The set's actions per status; 404 for an unknown set. */
+    /** The set's actions per status; none for an unknown set (1.1 answers empty counts, not a 404, here). */
     @Transactional(readOnly = true)
     public Map<String, Long> actionsByStatus(String tenant, Long id) {
-        service.get(tenant, id);
-        return byStatus(sets.countActionsByStatus(id));
+        return known(tenant, id) ? byStatus(sets.countActionsByStatus(id)) : Map.of();
     }
 
-    /** The set's rollouts per status (deleted ones included, as in hawkBit); 404 for an unknown set. */
+    /** The set's rollouts per status (deleted ones included, as in hawkBit); none for an unknown set, as in 1.1. */
     @Transactional(readOnly = true)
     public Map<String, Long> rolloutsByStatus(String tenant, Long id) {
-        service.get(tenant, id);
-        return byStatus(sets.countRolloutsByStatus(id));
+        return known(tenant, id) ? byStatus(sets.countRolloutsByStatus(id)) : Map.of();
+    }
+
+    /** Counting by id alone would show another tenant's figures; its sets are as unknown as missing ones. */
+    private boolean known(String tenant, Long id) {
+        return sets.findByTenantAndId(tenant, id).isPresent();
     }
 
     /** How many target filters auto-assign the set; 404 for an unknown set. */

@@ -12,6 +12,8 @@ import io.hawkbit.repository.event.DistributionSetTypeUpdatedEvent;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleTypeService;
+import io.hawkbit.repository.tenant.TenantConfigKey;
+import io.hawkbit.repository.tenant.TenantSettings;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** Use cases of distribution set types. */
 @Service
 public class DistributionSetTypeService {
+
+    /** The type every tenant starts with as its default (created by {@code TenantInitializer}). */
+    static final String DEFAULT_KEY = "os_app";
 
     public static final QueryFields FIELDS = QueryFields.of(Map.ofEntries(
             Map.entry("id", "id"),
@@ -42,13 +47,16 @@ public class DistributionSetTypeService {
     private final SoftwareModuleTypeService moduleTypes;
     private final ClusterEventPublisher events;
     private final BatchQuota quota;
+    private final TenantSettings settings;
 
     public DistributionSetTypeService(
             DistributionSetTypeRepository types,
             DistributionSetRepository sets,
             SoftwareModuleTypeService moduleTypes,
             ClusterEventPublisher events,
-            BatchQuota quota) {
+            BatchQuota quota,
+            TenantSettings settings) {
+        this.settings = settings;
         this.events = events;
         this.quota = quota;
         this.types = types;
@@ -116,6 +124,16 @@ public class DistributionSetTypeService {
     public DistributionSetType get(String tenant, Long id) {
         return types.findByTenantAndId(tenant, id)
                 .orElseThrow(() -> new EntityNotFoundException("DistributionSetType", id));
+    }
+
+    /**
+     * The type a new set gets when it names none: the one {@code default.ds.type} names, else the tenant's
+     * {@code os_app} type.
+     */
+    @Transactional(readOnly = true)
+    public DistributionSetType defaultType(String tenant) {
+        String id = settings.value(tenant, TenantConfigKey.DEFAULT_DS_TYPE);
+        return id.isEmpty() ? getByKey(tenant, DEFAULT_KEY) : get(tenant, Long.valueOf(id));
     }
 
     @Transactional(readOnly = true)

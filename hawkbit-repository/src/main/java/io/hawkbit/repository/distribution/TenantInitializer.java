@@ -78,8 +78,8 @@ class TenantInitializer {
 
         DistributionSetType osOnly = new DistributionSetType(tenant, "os", "OS only", "Default type with OS only.");
         osOnly.addModuleType(os, true);
-        DistributionSetType osApp =
-                new DistributionSetType(tenant, "os_app", "OS with app(s)", "Default type with OS and app(s).");
+        DistributionSetType osApp = new DistributionSetType(
+                tenant, DistributionSetTypeService.DEFAULT_KEY, "OS with app(s)", "Default type with OS and app(s).");
         osApp.addModuleType(os, true);
         osApp.addModuleType(app, false);
         DistributionSetType appOnly =

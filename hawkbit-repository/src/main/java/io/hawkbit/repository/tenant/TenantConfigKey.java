@@ -16,6 +16,7 @@ import java.util.Optional;
 public enum TenantConfigKey {
     POLLING_TIME("pollingTime", Kind.POLLING_TIME, "00:05:00"),
     POLLING_OVERDUE_TIME("pollingOverdueTime", Kind.POLLING_TIME, "00:05:00"),
+    MIN_POLLING_TIME("minPollingTime", Kind.POLLING_TIME, "00:00:30"),
     TARGET_TOKEN_ENABLED("authentication.targettoken.enabled", Kind.BOOLEAN, "true"),
     GATEWAY_TOKEN_ENABLED("authentication.gatewaytoken.enabled", Kind.BOOLEAN, "false"),
     GATEWAY_TOKEN_KEY("authentication.gatewaytoken.key", Kind.STRING, ""),
@@ -29,7 +30,12 @@ public enum TenantConfigKey {
     ACTION_CLEANUP_STATUS(
             "action.cleanup.auto.status", Kind.STRING, "CANCELED,ERROR", true, "action.cleanup.actionStatus"),
     ROLLOUT_APPROVAL_ENABLED("rollout.approval.enabled", Kind.BOOLEAN, "false"),
-    USER_CONFIRMATION_ENABLED("user.confirmation.flow.enabled", Kind.BOOLEAN, "false", false);
+    USER_CONFIRMATION_ENABLED("user.confirmation.flow.enabled", Kind.BOOLEAN, "false", false),
+    IMPLICIT_LOCK_ENABLED("implicit.lock.enabled", Kind.BOOLEAN, "true"),
+    /** Batches DMF messages in hawkBit; this server has no DMF, so there is nothing to batch and no effect. */
+    BATCH_ASSIGNMENTS_ENABLED("batch.assignments.enabled", Kind.BOOLEAN, "false"),
+    /** The id of the set type a new set gets when it names none; empty means the tenant's {@code os_app} type. */
+    DEFAULT_DS_TYPE("default.ds.type", Kind.ENTITY_ID, "");
 
     /** hawkBit refuses polling times below 30 s and above a day. */
     static final Duration MIN_POLLING = Duration.ofSeconds(30);
@@ -39,7 +45,8 @@ public enum TenantConfigKey {
         STRING,
         INTEGER,
         LONG,
-        POLLING_TIME
+        POLLING_TIME,
+        ENTITY_ID
     }
 
     private final String key;
@@ -91,6 +98,7 @@ public enum TenantConfigKey {
         return switch (kind) {
             case BOOLEAN -> Boolean.parseBoolean(value);
             case INTEGER, LONG -> Long.parseLong(value);
+            case ENTITY_ID -> value.isEmpty() ? null : Long.parseLong(value);
             default -> value;
         };
     }
@@ -114,13 +122,14 @@ public enum TenantConfigKey {
                 }
                 return text.toLowerCase();
             }
-            case INTEGER, LONG -> {
+            case INTEGER, LONG, ENTITY_ID -> {
                 if (raw instanceof Boolean) {
                     throw invalid(raw);
                 }
                 try {
                     long value = Long.parseLong(text);
-                    if (value < 0 || (kind == Kind.INTEGER && value > Integer.MAX_VALUE)) {
+                    if (value < (kind == Kind.ENTITY_ID ? 1 : 0)
+                            || (kind == Kind.INTEGER && value > Integer.MAX_VALUE)) {
                         throw invalid(raw);
                     }
                     return Long.toString(value);
@@ -166,6 +175,7 @@ public enum TenantConfigKey {
         return switch (kind) {
             case BOOLEAN -> "expected true or false";
             case INTEGER, LONG -> "expected a non-negative number";
+            case ENTITY_ID -> "expected the id of an existing entity";
             case POLLING_TIME -> "expected HH:MM:SS, at least 00:00:30";
             case STRING -> "expected a string";
         };

@@ -35,6 +35,20 @@ public class TenantSettings {
                         TenantConfigKey.parsePollingTime(key.defaultValue()).orElseThrow());
     }
 
+    /**
+     * The polling interval devices are told ({@code HH:MM:SS}): {@code pollingTime}, but never below
+     * {@code minPollingTime}, so a tenant can raise the floor for all its devices without touching each setting.
+     */
+    public String pollingTime(String tenant) {
+        String polling = value(tenant, TenantConfigKey.POLLING_TIME);
+        String floor = value(tenant, TenantConfigKey.MIN_POLLING_TIME);
+        return duration(tenant, TenantConfigKey.MIN_POLLING_TIME)
+                                .compareTo(duration(tenant, TenantConfigKey.POLLING_TIME))
+                        > 0
+                ? floor
+                : polling;
+    }
+
     private Map<String, String> stored(String tenant) {
         return cache.get(
                 tenant,

@@ -54,11 +54,23 @@ class TenantConfigKeyTest {
                 .doesNotHaveDuplicates();
     }
 
+    // default.ds.type has no fixed default: unset, it means the tenant's own os_app type, whose id differs per tenant.
     @ParameterizedTest
-    @EnumSource(TenantConfigKey.class)
+    @EnumSource(value = TenantConfigKey.class, mode = EnumSource.Mode.EXCLUDE, names = "DEFAULT_DS_TYPE")
     void defaultValue_isAValueTheKeyAccepts(TenantConfigKey key) {
         assertThat(key.normalize(key.defaultValue())).isEqualTo(key.defaultValue());
         assertThat(key.typed(key.defaultValue())).isNotNull();
+    }
+
+    @Test
+    void defaultDsType_takesAPositiveId_andIsUnsetByDefault() {
+        TenantConfigKey key = TenantConfigKey.DEFAULT_DS_TYPE;
+        assertThat(key.typed(key.defaultValue())).isNull();
+        assertThat(key.normalize(12)).isEqualTo("12");
+        assertThat(key.typed("12")).isEqualTo(12L);
+        for (Object bad : new Object[] {0, -3, "os_app", true, ""}) {
+            assertThatThrownBy(() -> key.normalize(bad)).as(String.valueOf(bad)).isInstanceOf(HawkbitException.class);
+        }
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.hawkbit.server.ddi;
 
 import io.hawkbit.repository.action.Action;
-import io.hawkbit.repository.action.ActionStatus;
 import io.hawkbit.repository.action.ActionType;
 import io.hawkbit.repository.action.DeviceActions;
 import io.hawkbit.repository.action.DeviceFeedback;
@@ -11,7 +10,6 @@ import io.hawkbit.repository.softwaremodule.SoftwareModuleMetadata;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleMetadataService;
 import io.hawkbit.rest.security.DdiPrincipal;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -148,11 +146,7 @@ class DdiDeploymentController {
             return null;
         }
         int count = requested < 0 ? MAX_HISTORY : Math.min(requested, MAX_HISTORY);
-        List<String> messages = new ArrayList<>();
-        for (ActionStatus status : deviceActions.history(action.getId(), count)) {
-            messages.addAll(status.getMessages());
-        }
-        return new DdiJson.ActionHistory(action.getStatus().name(), messages);
+        return new DdiJson.ActionHistory(action.getStatus().name(), deviceActions.history(action.getId(), count));
     }
 
     private static DdiJson.Chunk toChunk(SoftwareModule module, List<SoftwareModuleMetadata> visible, DdiLinks links) {

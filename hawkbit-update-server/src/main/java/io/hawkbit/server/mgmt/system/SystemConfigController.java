@@ -28,10 +28,12 @@ class SystemConfigController {
 
     private final TenantConfigurationService config;
     private final CurrentUser user;
+    private final DefaultSetType defaultSetType;
 
-    public SystemConfigController(TenantConfigurationService config, CurrentUser user) {
+    public SystemConfigController(TenantConfigurationService config, CurrentUser user, DefaultSetType defaultSetType) {
         this.config = config;
         this.user = user;
+        this.defaultSetType = defaultSetType;
     }
 
     /** Every setting; the gateway key only for callers with READ_GATEWAY_SECURITY_TOKEN. */
@@ -41,7 +43,7 @@ class SystemConfigController {
         boolean gatewayKey = user.has(Role.READ_GATEWAY_SECURITY_TOKEN);
         config.all(user.tenant()).forEach((key, value) -> {
             if (gatewayKey || value.key() != TenantConfigKey.GATEWAY_TOKEN_KEY) {
-                values.put(key, MgmtSystemTenantConfigurationValue.of(value));
+                values.put(key, view(value));
             }
         });
         return values;
@@ -52,6 +54,7 @@ class SystemConfigController {
     @GetMapping("/{key:.+}")
     public MgmtSystemTenantConfigurationValue get(@PathVariable String key) {
         TenantConfigurationService.ConfigValue value = config.get(user.tenant(), key);
+
         // As hawkBit: the key lets its holder act as every device of the tenant.
         if (value.key() == TenantConfigKey.GATEWAY_TOKEN_KEY && !user.has(Role.READ_GATEWAY_SECURITY_TOKEN)) {
             throw new HawkbitException(
@@ -59,21 +62,25 @@ class SystemConfigController {
                     "Reading " + TenantConfigKey.GATEWAY_TOKEN_KEY.key() + " needs "
                             + Role.READ_GATEWAY_SECURITY_TOKEN);
         }
-        return MgmtSystemTenantConfigurationValue.of(value);
+        return view(value);
     }
 
     @PutMapping("/{key:.+}")
     public MgmtSystemTenantConfigurationValue set(
             @PathVariable String key, @RequestBody MgmtSystemTenantConfigurationValueRequest body) {
-        return MgmtSystemTenantConfigurationValue.of(config.set(user.tenant(), key, body.value()));
+        defaultSetType.check(user.tenant(), key, body.value());
+        return view(config.set(user.tenant(), key, body.value()));
     }
 
     /** hawkBit 1.1's batch update: a map of key to value, written all or none; answers the new values, as 1.1 does. */
     @PutMapping
     public List<MgmtSystemTenantConfigurationValue> setAll(@RequestBody Map<String, Object> body) {
-        return config.setAll(user.tenant(), body).stream()
-                .map(MgmtSystemTenantConfigurationValue::of)
-                .toList();
+        body.forEach((key, value) -> defaultSetType.check(user.tenant(), key, value));
+        return config.setAll(user.tenant(), body).stream().map(this::view).toList();
+    }
+
+    private MgmtSystemTenantConfigurationValue view(TenantConfigurationService.ConfigValue value) {
+        return MgmtSystemTenantConfigurationValue.of(defaultSetType.present(user.tenant(), value));
     }
 
     @DeleteMapping("/{key:.+}")

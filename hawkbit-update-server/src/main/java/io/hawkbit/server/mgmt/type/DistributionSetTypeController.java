@@ -1,6 +1,5 @@
 package io.hawkbit.server.mgmt.type;
 
-import io.hawkbit.repository.distribution.DistributionSetType;
 import io.hawkbit.repository.distribution.DistributionSetTypeService;
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleType;
@@ -10,7 +9,6 @@ import io.hawkbit.server.mgmt.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
-import java.util.function.Function;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -96,7 +94,7 @@ class DistributionSetTypeController {
 
     @DeleteMapping("/{id}/mandatorymoduletypes/{smTypeId}")
     public ResponseEntity<Void> removeMandatory(@PathVariable Long id, @PathVariable Long smTypeId) {
-        remove(id, smTypeId, DistributionSetType::mandatoryTypes);
+        types.removeModuleType(user.tenant(), id, smTypeId);
         return ResponseEntity.noContent().build();
     }
 
@@ -120,15 +118,8 @@ class DistributionSetTypeController {
 
     @DeleteMapping("/{id}/optionalmoduletypes/{smTypeId}")
     public ResponseEntity<Void> removeOptional(@PathVariable Long id, @PathVariable Long smTypeId) {
-        remove(id, smTypeId, DistributionSetType::optionalTypes);
+        types.removeModuleType(user.tenant(), id, smTypeId);
         return ResponseEntity.noContent().build();
-    }
-
-    /** Removes only from the named list, so deleting a mandatory type via the optional path is a 404. */
-    private void remove(Long id, Long smTypeId, Function<DistributionSetType, List<SoftwareModuleType>> list) {
-        String tenant = user.tenant();
-        find(list.apply(types.get(tenant, id)), smTypeId);
-        types.removeModuleType(tenant, id, smTypeId);
     }
 
     private static MgmtSoftwareModuleType find(List<SoftwareModuleType> moduleTypes, Long smTypeId) {
