@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # DDI base-poll benchmark: one node on embedded H2, N targets with target tokens, wrk cycling over them.
 # Prints requests/s, latency p50/p99, server CPU ms per poll (from the JVM's CPU time) and RSS.
-#   [WARMUP=90] benchmarks/ddi-poll.sh [targets=1000] [connections=64] [seconds=30]
+#   [WARMUP=90] [JAR=other.jar] benchmarks/ddi-poll.sh [targets=1000] [connections=64] [seconds=30]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,7 +10,7 @@ CONNECTIONS=${2:-64}
 DURATION=${3:-30}
 WARMUP=${WARMUP:-90}
 PORT=${PORT:-18080}
-JAR=hawkbit-update-server/target/hawkbit-update-server-0.1.0-SNAPSHOT.jar
+JAR=${JAR:-hawkbit-update-server/target/hawkbit-update-server-0.1.0-SNAPSHOT.jar}
 WORK=$(mktemp -d)
 H=http://127.0.0.1:$PORT
 
