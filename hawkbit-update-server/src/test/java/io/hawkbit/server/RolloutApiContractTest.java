@@ -164,7 +164,7 @@ class RolloutApiContractTest {
     }
 
     @Test
-    void groups_withoutErrorCondition_leaveItOut() {
+    void groups_withoutConditions_getHawkbit11Defaults() {
         ApiClient api = new ApiClient(port);
         Fixture fixture = new Fixture(api);
         long set = fixture.completeSet(name + "-e");
@@ -182,10 +182,12 @@ class RolloutApiContractTest {
                 .json()
                 .get("content")
                 .get(0);
-        // Without an error condition this server never pauses for errors; hawkBit 1.1 always has one.
-        assertThat(group.has("errorCondition")).isFalse();
-        assertThat(group.has("errorAction")).isFalse();
         fields(group.get("successCondition"), "condition", "expression");
+        assertThat(group.get("successCondition").get("expression").asString()).isEqualTo("50");
+        fields(group.get("errorCondition"), "condition", "expression");
+        assertThat(group.get("errorCondition").get("condition").asString()).isEqualTo("THRESHOLD");
+        assertThat(group.get("errorCondition").get("expression").asString()).isEqualTo("50");
+        assertThat(group.get("errorAction").get("action").asString()).isEqualTo("PAUSE");
     }
 
     @Test

@@ -25,8 +25,15 @@ public record RolloutConditions(
     public static final String NEXTGROUP = "NEXTGROUP";
     public static final String PAUSE = "PAUSE";
 
-    /** hawkBit's defaults: the next group starts when all of this one finished; errors never pause. */
+    /**
+     * hawkBit 1.1's defaults for a rollout that names no conditions: the next group starts when half of this one
+     * finished, and the rollout pauses when more than half of a group failed.
+     */
     public static final RolloutConditions DEFAULT =
+            new RolloutConditions(THRESHOLD, "50", NEXTGROUP, "", THRESHOLD, "50", PAUSE, "");
+
+    /** Next group when all of this one finished, and no error condition: a base for forms where blank means none. */
+    public static final RolloutConditions NEVER_PAUSE =
             new RolloutConditions(THRESHOLD, "100", NEXTGROUP, "", null, null, null, null);
 
     /**

@@ -43,9 +43,9 @@ class RolloutConditionsTest {
     }
 
     @Test
-    void default_nextGroupWhenAllFinishedAndNeverPauses() {
+    void default_nextGroupWhenHalfFinished_pauseWhenMoreThanHalfFailed() {
         assertThat(DEFAULT)
-                .isEqualTo(new RolloutConditions("THRESHOLD", "100", "NEXTGROUP", "", null, null, null, null));
+                .isEqualTo(new RolloutConditions("THRESHOLD", "50", "NEXTGROUP", "", "THRESHOLD", "50", "PAUSE", ""));
     }
 
     @Test
@@ -122,7 +122,8 @@ class RolloutConditionsTest {
 
     @Test
     void of_errorActionWithoutConditionNeverPauses() {
-        RolloutConditions conditions = RolloutConditions.of(null, null, null, new Condition("PAUSE", ""), DEFAULT);
+        RolloutConditions conditions =
+                RolloutConditions.of(null, null, null, new Condition("PAUSE", ""), RolloutConditions.NEVER_PAUSE);
         assertThat(conditions.errorCondition()).isNull();
         assertThat(conditions.errorExceeded(10, 10)).isFalse();
     }
@@ -163,6 +164,6 @@ class RolloutConditionsTest {
 
     @Test
     void errorExceeded_neverWithoutAnErrorCondition() {
-        assertThat(DEFAULT.errorExceeded(10, 10)).isFalse();
+        assertThat(RolloutConditions.NEVER_PAUSE.errorExceeded(10, 10)).isFalse();
     }
 }

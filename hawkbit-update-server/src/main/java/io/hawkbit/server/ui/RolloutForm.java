@@ -59,7 +59,8 @@ record RolloutForm(
                 null,
                 error == null ? null : new Condition(RolloutConditions.THRESHOLD, error),
                 null,
-                RolloutConditions.DEFAULT);
+                // A blank error threshold in the form means none, not 1.1's default of 50 %.
+                RolloutConditions.NEVER_PAUSE);
         return new RolloutPlanner.Create(
                 trimmedName,
                 null,
