@@ -36,6 +36,10 @@ final class ApiClient {
         return base;
     }
 
+    int port() {
+        return port;
+    }
+
     /** A response with its body kept as bytes. */
     record Response(int status, Map<String, String> headers, byte[] body) {
 

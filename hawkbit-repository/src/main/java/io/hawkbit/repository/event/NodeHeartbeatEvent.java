@@ -15,14 +15,19 @@ public class NodeHeartbeatEvent extends ClusterEvent {
     @JsonProperty
     private long startedAt;
 
+    /** Null from a node of a version before figures were sent. */
+    @JsonProperty
+    private NodeFigures figures;
+
     public NodeHeartbeatEvent() {}
 
     @JsonCreator(mode = JsonCreator.Mode.DISABLED)
-    public NodeHeartbeatEvent(String address, String version, long startedAt, String origin) {
+    public NodeHeartbeatEvent(String address, String version, long startedAt, NodeFigures figures, String origin) {
         super(null, origin);
         this.address = address;
         this.version = version;
         this.startedAt = startedAt;
+        this.figures = figures;
     }
 
     public String getAddress() {
@@ -36,5 +41,9 @@ public class NodeHeartbeatEvent extends ClusterEvent {
     /** Epoch milliseconds when the node started. */
     public long getStartedAt() {
         return startedAt;
+    }
+
+    public NodeFigures getFigures() {
+        return figures;
     }
 }

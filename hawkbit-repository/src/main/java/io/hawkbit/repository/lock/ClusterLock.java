@@ -2,7 +2,11 @@ package io.hawkbit.repository.lock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -31,9 +35,19 @@ public class ClusterLock implements AutoCloseable {
     private final LockProperties properties;
     private final MeterRegistry meters;
     private final ScheduledExecutorService renewer;
+    private final Clock clock;
+    /** Jobs whose lock this node holds right now, and when this node last took each job's lock (epoch ms). */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
+
+    private final Map<String, Long> lastRuns = new ConcurrentHashMap<>();
 
     public ClusterLock(
-            JdbcLockRegistry registry, LockRepository repository, LockProperties properties, MeterRegistry meters) {
+            JdbcLockRegistry registry,
+            LockRepository repository,
+            LockProperties properties,
+            MeterRegistry meters,
+            Clock clock) {
+        this.clock = clock;
         this.registry = registry;
         this.repository = repository;
         this.properties = properties;
@@ -97,6 +111,8 @@ public class ClusterLock implements AutoCloseable {
         }
         meters.counter("hawkbit.scheduler.lock", "job", job, "outcome", "acquired")
                 .increment();
+        held.add(job);
+        lastRuns.put(job, clock.millis());
         Renewal renewal = new Renewal(job, key);
         long renewMillis = properties.getRenewInterval().toMillis();
         renewal.future =
@@ -105,6 +121,7 @@ public class ClusterLock implements AutoCloseable {
             return OptionalLong.of(timed(job, work));
         } finally {
             renewal.stop();
+            held.remove(job);
             long unlockStart = System.nanoTime();
             try {
                 lock.unlock();
@@ -116,6 +133,16 @@ public class ClusterLock implements AutoCloseable {
             }
             overhead(job, "acquired").record(lockNanos + System.nanoTime() - unlockStart, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** The jobs whose lock this node holds at this moment (the cluster page shows them per node). */
+    public Set<String> held() {
+        return Set.copyOf(held);
+    }
+
+    /** When this node last took each job's lock, in epoch milliseconds; jobs it never ran are absent. */
+    public Map<String, Long> lastRuns() {
+        return Map.copyOf(lastRuns);
     }
 
     /** The renewals of one holding; stopping waits for a renewal in flight, so none races with the unlock. */

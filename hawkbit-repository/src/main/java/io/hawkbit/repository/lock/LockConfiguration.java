@@ -2,6 +2,7 @@ package io.hawkbit.repository.lock;
 
 import io.hawkbit.repository.schema.DatabaseVendor;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -43,11 +44,12 @@ class LockConfiguration {
             JdbcLockRegistry registry,
             DefaultLockRepository repository,
             LockProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Clock clock) {
         if (properties.getRenewInterval().compareTo(properties.getLease()) >= 0) {
             throw new IllegalStateException("hawkbit.scheduler.lock.renew-interval (" + properties.getRenewInterval()
                     + ") must be shorter than hawkbit.scheduler.lock.lease (" + properties.getLease() + ")");
         }
-        return new ClusterLock(registry, repository, properties, meters);
+        return new ClusterLock(registry, repository, properties, meters, clock);
     }
 }

@@ -13,7 +13,10 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +43,8 @@ class ClusterLockTest {
     @BeforeEach
     void setUp() {
         when(registry.obtain(ClusterLock.key("rollouts", "t1"))).thenReturn(lock);
-        clusterLock = new ClusterLock(registry, repository, properties, meters);
+        clusterLock = new ClusterLock(
+                registry, repository, properties, meters, Clock.fixed(Instant.ofEpochMilli(42_000), ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -80,6 +84,26 @@ class ClusterLockTest {
                         .timer()
                         .count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void holdings_showTheJobWhileItRuns_andWhenThisNodeLastRanIt() {
+        when(lock.tryLock()).thenReturn(true);
+        assertThat(clusterLock.held()).isEmpty();
+        clusterLock.runExclusively(
+                "rollouts", "t1", () -> assertThat(clusterLock.held()).containsExactly("rollouts"));
+        assertThat(clusterLock.held()).isEmpty();
+        assertThat(clusterLock.lastRuns()).containsExactlyEntriesOf(java.util.Map.of("rollouts", 42_000L));
+
+        when(lock.tryLock()).thenReturn(false);
+        ClusterLock other = new ClusterLock(
+                registry, repository, properties, meters, Clock.fixed(Instant.ofEpochMilli(1), ZoneOffset.UTC));
+        try {
+            other.runExclusively("rollouts", "t1", runs::incrementAndGet);
+            assertThat(other.lastRuns()).as("skipped: never ran it").isEmpty();
+        } finally {
+            other.close();
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.hawkbit.server.cluster;
 
+import io.hawkbit.repository.event.NodeFigures;
 import io.hawkbit.repository.event.NodeHeartbeatEvent;
 import io.hawkbit.repository.event.NodeLeftEvent;
 import io.hawkbit.rest.dos.ClusterSize;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 public class ClusterMembers implements ClusterSize {
 
     /** One member as last heard of. */
-    public record Member(String id, String address, String version, Instant startedAt, Instant lastSeen) {}
+    public record Member(
+            String id, String address, String version, Instant startedAt, Instant lastSeen, NodeFigures figures) {}
 
     private final Map<String, Member> members = new ConcurrentHashMap<>();
     private final ClusterProperties properties;
@@ -37,7 +39,8 @@ public class ClusterMembers implements ClusterSize {
                         event.getAddress(),
                         event.getVersion(),
                         Instant.ofEpochMilli(event.getStartedAt()),
-                        clock.instant()));
+                        clock.instant(),
+                        event.getFigures()));
     }
 
     @EventListener

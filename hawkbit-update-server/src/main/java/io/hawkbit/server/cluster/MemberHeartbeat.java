@@ -21,13 +21,19 @@ class MemberHeartbeat {
     private final ClusterEventPublisher events;
     private final ClusterProperties properties;
     private final TaskScheduler scheduler;
+    private final NodeFiguresSampler figures;
     private final long startedAt;
     private final String version;
     private volatile String address = host();
     private volatile ScheduledFuture<?> beating;
 
     public MemberHeartbeat(
-            ClusterEventPublisher events, ClusterProperties properties, TaskScheduler scheduler, Clock clock) {
+            ClusterEventPublisher events,
+            ClusterProperties properties,
+            TaskScheduler scheduler,
+            NodeFiguresSampler figures,
+            Clock clock) {
+        this.figures = figures;
         this.events = events;
         this.properties = properties;
         this.scheduler = scheduler;
@@ -47,7 +53,7 @@ class MemberHeartbeat {
     }
 
     void beat() {
-        events.publish(new NodeHeartbeatEvent(address, version, startedAt, events.origin()));
+        events.publish(new NodeHeartbeatEvent(address, version, startedAt, figures.sample(), events.origin()));
     }
 
     @EventListener(ContextClosedEvent.class)

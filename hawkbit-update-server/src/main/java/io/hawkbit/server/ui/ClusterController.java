@@ -2,6 +2,7 @@ package io.hawkbit.server.ui;
 
 import io.hawkbit.repository.event.ClusterEvent;
 import io.hawkbit.repository.event.EventOrigin;
+import io.hawkbit.repository.event.NodeFigures;
 import io.hawkbit.repository.event.NodeHeartbeatEvent;
 import io.hawkbit.rest.dos.RejectedResponse;
 import io.hawkbit.server.cluster.ClusterMembers;
@@ -12,7 +13,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -49,8 +54,18 @@ class ClusterController {
         this.eventTypes = eventTypes();
     }
 
-    /** A member as the table shows it. */
-    record NodeRow(String id, boolean self, String address, String version, String uptime, String heartbeat) {}
+    /** A member as the table shows it; the figures are "–" for a node that sends none (an older version). */
+    record NodeRow(
+            String id,
+            boolean self,
+            String address,
+            String version,
+            String uptime,
+            String heartbeat,
+            String events,
+            String cacheHits,
+            String rejections,
+            String locks) {}
 
     @GetMapping("/ui/cluster")
     String cluster(Model model) {
@@ -93,8 +108,38 @@ class ClusterController {
                                 m.address(),
                                 m.version(),
                                 ConsoleModel.since(Duration.between(m.startedAt(), now)),
-                                ConsoleModel.since(Duration.between(m.lastSeen(), now)) + " ago"))
+                                ConsoleModel.since(Duration.between(m.lastSeen(), now)) + " ago",
+                                m.figures() == null ? NONE : events(m.figures()),
+                                m.figures() == null ? NONE : cacheHits(m.figures()),
+                                m.figures() == null ? NONE : rejections(m.figures()),
+                                m.figures() == null ? NONE : locks(m.figures(), now)))
                         .toList());
+    }
+
+    private static final String NONE = "–";
+
+    private static String events(NodeFigures f) {
+        return String.format(Locale.ROOT, "%.1f out, %.1f in", f.eventsSentPerSecond(), f.eventsReceivedPerSecond());
+    }
+
+    private static String cacheHits(NodeFigures f) {
+        return f.cacheHitRate() == null ? "no lookups yet" : Math.round(f.cacheHitRate() * 100) + " %";
+    }
+
+    private static String rejections(NodeFigures f) {
+        return f.rejectedRequests() + " requests, " + f.rejectedLogins() + " logins";
+    }
+
+    /** Held locks first ("rollouts (now)"), then the jobs this node ran last, newest first. */
+    private static String locks(NodeFigures f, Instant now) {
+        List<String> parts = new ArrayList<>();
+        f.locksHeld().stream().sorted().forEach(job -> parts.add(job + " (now)"));
+        f.lastLockRuns().entrySet().stream()
+                .filter(e -> !f.locksHeld().contains(e.getKey()))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> parts.add(e.getKey() + " "
+                        + ConsoleModel.since(Duration.between(Instant.ofEpochMilli(e.getValue()), now)) + " ago"));
+        return parts.isEmpty() ? "none yet" : String.join(", ", parts);
     }
 
     /** The simple names of every event the stream can carry: the SSE event names the feed listens to. */

@@ -124,7 +124,7 @@ class ClusterMembersTest {
     }
 
     private static NodeHeartbeatEvent heartbeat(String node, Instant startedAt) {
-        return new NodeHeartbeatEvent("http://" + node + ":8080", "1.2.3", startedAt.toEpochMilli(), node);
+        return new NodeHeartbeatEvent("http://" + node + ":8080", "1.2.3", startedAt.toEpochMilli(), null, node);
     }
 
     /** A clock that moves only when the test advances it. */
