@@ -37,6 +37,7 @@ class SystemConfigApiContractTest {
                         "authentication.gatewaytoken.enabled",
                         "authentication.gatewaytoken.key",
                         "authentication.header.enabled",
+                        "authentication.header.authority",
                         "repository.actions.autoclose.enabled",
                         "multi.assignments.enabled",
                         "user.confirmation.flow.enabled",

@@ -117,7 +117,7 @@ class TenantConfigKeyTest {
     @ParameterizedTest
     @EnumSource(
             value = TenantConfigKey.class,
-            names = {"MULTI_ASSIGNMENTS_ENABLED", "USER_CONFIRMATION_ENABLED", "HEADER_AUTH_ENABLED"})
+            names = {"MULTI_ASSIGNMENTS_ENABLED", "USER_CONFIRMATION_ENABLED"})
     void normalize_unimplementedSwitchRefusesTrueButTakesFalse(TenantConfigKey key) {
         assertInvalid(() -> key.normalize(Boolean.TRUE));
         assertInvalid(() -> key.normalize("TRUE"));
@@ -134,6 +134,7 @@ class TenantConfigKeyTest {
             names = {
                 "TARGET_TOKEN_ENABLED",
                 "GATEWAY_TOKEN_ENABLED",
+                "HEADER_AUTH_ENABLED",
                 "ANONYMOUS_DOWNLOAD_ENABLED",
                 "AUTOCLOSE_ENABLED",
                 "ACTION_CLEANUP_ENABLED",
@@ -241,6 +242,16 @@ class TenantConfigKeyTest {
         assertThat(TenantConfigKey.GATEWAY_TOKEN_KEY.normalize(" secret ")).isEqualTo("secret");
         assertThat(TenantConfigKey.GATEWAY_TOKEN_KEY.normalize("")).isEmpty();
         assertThat(TenantConfigKey.ACTION_CLEANUP_STATUS.normalize("CANCELED")).isEqualTo("CANCELED");
+    }
+
+    @Test
+    void headerAuthority_isAStringOfHashes_emptyByDefault() {
+        assertThat(TenantConfigKey.of("authentication.header.authority"))
+                .contains(TenantConfigKey.HEADER_AUTH_AUTHORITY);
+        assertThat(TenantConfigKey.HEADER_AUTH_AUTHORITY.defaultValue()).isEmpty();
+        assertThat(TenantConfigKey.HEADER_AUTH_AUTHORITY.normalize(" ce275665;AB12CD34 "))
+                .isEqualTo("ce275665;AB12CD34");
+        assertInvalid(() -> TenantConfigKey.HEADER_AUTH_AUTHORITY.normalize(12345678));
     }
 
     @Test

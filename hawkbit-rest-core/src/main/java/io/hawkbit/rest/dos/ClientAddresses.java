@@ -38,6 +38,15 @@ public class ClientAddresses {
         return client;
     }
 
+    /**
+     * Whether the TCP peer itself is a trusted proxy, so headers a proxy sets may be believed; never when no proxy is
+     * trusted. Forwarded headers play no part: only the connection tells who is talking.
+     */
+    public boolean fromTrustedProxy(HttpServletRequest request) {
+        InetAddress peer = IpLiteral.parse(unwrapped(request).getRemoteAddr());
+        return peer != null && any(trustedProxies, peer);
+    }
+
     private Client resolveUncached(HttpServletRequest request) {
         HttpServletRequest raw = unwrapped(request);
         String peerText = raw.getRemoteAddr();

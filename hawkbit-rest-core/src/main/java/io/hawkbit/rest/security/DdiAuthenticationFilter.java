@@ -20,8 +20,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates DDI requests ({@code /{tenant}/controller/v1/{controllerId}/...}) by {@code TargetToken} or
- * {@code GatewayToken}, each only when the tenant switched it on. A target token opens only its own target's paths.
+ * Authenticates DDI requests ({@code /{tenant}/controller/v1/{controllerId}/...}) by the client certificate a trusted
+ * reverse proxy vouches for, {@code TargetToken} or {@code GatewayToken}, each only when the tenant switched it on. A
+ * certificate or a target token opens only its own target's paths.
  */
 class DdiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -31,11 +32,14 @@ class DdiAuthenticationFilter extends OncePerRequestFilter {
     private final TenantProperties tenants;
     private final TenantSettings config;
     private final PollService devices;
+    private final CertificateHeaders certificates;
 
-    public DdiAuthenticationFilter(TenantProperties tenants, TenantSettings config, PollService devices) {
+    DdiAuthenticationFilter(
+            TenantProperties tenants, TenantSettings config, PollService devices, CertificateHeaders certificates) {
         this.tenants = tenants;
         this.config = config;
         this.devices = devices;
+        this.certificates = certificates;
     }
 
     @Override
@@ -43,7 +47,7 @@ class DdiAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<DdiPrincipal> principal = DdiPath.parse(request.getRequestURI()
                         .substring(request.getContextPath().length()))
-                .flatMap(path -> authenticate(path, request.getHeader("Authorization")));
+                .flatMap(path -> authenticate(path, request));
         principal.ifPresent(p -> {
             var context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(new DdiAuthentication(p));
@@ -56,12 +60,19 @@ class DdiAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    private Optional<DdiPrincipal> authenticate(DdiPath path, String authorization) {
+    private Optional<DdiPrincipal> authenticate(DdiPath path, HttpServletRequest request) {
         Optional<String> tenant = tenants.canonical(path.tenant());
         if (tenant.isEmpty()) {
             return Optional.empty();
         }
         String t = tenant.get();
+        // As in hawkBit, the device need not exist yet: its first poll registers it, like a gateway's.
+        if (config.enabled(t, TenantConfigKey.HEADER_AUTH_ENABLED)
+                && certificates.vouchFor(
+                        request, path.controllerId(), config.value(t, TenantConfigKey.HEADER_AUTH_AUTHORITY))) {
+            return Optional.of(new DdiPrincipal(t, path.controllerId(), false));
+        }
+        String authorization = request.getHeader("Authorization");
         if (authorization != null
                 && authorization.startsWith(TARGET_TOKEN)
                 && config.enabled(t, TenantConfigKey.TARGET_TOKEN_ENABLED)) {

@@ -25,11 +25,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Two stateless chains: DDI by device or gateway token; Management API and actuator (but health and info) by HTTP Basic,
- * the actuator for {@link Role#SYSTEM_ADMIN} only. The rest (Swagger UI, API docs) is public.
+ * Two stateless chains: DDI by device token, gateway token or a client certificate a trusted proxy vouches for;
+ * Management API and actuator (but health and info) by HTTP Basic, the actuator for {@link Role#SYSTEM_ADMIN} only.
+ * The rest (Swagger UI, API docs) is public.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(UserProperties.class)
+@EnableConfigurationProperties({UserProperties.class, ReverseProxyProperties.class})
 class SecurityConfiguration {
 
     @Bean
@@ -44,7 +45,9 @@ class SecurityConfiguration {
             TenantProperties tenants,
             TenantSettings config,
             PollService devices,
-            DdiLoginFilter logins)
+            DdiLoginFilter logins,
+            ClientAddresses clients,
+            ReverseProxyProperties reverseProxy)
             throws Exception {
         JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(null);
         return http.securityMatcher("/*/controller/v1/**")
@@ -53,7 +56,9 @@ class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .anonymous(AbstractHttpConfigurer::disable)
                 .addFilterBefore(
-                        new DdiAuthenticationFilter(tenants, config, devices), AnonymousAuthenticationFilter.class)
+                        new DdiAuthenticationFilter(
+                                tenants, config, devices, new CertificateHeaders(clients, reverseProxy)),
+                        AnonymousAuthenticationFilter.class)
                 .addFilterBefore(logins, DdiAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole("CONTROLLER"))
