@@ -150,7 +150,8 @@ class MaintenanceWindowTest {
     @Test
     void acceptedSpellings_asHawkBitAcceptsThem() {
         assertThat(MaintenanceWindow.of("0 0 3 ? * *", "01:30", "Z")).isPresent();
-        assertThat(MaintenanceWindow.of("0 0/15 * ? * MON,WED", "00:05:00", "-05:30")).isPresent();
+        assertThat(MaintenanceWindow.of("0 0/15 * ? * MON,WED", "00:05:00", "-05:30"))
+                .isPresent();
         assertThat(MaintenanceWindow.of("0 0 3 L * ?", "01:00:00", "+2")).isPresent();
         assertThat(MaintenanceWindow.of("0 0 3 15W * ?", "01:00:00", "+0200")).isPresent();
     }
