@@ -1,5 +1,6 @@
 package io.hawkbit.repository.action;
 
+import java.time.DateTimeException;
 import java.time.ZonedDateTime;
 import java.util.BitSet;
 import java.util.Locale;
@@ -63,6 +64,16 @@ final class QuartzSchedule {
      * is none (the allowed years are over, or the date never exists, such as 30 February).
      */
     ZonedDateTime next(ZonedDateTime after) {
+        try {
+            return nextInAllowedYear(after);
+        } catch (DateTimeException | ArithmeticException e) {
+            // Spring rejects some day combinations only while evaluating them; as in hawkBit, such a schedule has
+            // no window.
+            return null;
+        }
+    }
+
+    private ZonedDateTime nextInAllowedYear(ZonedDateTime after) {
         ZonedDateTime candidate = days.next(after);
         while (candidate != null) {
             int year = candidate.getYear();

@@ -117,6 +117,33 @@ class MaintenanceWindowTest {
         window("0 0 3 ? * *", "01:00:00", "+00:00").requireFuture(at("2026-06-10T03:30:00Z"));
     }
 
+    /** Odd but parseable corners never escape as anything but the 400 or a window. */
+    @ParameterizedTest
+    @CsvSource({
+        "'0 0 3 L-40 * ?'",
+        "'0 0 3 ? * 1#9'",
+        "'0 0 3 ? * 1#0'",
+        "'0 0 3 31W 2 ?'",
+        "'0 0 3 99999999999 * ?'",
+        "'0 0 3 ? * 1/0'",
+        "'0 0 3 ? * 7-1'",
+        "'0 0 3 ? * * 2099/0'",
+        "'0 0 3 ? * * */5'",
+        "'0 0 3 ? * * 2030-2029'",
+        "'0 0 3 ? * MON#2,FRI'",
+        "'* * * ? * *'"
+    })
+    void oddSchedules_areAWindowOrTheRefusal(String schedule) {
+        try {
+            MaintenanceWindow window = window(schedule, "01:00:00", "+00:00");
+            window.requireFuture(at("2026-06-10T12:00:00Z"));
+            assertThat(window.start(at("2026-06-10T12:00:00Z"))).isPresent();
+        } catch (HawkbitException e) {
+            assertThat(e.error()).isEqualTo(ServerError.MAINTENANCE_SCHEDULE_INVALID);
+            assertThat(e.getMessage()).contains("maintenanceWindow.schedule");
+        }
+    }
+
     @Test
     void absentWindow_isNoWindow() {
         assertThat(MaintenanceWindow.of(null, null, null)).isEmpty();
