@@ -3,6 +3,7 @@ package io.hawkbit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The Flyway scripts build the schema Hibernate validates on a real MariaDB and a real PostgreSQL (its twin scripts,
@@ -94,6 +96,31 @@ class DatabaseMigrationIT {
                             String.class))
                     .isEqualTo("C");
         }
+    }
+
+    @Test
+    void maintenanceWindow_isStoredAndReadBack() {
+        ApiClient api = new ApiClient(
+                ((WebServerApplicationContext) node).getWebServer().getPort());
+        Fixture fixture = new Fixture(api);
+        long set = fixture.completeSet("db-mw");
+        fixture.target("db-mw-device");
+        ApiClient.Response assigned = api.mgmt(
+                "POST",
+                "/rest/v1/targets/db-mw-device/assignedDS",
+                "{\"id\":" + set + ",\"maintenanceWindow\":{\"schedule\":\"0 15 10 ? * MON-FRI 2099\","
+                        + "\"duration\":\"00:30:00\",\"timezone\":\"+14:00\"}}");
+        assertThat(assigned.status()).as(assigned.text()).isEqualTo(200);
+        long action = assigned.json().at("/assignedActions/0/id").asLong();
+        JsonNode window = api.mgmt("GET", "/rest/v1/targets/db-mw-device/actions/" + action)
+                .json()
+                .get("maintenanceWindow");
+        assertThat(window.get("schedule").asString()).isEqualTo("0 15 10 ? * MON-FRI 2099");
+        assertThat(window.get("duration").asString()).isEqualTo("00:30:00");
+        assertThat(window.get("timezone").asString()).isEqualTo("+14:00");
+        // 2099-01-01 is a Thursday: 10:15 at +14:00 is 20:15 UTC the day before.
+        assertThat(window.get("nextStartAt").asLong())
+                .isEqualTo(Instant.parse("2098-12-31T20:15:00Z").toEpochMilli());
     }
 
     @Test

@@ -138,7 +138,12 @@ final class EndpointCatalogue {
             {"POST", "/rest/v1/targets", "[{\"controllerId\":\"fz-new\",\"name\":\"n\",\"description\":\"d\"}]"},
             {"PUT", "/rest/v1/targets/{t}", "{\"name\":\"renamed\",\"description\":\"x\"}"},
             {"DELETE", "/rest/v1/targets/{t}", null},
-            {"POST", "/rest/v1/targets/{t}/assignedDS", "{\"id\":{s},\"type\":\"forced\"}"},
+            {
+                "POST",
+                "/rest/v1/targets/{t}/assignedDS",
+                "{\"id\":{s},\"type\":\"forced\",\"maintenanceWindow\":{\"schedule\":\"0 0 3 ? * *\","
+                        + "\"duration\":\"01:00:00\",\"timezone\":\"+00:00\"}}"
+            },
             {"DELETE", "/rest/v1/targets/{t}/actions/{a}", null},
             {"PUT", "/rest/v1/targets/{t}/actions/{a}", "{\"forceType\":\"forced\"}"},
             {"DELETE", "/rest/v1/targets/{t}/actions", "[{a}]"},
@@ -159,7 +164,12 @@ final class EndpointCatalogue {
             {"DELETE", "/rest/v1/distributionsets/{s}", null},
             {"POST", "/rest/v1/distributionsets/{s}/assignedSM", "[{\"id\":{m}}]"},
             {"DELETE", "/rest/v1/distributionsets/{s}/assignedSM/{m}", null},
-            {"POST", "/rest/v1/distributionsets/{s}/assignedTargets", "[{\"id\":\"fz-victim\",\"type\":\"forced\"}]"},
+            {
+                "POST",
+                "/rest/v1/distributionsets/{s}/assignedTargets",
+                "[{\"id\":\"fz-victim\",\"type\":\"forced\",\"maintenanceWindow\":{\"schedule\":\"0 0 3 ? * *\","
+                        + "\"duration\":\"01:00:00\",\"timezone\":\"+00:00\"}}]"
+            },
             {"POST", "/rest/v1/distributionsets/{s}/invalidate", "{\"actionCancelationType\":\"soft\"}"},
             {"POST", "/rest/v1/distributionsettags", "[{\"name\":\"n\",\"colour\":\"red\"}]"},
             {"PUT", "/rest/v1/distributionsettags/{dstag}", "{\"name\":\"n2\"}"},

@@ -62,7 +62,6 @@ class UnimplementedFieldsIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            maintenanceWindow    | ,"maintenanceWindow":{"schedule":"0 0 3 * * ?","duration":"01:00:00","timezone":"+00:00"}
             confirmationRequired | ,"confirmationRequired":true
             """)
     void assignment_refusesUnimplementedFields(String field, String extra) {

@@ -6,6 +6,7 @@ import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.repository.target.Target;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,6 +14,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.util.Optional;
 
 /**
  * The deployment of one distribution set to one target, from assignment until the device closes it. The action's
@@ -68,6 +70,10 @@ public class Action extends BaseEntity {
     @JoinColumn(name = "rollout_group_id", insertable = false, updatable = false)
     private RolloutGroupRef rolloutGroup;
 
+    /** When the device may install; null (all three columns empty) for an action without a window. */
+    @Embedded
+    private MaintenanceWindow maintenanceWindow;
+
     protected Action() {}
 
     public Action(
@@ -86,6 +92,15 @@ public class Action extends BaseEntity {
     void createdBy(Long rolloutId, Long rolloutGroupId) {
         this.rolloutId = rolloutId;
         this.rolloutGroupId = rolloutGroupId;
+    }
+
+    /** Sets the action's maintenance window; only before it is saved. */
+    void withMaintenanceWindow(MaintenanceWindow window) {
+        this.maintenanceWindow = window;
+    }
+
+    public Optional<MaintenanceWindow> getMaintenanceWindow() {
+        return Optional.ofNullable(maintenanceWindow);
     }
 
     public Long getRolloutId() {

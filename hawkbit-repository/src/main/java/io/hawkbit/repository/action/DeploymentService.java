@@ -65,7 +65,14 @@ public class DeploymentService {
         this.clock = clock;
     }
 
-    public record Assignment(String controllerId, ActionType type, Long forceTime, Integer weight) {}
+    /** One target to assign to; {@code maintenanceWindow} is null for an assignment without a window. */
+    public record Assignment(
+            String controllerId, ActionType type, Long forceTime, Integer weight, MaintenanceWindow maintenanceWindow) {
+
+        public Assignment(String controllerId, ActionType type, Long forceTime, Integer weight) {
+            this(controllerId, type, forceTime, weight, null);
+        }
+    }
 
     /**
      * The new actions, the open actions that already deployed the set, and (for a rollout group only) the targets left
@@ -108,6 +115,11 @@ public class DeploymentService {
         DistributionSet set = distributionSets.deployable(tenant, distributionSetId);
         boolean autoclose = config.enabled(tenant, TenantConfigKey.AUTOCLOSE_ENABLED);
         long now = clock.millis();
+        for (Assignment assignment : assignments) {
+            if (assignment.maintenanceWindow() != null) {
+                assignment.maintenanceWindow().requireFuture(clock.instant());
+            }
+        }
         List<Action> assigned = new ArrayList<>();
         List<Action> already = new ArrayList<>();
         // Targets and their open actions read up front: a query inside the loop would make Hibernate flush-check
@@ -154,6 +166,7 @@ public class DeploymentService {
             if (group != null) {
                 action.createdBy(group.rolloutId(), group.groupId());
             }
+            action.withMaintenanceWindow(assignment.maintenanceWindow());
             actions.save(action);
             statuses.save(new ActionStatus(
                     action,

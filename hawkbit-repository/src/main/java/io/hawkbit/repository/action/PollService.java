@@ -13,8 +13,11 @@ import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetRepository;
 import io.hawkbit.repository.target.TargetTokens;
 import io.hawkbit.repository.target.TargetUpdateStatus;
+import io.hawkbit.repository.tenant.TenantConfigKey;
 import io.hawkbit.repository.tenant.TenantSettings;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.cache.CacheManager;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -32,11 +35,25 @@ public class PollService {
     /** What DDI authentication and the poll need of a target. */
     public record Device(long id, String controllerId, String securityToken, boolean requestAttributes) {}
 
-    /** The action a device works on: enough to build its links and their change hash. */
-    public record OpenAction(long id, boolean canceling, long revision, ActionType type, long forcedTime) {
+    /**
+     * The action a device works on: enough to build its links and their change hash. {@code maintenanceWindow} is
+     * null for an action without one.
+     */
+    public record OpenAction(
+            long id,
+            boolean canceling,
+            long revision,
+            ActionType type,
+            long forcedTime,
+            MaintenanceWindow maintenanceWindow) {
 
         public boolean forcedAt(long now) {
             return type == ActionType.FORCED || (type == ActionType.TIMEFORCED && now >= forcedTime);
+        }
+
+        /** Whether the device may install now: always without a window, else while one is open. */
+        public boolean installableAt(Instant now) {
+            return maintenanceWindow == null || maintenanceWindow.isOpen(now);
         }
     }
 
@@ -100,7 +117,36 @@ public class PollService {
             events.publish(new TargetPolledEvent(tenant, device.id(), controllerId, events.origin()));
         }
         PollState state = states.get(new TargetKey(tenant, controllerId), () -> load(device.id()));
-        return new PollResult(device, state, settings.pollingTime(tenant));
+        return new PollResult(device, state, pollingTime(tenant, state));
+    }
+
+    /** The tenant's polling time, shortened while the open action waits for its maintenance window (as hawkBit). */
+    private String pollingTime(String tenant, PollState state) {
+        String normal = settings.pollingTime(tenant);
+        MaintenanceWindow window = state.open()
+                .filter(open -> !open.canceling())
+                .map(OpenAction::maintenanceWindow)
+                .orElse(null);
+        if (window == null) {
+            return normal;
+        }
+        Duration normalInterval = TenantConfigKey.parsePollingTime(normal).orElseThrow();
+        Instant now = clock.instant();
+        Duration interval = MaintenancePolling.interval(
+                normalInterval,
+                settings.duration(tenant, TenantConfigKey.MIN_POLLING_TIME),
+                pollCount(tenant),
+                now,
+                window.start(now).orElse(null));
+        return interval.equals(normalInterval) ? normal : MaintenancePolling.format(interval);
+    }
+
+    private int pollCount(String tenant) {
+        try {
+            return Integer.parseInt(settings.value(tenant, TenantConfigKey.MAINTENANCE_WINDOW_POLL_COUNT));
+        } catch (NumberFormatException e) {
+            return Integer.parseInt(TenantConfigKey.MAINTENANCE_WINDOW_POLL_COUNT.defaultValue());
+        }
     }
 
     private PollState load(long targetId) {
@@ -111,7 +157,8 @@ public class PollService {
                         a.isCancelingOrCanceled(),
                         a.getOptLockRevision(),
                         a.getActionType(),
-                        a.getForcedTime()));
+                        a.getForcedTime(),
+                        a.getMaintenanceWindow().orElse(null)));
         Optional<Long> installed = open.isPresent()
                 ? Optional.empty()
                 : actions.findFinished(targetId, PageRequest.of(0, 1)).stream()

@@ -56,6 +56,10 @@ public enum ServerError {
     QUOTA_EXCEEDED("hawkbit.server.error.quota.tooManyEntries", "A quota was exceeded"),
     /** hawkBit's quota key, but 400 rather than 403: the request itself is too large, repeating it never helps. */
     BATCH_QUOTA_EXCEEDED("hawkbit.server.error.quota.tooManyEntries", "Too many entries in one request"),
+    MAINTENANCE_SCHEDULE_INVALID(
+            "hawkbit.server.error.maintenanceScheduleInvalid",
+            "Information for schedule, duration or timezone is missing; or there is no valid maintenance window"
+                    + " available in future."),
     CONFIG_VALUE_INVALID("hawkbit.server.error.configValueInvalid", "The given configuration value is invalid"),
     CONFIG_KEY_INVALID("hawkbit.server.error.configKeyInvalid", "The given configuration key is not known"),
     METHOD_NOT_ALLOWED(

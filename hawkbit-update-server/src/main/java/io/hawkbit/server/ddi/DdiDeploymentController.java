@@ -134,10 +134,16 @@ class DdiDeploymentController {
         String download = action.getActionType() == ActionType.DOWNLOAD_ONLY || action.isForcedAt(clock.millis())
                 ? "forced"
                 : "attempt";
-        String update = action.getActionType() == ActionType.DOWNLOAD_ONLY ? "skip" : download;
+        // As hawkBit: outside its maintenance window a device may download but not install, whatever the type.
+        String maintenanceWindow = action.getMaintenanceWindow()
+                .map(window -> window.isOpen(clock.instant()) ? "available" : "unavailable")
+                .orElse(null);
+        String update = action.getActionType() == ActionType.DOWNLOAD_ONLY || "unavailable".equals(maintenanceWindow)
+                ? "skip"
+                : download;
         return new DdiJson.DeploymentBase(
                 String.valueOf(action.getId()),
-                new DdiJson.Deployment(download, update, null, chunks),
+                new DdiJson.Deployment(download, update, maintenanceWindow, chunks),
                 history(action, history));
     }
 

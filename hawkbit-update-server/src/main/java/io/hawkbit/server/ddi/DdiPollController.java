@@ -73,11 +73,15 @@ class DdiPollController {
     }
 
     /**
-     * A value that changes whenever what the device should do changes (status, forced time reached), so clients
-     * that compare links notice; the server answers the path with any {@code c} or none.
+     * A value that changes whenever what the device should do changes (status, forced time reached, maintenance
+     * window opened or closed), so clients that compare links notice; the server answers the path with any {@code c}
+     * or none.
      */
     private String changeHash(PollService.OpenAction action) {
         int hash = Objects.hash(action.id(), action.revision(), action.forcedAt(clock.millis()));
+        if (action.maintenanceWindow() != null) {
+            hash = 31 * hash + Boolean.hashCode(action.installableAt(clock.instant()));
+        }
         return HexFormat.of().toHexDigits(hash);
     }
 

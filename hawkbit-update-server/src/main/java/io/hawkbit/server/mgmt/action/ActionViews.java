@@ -3,6 +3,8 @@ package io.hawkbit.server.mgmt.action;
 import io.hawkbit.repository.action.Action;
 import io.hawkbit.repository.rollout.RolloutQueries;
 import io.hawkbit.rest.paging.PagedList;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,9 +19,11 @@ import org.springframework.stereotype.Component;
 public class ActionViews {
 
     private final RolloutQueries rollouts;
+    private final Clock clock;
 
-    public ActionViews(RolloutQueries rollouts) {
+    public ActionViews(RolloutQueries rollouts, Clock clock) {
         this.rollouts = rollouts;
+        this.clock = clock;
     }
 
     public PagedList<MgmtAction> page(String tenant, Page<Action> page) {
@@ -30,18 +34,20 @@ public class ActionViews {
                         .filter(Objects::nonNull)
                         .distinct()
                         .toList());
+        Instant now = clock.instant();
         return PagedList.of(
                 page,
                 a -> MgmtAction.of(
                         a,
                         a.getTarget().getControllerId(),
-                        a.getRolloutId() == null ? null : names.get(a.getRolloutId())));
+                        a.getRolloutId() == null ? null : names.get(a.getRolloutId()),
+                        now));
     }
 
     public MgmtAction detailed(String tenant, Action action) {
         String name = action.getRolloutId() == null
                 ? null
                 : rollouts.names(tenant, List.of(action.getRolloutId())).get(action.getRolloutId());
-        return MgmtAction.detailed(action, action.getTarget().getControllerId(), name);
+        return MgmtAction.detailed(action, action.getTarget().getControllerId(), name, clock.instant());
     }
 }

@@ -10,6 +10,7 @@ import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.server.mgmt.Links;
 import io.hawkbit.server.mgmt.MgmtAudit;
+import java.time.Instant;
 
 /**
  * hawkBit 1.1's action: one deployment (or its cancelation) of a distribution set to a target. {@code status} is the
@@ -30,16 +31,17 @@ public record MgmtAction(
         Integer lastStatusCode,
         Long rollout,
         String rolloutName,
+        MgmtMaintenanceWindow maintenanceWindow,
         @JsonUnwrapped MgmtAudit audit,
         @JsonProperty("_links") Links links) {
 
     /** A list item: only the self link. {@code rolloutName} is that of the action's rollout, null without one. */
-    static MgmtAction of(Action action, String controllerId, String rolloutName) {
-        return of(action, Links.self(path(controllerId, action.getId())), rolloutName);
+    static MgmtAction of(Action action, String controllerId, String rolloutName, Instant now) {
+        return of(action, Links.self(path(controllerId, action.getId())), rolloutName, now);
     }
 
     /** A single resource, with links to its target, distribution set and status history. */
-    static MgmtAction detailed(Action action, String controllerId, String rolloutName) {
+    static MgmtAction detailed(Action action, String controllerId, String rolloutName, Instant now) {
         String path = path(controllerId, action.getId());
         Links links = Links.self(path);
         if (action.isCancelingOrCanceled()) {
@@ -58,7 +60,7 @@ public record MgmtAction(
         if (action.getRolloutId() != null) {
             links.withNamed("rollout", "/rest/v1/rollouts/" + action.getRolloutId(), rolloutName);
         }
-        return of(action, links, rolloutName);
+        return of(action, links, rolloutName, now);
     }
 
     /** Reads an assignment's {@code type}; absent means forced, anything unknown is a 400. */
@@ -77,7 +79,7 @@ public record MgmtAction(
         return Links.TARGETS + controllerId + "/actions/" + actionId;
     }
 
-    private static MgmtAction of(Action action, Links links, String rolloutName) {
+    private static MgmtAction of(Action action, Links links, String rolloutName, Instant now) {
         String status = action.getStatus().json();
         return new MgmtAction(
                 action.getId(),
@@ -91,6 +93,9 @@ public record MgmtAction(
                 action.getLastActionStatusCode(),
                 action.getRolloutId(),
                 rolloutName,
+                action.getMaintenanceWindow()
+                        .map(window -> MgmtMaintenanceWindow.of(window, now))
+                        .orElse(null),
                 MgmtAudit.of(action),
                 links);
     }

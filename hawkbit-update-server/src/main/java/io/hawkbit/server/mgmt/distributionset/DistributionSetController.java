@@ -10,6 +10,7 @@ import io.hawkbit.server.mgmt.CurrentUser;
 import io.hawkbit.server.mgmt.NotImplementedYet;
 import io.hawkbit.server.mgmt.Paging;
 import io.hawkbit.server.mgmt.action.MgmtAction;
+import io.hawkbit.server.mgmt.action.MgmtMaintenanceWindowRequestBody;
 import io.hawkbit.server.mgmt.action.MgmtTargetAssignmentResponseBody;
 import io.hawkbit.server.mgmt.softwaremodule.MgmtSoftwareModule;
 import jakarta.validation.Valid;
@@ -125,7 +126,11 @@ class DistributionSetController {
         body.forEach(MgmtTargetAssignmentRequestBody::refuseUnimplemented);
         List<DeploymentService.Assignment> assignments = body.stream()
                 .map(t -> new DeploymentService.Assignment(
-                        t.id(), MgmtAction.parseForceType(t.type()), t.forcetime(), t.weight()))
+                        t.id(),
+                        MgmtAction.parseForceType(t.type()),
+                        t.forcetime(),
+                        t.weight(),
+                        MgmtMaintenanceWindowRequestBody.toWindow(t.maintenanceWindow())))
                 .toList();
         return MgmtTargetAssignmentResponseBody.of(
                 List.of(deployments.assign(user.tenant(), id, assignments, user.name())));

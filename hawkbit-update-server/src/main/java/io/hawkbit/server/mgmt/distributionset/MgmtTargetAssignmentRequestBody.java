@@ -2,11 +2,11 @@ package io.hawkbit.server.mgmt.distributionset;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.hawkbit.server.mgmt.NotImplementedYet;
+import io.hawkbit.server.mgmt.action.MgmtMaintenanceWindowRequestBody;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import tools.jackson.databind.JsonNode;
 
 /** One target to assign a distribution set to: {@code id} is its controllerId; {@code type} defaults to forced. */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -15,11 +15,10 @@ record MgmtTargetAssignmentRequestBody(
         String type,
         Long forcetime,
         @Min(0) @Max(1000) Integer weight,
-        JsonNode maintenanceWindow,
+        MgmtMaintenanceWindowRequestBody maintenanceWindow,
         Boolean confirmationRequired) {
 
     void refuseUnimplemented() {
-        NotImplementedYet.field("maintenanceWindow", maintenanceWindow != null && !maintenanceWindow.isNull());
         NotImplementedYet.field("confirmationRequired", NotImplementedYet.isTrue(confirmationRequired));
     }
 }

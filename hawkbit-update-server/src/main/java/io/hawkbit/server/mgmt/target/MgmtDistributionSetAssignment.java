@@ -2,10 +2,10 @@ package io.hawkbit.server.mgmt.target;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.hawkbit.server.mgmt.NotImplementedYet;
+import io.hawkbit.server.mgmt.action.MgmtMaintenanceWindowRequestBody;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import tools.jackson.databind.JsonNode;
 
 /** One distribution set to assign to a target: {@code type} is soft, forced (default), timeforced or downloadonly. */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -14,11 +14,10 @@ record MgmtDistributionSetAssignment(
         String type,
         Long forcetime,
         @Min(0) @Max(1000) Integer weight,
-        JsonNode maintenanceWindow,
+        MgmtMaintenanceWindowRequestBody maintenanceWindow,
         Boolean confirmationRequired) {
 
     void refuseUnimplemented() {
-        NotImplementedYet.field("maintenanceWindow", maintenanceWindow != null && !maintenanceWindow.isNull());
         NotImplementedYet.field("confirmationRequired", NotImplementedYet.isTrue(confirmationRequired));
     }
 }

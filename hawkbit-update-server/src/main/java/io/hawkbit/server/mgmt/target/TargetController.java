@@ -20,6 +20,7 @@ import io.hawkbit.server.mgmt.action.ActionViews;
 import io.hawkbit.server.mgmt.action.MgmtAction;
 import io.hawkbit.server.mgmt.action.MgmtActionRequestBodyPut;
 import io.hawkbit.server.mgmt.action.MgmtActionStatus;
+import io.hawkbit.server.mgmt.action.MgmtMaintenanceWindowRequestBody;
 import io.hawkbit.server.mgmt.action.MgmtTargetAssignmentResponseBody;
 import io.hawkbit.server.mgmt.distributionset.MgmtDistributionSet;
 import jakarta.validation.Valid;
@@ -168,7 +169,11 @@ class TargetController {
             bySet.putIfAbsent(
                     a.id(),
                     new DeploymentService.Assignment(
-                            controllerId, MgmtAction.parseForceType(a.type()), a.forcetime(), a.weight()));
+                            controllerId,
+                            MgmtAction.parseForceType(a.type()),
+                            a.forcetime(),
+                            a.weight(),
+                            MgmtMaintenanceWindowRequestBody.toWindow(a.maintenanceWindow())));
         }
         if (bySet.size() > 1) {
             // Without multi-assignment each new assignment cancels the previous one, so several sets at once make no
