@@ -193,9 +193,11 @@ class MaintenanceWindowTest {
         // 9 minutes left, 3 polls wanted: every 3 minutes.
         assertThat(MaintenancePolling.interval(normal, 3, now, now.plus(Duration.ofMinutes(9))))
                 .isEqualTo(Duration.ofMinutes(3));
-        // Never under 30 s.
+        // Never under 30 s, hawkBit's default minPollingTime, nor under the tenant's own.
         assertThat(MaintenancePolling.interval(normal, 3, now, now.plusSeconds(45)))
                 .isEqualTo(Duration.ofSeconds(30));
+        assertThat(MaintenancePolling.interval(normal, Duration.ofMinutes(4), 3, now, now.plus(Duration.ofMinutes(9))))
+                .isEqualTo(Duration.ofMinutes(4));
         // Open already or no window left: normal interval.
         assertThat(MaintenancePolling.interval(normal, 3, now, now.minusSeconds(1)))
                 .isEqualTo(normal);
