@@ -83,21 +83,6 @@ class UnimplementedFieldsIT {
     }
 
     @Test
-    void assignment_refusesOffline() {
-        int before = actionsOf("unimpl-1");
-        assertRefused(
-                api.mgmt("POST", "/rest/v1/targets/unimpl-1/assignedDS?offline=true", "{\"id\":" + set + "}"),
-                "offline");
-        assertRefused(
-                api.mgmt(
-                        "POST",
-                        "/rest/v1/distributionsets/" + set + "/assignedTargets?offline=true",
-                        "[{\"id\":\"unimpl-1\"}]"),
-                "offline");
-        assertThat(actionsOf("unimpl-1")).isEqualTo(before);
-    }
-
-    @Test
     void assignment_acceptsNeutralValues() {
         fixture.target("unimpl-neutral");
         ApiClient.Response assigned = api.mgmt(

@@ -5,6 +5,7 @@ import io.hawkbit.repository.action.ActionDeletion;
 import io.hawkbit.repository.action.ActionForcing;
 import io.hawkbit.repository.action.ActionQueries;
 import io.hawkbit.repository.action.DeploymentService;
+import io.hawkbit.repository.action.OfflineAssignment;
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.repository.query.QueryFields;
@@ -52,6 +53,7 @@ class TargetController {
 
     private final TargetService targets;
     private final DeploymentService deployments;
+    private final OfflineAssignment offlineAssignment;
     private final ActionQueries actionQueries;
     private final ActionCancellation cancellation;
     private final ActionForcing forcing;
@@ -64,6 +66,7 @@ class TargetController {
     public TargetController(
             TargetService targets,
             DeploymentService deployments,
+            OfflineAssignment offlineAssignment,
             ActionQueries actionQueries,
             ActionCancellation cancellation,
             ActionForcing forcing,
@@ -76,6 +79,7 @@ class TargetController {
         this.views = views;
         this.targets = targets;
         this.deployments = deployments;
+        this.offlineAssignment = offlineAssignment;
         this.actionQueries = actionQueries;
         this.cancellation = cancellation;
         this.forcing = forcing;
@@ -155,13 +159,15 @@ class TargetController {
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
-    /** Accepts one assignment object or an array of them, as hawkBit does. */
+    /**
+     * Accepts one assignment object or an array of them, as hawkBit does. With {@code offline=true} the sets are
+     * recorded as installed already (finished actions, nothing sent to the device).
+     */
     @PostMapping("/{controllerId}/assignedDS")
     public MgmtTargetAssignmentResponseBody assign(
             @PathVariable String controllerId,
             @RequestBody JsonNode body,
             @RequestParam(required = false) Boolean offline) {
-        NotImplementedYet.parameter("offline", NotImplementedYet.isTrue(offline));
         Map<Long, DeploymentService.Assignment> bySet = new LinkedHashMap<>();
         for (MgmtDistributionSetAssignment a : bodies.list(body, MgmtDistributionSetAssignment.class)) {
             a.refuseUnimplemented();
@@ -178,6 +184,11 @@ class TargetController {
                     "Only one distribution set can be assigned to a target at a time (multi-assignment is not supported)");
         }
         String tenant = user.tenant();
+        if (NotImplementedYet.isTrue(offline)) {
+            return MgmtTargetAssignmentResponseBody.ofOffline(bySet.keySet().stream()
+                    .map(set -> offlineAssignment.record(tenant, set, List.of(controllerId), user.name()))
+                    .toList());
+        }
         return MgmtTargetAssignmentResponseBody.of(bySet.entrySet().stream()
                 .map(e -> deployments.assign(tenant, e.getKey(), List.of(e.getValue()), user.name()))
                 .toList());
