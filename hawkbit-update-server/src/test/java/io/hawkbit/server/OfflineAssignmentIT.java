@@ -105,11 +105,15 @@ class OfflineAssignmentIT {
                         "[{\"id\":\"offx-1\"}]"),
                 404,
                 NOT_FOUND);
-        ApiClient.Response two = api.mgmt(
-                "POST",
-                "/rest/v1/targets/offx-1/assignedDS?offline=true",
-                "[{\"id\":" + set + "},{\"id\":" + other + "}]");
-        assertThat(two.status()).as(two.text()).isEqualTo(400);
+        for (String query : new String[] {"?offline=true", ""}) {
+            JsonAssert.error(
+                    api.mgmt(
+                            "POST",
+                            "/rest/v1/targets/offx-1/assignedDS" + query,
+                            "[{\"id\":" + set + "},{\"id\":" + other + "}]"),
+                    400,
+                    "hawkbit.server.error.multiassignmentNotEnabled");
+        }
         assertThat(actionCount("offx-1")).isZero();
     }
 

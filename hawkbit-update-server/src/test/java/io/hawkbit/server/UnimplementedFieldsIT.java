@@ -162,7 +162,7 @@ class UnimplementedFieldsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"user.confirmation.flow.enabled", "authentication.header.enabled", "multi.assignments.enabled"})
+    @CsvSource({"user.confirmation.flow.enabled", "authentication.header.enabled"})
     void tenantSwitch_ofAnUnimplementedFeature_cannotBeEnabled(String key) {
         ApiClient.Response refused = api.mgmt("PUT", "/rest/v1/system/configs/" + key, "{\"value\":true}");
         assertThat(refused.status()).as(refused.text()).isEqualTo(400);

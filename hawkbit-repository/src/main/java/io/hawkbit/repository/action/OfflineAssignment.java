@@ -129,6 +129,17 @@ public class OfflineAssignment {
         return new Result(recorded, already);
     }
 
+    /** Several sets for one target (multi-assignment), all or none, one result per set in the given order. */
+    @Transactional
+    public List<Result> recordEach(
+            String tenant, Collection<Long> distributionSetIds, String controllerId, String user) {
+        List<Result> results = new ArrayList<>();
+        for (Long set : distributionSetIds) {
+            results.add(record(tenant, set, List.of(controllerId), user));
+        }
+        return results;
+    }
+
     private static boolean assigned(Target target, DistributionSet set) {
         return target.getAssignedDistributionSet() != null
                 && Objects.equals(target.getAssignedDistributionSet().getId(), set.getId());

@@ -57,6 +57,12 @@ public enum ServerError {
     /** hawkBit's quota key, but 400 rather than 403: the request itself is too large, repeating it never helps. */
     BATCH_QUOTA_EXCEEDED("hawkbit.server.error.quota.tooManyEntries", "Too many entries in one request"),
     CONFIG_VALUE_INVALID("hawkbit.server.error.configValueInvalid", "The given configuration value is invalid"),
+    CONFIG_VALUE_CHANGE_NOT_ALLOWED(
+            "hawkbit.server.error.repo.tenantConfigurationValueChangeNotAllowed",
+            "The requested tenant configuration value modification is not allowed"),
+    MULTIASSIGNMENT_NOT_ENABLED(
+            "hawkbit.server.error.multiassignmentNotEnabled",
+            "The requested operation requires multi assignments to be enabled"),
     CONFIG_KEY_INVALID("hawkbit.server.error.configKeyInvalid", "The given configuration key is not known"),
     METHOD_NOT_ALLOWED(
             "hawkbit.server.error.rest.method.notAllowed", "The HTTP method is not allowed on this resource"),
