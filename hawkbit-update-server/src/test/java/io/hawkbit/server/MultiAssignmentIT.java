@@ -1,7 +1,9 @@
 package io.hawkbit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +109,36 @@ class MultiAssignmentIT {
         assertThat(deploymentLink("ma-2")).contains("/deploymentBase/" + again);
         close("ma-2", again);
         assertThat(deploymentLink("ma-2")).contains("/deploymentBase/" + thirdAction);
+    }
+
+    @Test
+    void aRollout_addsItsWeightedActionBesideTheOpenOne() {
+        long manual = fixture.completeSet("mam");
+        long rolled = fixture.completeSet("mar");
+        device("ma-r");
+        long manualAction = assign("ma-r", manual, "{\"id\":\"ma-r\",\"weight\":100}");
+        ApiClient.Response created = api.mgmt(
+                "POST",
+                "/rest/v1/rollouts",
+                "{\"name\":\"ma-rollout\",\"targetFilterQuery\":\"controllerId==ma-r\",\"distributionSetId\":" + rolled
+                        + ",\"amountGroups\":1,\"type\":\"forced\",\"weight\":900}");
+        JsonAssert.statusCode(created, 201);
+        long rollout = created.json().get("id").asLong();
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + rollout + "/start"), 204);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.mgmt("GET", "/rest/v1/targets/ma-r/actions")
+                                .json()
+                                .get("total")
+                                .asInt()
+                        == 2);
+        JsonNode newest = api.mgmt("GET", "/rest/v1/targets/ma-r/actions?sort=id:DESC")
+                .json()
+                .get("content")
+                .get(0);
+        assertThat(newest.get("weight").asInt()).isEqualTo(900);
+        assertThat(status("ma-r", manualAction)).as("not canceled").isEqualTo("running");
+        assertThat(deploymentLink("ma-r"))
+                .contains("/deploymentBase/" + newest.get("id").asLong());
     }
 
     @Test
