@@ -128,6 +128,13 @@ final class EndpointCatalogue {
                 Kind.DDI,
                 "{\"mode\":\"merge\",\"data\":{\"fuzz\":\"v\"}}",
                 Set.of("data")));
+        // Jackson reads a number as a name or version: a set of that name is then not found (404), not malformed.
+        all.add(new Endpoint(
+                "PUT",
+                ddi + "/installedBase",
+                Kind.DDI,
+                "{\"name\":\"fz-set\",\"version\":\"1\"}",
+                Set.of("name", "version")));
         all.add(new Endpoint("DELETE", "/actuator/caches", Kind.MGMT, null, Set.of()));
         all.add(new Endpoint("POST", "/actuator/health", Kind.PUBLIC, "{}", Set.of()));
         return all;

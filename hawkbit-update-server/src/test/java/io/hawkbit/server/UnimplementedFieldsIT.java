@@ -82,21 +82,6 @@ class UnimplementedFieldsIT {
     }
 
     @Test
-    void assignment_refusesOffline() {
-        int before = actionsOf("unimpl-1");
-        assertRefused(
-                api.mgmt("POST", "/rest/v1/targets/unimpl-1/assignedDS?offline=true", "{\"id\":" + set + "}"),
-                "offline");
-        assertRefused(
-                api.mgmt(
-                        "POST",
-                        "/rest/v1/distributionsets/" + set + "/assignedTargets?offline=true",
-                        "[{\"id\":\"unimpl-1\"}]"),
-                "offline");
-        assertThat(actionsOf("unimpl-1")).isEqualTo(before);
-    }
-
-    @Test
     void assignment_acceptsNeutralValues() {
         fixture.target("unimpl-neutral");
         ApiClient.Response assigned = api.mgmt(
@@ -176,7 +161,7 @@ class UnimplementedFieldsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"user.confirmation.flow.enabled", "multi.assignments.enabled"})
+    @CsvSource({"user.confirmation.flow.enabled"})
     void tenantSwitch_ofAnUnimplementedFeature_cannotBeEnabled(String key) {
         ApiClient.Response refused = api.mgmt("PUT", "/rest/v1/system/configs/" + key, "{\"value\":true}");
         assertThat(refused.status()).as(refused.text()).isEqualTo(400);

@@ -254,6 +254,12 @@ public class Action extends BaseEntity {
         closeCanceled();
     }
 
+    /** Records the action as installed already, before it was ever open: an offline assignment. */
+    void closeAsInstalledOffline() {
+        status = ActionState.FINISHED;
+        active = false;
+    }
+
     /** Ends an open action as canceled without asking the device (a newer assignment with autoclose on). */
     void closeCanceled() {
         status = ActionState.CANCELED;

@@ -30,6 +30,12 @@ public interface ActionRepository extends JpaRepository<Action, Long>, JpaSpecif
             "select a from Action a where a.target.id = :targetId and a.active = false and a.status = io.hawkbit.repository.action.ActionState.FINISHED order by a.id desc")
     List<Action> findFinished(@Param("targetId") Long targetId, Pageable pageable);
 
+    /** The newest finished action of the target's installed set: hawkBit's installed action. */
+    @Query("select a from Action a where a.target.id = :targetId and a.active = false"
+            + " and a.status = io.hawkbit.repository.action.ActionState.FINISHED"
+            + " and a.distributionSet = a.target.installedDistributionSet order by a.id desc")
+    List<Action> findInstalled(@Param("targetId") Long targetId, Pageable pageable);
+
     /** Closed actions of the tenant in one of the statuses, last changed before the instant: [id, controllerId], oldest first. */
     @Query("select a.id, a.target.controllerId from Action a where a.tenant = :tenant and a.active = false "
             + "and a.status in :statuses and a.lastModifiedAt < :before order by a.id")

@@ -24,7 +24,10 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Assigns distribution sets to targets: a new action each, replacing what the target had open. */
+/**
+ * Assigns distribution sets to targets: a new action each, replacing what the target had open (with the tenant's
+ * multi-assignment on, beside what it had open).
+ */
 @Service
 public class DeploymentService {
 
@@ -91,6 +94,17 @@ public class DeploymentService {
         return assign(tenant, distributionSetId, assignments, user, null);
     }
 
+    /**
+     * Several sets at once (multi-assignment: one request may give a target several), all or none: one
+     * transaction, one {@link AssignmentResult} per set in the map's order.
+     */
+    @Transactional
+    public List<AssignmentResult> assignAll(String tenant, Map<Long, List<Assignment>> bySet, String user) {
+        List<AssignmentResult> results = new ArrayList<>();
+        bySet.forEach((set, assignments) -> results.add(assign(tenant, set, assignments, user, null)));
+        return results;
+    }
+
     /** The rollout group whose start assigns: its actions name it. Ids and names only, so actions need no rollout type. */
     public record RolloutOrigin(
             String tenant,
@@ -114,6 +128,9 @@ public class DeploymentService {
             String tenant, Long distributionSetId, List<Assignment> assignments, String user, RolloutOrigin group) {
         DistributionSet set = distributionSets.deployable(tenant, distributionSetId);
         boolean autoclose = config.enabled(tenant, TenantConfigKey.AUTOCLOSE_ENABLED);
+        // With multi-assignment a target works on several actions at once (hawkBit serves them by weight): a new one
+        // neither replaces the open ones nor counts as assigned already.
+        boolean multiAssignment = config.enabled(tenant, TenantConfigKey.MULTI_ASSIGNMENTS_ENABLED);
         long now = clock.millis();
         for (Assignment assignment : assignments) {
             if (assignment.maintenanceWindow() != null) {
@@ -131,13 +148,16 @@ public class DeploymentService {
             throw new IncompatibleTargetTypeException(
                     first.getTargetType().getName(), set.getType().getName());
         }
-        Map<Long, List<Action>> openByTarget = openActionsOf(byControllerId.values());
+        Map<Long, List<Action>> openByTarget =
+                multiAssignment ? new HashMap<>() : openActionsOf(byControllerId.values());
         for (Assignment assignment : assignments) {
             Target target = byControllerId.get(assignment.controllerId());
             if (incompatible.contains(target)) {
                 continue;
             }
-            List<Action> open = openByTarget.computeIfAbsent(target.getId(), id -> new ArrayList<>());
+            List<Action> open = multiAssignment
+                    ? new ArrayList<>()
+                    : openByTarget.computeIfAbsent(target.getId(), id -> new ArrayList<>());
             var existing = open.stream()
                     .filter(a -> a.getDistributionSet().getId().equals(set.getId()) && !a.isCancelingOrCanceled())
                     .findFirst();

@@ -18,6 +18,7 @@ import io.hawkbit.repository.tenant.TenantSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.cache.CacheManager;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -116,7 +117,9 @@ public class PollService {
         if (eventProperties.isTargetPolled()) {
             events.publish(new TargetPolledEvent(tenant, device.id(), controllerId, events.origin()));
         }
-        PollState state = states.get(new TargetKey(tenant, controllerId), () -> load(device.id()));
+        PollState state = states.get(
+                new TargetKey(tenant, controllerId),
+                () -> load(device.id(), settings.enabled(tenant, TenantConfigKey.MULTI_ASSIGNMENTS_ENABLED)));
         return new PollResult(device, state, pollingTime(tenant, state));
     }
 
@@ -149,21 +152,25 @@ public class PollService {
         }
     }
 
-    private PollState load(long targetId) {
-        Optional<OpenAction> open = actions.findActive(targetId).stream()
-                .findFirst()
-                .map(a -> new OpenAction(
-                        a.getId(),
-                        a.isCancelingOrCanceled(),
-                        a.getOptLockRevision(),
-                        a.getActionType(),
-                        a.getForcedTime(),
-                        a.getMaintenanceWindow().orElse(null)));
+    private PollState load(long targetId, boolean multiAssignment) {
+        List<Action> active = actions.findActive(targetId);
+        Optional<OpenAction> open = (multiAssignment ? ActionWeights.inServingOrder(active) : active)
+                .stream()
+                        .findFirst()
+                        .map(a -> new OpenAction(
+                                a.getId(),
+                                a.isCancelingOrCanceled(),
+                                a.getOptLockRevision(),
+                                a.getActionType(),
+                                a.getForcedTime(),
+                                a.getMaintenanceWindow().orElse(null)));
         Optional<Long> installed = open.isPresent()
                 ? Optional.empty()
-                : actions.findFinished(targetId, PageRequest.of(0, 1)).stream()
-                        .findFirst()
-                        .map(Action::getId);
+                // Actions of several sets finish in any order: the installed one is that of the installed set.
+                : (multiAssignment
+                                ? actions.findInstalled(targetId, PageRequest.of(0, 1))
+                                : actions.findFinished(targetId, PageRequest.of(0, 1)))
+                        .stream().findFirst().map(Action::getId);
         return new PollState(open, installed);
     }
 

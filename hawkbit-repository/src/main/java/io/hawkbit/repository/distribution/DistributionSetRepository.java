@@ -14,6 +14,8 @@ interface DistributionSetRepository
 
     Optional<DistributionSet> findByTenantAndId(String tenant, Long id);
 
+    Optional<DistributionSet> findByTenantAndNameAndVersionAndDeletedFalse(String tenant, String name, String version);
+
     boolean existsByTenantAndNameAndVersion(String tenant, String name, String version);
 
     /** Name and version of the sets with one of the given names. */

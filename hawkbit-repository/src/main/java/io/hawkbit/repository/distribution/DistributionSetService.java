@@ -140,6 +140,13 @@ public class DistributionSetService {
         return sets.findByTenantAndId(tenant, id).orElseThrow(() -> new EntityNotFoundException("DistributionSet", id));
     }
 
+    /** The tenant's (not deleted) set with exactly this name and version; 404 otherwise. */
+    @Transactional(readOnly = true)
+    public DistributionSet byNameAndVersion(String tenant, String name, String version) {
+        return sets.findByTenantAndNameAndVersionAndDeletedFalse(tenant, name, version)
+                .orElseThrow(() -> new EntityNotFoundException("DistributionSet", name + ":" + version));
+    }
+
     /**
      * A set that may be deployed (assigned, rolled out, auto-assigned): not deleted (404 as if absent), valid (400
      * {@link ServerError#DS_INVALID} once invalidated) and complete (400 {@link ServerError#DS_INCOMPLETE} when a

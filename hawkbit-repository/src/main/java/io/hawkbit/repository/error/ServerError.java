@@ -61,6 +61,12 @@ public enum ServerError {
             "Information for schedule, duration or timezone is missing; or there is no valid maintenance window"
                     + " available in future."),
     CONFIG_VALUE_INVALID("hawkbit.server.error.configValueInvalid", "The given configuration value is invalid"),
+    CONFIG_VALUE_CHANGE_NOT_ALLOWED(
+            "hawkbit.server.error.repo.tenantConfigurationValueChangeNotAllowed",
+            "The requested tenant configuration value modification is not allowed"),
+    MULTIASSIGNMENT_NOT_ENABLED(
+            "hawkbit.server.error.multiassignmentNotEnabled",
+            "The requested operation requires multi assignments to be enabled"),
     CONFIG_KEY_INVALID("hawkbit.server.error.configKeyInvalid", "The given configuration key is not known"),
     METHOD_NOT_ALLOWED(
             "hawkbit.server.error.rest.method.notAllowed", "The HTTP method is not allowed on this resource"),

@@ -24,7 +24,8 @@ public enum TenantConfigKey {
     HEADER_AUTH_AUTHORITY("authentication.header.authority", Kind.STRING, ""),
     ANONYMOUS_DOWNLOAD_ENABLED("anonymous.download.enabled", Kind.BOOLEAN, "false"),
     AUTOCLOSE_ENABLED("repository.actions.autoclose.enabled", Kind.BOOLEAN, "false"),
-    MULTI_ASSIGNMENTS_ENABLED("multi.assignments.enabled", Kind.BOOLEAN, "false", false),
+    /** Once on, never off again: open actions of several sets per target would have no meaning without it. */
+    MULTI_ASSIGNMENTS_ENABLED("multi.assignments.enabled", Kind.BOOLEAN, "false"),
     MAINTENANCE_WINDOW_POLL_COUNT("maintenanceWindowPollCount", Kind.INTEGER, "3"),
     ACTION_CLEANUP_ENABLED("action.cleanup.enabled", Kind.BOOLEAN, "false"),
     ACTION_CLEANUP_EXPIRY("action.cleanup.auto.expiry", Kind.LONG, "2592000000", true, "action.cleanup.actionExpiry"),

@@ -97,6 +97,7 @@ public class TenantConfigurationService {
     public void reset(String tenant, String key) {
         TenantConfigKey configKey = known(key);
         repository.findByTenantAndKey(tenant, configKey.key()).ifPresent(stored -> {
+            refuseSwitchingOff(configKey, Optional.of(stored), configKey.defaultValue());
             repository.delete(stored);
             events.publish(new TenantConfigurationChangedEvent(tenant, configKey.key(), events.origin()));
         });
@@ -104,11 +105,24 @@ public class TenantConfigurationService {
 
     private ConfigValue store(String tenant, TenantConfigKey configKey, String value) {
         String key = configKey.key();
-        TenantConfiguration stored =
-                repository.findByTenantAndKey(tenant, key).orElseGet(() -> new TenantConfiguration(tenant, key, value));
+        Optional<TenantConfiguration> before = repository.findByTenantAndKey(tenant, key);
+        refuseSwitchingOff(configKey, before, value);
+        TenantConfiguration stored = before.orElseGet(() -> new TenantConfiguration(tenant, key, value));
         stored.setValue(value);
         events.publish(new TenantConfigurationChangedEvent(tenant, key, events.origin()));
         return toValue(configKey, Optional.of(repository.saveAndFlush(stored)));
+    }
+
+    /** hawkBit 1.1: multi-assignment, once on, stays on (a write or reset to false is a 403). */
+    private static void refuseSwitchingOff(
+            TenantConfigKey configKey, Optional<TenantConfiguration> before, String value) {
+        if (configKey == TenantConfigKey.MULTI_ASSIGNMENTS_ENABLED
+                && before.map(c -> Boolean.parseBoolean(c.getValue())).orElse(false)
+                && !Boolean.parseBoolean(value)) {
+            throw new HawkbitException(
+                    ServerError.CONFIG_VALUE_CHANGE_NOT_ALLOWED,
+                    "The configuration key '" + configKey.key() + "' cannot be switched off once it is on");
+        }
     }
 
     private static TenantConfigKey known(String key) {

@@ -117,7 +117,7 @@ class TenantConfigKeyTest {
     @ParameterizedTest
     @EnumSource(
             value = TenantConfigKey.class,
-            names = {"MULTI_ASSIGNMENTS_ENABLED", "USER_CONFIRMATION_ENABLED"})
+            names = {"USER_CONFIRMATION_ENABLED"})
     void normalize_unimplementedSwitchRefusesTrueButTakesFalse(TenantConfigKey key) {
         assertInvalid(() -> key.normalize(Boolean.TRUE));
         assertInvalid(() -> key.normalize("TRUE"));

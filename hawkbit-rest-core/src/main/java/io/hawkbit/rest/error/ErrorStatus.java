@@ -24,6 +24,7 @@ public final class ErrorStatus {
         STATUS.put(ServerError.ENTITY_LOCKED, HttpStatus.LOCKED);
         STATUS.put(ServerError.ENTITY_READ_ONLY, HttpStatus.FORBIDDEN);
         STATUS.put(ServerError.QUOTA_EXCEEDED, HttpStatus.FORBIDDEN);
+        STATUS.put(ServerError.CONFIG_VALUE_CHANGE_NOT_ALLOWED, HttpStatus.FORBIDDEN);
         STATUS.put(ServerError.FILE_SIZE_QUOTA, HttpStatus.PAYLOAD_TOO_LARGE);
         STATUS.put(ServerError.PAYLOAD_TOO_LARGE, HttpStatus.PAYLOAD_TOO_LARGE);
         STATUS.put(ServerError.FORBIDDEN, HttpStatus.FORBIDDEN);

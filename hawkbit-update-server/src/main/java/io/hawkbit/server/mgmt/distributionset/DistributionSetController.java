@@ -1,6 +1,7 @@
 package io.hawkbit.server.mgmt.distributionset;
 
 import io.hawkbit.repository.action.DeploymentService;
+import io.hawkbit.repository.action.OfflineAssignment;
 import io.hawkbit.repository.distribution.DistributionSetService;
 import io.hawkbit.repository.invalidation.DistributionSetInvalidation;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleService;
@@ -37,16 +38,19 @@ class DistributionSetController {
 
     private final DistributionSetService sets;
     private final DeploymentService deployments;
+    private final OfflineAssignment offlineAssignment;
     private final DistributionSetInvalidation invalidation;
     private final CurrentUser user;
 
     public DistributionSetController(
             DistributionSetService sets,
             DeploymentService deployments,
+            OfflineAssignment offlineAssignment,
             DistributionSetInvalidation invalidation,
             CurrentUser user) {
         this.sets = sets;
         this.deployments = deployments;
+        this.offlineAssignment = offlineAssignment;
         this.invalidation = invalidation;
         this.user = user;
     }
@@ -122,8 +126,14 @@ class DistributionSetController {
             @PathVariable Long id,
             @RequestBody List<@Valid @NotNull MgmtTargetAssignmentRequestBody> body,
             @RequestParam(required = false) Boolean offline) {
-        NotImplementedYet.parameter("offline", NotImplementedYet.isTrue(offline));
         body.forEach(MgmtTargetAssignmentRequestBody::refuseUnimplemented);
+        if (NotImplementedYet.isTrue(offline)) {
+            return MgmtTargetAssignmentResponseBody.ofOffline(List.of(offlineAssignment.record(
+                    user.tenant(),
+                    id,
+                    body.stream().map(MgmtTargetAssignmentRequestBody::id).toList(),
+                    user.name())));
+        }
         List<DeploymentService.Assignment> assignments = body.stream()
                 .map(t -> new DeploymentService.Assignment(
                         t.id(),

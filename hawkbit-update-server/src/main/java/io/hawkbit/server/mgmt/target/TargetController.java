@@ -5,11 +5,14 @@ import io.hawkbit.repository.action.ActionDeletion;
 import io.hawkbit.repository.action.ActionForcing;
 import io.hawkbit.repository.action.ActionQueries;
 import io.hawkbit.repository.action.DeploymentService;
+import io.hawkbit.repository.action.OfflineAssignment;
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetService;
+import io.hawkbit.repository.tenant.TenantConfigKey;
+import io.hawkbit.repository.tenant.TenantConfigurationService;
 import io.hawkbit.rest.paging.PageParams;
 import io.hawkbit.rest.paging.PagedList;
 import io.hawkbit.server.mgmt.CurrentUser;
@@ -26,6 +29,7 @@ import io.hawkbit.server.mgmt.distributionset.MgmtDistributionSet;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +57,8 @@ class TargetController {
 
     private final TargetService targets;
     private final DeploymentService deployments;
+    private final OfflineAssignment offlineAssignment;
+    private final TenantConfigurationService config;
     private final ActionQueries actionQueries;
     private final ActionCancellation cancellation;
     private final ActionForcing forcing;
@@ -65,6 +71,8 @@ class TargetController {
     public TargetController(
             TargetService targets,
             DeploymentService deployments,
+            OfflineAssignment offlineAssignment,
+            TenantConfigurationService config,
             ActionQueries actionQueries,
             ActionCancellation cancellation,
             ActionForcing forcing,
@@ -77,6 +85,8 @@ class TargetController {
         this.views = views;
         this.targets = targets;
         this.deployments = deployments;
+        this.offlineAssignment = offlineAssignment;
+        this.config = config;
         this.actionQueries = actionQueries;
         this.cancellation = cancellation;
         this.forcing = forcing;
@@ -156,36 +166,44 @@ class TargetController {
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
-    /** Accepts one assignment object or an array of them, as hawkBit does. */
+    /**
+     * Accepts one assignment object or an array of them, as hawkBit does. With {@code offline=true} the sets are
+     * recorded as installed already (finished actions, nothing sent to the device).
+     */
     @PostMapping("/{controllerId}/assignedDS")
     public MgmtTargetAssignmentResponseBody assign(
             @PathVariable String controllerId,
             @RequestBody JsonNode body,
             @RequestParam(required = false) Boolean offline) {
-        NotImplementedYet.parameter("offline", NotImplementedYet.isTrue(offline));
-        Map<Long, DeploymentService.Assignment> bySet = new LinkedHashMap<>();
+        String tenant = user.tenant();
+        boolean multiAssignment = config.enabled(tenant, TenantConfigKey.MULTI_ASSIGNMENTS_ENABLED);
+        Map<Long, List<DeploymentService.Assignment>> bySet = new LinkedHashMap<>();
         for (MgmtDistributionSetAssignment a : bodies.list(body, MgmtDistributionSetAssignment.class)) {
             a.refuseUnimplemented();
-            bySet.putIfAbsent(
-                    a.id(),
-                    new DeploymentService.Assignment(
-                            controllerId,
-                            MgmtAction.parseForceType(a.type()),
-                            a.forcetime(),
-                            a.weight(),
-                            MgmtMaintenanceWindowRequestBody.toWindow(a.maintenanceWindow())));
+            List<DeploymentService.Assignment> ofSet = bySet.computeIfAbsent(a.id(), id -> new ArrayList<>());
+            // Without multi-assignment a set named twice is assigned once; with it, each entry is an action.
+            if (multiAssignment || ofSet.isEmpty()) {
+                ofSet.add(new DeploymentService.Assignment(
+                        controllerId,
+                        MgmtAction.parseForceType(a.type()),
+                        a.forcetime(),
+                        a.weight(),
+                        MgmtMaintenanceWindowRequestBody.toWindow(a.maintenanceWindow())));
+            }
         }
-        if (bySet.size() > 1) {
+        if (bySet.size() > 1 && !multiAssignment) {
             // Without multi-assignment each new assignment cancels the previous one, so several sets at once make no
             // sense.
             throw new HawkbitException(
-                    ServerError.PARAM_INVALID,
-                    "Only one distribution set can be assigned to a target at a time (multi-assignment is not supported)");
+                    ServerError.MULTIASSIGNMENT_NOT_ENABLED,
+                    "Only one distribution set can be assigned to a target at a time unless multi.assignments.enabled"
+                            + " is on");
         }
-        String tenant = user.tenant();
-        return MgmtTargetAssignmentResponseBody.of(bySet.entrySet().stream()
-                .map(e -> deployments.assign(tenant, e.getKey(), List.of(e.getValue()), user.name()))
-                .toList());
+        if (NotImplementedYet.isTrue(offline)) {
+            return MgmtTargetAssignmentResponseBody.ofOffline(
+                    offlineAssignment.recordEach(tenant, bySet.keySet(), controllerId, user.name()));
+        }
+        return MgmtTargetAssignmentResponseBody.of(deployments.assignAll(tenant, bySet, user.name()));
     }
 
     @GetMapping("/{controllerId}/installedDS")
