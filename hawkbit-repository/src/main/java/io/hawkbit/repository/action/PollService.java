@@ -34,7 +34,8 @@ public class PollService {
     public record Device(long id, String controllerId, String securityToken, boolean requestAttributes) {}
 
     /** The action a device works on: enough to build its links and their change hash. */
-    public record OpenAction(long id, boolean canceling, long revision, ActionType type, long forcedTime) {
+    public record OpenAction(
+            long id, boolean canceling, long revision, ActionType type, long forcedTime, boolean waitingConfirmation) {
 
         public boolean forcedAt(long now) {
             return type == ActionType.FORCED || (type == ActionType.TIMEFORCED && now >= forcedTime);
@@ -112,7 +113,8 @@ public class PollService {
                         a.isCancelingOrCanceled(),
                         a.getOptLockRevision(),
                         a.getActionType(),
-                        a.getForcedTime()));
+                        a.getForcedTime(),
+                        a.isWaitingConfirmation()));
         Optional<Long> installed = open.isPresent()
                 ? Optional.empty()
                 : actions.findFinished(targetId, PageRequest.of(0, 1)).stream()

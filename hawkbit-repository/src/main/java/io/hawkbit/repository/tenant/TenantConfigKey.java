@@ -29,7 +29,7 @@ public enum TenantConfigKey {
     ACTION_CLEANUP_STATUS(
             "action.cleanup.auto.status", Kind.STRING, "CANCELED,ERROR", true, "action.cleanup.actionStatus"),
     ROLLOUT_APPROVAL_ENABLED("rollout.approval.enabled", Kind.BOOLEAN, "false"),
-    USER_CONFIRMATION_ENABLED("user.confirmation.flow.enabled", Kind.BOOLEAN, "false", false);
+    USER_CONFIRMATION_ENABLED("user.confirmation.flow.enabled", Kind.BOOLEAN, "false");
 
     /** hawkBit refuses polling times below 30 s and above a day. */
     static final Duration MIN_POLLING = Duration.ofSeconds(30);
