@@ -15,3 +15,8 @@ CREATE TABLE target_auto_confirm (
 ALTER TABLE rollout_group ADD COLUMN confirmation_required BOOLEAN NOT NULL DEFAULT FALSE;
 
 ALTER TABLE target_filter_query ADD COLUMN auto_assign_confirmation_required BOOLEAN;
+
+-- WAIT_FOR_CONFIRMATION (21 characters) does not fit the 16 the action states had.
+ALTER TABLE action MODIFY status VARCHAR(32) NOT NULL;
+
+ALTER TABLE action_status MODIFY status VARCHAR(32) NOT NULL;

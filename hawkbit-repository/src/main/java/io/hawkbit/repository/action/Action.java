@@ -43,7 +43,7 @@ public class Action extends BaseEntity {
     private Integer weight;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "status", nullable = false, length = 16)
+    @Column(name = "status", nullable = false, length = 32)
     private ActionState status;
 
     @Column(name = "active", nullable = false)

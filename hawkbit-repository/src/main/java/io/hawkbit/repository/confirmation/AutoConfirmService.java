@@ -10,7 +10,10 @@ import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetEvents;
 import io.hawkbit.repository.target.TargetRepository;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,6 +50,18 @@ public class AutoConfirmService {
     @Transactional(readOnly = true)
     public Optional<AutoConfirmation> status(String tenant, String controllerId) {
         return autoConfirmations.findById(target(tenant, controllerId).getId());
+    }
+
+    /** Which of the targets have auto-confirmation on (one query per thousand ids). */
+    @Transactional(readOnly = true)
+    public Set<Long> activeAmong(List<Long> targetIds) {
+        Set<Long> active = new HashSet<>();
+        for (int from = 0; from < targetIds.size(); from += 1000) {
+            autoConfirmations
+                    .findByTargetIdIn(targetIds.subList(from, Math.min(targetIds.size(), from + 1000)))
+                    .forEach(a -> active.add(a.getTargetId()));
+        }
+        return active;
     }
 
     /**

@@ -125,7 +125,11 @@ class DistributionSetController {
         body.forEach(MgmtTargetAssignmentRequestBody::refuseUnimplemented);
         List<DeploymentService.Assignment> assignments = body.stream()
                 .map(t -> new DeploymentService.Assignment(
-                        t.id(), MgmtAction.parseForceType(t.type()), t.forcetime(), t.weight()))
+                        t.id(),
+                        MgmtAction.parseForceType(t.type()),
+                        t.forcetime(),
+                        t.weight(),
+                        t.confirmationRequired()))
                 .toList();
         return MgmtTargetAssignmentResponseBody.of(
                 List.of(deployments.assign(user.tenant(), id, assignments, user.name())));

@@ -20,6 +20,5 @@ record MgmtTargetAssignmentRequestBody(
 
     void refuseUnimplemented() {
         NotImplementedYet.field("maintenanceWindow", maintenanceWindow != null && !maintenanceWindow.isNull());
-        NotImplementedYet.field("confirmationRequired", NotImplementedYet.isTrue(confirmationRequired));
     }
 }

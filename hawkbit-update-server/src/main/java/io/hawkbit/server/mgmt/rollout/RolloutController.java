@@ -100,7 +100,8 @@ class RolloutController {
                                         MgmtCondition.asAction(group.successAction()),
                                         MgmtCondition.asCondition(group.errorCondition()),
                                         MgmtCondition.asAction(group.errorAction()),
-                                        conditions)))
+                                        conditions),
+                                group.confirmationRequired()))
                         .toList();
         var created = planner.create(
                 user.tenant(),
@@ -115,7 +116,8 @@ class RolloutController {
                         body.forcetime(),
                         body.weight(),
                         body.startAt(),
-                        conditions));
+                        conditions,
+                        body.confirmationRequired()));
         return ResponseEntity.status(HttpStatus.CREATED).body(view(created.getId()));
     }
 

@@ -19,6 +19,5 @@ record MgmtDistributionSetAssignment(
 
     void refuseUnimplemented() {
         NotImplementedYet.field("maintenanceWindow", maintenanceWindow != null && !maintenanceWindow.isNull());
-        NotImplementedYet.field("confirmationRequired", NotImplementedYet.isTrue(confirmationRequired));
     }
 }

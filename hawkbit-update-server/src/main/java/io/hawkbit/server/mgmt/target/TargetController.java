@@ -168,7 +168,11 @@ class TargetController {
             bySet.putIfAbsent(
                     a.id(),
                     new DeploymentService.Assignment(
-                            controllerId, MgmtAction.parseForceType(a.type()), a.forcetime(), a.weight()));
+                            controllerId,
+                            MgmtAction.parseForceType(a.type()),
+                            a.forcetime(),
+                            a.weight(),
+                            a.confirmationRequired()));
         }
         if (bySet.size() > 1) {
             // Without multi-assignment each new assignment cancels the previous one, so several sets at once make no
