@@ -63,7 +63,6 @@ class UnimplementedFieldsIT {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             maintenanceWindow    | ,"maintenanceWindow":{"schedule":"0 0 3 * * ?","duration":"01:00:00","timezone":"+00:00"}
-            confirmationRequired | ,"confirmationRequired":true
             """)
     void assignment_refusesUnimplementedFields(String field, String extra) {
         int before = actionsOf("unimpl-1");
@@ -110,10 +109,8 @@ class UnimplementedFieldsIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            confirmationRequired           | ,"confirmationRequired":true
             dynamic                        | ,"dynamic":true
             dynamicGroupTemplate           | ,"dynamicGroupTemplate":{"nameSuffix":"-dyn","targetCount":10}
-            groups[].confirmationRequired  | ,"groups":[{"name":"g1","targetPercentage":100,"confirmationRequired":true}]
             """)
     void rollout_refusesUnimplementedFields(String field, String extra) {
         int before =
@@ -177,7 +174,7 @@ class UnimplementedFieldsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"user.confirmation.flow.enabled", "authentication.header.enabled", "multi.assignments.enabled"})
+    @CsvSource({"authentication.header.enabled", "multi.assignments.enabled"})
     void tenantSwitch_ofAnUnimplementedFeature_cannotBeEnabled(String key) {
         ApiClient.Response refused = api.mgmt("PUT", "/rest/v1/system/configs/" + key, "{\"value\":true}");
         assertThat(refused.status()).as(refused.text()).isEqualTo(400);

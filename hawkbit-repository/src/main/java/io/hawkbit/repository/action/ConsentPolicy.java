@@ -26,7 +26,7 @@ final class ConsentPolicy {
     private final Map<Long, AutoConfirmation> autoConfirmed;
     private final String user;
 
-    private ConsentPolicy(boolean flowOn, Map<Long, AutoConfirmation> autoConfirmed, String user) {
+    ConsentPolicy(boolean flowOn, Map<Long, AutoConfirmation> autoConfirmed, String user) {
         this.flowOn = flowOn;
         this.autoConfirmed = autoConfirmed;
         this.user = user;

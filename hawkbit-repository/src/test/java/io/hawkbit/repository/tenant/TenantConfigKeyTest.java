@@ -105,7 +105,7 @@ class TenantConfigKeyTest {
     @ParameterizedTest
     @EnumSource(
             value = TenantConfigKey.class,
-            names = {"MULTI_ASSIGNMENTS_ENABLED", "USER_CONFIRMATION_ENABLED", "HEADER_AUTH_ENABLED"})
+            names = {"MULTI_ASSIGNMENTS_ENABLED", "HEADER_AUTH_ENABLED"})
     void normalize_unimplementedSwitchRefusesTrueButTakesFalse(TenantConfigKey key) {
         assertInvalid(() -> key.normalize(Boolean.TRUE));
         assertInvalid(() -> key.normalize("TRUE"));
@@ -236,5 +236,11 @@ class TenantConfigKeyTest {
         assertInvalid(() -> TenantConfigKey.GATEWAY_TOKEN_KEY.normalize(5));
         assertInvalid(() -> TenantConfigKey.GATEWAY_TOKEN_KEY.normalize(true));
         assertInvalid(() -> TenantConfigKey.GATEWAY_TOKEN_KEY.normalize(null));
+    }
+
+    @Test
+    void normalize_confirmationFlowCanBeSwitchedOn() {
+        assertThat(TenantConfigKey.USER_CONFIRMATION_ENABLED.normalize(true)).isEqualTo("true");
+        assertThat(TenantConfigKey.USER_CONFIRMATION_ENABLED.normalize("TRUE")).isEqualTo("true");
     }
 }
