@@ -408,6 +408,10 @@ class ConfirmationFlowIT {
         JsonNode groups = api.mgmt("GET", "/rest/v1/rollouts/" + rollout + "/deploygroups")
                 .json()
                 .get("content");
+        assertThat(groups.get(0).get("confirmationRequired").asBoolean())
+                .as("the rollout's value")
+                .isTrue();
+        assertThat(groups.get(1).get("confirmationRequired").asBoolean()).isFalse();
         long trusted = groups.get(1).get("id").asLong();
         assertThat(api.mgmt("POST", "/rest/v1/rollouts/" + rollout + "/triggerNextGroup")
                         .status())
