@@ -131,12 +131,8 @@ final class EndpointCatalogue {
                 Kind.DDI,
                 "{\"confirmation\":\"denied\",\"code\":7,\"details\":[\"fuzz\"]}",
                 Set.of("code")));
-        all.add(new Endpoint(
-                "POST",
-                ddi + "/confirmationBase/activateAutoConfirm",
-                Kind.DDI,
-                "{\"initiator\":\"fz\",\"remark\":\"r\"}",
-                Set.of("initiator", "remark")));
+        // Its body is optional (as the Management twin's), so no body is a valid request: sent without one.
+        all.add(new Endpoint("POST", ddi + "/confirmationBase/activateAutoConfirm", Kind.DDI, null, Set.of()));
         all.add(new Endpoint("POST", ddi + "/confirmationBase/deactivateAutoConfirm", Kind.DDI, null, Set.of()));
         all.add(new Endpoint(
                 "PUT",
@@ -158,7 +154,7 @@ final class EndpointCatalogue {
             {"DELETE", "/rest/v1/targets/{t}/actions/{a}", null},
             {"PUT", "/rest/v1/targets/{t}/actions/{a}", "{\"forceType\":\"forced\"}"},
             {"PUT", "/rest/v1/targets/{t}/actions/{a}/confirmation", "{\"confirmation\":\"denied\",\"code\":1}"},
-            {"POST", "/rest/v1/targets/{t}/autoConfirm/activate", "{\"initiator\":\"fz\",\"remark\":\"r\"}"},
+            {"POST", "/rest/v1/targets/{t}/autoConfirm/activate", null},
             {"POST", "/rest/v1/targets/{t}/autoConfirm/deactivate", null},
             {"DELETE", "/rest/v1/targets/{t}/actions", "[{a}]"},
             {"DELETE", "/rest/v1/actions/{a}", null},
