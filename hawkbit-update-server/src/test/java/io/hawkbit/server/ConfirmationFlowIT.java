@@ -275,6 +275,15 @@ class ConfirmationFlowIT {
         assertThat(api.mgmt("POST", path + "/autoConfirm/deactivate").status()).isEqualTo(204);
         assertThat(api.mgmt("GET", path + "/autoConfirm").json().get("active").asBoolean())
                 .isFalse();
+        // A target with auto-confirmation on can be deleted (the switch goes with it).
+        device("cf-mauto-gone");
+        assertThat(api.mgmt("POST", "/rest/v1/targets/cf-mauto-gone/autoConfirm/activate")
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.mgmt("DELETE", "/rest/v1/targets/cf-mauto-gone").status())
+                .isEqualTo(204);
+        assertThat(api.mgmt("GET", "/rest/v1/targets/cf-mauto-gone/autoConfirm").status())
+                .isEqualTo(404);
         JsonAssert.error(
                 api.mgmt("GET", "/rest/v1/targets/cf-nobody/autoConfirm"),
                 404,
