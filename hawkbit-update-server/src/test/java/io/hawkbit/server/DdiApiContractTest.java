@@ -12,8 +12,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * hawkBit 1.1's {@code DdiRootControllerRestApi}, for the endpoints this server has (no confirmation flow, no
- * {@code PUT installedBase}): method and path, status codes, the exact field names of {@code DdiControllerBase},
+ * hawkBit 1.1's {@code DdiRootControllerRestApi}, for the endpoints this server has (the confirmation flow is pinned
+ * by ConfirmationFlowIT; no {@code PUT installedBase}): method and path, status codes, the exact field names of {@code DdiControllerBase},
  * {@code DdiDeploymentBase} (with its chunks and artifacts), {@code DdiCancel} and the link names devices follow.
  */
 @MgmtApiTest

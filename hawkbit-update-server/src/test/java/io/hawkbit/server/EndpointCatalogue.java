@@ -27,6 +27,7 @@ final class EndpointCatalogue {
             "/rest/v1/targets/{t}/actions/{a}",
             "/rest/v1/targets/{t}/actions/{a}/status",
             "/rest/v1/targets/{t}/tags",
+            "/rest/v1/targets/{t}/autoConfirm",
             "/rest/v1/softwaremodules",
             "/rest/v1/softwaremodules/{m}",
             "/rest/v1/softwaremodules/{m}/artifacts",
@@ -110,6 +111,8 @@ final class EndpointCatalogue {
             ddi + "/deploymentBase/{a}",
             ddi + "/installedBase/{a}",
             ddi + "/cancelAction/{a}",
+            ddi + "/confirmationBase",
+            ddi + "/confirmationBase/{a}",
             ddi + "/softwaremodules/{m}/artifacts",
             ddi + "/softwaremodules/{m}/artifacts/{file}"
         }) {
@@ -122,6 +125,15 @@ final class EndpointCatalogue {
         Set<String> loose = Set.of("id", "code", "cnt", "of", "timestamp");
         all.add(new Endpoint("POST", ddi + "/deploymentBase/{a}/feedback", Kind.DDI, feedback, loose));
         all.add(new Endpoint("POST", ddi + "/cancelAction/{a}/feedback", Kind.DDI, feedback, loose));
+        all.add(new Endpoint(
+                "POST",
+                ddi + "/confirmationBase/{a}/feedback",
+                Kind.DDI,
+                "{\"confirmation\":\"denied\",\"code\":7,\"details\":[\"fuzz\"]}",
+                Set.of("code")));
+        // Its body is optional (as the Management twin's), so no body is a valid request: sent without one.
+        all.add(new Endpoint("POST", ddi + "/confirmationBase/activateAutoConfirm", Kind.DDI, null, Set.of()));
+        all.add(new Endpoint("POST", ddi + "/confirmationBase/deactivateAutoConfirm", Kind.DDI, null, Set.of()));
         all.add(new Endpoint(
                 "PUT",
                 ddi + "/configData",
@@ -153,6 +165,9 @@ final class EndpointCatalogue {
             },
             {"DELETE", "/rest/v1/targets/{t}/actions/{a}", null},
             {"PUT", "/rest/v1/targets/{t}/actions/{a}", "{\"forceType\":\"forced\"}"},
+            {"PUT", "/rest/v1/targets/{t}/actions/{a}/confirmation", "{\"confirmation\":\"denied\",\"code\":1}"},
+            {"POST", "/rest/v1/targets/{t}/autoConfirm/activate", null},
+            {"POST", "/rest/v1/targets/{t}/autoConfirm/deactivate", null},
             {"DELETE", "/rest/v1/targets/{t}/actions", "[{a}]"},
             {"DELETE", "/rest/v1/actions/{a}", null},
             {"DELETE", "/rest/v1/actions", "[{a}]"},

@@ -60,27 +60,6 @@ class UnimplementedFieldsIT {
                 .asInt();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            confirmationRequired | ,"confirmationRequired":true
-            """)
-    void assignment_refusesUnimplementedFields(String field, String extra) {
-        int before = actionsOf("unimpl-1");
-        assertRefused(
-                api.mgmt(
-                        "POST",
-                        "/rest/v1/targets/unimpl-1/assignedDS",
-                        "{\"id\":" + set + ",\"type\":\"forced\"" + extra + "}"),
-                field);
-        assertRefused(
-                api.mgmt(
-                        "POST",
-                        "/rest/v1/distributionsets/" + set + "/assignedTargets",
-                        "[{\"id\":\"unimpl-1\",\"type\":\"forced\"" + extra + "}]"),
-                field);
-        assertThat(actionsOf("unimpl-1")).as("no action created").isEqualTo(before);
-    }
-
     @Test
     void assignment_acceptsNeutralValues() {
         fixture.target("unimpl-neutral");
@@ -94,10 +73,8 @@ class UnimplementedFieldsIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            confirmationRequired           | ,"confirmationRequired":true
             dynamic                        | ,"dynamic":true
             dynamicGroupTemplate           | ,"dynamicGroupTemplate":{"nameSuffix":"-dyn","targetCount":10}
-            groups[].confirmationRequired  | ,"groups":[{"name":"g1","targetPercentage":100,"confirmationRequired":true}]
             """)
     void rollout_refusesUnimplementedFields(String field, String extra) {
         int before =
@@ -158,22 +135,6 @@ class UnimplementedFieldsIT {
                         .get("total")
                         .asInt())
                 .isZero();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"user.confirmation.flow.enabled"})
-    void tenantSwitch_ofAnUnimplementedFeature_cannotBeEnabled(String key) {
-        ApiClient.Response refused = api.mgmt("PUT", "/rest/v1/system/configs/" + key, "{\"value\":true}");
-        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
-        assertThat(refused.json().get("message").asString()).contains(key);
-        assertThat(api.mgmt("GET", "/rest/v1/system/configs/" + key, null)
-                        .json()
-                        .get("value")
-                        .asBoolean())
-                .isFalse();
-        assertThat(api.mgmt("PUT", "/rest/v1/system/configs/" + key, "{\"value\":false}")
-                        .status())
-                .isEqualTo(200);
     }
 
     @Test

@@ -45,7 +45,7 @@ public class Action extends BaseEntity {
     private Integer weight;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "status", nullable = false, length = 16)
+    @Column(name = "status", nullable = false, length = 32)
     private ActionState status;
 
     @Column(name = "active", nullable = false)
@@ -283,6 +283,43 @@ public class Action extends BaseEntity {
         actionType = ActionType.FORCED;
         forcedTime = 0L;
         return true;
+    }
+
+    /** The confirmation flow holds a new action until the device (or an operator) consents; only before it is saved. */
+    void awaitConfirmation() {
+        status = ActionState.WAIT_FOR_CONFIRMATION;
+    }
+
+    public boolean isWaitingConfirmation() {
+        return active && status == ActionState.WAIT_FOR_CONFIRMATION;
+    }
+
+    /**
+     * Checks that the action takes a confirmation answer (confirmed or denied), as hawkBit checks it.
+     *
+     * @throws HawkbitException {@link ServerError#ACTION_NOT_ACTIVE} when closed,
+     *         {@link ServerError#ACTION_NOT_WAITING_CONFIRMATION} when not waiting for confirmation
+     */
+    public void checkAwaitsConfirmation() {
+        if (!active) {
+            throw new HawkbitException(
+                    ServerError.ACTION_NOT_ACTIVE,
+                    "Confirming action " + getId() + " is not possible since the action is not active anymore");
+        }
+        if (status != ActionState.WAIT_FOR_CONFIRMATION) {
+            throw new HawkbitException(
+                    ServerError.ACTION_NOT_WAITING_CONFIRMATION,
+                    "Action " + getId() + " is not waiting for confirmation");
+        }
+    }
+
+    /**
+     * Consent given: the deployment starts and the device is offered deploymentBase. A denial changes nothing: the action
+     * keeps waiting, as in hawkBit.
+     */
+    void confirm() {
+        checkAwaitsConfirmation();
+        status = ActionState.RUNNING;
     }
 
     /** A time-forced action counts as forced once its time has come. */

@@ -40,7 +40,7 @@ public class ActionStatus {
     private Action action;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "status", nullable = false, updatable = false, length = 16)
+    @Column(name = "status", nullable = false, updatable = false, length = 32)
     private ActionState status;
 
     /** Epoch milliseconds when the status occurred (device time when it sent one). */

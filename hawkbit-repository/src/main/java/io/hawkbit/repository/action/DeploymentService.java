@@ -44,6 +44,7 @@ public class DeploymentService {
     private final ActionCancellation cancellation;
     private final ActionEvents actionEvents;
     private final TargetEvents targetEvents;
+    private final ConsentPolicy.Factory consentPolicies;
 
     public DeploymentService(
             ActionRepository actions,
@@ -55,7 +56,9 @@ public class DeploymentService {
             ClusterEventPublisher events,
             ActionCancellation cancellation,
             ActionEvents actionEvents,
-            TargetEvents targetEvents) {
+            TargetEvents targetEvents,
+            ConsentPolicy.Factory consent) {
+        this.consentPolicies = consent;
         this.events = events;
         this.cancellation = cancellation;
         this.actionEvents = actionEvents;
@@ -68,12 +71,31 @@ public class DeploymentService {
         this.clock = clock;
     }
 
-    /** One target to assign to; {@code maintenanceWindow} is null for an assignment without a window. */
+    /**
+     * One target's assignment. {@code maintenanceWindow} is null for an assignment without a window;
+     * {@code confirmationRequired} null means the tenant's confirmation flow decides (as hawkBit), false skips the
+     * device's consent even while the flow is on.
+     */
     public record Assignment(
-            String controllerId, ActionType type, Long forceTime, Integer weight, MaintenanceWindow maintenanceWindow) {
+            String controllerId,
+            ActionType type,
+            Long forceTime,
+            Integer weight,
+            MaintenanceWindow maintenanceWindow,
+            Boolean confirmationRequired) {
+
+        public Assignment(
+                String controllerId, ActionType type, Long forceTime, Integer weight, MaintenanceWindow window) {
+            this(controllerId, type, forceTime, weight, window, null);
+        }
+
+        public Assignment(
+                String controllerId, ActionType type, Long forceTime, Integer weight, Boolean confirmationRequired) {
+            this(controllerId, type, forceTime, weight, null, confirmationRequired);
+        }
 
         public Assignment(String controllerId, ActionType type, Long forceTime, Integer weight) {
-            this(controllerId, type, forceTime, weight, null);
+            this(controllerId, type, forceTime, weight, null, null);
         }
     }
 
@@ -112,7 +134,19 @@ public class DeploymentService {
             Long rolloutId,
             String rolloutName,
             Long groupId,
-            String groupName) {}
+            String groupName,
+            boolean confirmationRequired) {
+
+        public RolloutOrigin(
+                String tenant,
+                Long distributionSetId,
+                Long rolloutId,
+                String rolloutName,
+                Long groupId,
+                String groupName) {
+            this(tenant, distributionSetId, rolloutId, rolloutName, groupId, groupName, false);
+        }
+    }
 
     /**
      * {@link #assign(String, Long, List, String)} for the targets of a starting rollout group; its actions name it.
@@ -150,6 +184,7 @@ public class DeploymentService {
         }
         Map<Long, List<Action>> openByTarget =
                 multiAssignment ? new HashMap<>() : openActionsOf(byControllerId.values());
+        ConsentPolicy consent = consentPolicies.of(tenant, byControllerId.values(), user);
         for (Assignment assignment : assignments) {
             Target target = byControllerId.get(assignment.controllerId());
             if (incompatible.contains(target)) {
@@ -187,18 +222,18 @@ public class DeploymentService {
                 action.createdBy(group.rolloutId(), group.groupId());
             }
             action.withMaintenanceWindow(assignment.maintenanceWindow());
+            boolean required = group != null
+                    ? group.confirmationRequired()
+                    : assignment.confirmationRequired() == null ? consent.flowOn() : assignment.confirmationRequired();
+            List<String> messages = new ArrayList<>();
+            messages.add(
+                    group == null
+                            ? "Assignment initiated by user '" + user + "'"
+                            : "Assignment initiated by rollout '" + group.rolloutName() + "', group '"
+                                    + group.groupName() + "'");
+            ActionState recorded = consent.apply(action, required, messages);
             actions.save(action);
-            statuses.save(new ActionStatus(
-                    action,
-                    ActionState.RUNNING,
-                    now,
-                    null,
-                    List.of(
-                            group == null
-                                    ? "Assignment initiated by user '" + user + "'"
-                                    : "Assignment initiated by rollout '" + group.rolloutName() + "', group '"
-                                            + group.groupName() + "'"),
-                    user));
+            statuses.save(new ActionStatus(action, recorded, now, null, messages, user));
             target.setAssignedDistributionSet(set);
             target.setUpdateStatus(TargetUpdateStatus.PENDING);
             open.add(action);

@@ -22,11 +22,25 @@ public class DeviceActions {
         this.statuses = statuses;
     }
 
-    /** An update action of the device with its set, modules and artifacts loaded; 404 for another device's action. */
+    /**
+     * An update action of the device with its set, modules and artifacts loaded; 404 for another device's action, and,
+     * as in hawkBit, for one that still waits for confirmation.
+     */
     @Transactional(readOnly = true)
     public Action deploymentAction(String tenant, String controllerId, Long actionId) {
         Action action = own(tenant, controllerId, actionId);
-        if (action.isCancelingOrCanceled()) {
+        if (action.isCancelingOrCanceled() || action.isWaitingConfirmation()) {
+            throw new EntityNotFoundException("Action", actionId);
+        }
+        initialize(action);
+        return action;
+    }
+
+    /** An action waiting for the device's confirmation, loaded like a deployment; 404 for any other. */
+    @Transactional(readOnly = true)
+    public Action confirmationAction(String tenant, String controllerId, Long actionId) {
+        Action action = own(tenant, controllerId, actionId);
+        if (!action.isWaitingConfirmation()) {
             throw new EntityNotFoundException("Action", actionId);
         }
         initialize(action);

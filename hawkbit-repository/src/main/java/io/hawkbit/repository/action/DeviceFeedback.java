@@ -1,5 +1,6 @@
 package io.hawkbit.repository.action;
 
+import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.repository.target.Target;
@@ -52,6 +53,10 @@ public class DeviceFeedback {
     @Transactional
     public void deploymentFeedback(String tenant, String controllerId, Long actionId, Feedback feedback) {
         Action action = deviceActions.own(tenant, controllerId, actionId);
+        if (action.isWaitingConfirmation()) {
+            // hawkBit answers 404: the deployment is not offered until the device confirms it.
+            throw new EntityNotFoundException("Action", actionId);
+        }
         Action.Transition transition = action.applyDeploymentFeedback(feedback);
         addStatus(
                 action,

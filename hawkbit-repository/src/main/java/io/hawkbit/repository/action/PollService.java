@@ -46,7 +46,8 @@ public class PollService {
             long revision,
             ActionType type,
             long forcedTime,
-            MaintenanceWindow maintenanceWindow) {
+            MaintenanceWindow maintenanceWindow,
+            boolean waitingConfirmation) {
 
         public boolean forcedAt(long now) {
             return type == ActionType.FORCED || (type == ActionType.TIMEFORCED && now >= forcedTime);
@@ -163,7 +164,8 @@ public class PollService {
                                 a.getOptLockRevision(),
                                 a.getActionType(),
                                 a.getForcedTime(),
-                                a.getMaintenanceWindow().orElse(null)));
+                                a.getMaintenanceWindow().orElse(null),
+                                a.isWaitingConfirmation()));
         Optional<Long> installed = open.isPresent()
                 ? Optional.empty()
                 // Actions of several sets finish in any order: the installed one is that of the installed set.

@@ -117,7 +117,11 @@ public class AutoAssignScheduler {
         }
         List<DeploymentService.Assignment> assignments = candidates.stream()
                 .map(id -> new DeploymentService.Assignment(
-                        id, filter.getAutoAssignActionType(), null, filter.getAutoAssignWeight()))
+                        id,
+                        filter.getAutoAssignActionType(),
+                        null,
+                        filter.getAutoAssignWeight(),
+                        filter.getAutoAssignConfirmationRequired()))
                 .toList();
         DeploymentService.AssignmentResult result =
                 deployments.assign(tenant, setId, assignments, filter.getCreatedBy());

@@ -23,6 +23,10 @@ public enum ServerError {
     ACTION_NOT_FORCE_QUITABLE(
             "hawkbit.server.error.action.notForceQuitable", "Only canceling actions can be force quit"),
     ACTION_NOT_ACTIVE("hawkbit.server.error.repo.actionNotActive", "The action is not active anymore"),
+    ACTION_NOT_WAITING_CONFIRMATION(
+            "hawkbit.server.confirmation.feedback.invalid", "The action is not waiting for confirmation"),
+    AUTO_CONFIRMATION_ALREADY_ACTIVE(
+            "hawkbit.server.error.repo.autoConfAlreadyActive", "Auto confirmation is already active"),
     DS_INCOMPLETE(
             "hawkbit.server.error.distributionset.incomplete",
             "Distribution set is incomplete: a mandatory module is missing"),

@@ -48,6 +48,10 @@ public class RolloutGroup extends BaseEntity {
     @Embedded
     private RolloutConditions conditions;
 
+    /** Whether the group's actions wait for the device's consent while the tenant's confirmation flow is on. */
+    @Column(name = "confirmation_required", nullable = false)
+    private boolean confirmationRequired;
+
     /** Mapped for queries only (a group's targets, paged); rows are written by {@link RolloutTargets}. */
     @Immutable
     @ManyToMany(fetch = FetchType.LAZY)
@@ -58,6 +62,14 @@ public class RolloutGroup extends BaseEntity {
     private Set<Target> targets;
 
     protected RolloutGroup() {}
+
+    public boolean isConfirmationRequired() {
+        return confirmationRequired;
+    }
+
+    void requireConfirmation(boolean required) {
+        this.confirmationRequired = required;
+    }
 
     public RolloutGroup(
             Rollout rollout,

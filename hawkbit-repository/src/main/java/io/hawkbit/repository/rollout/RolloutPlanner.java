@@ -72,7 +72,18 @@ public class RolloutPlanner {
             String description,
             String targetFilterQuery,
             double targetPercentage,
-            RolloutConditions conditions) {}
+            RolloutConditions conditions,
+            Boolean confirmationRequired) {
+
+        public GroupDefinition(
+                String name,
+                String description,
+                String targetFilterQuery,
+                double targetPercentage,
+                RolloutConditions conditions) {
+            this(name, description, targetFilterQuery, targetPercentage, conditions, null);
+        }
+    }
 
     /** A rollout to create: either {@code amountGroups} equal groups or explicit {@code groups}. */
     public record Create(
@@ -86,7 +97,36 @@ public class RolloutPlanner {
             Long forceTime,
             Integer weight,
             Long startAt,
-            RolloutConditions conditions) {}
+            RolloutConditions conditions,
+            Boolean confirmationRequired) {
+
+        public Create(
+                String name,
+                String description,
+                String targetFilterQuery,
+                Long distributionSetId,
+                Integer amountGroups,
+                List<GroupDefinition> groups,
+                ActionType type,
+                Long forceTime,
+                Integer weight,
+                Long startAt,
+                RolloutConditions conditions) {
+            this(
+                    name,
+                    description,
+                    targetFilterQuery,
+                    distributionSetId,
+                    amountGroups,
+                    groups,
+                    type,
+                    forceTime,
+                    weight,
+                    startAt,
+                    conditions,
+                    null);
+        }
+    }
 
     /**
      * Creates a rollout and fixes its groups' targets in one transaction: the targets of the filter that neither have
@@ -156,6 +196,10 @@ public class RolloutPlanner {
         List<List<Long>> split = split(candidates, definitions, scope);
         ActionType type = create.type() == null ? ActionType.FORCED : create.type();
         boolean approval = config.enabled(tenant, TenantConfigKey.ROLLOUT_APPROVAL_ENABLED);
+        // As hawkBit: unset means what the tenant's confirmation flow says when the rollout is created.
+        boolean rolloutConsent = create.confirmationRequired() != null
+                ? create.confirmationRequired()
+                : config.enabled(tenant, TenantConfigKey.USER_CONFIRMATION_ENABLED);
         Rollout rollout = rollouts.save(new Rollout(
                 tenant,
                 create.name(),
@@ -177,6 +221,8 @@ public class RolloutPlanner {
                     definition.targetFilterQuery(),
                     definition.targetPercentage(),
                     definition.conditions()));
+            group.requireConfirmation(
+                    definition.confirmationRequired() != null ? definition.confirmationRequired() : rolloutConsent);
             rolloutTargets.insert(group.getId(), split.get(i));
         }
         groups.flush();

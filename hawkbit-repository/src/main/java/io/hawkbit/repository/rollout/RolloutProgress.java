@@ -118,7 +118,8 @@ class RolloutProgress {
                         rollout.getId(),
                         rollout.getName(),
                         groupId,
-                        group.getName()),
+                        group.getName(),
+                        group.isConfirmationRequired()),
                 assignments,
                 rollout.getCreatedBy());
         if (!result.incompatible().isEmpty()) {

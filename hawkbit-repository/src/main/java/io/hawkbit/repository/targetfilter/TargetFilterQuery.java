@@ -31,6 +31,10 @@ public class TargetFilterQuery extends BaseEntity {
     @Column(name = "auto_assign_action_type", length = 16)
     private ActionType autoAssignActionType;
 
+    /** Whether the actions the auto-assignment creates wait for the device's consent (confirmation flow on). */
+    @Column(name = "auto_assign_confirmation_required")
+    private Boolean autoAssignConfirmationRequired;
+
     @Column(name = "auto_assign_weight")
     private Integer autoAssignWeight;
 
@@ -71,7 +75,18 @@ public class TargetFilterQuery extends BaseEntity {
         return autoAssignWeight;
     }
 
+    public Boolean getAutoAssignConfirmationRequired() {
+        return autoAssignConfirmationRequired;
+    }
+
+    public void setAutoAssignConfirmationRequired(Boolean required) {
+        this.autoAssignConfirmationRequired = autoAssignDistributionSet == null ? null : required;
+    }
+
     public void setAutoAssign(DistributionSet set, ActionType type, Integer weight) {
+        if (set == null) {
+            this.autoAssignConfirmationRequired = null;
+        }
         this.autoAssignDistributionSet = set;
         this.autoAssignActionType = set == null ? null : type;
         this.autoAssignWeight = set == null ? null : weight;

@@ -14,6 +14,8 @@ import io.hawkbit.repository.event.TargetFilterQueryUpdatedEvent;
 import io.hawkbit.repository.query.QueryFields;
 import io.hawkbit.repository.query.RsqlSpecification;
 import io.hawkbit.repository.target.TargetService;
+import io.hawkbit.repository.tenant.TenantConfigKey;
+import io.hawkbit.repository.tenant.TenantSettings;
 import java.util.Map;
 import org.hibernate.Hibernate;
 import org.springframework.data.domain.Page;
@@ -44,12 +46,15 @@ public class TargetFilterQueryService {
     private final DistributionSetService distributionSets;
     private final TargetService targets;
     private final ClusterEventPublisher events;
+    private final TenantSettings settings;
 
     public TargetFilterQueryService(
             TargetFilterQueryRepository filters,
             DistributionSetService distributionSets,
             TargetService targets,
-            ClusterEventPublisher events) {
+            ClusterEventPublisher events,
+            TenantSettings settings) {
+        this.settings = settings;
         this.filters = filters;
         this.targets = targets;
         this.distributionSets = distributionSets;
@@ -57,7 +62,16 @@ public class TargetFilterQueryService {
     }
 
     /** What a filter's auto-assignment does; {@code type} null means forced, as in hawkBit. */
-    public record AutoAssign(Long distributionSetId, ActionType type, Integer weight) {}
+    /**
+     * What a filter's auto-assignment does; {@code type} null means forced, as in hawkBit. {@code confirmationRequired}
+     * null means what the tenant's confirmation flow says when the auto-assignment is set.
+     */
+    public record AutoAssign(Long distributionSetId, ActionType type, Integer weight, Boolean confirmationRequired) {
+
+        public AutoAssign(Long distributionSetId, ActionType type, Integer weight) {
+            this(distributionSetId, type, weight, null);
+        }
+    }
 
     public record Create(String name, String query, AutoAssign autoAssign) {}
 
@@ -166,6 +180,10 @@ public class TargetFilterQueryService {
                     ServerError.PARAM_INVALID, "Auto-assignment supports forced, soft and downloadonly");
         }
         filter.setAutoAssign(set, type, autoAssign.weight());
+        filter.setAutoAssignConfirmationRequired(
+                autoAssign.confirmationRequired() != null
+                        ? autoAssign.confirmationRequired()
+                        : settings.enabled(tenant, TenantConfigKey.USER_CONFIRMATION_ENABLED));
     }
 
     /** Parses the query and runs it once: values (an unknown update status, a text for a number) are checked only then. */

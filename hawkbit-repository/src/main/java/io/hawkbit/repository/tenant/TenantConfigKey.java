@@ -32,7 +32,7 @@ public enum TenantConfigKey {
     ACTION_CLEANUP_STATUS(
             "action.cleanup.auto.status", Kind.STRING, "CANCELED,ERROR", true, "action.cleanup.actionStatus"),
     ROLLOUT_APPROVAL_ENABLED("rollout.approval.enabled", Kind.BOOLEAN, "false"),
-    USER_CONFIRMATION_ENABLED("user.confirmation.flow.enabled", Kind.BOOLEAN, "false", false),
+    USER_CONFIRMATION_ENABLED("user.confirmation.flow.enabled", Kind.BOOLEAN, "false"),
     IMPLICIT_LOCK_ENABLED("implicit.lock.enabled", Kind.BOOLEAN, "true"),
     /** Batches DMF messages in hawkBit; this server has no DMF, so there is nothing to batch and no effect. */
     BATCH_ASSIGNMENTS_ENABLED("batch.assignments.enabled", Kind.BOOLEAN, "false"),

@@ -117,20 +117,6 @@ class TenantConfigKeyTest {
     @ParameterizedTest
     @EnumSource(
             value = TenantConfigKey.class,
-            names = {"USER_CONFIRMATION_ENABLED"})
-    void normalize_unimplementedSwitchRefusesTrueButTakesFalse(TenantConfigKey key) {
-        assertInvalid(() -> key.normalize(Boolean.TRUE));
-        assertInvalid(() -> key.normalize("TRUE"));
-        assertThatThrownBy(() -> key.normalize(true))
-                .hasMessageContaining(key.key())
-                .hasMessageContaining("cannot be enabled");
-        assertThat(key.normalize(false)).isEqualTo("false");
-        assertThat(key.normalize("false")).isEqualTo("false");
-    }
-
-    @ParameterizedTest
-    @EnumSource(
-            value = TenantConfigKey.class,
             names = {
                 "TARGET_TOKEN_ENABLED",
                 "GATEWAY_TOKEN_ENABLED",
@@ -259,5 +245,11 @@ class TenantConfigKeyTest {
         assertInvalid(() -> TenantConfigKey.GATEWAY_TOKEN_KEY.normalize(5));
         assertInvalid(() -> TenantConfigKey.GATEWAY_TOKEN_KEY.normalize(true));
         assertInvalid(() -> TenantConfigKey.GATEWAY_TOKEN_KEY.normalize(null));
+    }
+
+    @Test
+    void normalize_confirmationFlowCanBeSwitchedOn() {
+        assertThat(TenantConfigKey.USER_CONFIRMATION_ENABLED.normalize(true)).isEqualTo("true");
+        assertThat(TenantConfigKey.USER_CONFIRMATION_ENABLED.normalize("TRUE")).isEqualTo("true");
     }
 }

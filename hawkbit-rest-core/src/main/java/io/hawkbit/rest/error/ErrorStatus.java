@@ -20,6 +20,9 @@ public final class ErrorStatus {
         STATUS.put(ServerError.ACTION_NOT_CANCELABLE, HttpStatus.METHOD_NOT_ALLOWED);
         STATUS.put(ServerError.ACTION_NOT_FORCE_QUITABLE, HttpStatus.METHOD_NOT_ALLOWED);
         STATUS.put(ServerError.ACTION_NOT_ACTIVE, HttpStatus.GONE);
+        // hawkBit answers 404 (no body) on confirmation feedback for an action that is not waiting.
+        STATUS.put(ServerError.ACTION_NOT_WAITING_CONFIRMATION, HttpStatus.NOT_FOUND);
+        STATUS.put(ServerError.AUTO_CONFIRMATION_ALREADY_ACTIVE, HttpStatus.CONFLICT);
         STATUS.put(ServerError.TARGET_TYPE_IN_USE, HttpStatus.CONFLICT);
         STATUS.put(ServerError.ENTITY_LOCKED, HttpStatus.LOCKED);
         STATUS.put(ServerError.ENTITY_READ_ONLY, HttpStatus.FORBIDDEN);

@@ -122,8 +122,7 @@ class DdiDeploymentController {
         }
     }
 
-    private DdiJson.DeploymentBase toDeploymentBase(
-            DdiPrincipal principal, String controllerId, Action action, int history) {
+    DdiJson.DeploymentBase toDeploymentBase(DdiPrincipal principal, String controllerId, Action action, int history) {
         DdiLinks links = new DdiLinks(principal.tenant(), controllerId);
         List<SoftwareModule> modules = action.getDistributionSet().getModules();
         Map<Long, List<SoftwareModuleMetadata>> visible = metadata.targetVisible(

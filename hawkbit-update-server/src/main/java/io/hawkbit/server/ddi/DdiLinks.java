@@ -17,6 +17,18 @@ final class DdiLinks {
         return Links.absolute(base + "/deploymentBase/" + actionId) + "?c=" + hash;
     }
 
+    String confirmationBase(long actionId, String hash) {
+        return Links.absolute(base + "/confirmationBase/" + actionId) + "?c=" + hash;
+    }
+
+    String activateAutoConfirm() {
+        return Links.absolute(base + "/confirmationBase/activateAutoConfirm");
+    }
+
+    String deactivateAutoConfirm() {
+        return Links.absolute(base + "/confirmationBase/deactivateAutoConfirm");
+    }
+
     String cancelAction(long actionId) {
         return Links.absolute(base + "/cancelAction/" + actionId);
     }

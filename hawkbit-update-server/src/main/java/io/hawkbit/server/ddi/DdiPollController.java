@@ -52,7 +52,10 @@ class DdiPollController {
         DdiLinks ddi = new DdiLinks(principal.tenant(), controllerId);
         Links links = new Links();
         poll.state().open().ifPresent(action -> {
-            if (action.canceling()) {
+            if (action.waitingConfirmation()) {
+                // Until the device (or an operator) consents, it is offered the confirmation, not the deployment.
+                links.withHref("confirmationBase", ddi.confirmationBase(action.id(), changeHash(action)));
+            } else if (action.canceling()) {
                 links.withHref("cancelAction", ddi.cancelAction(action.id()));
             } else {
                 links.withHref("deploymentBase", ddi.deploymentBase(action.id(), changeHash(action)));

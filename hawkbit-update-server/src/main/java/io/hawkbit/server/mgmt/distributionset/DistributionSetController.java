@@ -126,7 +126,6 @@ class DistributionSetController {
             @PathVariable Long id,
             @RequestBody List<@Valid @NotNull MgmtTargetAssignmentRequestBody> body,
             @RequestParam(required = false) Boolean offline) {
-        body.forEach(MgmtTargetAssignmentRequestBody::refuseUnimplemented);
         if (NotImplementedYet.isTrue(offline)) {
             return MgmtTargetAssignmentResponseBody.ofOffline(List.of(offlineAssignment.record(
                     user.tenant(),
@@ -140,7 +139,8 @@ class DistributionSetController {
                         MgmtAction.parseForceType(t.type()),
                         t.forcetime(),
                         t.weight(),
-                        MgmtMaintenanceWindowRequestBody.toWindow(t.maintenanceWindow())))
+                        MgmtMaintenanceWindowRequestBody.toWindow(t.maintenanceWindow()),
+                        t.confirmationRequired()))
                 .toList();
         return MgmtTargetAssignmentResponseBody.of(
                 List.of(deployments.assign(user.tenant(), id, assignments, user.name())));

@@ -1,7 +1,6 @@
 package io.hawkbit.server.mgmt.distributionset;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.hawkbit.server.mgmt.NotImplementedYet;
 import io.hawkbit.server.mgmt.action.MgmtMaintenanceWindowRequestBody;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,9 +15,4 @@ record MgmtTargetAssignmentRequestBody(
         Long forcetime,
         @Min(0) @Max(1000) Integer weight,
         MgmtMaintenanceWindowRequestBody maintenanceWindow,
-        Boolean confirmationRequired) {
-
-    void refuseUnimplemented() {
-        NotImplementedYet.field("confirmationRequired", NotImplementedYet.isTrue(confirmationRequired));
-    }
-}
+        Boolean confirmationRequired) {}

@@ -13,8 +13,7 @@ import java.util.Map;
 /**
  * hawkBit's rollout group (a "deploy group") as the Management API shows it. {@code totalTargetsPerStatus} is in the
  * full form only (one group, and list items with {@code representation=full}). {@code dynamic} is always {@code false}.
- * hawkBit's {@code confirmationRequired} is never sent: hawkBit sends it only while the confirmation flow is on, and
- * this server cannot switch that flow on yet.
+ * {@code confirmationRequired} is sent, as by hawkBit, only while the tenant's confirmation flow is on.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record MgmtRolloutGroup(
@@ -31,10 +30,16 @@ record MgmtRolloutGroup(
         String status,
         long totalTargets,
         Map<String, Long> totalTargetsPerStatus,
+        Boolean confirmationRequired,
         @JsonUnwrapped MgmtAudit audit,
         @JsonProperty("_links") Links links) {
 
     static MgmtRolloutGroup of(Long rolloutId, RolloutGroup group, RolloutCounts.Counts counts, boolean full) {
+        return of(rolloutId, group, counts, full, false);
+    }
+
+    static MgmtRolloutGroup of(
+            Long rolloutId, RolloutGroup group, RolloutCounts.Counts counts, boolean full, boolean confirmationFlowOn) {
         RolloutConditions conditions = group.getConditions();
         String self = MgmtRollout.PATH + rolloutId + "/deploygroups/" + group.getId();
         return new MgmtRolloutGroup(
@@ -51,6 +56,7 @@ record MgmtRolloutGroup(
                 group.getStatus().json(),
                 counts.total(),
                 full ? counts.perStatus() : null,
+                confirmationFlowOn ? group.isConfirmationRequired() : null,
                 MgmtAudit.of(group),
                 Links.self(self).with("targets", self + "/targets"));
     }

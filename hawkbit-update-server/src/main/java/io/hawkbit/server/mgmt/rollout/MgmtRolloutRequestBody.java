@@ -32,13 +32,7 @@ record MgmtRolloutRequestBody(
         JsonNode dynamicGroupTemplate) {
 
     void refuseUnimplemented() {
-        NotImplementedYet.field("confirmationRequired", NotImplementedYet.isTrue(confirmationRequired));
         NotImplementedYet.field("dynamic", NotImplementedYet.isTrue(dynamic));
         NotImplementedYet.field("dynamicGroupTemplate", dynamicGroupTemplate != null && !dynamicGroupTemplate.isNull());
-        if (groups != null) {
-            groups.forEach(group -> NotImplementedYet.field(
-                    "groups[].confirmationRequired",
-                    group != null && NotImplementedYet.isTrue(group.confirmationRequired())));
-        }
     }
 }

@@ -9,6 +9,8 @@ import io.hawkbit.repository.rollout.RolloutPlanner;
 import io.hawkbit.repository.rollout.RolloutPlanner.GroupDefinition;
 import io.hawkbit.repository.rollout.RolloutQueries;
 import io.hawkbit.repository.target.TargetService;
+import io.hawkbit.repository.tenant.TenantConfigKey;
+import io.hawkbit.repository.tenant.TenantSettings;
 import io.hawkbit.rest.paging.PageParams;
 import io.hawkbit.rest.paging.PagedList;
 import io.hawkbit.server.mgmt.CurrentUser;
@@ -40,13 +42,16 @@ class RolloutController {
     private final RolloutQueries rollouts;
     private final CurrentUser user;
     private final TargetViews targetViews;
+    private final TenantSettings settings;
 
     public RolloutController(
             RolloutPlanner planner,
             RolloutCommands commands,
             RolloutQueries rollouts,
             CurrentUser user,
-            TargetViews targetViews) {
+            TargetViews targetViews,
+            TenantSettings settings) {
+        this.settings = settings;
         this.targetViews = targetViews;
         this.planner = planner;
         this.commands = commands;
@@ -100,7 +105,8 @@ class RolloutController {
                                         MgmtCondition.asAction(group.successAction()),
                                         MgmtCondition.asCondition(group.errorCondition()),
                                         MgmtCondition.asAction(group.errorAction()),
-                                        conditions)))
+                                        conditions),
+                                group.confirmationRequired()))
                         .toList();
         var created = planner.create(
                 user.tenant(),
@@ -115,7 +121,8 @@ class RolloutController {
                         body.forcetime(),
                         body.weight(),
                         body.startAt(),
-                        conditions));
+                        conditions,
+                        body.confirmationRequired()));
         return ResponseEntity.status(HttpStatus.CREATED).body(view(created.getId()));
     }
 
@@ -197,13 +204,18 @@ class RolloutController {
         var page = rollouts.groups(user.tenant(), id, q, pageable);
         RolloutCounts counts = rollouts.counts(id);
         boolean full = full(representation);
-        return PagedList.of(page, group -> MgmtRolloutGroup.of(id, group, counts.group(group.getId()), full));
+        boolean flowOn = flowOn();
+        return PagedList.of(page, group -> MgmtRolloutGroup.of(id, group, counts.group(group.getId()), full, flowOn));
     }
 
     @GetMapping("/{id}/deploygroups/{groupId}")
     public MgmtRolloutGroup group(@PathVariable Long id, @PathVariable Long groupId) {
         var group = rollouts.group(user.tenant(), id, groupId);
-        return MgmtRolloutGroup.of(id, group, rollouts.counts(id).group(groupId), true);
+        return MgmtRolloutGroup.of(id, group, rollouts.counts(id).group(groupId), true, flowOn());
+    }
+
+    private boolean flowOn() {
+        return settings.enabled(user.tenant(), TenantConfigKey.USER_CONFIRMATION_ENABLED);
     }
 
     @GetMapping("/{id}/deploygroups/{groupId}/targets")

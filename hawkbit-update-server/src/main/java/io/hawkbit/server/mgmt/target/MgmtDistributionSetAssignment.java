@@ -1,7 +1,6 @@
 package io.hawkbit.server.mgmt.target;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.hawkbit.server.mgmt.NotImplementedYet;
 import io.hawkbit.server.mgmt.action.MgmtMaintenanceWindowRequestBody;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,9 +14,4 @@ record MgmtDistributionSetAssignment(
         Long forcetime,
         @Min(0) @Max(1000) Integer weight,
         MgmtMaintenanceWindowRequestBody maintenanceWindow,
-        Boolean confirmationRequired) {
-
-    void refuseUnimplemented() {
-        NotImplementedYet.field("confirmationRequired", NotImplementedYet.isTrue(confirmationRequired));
-    }
-}
+        Boolean confirmationRequired) {}

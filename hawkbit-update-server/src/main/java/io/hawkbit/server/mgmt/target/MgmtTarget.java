@@ -8,7 +8,10 @@ import io.hawkbit.server.mgmt.Links;
 import io.hawkbit.server.mgmt.MgmtAudit;
 import java.net.URI;
 
-/** hawkBit's target as the Management API shows it; {@code pollStatus} only for targets that polled. */
+/**
+ * hawkBit's target as the Management API shows it; {@code pollStatus} only for targets that polled, {@code
+ * autoConfirmActive} (and the single target's {@code autoConfirm} link) only while the confirmation flow is on.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MgmtTarget(
         String controllerId,
@@ -25,6 +28,7 @@ public record MgmtTarget(
         String group,
         Long targetType,
         String targetTypeName,
+        Boolean autoConfirmActive,
         @JsonUnwrapped MgmtAudit audit,
         @JsonProperty("_links") Links links) {
 
@@ -37,11 +41,13 @@ public record MgmtTarget(
     record TypeRef(Long id, String name) {}
 
     /** A list item: only the self link; the security token only when {@code withToken}. */
-    static MgmtTarget of(Target target, TypeRef type, MgmtPollStatus pollStatus, boolean withToken) {
-        return of(target, type, pollStatus, Links.self(PATH + target.getControllerId()), withToken);
+    static MgmtTarget of(
+            Target target, TypeRef type, MgmtPollStatus pollStatus, boolean withToken, Boolean autoConfirmActive) {
+        return of(target, type, pollStatus, Links.self(PATH + target.getControllerId()), withToken, autoConfirmActive);
     }
 
-    static MgmtTarget detailed(Target target, TypeRef type, MgmtPollStatus pollStatus, boolean withToken) {
+    static MgmtTarget detailed(
+            Target target, TypeRef type, MgmtPollStatus pollStatus, boolean withToken, Boolean autoConfirmActive) {
         String path = PATH + target.getControllerId();
         Links links = Links.self(path)
                 .with("assignedDS", path + "/assignedDS")
@@ -52,12 +58,20 @@ public record MgmtTarget(
         if (type != null) {
             links.with("targetType", TARGET_TYPES + type.id());
         }
-        return of(target, type, pollStatus, links, withToken);
+        if (autoConfirmActive != null) {
+            links.with("autoConfirm", path + "/autoConfirm");
+        }
+        return of(target, type, pollStatus, links, withToken, autoConfirmActive);
     }
 
     // Without the permission the field is left out, as hawkBit does: the token lets its holder act as the device.
     private static MgmtTarget of(
-            Target target, TypeRef type, MgmtPollStatus pollStatus, Links links, boolean withToken) {
+            Target target,
+            TypeRef type,
+            MgmtPollStatus pollStatus,
+            Links links,
+            boolean withToken,
+            Boolean autoConfirmActive) {
         return new MgmtTarget(
                 target.getControllerId(),
                 target.getName(),
@@ -73,6 +87,7 @@ public record MgmtTarget(
                 target.getGroup(),
                 type == null ? null : type.id(),
                 type == null ? null : type.name(),
+                autoConfirmActive,
                 MgmtAudit.of(target),
                 links);
     }

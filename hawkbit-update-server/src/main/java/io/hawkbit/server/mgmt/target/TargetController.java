@@ -179,7 +179,6 @@ class TargetController {
         boolean multiAssignment = config.enabled(tenant, TenantConfigKey.MULTI_ASSIGNMENTS_ENABLED);
         Map<Long, List<DeploymentService.Assignment>> bySet = new LinkedHashMap<>();
         for (MgmtDistributionSetAssignment a : bodies.list(body, MgmtDistributionSetAssignment.class)) {
-            a.refuseUnimplemented();
             List<DeploymentService.Assignment> ofSet = bySet.computeIfAbsent(a.id(), id -> new ArrayList<>());
             // Without multi-assignment a set named twice is assigned once; with it, each entry is an action.
             if (multiAssignment || ofSet.isEmpty()) {
@@ -188,7 +187,8 @@ class TargetController {
                         MgmtAction.parseForceType(a.type()),
                         a.forcetime(),
                         a.weight(),
-                        MgmtMaintenanceWindowRequestBody.toWindow(a.maintenanceWindow())));
+                        MgmtMaintenanceWindowRequestBody.toWindow(a.maintenanceWindow()),
+                        a.confirmationRequired()));
             }
         }
         if (bySet.size() > 1 && !multiAssignment) {

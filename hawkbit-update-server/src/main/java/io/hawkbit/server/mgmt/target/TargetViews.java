@@ -1,5 +1,6 @@
 package io.hawkbit.server.mgmt.target;
 
+import io.hawkbit.repository.confirmation.AutoConfirmService;
 import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.targettype.TargetType;
 import io.hawkbit.repository.targettype.TargetTypeService;
@@ -29,9 +30,15 @@ public class TargetViews {
     private final CurrentUser user;
     private final Clock clock;
     private final TargetTypeService targetTypes;
+    private final AutoConfirmService autoConfirm;
 
     public TargetViews(
-            TenantConfigurationService config, CurrentUser user, Clock clock, TargetTypeService targetTypes) {
+            TenantConfigurationService config,
+            CurrentUser user,
+            Clock clock,
+            TargetTypeService targetTypes,
+            AutoConfirmService autoConfirm) {
+        this.autoConfirm = autoConfirm;
         this.config = config;
         this.user = user;
         this.clock = clock;
@@ -42,21 +49,44 @@ public class TargetViews {
         Polling polling = polling();
         boolean tokens = user.seesTargetTokens();
         Types types = types(page.getContent());
-        return PagedList.of(page, t -> MgmtTarget.of(t, types.of(t), polling.of(t), tokens));
+        AutoConfirmed auto = autoConfirmed(page.getContent());
+        return PagedList.of(page, t -> MgmtTarget.of(t, types.of(t), polling.of(t), tokens, auto.of(t)));
     }
 
     public List<MgmtTarget> list(Collection<Target> targets) {
         Polling polling = polling();
         boolean tokens = user.seesTargetTokens();
         Types types = types(targets);
+        AutoConfirmed auto = autoConfirmed(targets);
         return targets.stream()
-                .map(t -> MgmtTarget.of(t, types.of(t), polling.of(t), tokens))
+                .map(t -> MgmtTarget.of(t, types.of(t), polling.of(t), tokens, auto.of(t)))
                 .toList();
     }
 
     MgmtTarget detailed(Target target) {
         return MgmtTarget.detailed(
-                target, types(List.of(target)).of(target), polling().of(target), user.seesTargetTokens());
+                target,
+                types(List.of(target)).of(target),
+                polling().of(target),
+                user.seesTargetTokens(),
+                autoConfirmed(List.of(target)).of(target));
+    }
+
+    /** hawkBit shows {@code autoConfirmActive} only while the tenant's confirmation flow is on; one query per page. */
+    private AutoConfirmed autoConfirmed(Collection<Target> targets) {
+        if (!config.enabled(user.tenant(), TenantConfigKey.USER_CONFIRMATION_ENABLED)) {
+            return new AutoConfirmed(false, Set.of());
+        }
+        return new AutoConfirmed(
+                true,
+                autoConfirm.activeAmong(targets.stream().map(Target::getId).toList()));
+    }
+
+    private record AutoConfirmed(boolean shown, Set<Long> active) {
+
+        Boolean of(Target target) {
+            return shown ? active.contains(target.getId()) : null;
+        }
     }
 
     /**

@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * hawkBit's target filter query as the Management API shows it. As in hawkBit 1.1 every field is sent, {@code null}
  * included: a filter without an auto-assign set has {@code autoAssignDistributionSet}, {@code autoAssignActionType} and
- * {@code autoAssignWeight} {@code null}. {@code confirmationRequired} is always {@code null}: hawkBit fills it only
- * while the confirmation flow is on, and this server cannot switch that flow on yet.
+ * {@code autoAssignWeight} {@code null}. {@code confirmationRequired} is filled, as hawkBit fills it, only while
+ * the tenant's confirmation flow is on (and a set is auto-assigned).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record MgmtTargetFilterQuery(
@@ -42,6 +42,10 @@ record MgmtTargetFilterQuery(
     }
 
     static MgmtTargetFilterQuery of(TargetFilterQuery filter, View view) {
+        return of(filter, view, false);
+    }
+
+    static MgmtTargetFilterQuery of(TargetFilterQuery filter, View view, boolean confirmationFlowOn) {
         var set = filter.getAutoAssignDistributionSet();
         Links links = Links.self(PATH + filter.getId());
         if (set != null && (view == View.FULL || view == View.SINGLE)) {
@@ -61,7 +65,7 @@ record MgmtTargetFilterQuery(
                         ? null
                         : filter.getAutoAssignActionType().json(),
                 set == null ? null : filter.getAutoAssignWeight(),
-                null,
+                confirmationFlowOn && set != null ? filter.getAutoAssignConfirmationRequired() : null,
                 MgmtAudit.of(filter),
                 links);
     }

@@ -5,10 +5,11 @@ import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.repository.targetfilter.TargetFilterQuery;
 import io.hawkbit.repository.targetfilter.TargetFilterQueryService;
 import io.hawkbit.repository.targetfilter.TargetFilterQueryService.AutoAssign;
+import io.hawkbit.repository.tenant.TenantConfigKey;
+import io.hawkbit.repository.tenant.TenantSettings;
 import io.hawkbit.rest.paging.PageParams;
 import io.hawkbit.rest.paging.PagedList;
 import io.hawkbit.server.mgmt.CurrentUser;
-import io.hawkbit.server.mgmt.NotImplementedYet;
 import io.hawkbit.server.mgmt.action.MgmtAction;
 import io.hawkbit.server.mgmt.distributionset.MgmtDistributionSet;
 import jakarta.validation.Valid;
@@ -33,7 +34,10 @@ class TargetFilterQueryController {
     private final TargetFilterQueryService filters;
     private final CurrentUser user;
 
-    public TargetFilterQueryController(TargetFilterQueryService filters, CurrentUser user) {
+    private final TenantSettings settings;
+
+    public TargetFilterQueryController(TargetFilterQueryService filters, CurrentUser user, TenantSettings settings) {
+        this.settings = settings;
         this.filters = filters;
         this.user = user;
     }
@@ -50,7 +54,8 @@ class TargetFilterQueryController {
         var view = "full".equalsIgnoreCase(representation)
                 ? MgmtTargetFilterQuery.View.FULL
                 : MgmtTargetFilterQuery.View.COMPACT;
-        return PagedList.of(filters.find(user.tenant(), q, pageable), filter -> MgmtTargetFilterQuery.of(filter, view));
+        return PagedList.of(
+                filters.find(user.tenant(), q, pageable), filter -> MgmtTargetFilterQuery.of(filter, view, flowOn()));
     }
 
     @PostMapping
@@ -74,7 +79,7 @@ class TargetFilterQueryController {
 
     @GetMapping("/{id}")
     public MgmtTargetFilterQuery get(@PathVariable Long id) {
-        return MgmtTargetFilterQuery.of(filters.get(user.tenant(), id), MgmtTargetFilterQuery.View.SINGLE);
+        return MgmtTargetFilterQuery.of(filters.get(user.tenant(), id), MgmtTargetFilterQuery.View.SINGLE, flowOn());
     }
 
     @PutMapping("/{id}")
@@ -100,9 +105,14 @@ class TargetFilterQueryController {
     @PostMapping("/{id}/autoAssignDS")
     public MgmtTargetFilterQuery setAutoAssignDs(
             @PathVariable Long id, @Valid @RequestBody MgmtDistributionSetAutoAssignment body) {
-        NotImplementedYet.field("confirmationRequired", NotImplementedYet.isTrue(body.confirmationRequired()));
         return changed(filters.autoAssign(
-                user.tenant(), id, new AutoAssign(body.id(), MgmtAction.parseForceType(body.type()), body.weight())));
+                user.tenant(),
+                id,
+                new AutoAssign(
+                        body.id(),
+                        MgmtAction.parseForceType(body.type()),
+                        body.weight(),
+                        body.confirmationRequired())));
     }
 
     @DeleteMapping("/{id}/autoAssignDS")
@@ -112,7 +122,11 @@ class TargetFilterQueryController {
     }
 
     private MgmtTargetFilterQuery changed(TargetFilterQuery filter) {
-        return MgmtTargetFilterQuery.of(filter, MgmtTargetFilterQuery.View.CHANGED);
+        return MgmtTargetFilterQuery.of(filter, MgmtTargetFilterQuery.View.CHANGED, flowOn());
+    }
+
+    private boolean flowOn() {
+        return settings.enabled(user.tenant(), TenantConfigKey.USER_CONFIRMATION_ENABLED);
     }
 
     private static Integer weight(Integer weight) {
