@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * hawkBit's rollout group (a "deploy group") as the Management API shows it. {@code totalTargetsPerStatus} is in the
- * full form only (one group, and list items with {@code representation=full}). {@code dynamic} is always {@code false}.
+ * full form only (one group, and list items with {@code representation=full}). A dynamic group's {@code targetPercentage} is its target count, as
+ * in hawkBit.
  * hawkBit's {@code confirmationRequired} is never sent: hawkBit sends it only while the confirmation flow is on, and
  * this server cannot switch that flow on yet.
  */
@@ -47,7 +48,7 @@ record MgmtRolloutGroup(
                 MgmtCondition.action(conditions.errorAction(), conditions.errorActionExp()),
                 group.getTargetFilterQuery() == null ? "" : group.getTargetFilterQuery(),
                 group.getTargetPercentage(),
-                false,
+                group.isDynamic(),
                 group.getStatus().json(),
                 counts.total(),
                 full ? counts.perStatus() : null,

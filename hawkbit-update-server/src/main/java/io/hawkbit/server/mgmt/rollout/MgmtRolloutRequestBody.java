@@ -5,11 +5,10 @@ import io.hawkbit.server.mgmt.NotImplementedYet;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 
 /**
- * A rollout to create (hawkBit's POST body; name, targetFilterQuery and distributionSetId required, checked by the
- * controller so a missing one is a 400 with hawkBit's body) or, on PUT, the name and description to change.
+ * A rollout to create (with hawkBit's {@code dynamic} and {@code dynamicGroupTemplate}, and this server's {@code pace}) (hawkBit's POST body; name, targetFilterQuery and distributionSetId required, checked by the
+ * controller so a missing one is a 400 with hawkBit's body) or, on PUT, the name, description and pace to change.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record MgmtRolloutRequestBody(
@@ -29,12 +28,11 @@ record MgmtRolloutRequestBody(
         MgmtCondition errorAction,
         @Valid List<MgmtRolloutGroupRequestBody> groups,
         Boolean dynamic,
-        JsonNode dynamicGroupTemplate) {
+        MgmtDynamicGroupTemplate dynamicGroupTemplate,
+        MgmtPace pace) {
 
     void refuseUnimplemented() {
         NotImplementedYet.field("confirmationRequired", NotImplementedYet.isTrue(confirmationRequired));
-        NotImplementedYet.field("dynamic", NotImplementedYet.isTrue(dynamic));
-        NotImplementedYet.field("dynamicGroupTemplate", dynamicGroupTemplate != null && !dynamicGroupTemplate.isNull());
         if (groups != null) {
             groups.forEach(group -> NotImplementedYet.field(
                     "groups[].confirmationRequired",

@@ -115,8 +115,31 @@ class RolloutController {
                         body.forcetime(),
                         body.weight(),
                         body.startAt(),
-                        conditions));
+                        conditions,
+                        dynamicGroups(body),
+                        body.pace() == null ? null : body.pace().toPace()));
         return ResponseEntity.status(HttpStatus.CREATED).body(view(created.getId()));
+    }
+
+    /** hawkBit's rules: the template only with {@code dynamic: true}; dynamic only with {@code amountGroups}. */
+    private static RolloutPlanner.DynamicGroups dynamicGroups(MgmtRolloutRequestBody body) {
+        boolean dynamic = Boolean.TRUE.equals(body.dynamic());
+        MgmtDynamicGroupTemplate template = body.dynamicGroupTemplate();
+        if (!dynamic) {
+            if (template != null) {
+                throw new HawkbitException(
+                        ServerError.PARAM_INVALID, "Dynamic group template is only allowed for dynamic rollouts");
+            }
+            return null;
+        }
+        if (body.groups() != null) {
+            throw new HawkbitException(
+                    ServerError.CONSTRAINT_VIOLATION, "Dynamic rollouts are not supported with groups");
+        }
+        return template == null
+                ? new RolloutPlanner.DynamicGroups("", null)
+                : new RolloutPlanner.DynamicGroups(
+                        template.nameSuffix() == null ? "" : template.nameSuffix(), template.targetCount());
     }
 
     @GetMapping("/{id}")
@@ -126,7 +149,13 @@ class RolloutController {
 
     @PutMapping("/{id}")
     public MgmtRollout update(@PathVariable Long id, @Valid @RequestBody MgmtRolloutRequestBody body) {
-        commands.update(user.tenant(), id, body.name(), body.description());
+        commands.update(
+                user.tenant(),
+                id,
+                body.name(),
+                body.description(),
+                body.pace() != null,
+                body.pace() == null ? null : body.pace().toPace());
         return view(id);
     }
 
