@@ -111,8 +111,6 @@ class UnimplementedFieldsIT {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             confirmationRequired           | ,"confirmationRequired":true
-            dynamic                        | ,"dynamic":true
-            dynamicGroupTemplate           | ,"dynamicGroupTemplate":{"nameSuffix":"-dyn","targetCount":10}
             groups[].confirmationRequired  | ,"groups":[{"name":"g1","targetPercentage":100,"confirmationRequired":true}]
             """)
     void rollout_refusesUnimplementedFields(String field, String extra) {
