@@ -5,14 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import io.hawkbit.repository.rollout.RolloutScheduler;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,13 +27,27 @@ import tools.jackson.databind.JsonNode;
 /**
  * hawkBit's dynamic rollouts on one node (H2): targets that match the filter after the start join dynamic groups of
  * the template's size, each once, and get their actions when their group runs. The scheduler's period is an hour: the
- * test runs it where a period would have.
+ * test runs it where a period would have. The clock stands still unless the test moves it: a look-up that found no
+ * new target is repeated only after {@code hawkbit.scheduler.rollout.dynamic-lookup} (30 s) on the clock.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"hawkbit.scheduler.rollout.period=1h", "hawkbit.scheduler.rollout.batch-size=10"})
 @ActiveProfiles("test")
 class DynamicRolloutIT {
+
+    private static final SettableClock CLOCK = new SettableClock(Instant.parse("2031-06-01T08:00:00Z"));
+    private static final long LOOKUP = 30_000;
+
+    @TestConfiguration
+    static class StoppedTime {
+
+        @Bean
+        @Primary
+        Clock settableClock() {
+            return CLOCK;
+        }
+    }
 
     @TempDir
     static Path artifacts;
@@ -105,16 +124,22 @@ class DynamicRolloutIT {
         }
         RolloutApiIT.awaitStatuses(api, id, "running", "finished", "finished", "finished", "running");
         devices.finish(api, "dyn-b-6", "success");
-        scheduler.run();
+        later(LOOKUP);
+        runOnce();
         RolloutApiIT.awaitStatuses(api, id, "running", "finished", "finished", "finished", "running");
         assertThat(RolloutApiIT.status(api, id))
                 .as("a dynamic rollout waits for more targets")
                 .isEqualTo("running");
 
-        // The running, not yet full group takes new targets at once; then the next group is added.
+        // The last look-up found none: within dynamic-lookup this node does not look again.
         devices.create(fixture, "dyn-b-7");
         devices.create(fixture, "dyn-b-8");
         devices.create(fixture, "other-0");
+        later(LOOKUP - 1);
+        runOnce();
+        assertThat(devices.offeredAction(api, "dyn-b-7")).isNull();
+        // Then the running, not yet full group takes the new targets at once, and the next group is added.
+        later(1);
         runUntil(() -> {
             assertThat(devices.offeredAction(api, "dyn-b-7")).isNotNull();
             assertThat(devices.offeredAction(api, "dyn-b-8")).isNotNull();
@@ -191,9 +216,19 @@ class DynamicRolloutIT {
     /** Runs the scheduler (as its period would) until the assertion holds; a run may skip while a triggered one works. */
     private void runUntil(ThrowingRunnable assertion) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            later(LOOKUP);
             scheduler.run();
             assertion.run();
         });
+    }
+
+    /** One run that did take the lock (a triggered run may hold it for a moment). */
+    private void runOnce() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> scheduler.run().ran() > 0);
+    }
+
+    private static void later(long millis) {
+        CLOCK.set(CLOCK.millis() + millis);
     }
 
     private static ApiClient.Response post(ApiClient api, String body) {

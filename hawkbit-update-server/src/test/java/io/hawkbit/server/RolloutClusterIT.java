@@ -69,7 +69,9 @@ class RolloutClusterIT {
                     database,
                     artifacts,
                     "--hawkbit.scheduler.lock.lease=" + LEASE.toMillis() + "ms",
-                    "--hawkbit.scheduler.lock.renew-interval=500ms");
+                    "--hawkbit.scheduler.lock.renew-interval=500ms",
+                    // Dynamic rollouts look for new targets on every run, not only after 30 s of finding none.
+                    "--hawkbit.scheduler.rollout.dynamic-lookup=0s");
             node.context.addApplicationListener((ApplicationListener<RolloutGroupUpdatedEvent>) event -> {
                 if ("running".equals(event.getStatus())) {
                     groupStartedNanos.putIfAbsent(event.getEntityId(), System.nanoTime());

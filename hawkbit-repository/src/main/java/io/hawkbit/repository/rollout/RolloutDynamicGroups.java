@@ -12,8 +12,10 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
 
@@ -31,18 +33,24 @@ class RolloutDynamicGroups {
     private final EntityManager entityManager;
     private final SchedulerProperties properties;
     private final RolloutEvents rolloutEvents;
+    private final Clock clock;
+
+    /** Per rollout, when this node's last look-up found no target (epoch ms); see the dynamic-lookup setting. */
+    private final Map<Long, Long> foundNone = new ConcurrentHashMap<>();
 
     RolloutDynamicGroups(
             RolloutGroupRepository groups,
             RolloutTargets rolloutTargets,
             EntityManager entityManager,
             SchedulerProperties properties,
-            RolloutEvents rolloutEvents) {
+            RolloutEvents rolloutEvents,
+            Clock clock) {
         this.groups = groups;
         this.rolloutTargets = rolloutTargets;
         this.entityManager = entityManager;
         this.properties = properties;
         this.rolloutEvents = rolloutEvents;
+        this.clock = clock;
     }
 
     /**
@@ -66,11 +74,19 @@ class RolloutDynamicGroups {
             rolloutEvents.groupUpdated(next);
             return true;
         }
+        long now = clock.millis();
+        Long emptyAt = foundNone.get(rollout.getId());
+        if (emptyAt != null
+                && now - emptyAt < properties.getRollout().getDynamicLookup().toMillis()) {
+            return false;
+        }
         List<Long> joining = candidates(
                 rollout, (int) Math.min(size - current, properties.getRollout().getBatchSize()));
         if (joining.isEmpty()) {
+            foundNone.put(rollout.getId(), now);
             return false;
         }
+        foundNone.remove(rollout.getId());
         rolloutTargets.insert(last.getId(), joining);
         return true;
     }
