@@ -91,15 +91,42 @@ class PacedRolloutIT {
             scheduler.run();
             assertThat(actions(id)).as("after a run that found nothing closed").isEqualTo(expected);
             assertThat(open(id)).as("open actions").isLessThanOrEqualTo(2);
-            String device = jdbc.queryForObject(
-                    "select t.controller_id from action a join target t on t.id = a.target_id "
-                            + "where a.rollout_id = ? and a.active = true order by a.id limit 1",
-                    String.class,
-                    id);
-            devices.finish(api, device, "success");
+            devices.finish(api, firstOpen(id), "success");
         }
         RolloutApiIT.awaitStatuses(api, id, "finished", "finished");
         assertThat(actions(id)).isEqualTo(10);
+    }
+
+    @Test
+    void maxRunning_errorThresholdPausesBeforeTheRestOfTheGroupStarts() {
+        ApiClient api = new ApiClient(port);
+        Fixture fixture = new Fixture(api);
+        long set = fixture.completeSet("paceerr");
+        RolloutDevices devices = new RolloutDevices();
+        for (int i = 0; i < 10; i++) {
+            devices.create(fixture, "paceerr-" + i);
+        }
+        ApiClient.Response created = api.mgmt(
+                "POST",
+                "/rest/v1/rollouts",
+                "{\"name\":\"paceerr\",\"targetFilterQuery\":\"controllerId==paceerr-*\",\"distributionSetId\":"
+                        + set + ",\"amountGroups\":1,\"pace\":{\"maxRunning\":2},"
+                        + "\"errorCondition\":{\"condition\":\"THRESHOLD\",\"expression\":\"20\"},"
+                        + "\"errorAction\":{\"action\":\"PAUSE\",\"expression\":\"\"}}");
+        JsonAssert.statusCode(created, 201);
+        long id = created.json().get("id").asLong();
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 204);
+        for (int failed = 0; failed < 3; failed++) {
+            int expected = failed + 2;
+            await().atMost(WAIT).untilAsserted(() -> assertThat(actions(id)).isEqualTo(expected));
+            devices.finish(api, firstOpen(id), "failure");
+        }
+        // 3 of 10 failed, above 20 %: paused. The run the third failure triggered fills the slot it freed before it
+        // decides, so 5 actions exist; the other 5 targets are never reached.
+        RolloutApiIT.awaitStatuses(api, id, "paused", "error");
+        scheduler.run();
+        assertThat(actions(id)).isEqualTo(5);
+        assertThat(open(id)).isLessThanOrEqualTo(2);
     }
 
     @Test
@@ -194,6 +221,15 @@ class PacedRolloutIT {
             scheduler.run();
             assertion.run();
         });
+    }
+
+    /** The device of the rollout's oldest open action. */
+    private String firstOpen(long rolloutId) {
+        return jdbc.queryForObject(
+                "select t.controller_id from action a join target t on t.id = a.target_id "
+                        + "where a.rollout_id = ? and a.active = true order by a.id limit 1",
+                String.class,
+                rolloutId);
     }
 
     private long actions(long rolloutId) {

@@ -185,13 +185,15 @@ class RolloutProgress {
             // A dynamic group that is not full yet waits for more targets rather than finishing.
             long total = group.expectedSize(targets.getOrDefault(group.getId(), 0L));
             GroupActions counts = actions.getOrDefault(group.getId(), GroupActions.NONE);
-            if (counts.total() < total) {
+            RolloutConditions conditions = group.getConditions();
+            // Failures only grow: the error threshold holds even while a paced (or dynamic) group still waits for
+            // actions, so a paced rollout pauses before reaching the rest of the group.
+            boolean failing = conditions.errorExceeded(counts.failed(), total);
+            if (!failing && counts.total() < total) {
                 continue;
             }
-            RolloutConditions conditions = group.getConditions();
-            boolean ended = counts.open() == 0;
-            if (conditions.errorExceeded(counts.failed(), total)
-                    || (ended && !conditions.successReached(counts.finished(), total))) {
+            boolean ended = counts.open() == 0 && counts.total() >= total;
+            if (failing || (ended && !conditions.successReached(counts.finished(), total))) {
                 groupStatus(group, RolloutGroupStatus.ERROR);
                 rolloutStatus(rollout, RolloutStatus.PAUSED);
                 meters.counter("hawkbit.rollout.paused").increment();
