@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * hawkBit 1.1's {@code MgmtRolloutRestApi}, endpoint by endpoint. A single rollout (GET, create, update) is in 1.1's
  * full form; list items are compact unless {@code representation=full}: no per-status counts, group count,
- * {@code startAt} or approval, and only {@code self}. {@code dynamic} is always sent ({@code false}), as is
+ * {@code startAt} or approval, and only {@code self}. {@code dynamic} is always sent ({@code false} for a static rollout), as is
  * {@code forcetime} (0 when unset). Groups likewise: per-status counts in the full form only; no
  * {@code confirmationRequired}, which 1.1 sends only while the confirmation flow is on (off here; ConfirmationFlowIT
  * covers it on). Extra links kept on purpose: {@code stop} and {@code retry} on a rollout,
@@ -246,7 +246,9 @@ class RolloutApiContractTest {
         ApiClient api = new ApiClient(port);
         long set = new Fixture(api).completeSet(name + "-r");
         String base = "\"name\":\"" + name + "-r\",\"targetFilterQuery\":\"name==x\",\"distributionSetId\":" + set;
-        for (String refused : List.of("\"dynamic\":true", "\"dynamicGroupTemplate\":{\"nameSuffix\":\"d\"}")) {
+        for (String refused : List.of(
+                // hawkBit's rule: a template without dynamic:true is refused.
+                "\"amountGroups\":1,\"dynamicGroupTemplate\":{\"nameSuffix\":\"d\"}")) {
             JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts", "{" + base + "," + refused + "}"), 400);
         }
         JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts", "{\"name\":\"" + name + "-n\"}"), 400);

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.context.ApplicationListener;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Rollouts on three nodes sharing a database (MariaDB, then PostgreSQL) and RabbitMQ, every node running the rollout
@@ -68,7 +69,9 @@ class RolloutClusterIT {
                     database,
                     artifacts,
                     "--hawkbit.scheduler.lock.lease=" + LEASE.toMillis() + "ms",
-                    "--hawkbit.scheduler.lock.renew-interval=500ms");
+                    "--hawkbit.scheduler.lock.renew-interval=500ms",
+                    // Dynamic rollouts look for new targets on every run, not only after 30 s of finding none.
+                    "--hawkbit.scheduler.rollout.dynamic-lookup=0s");
             node.context.addApplicationListener((ApplicationListener<RolloutGroupUpdatedEvent>) event -> {
                 if ("running".equals(event.getStatus())) {
                     groupStartedNanos.putIfAbsent(event.getEntityId(), System.nanoTime());
@@ -270,6 +273,85 @@ class RolloutClusterIT {
         assertThat(query("select count(*), count(distinct target_id) from action where rollout_id = " + id))
                 .as("actions, targets with an action")
                 .containsExactly(6L, 6L);
+    }
+
+    /**
+     * hawkBit's dynamic rollout on three nodes: targets created through all nodes while every node runs the scheduler
+     * join the dynamic groups; the rollout lock lets each join once, so each ends in exactly one action, and every
+     * group keeps the template's size.
+     */
+    @Test
+    void dynamicRollout_targetsCreatedThroughAllNodes_eachJoinsOnce() throws Exception {
+        ApiClient api = nodes.get(0).api;
+        Fixture fixture = new Fixture(api);
+        long set = fixture.completeSet("cdyn");
+        for (int i = 0; i < 3; i++) {
+            new Fixture(node(i)).target("cdyn-s-" + i);
+        }
+        ApiClient.Response created = api.mgmt(
+                "POST",
+                "/rest/v1/rollouts",
+                "{\"name\":\"cluster-dynamic\",\"targetFilterQuery\":\"controllerId==cdyn-*\",\"distributionSetId\":"
+                        + set + ",\"amountGroups\":1,\"dynamic\":true,"
+                        + "\"dynamicGroupTemplate\":{\"nameSuffix\":\"-d\",\"targetCount\":4},"
+                        + "\"successCondition\":{\"condition\":\"THRESHOLD\",\"expression\":\"0\"}}");
+        JsonAssert.statusCode(created, 201);
+        long id = created.json().get("id").asLong();
+        JsonAssert.statusCode(nodes.get(1).api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 204);
+        RolloutApiIT.awaitStatuses(api, id, "running", "running", "running");
+
+        int perNode = 8;
+        List<Thread> creators = new ArrayList<>();
+        for (int n = 0; n < 3; n++) {
+            int node = n;
+            Thread creator = new Thread(() -> {
+                Fixture through = new Fixture(nodes.get(node).api);
+                for (int i = 0; i < perNode; i++) {
+                    through.target("cdyn-n" + node + "-" + i);
+                }
+            });
+            creator.start();
+            creators.add(creator);
+        }
+        while (creators.stream().anyMatch(Thread::isAlive)) {
+            ConcurrentRuns.round(
+                    nodes, node -> node.bean(RolloutScheduler.class).run());
+        }
+        for (Thread creator : creators) {
+            creator.join();
+        }
+        long expected = 3 + 3L * perNode;
+        await().atMost(WAIT).untilAsserted(() -> {
+            ConcurrentRuns.round(
+                    nodes, node -> node.bean(RolloutScheduler.class).run());
+            assertThat(query("select count(*) from action where rollout_id = " + id))
+                    .containsExactly(expected);
+        });
+        ConcurrentRuns.round(nodes, node -> node.bean(RolloutScheduler.class).run());
+
+        assertThat(query("select count(*), count(distinct target_id) from action where rollout_id = " + id))
+                .as("actions, targets with an action")
+                .containsExactly(expected, expected);
+        assertThat(query("select count(*), count(distinct rtg.target_id) from rollout_target_group rtg "
+                        + "join rollout_group g on g.id = rtg.rollout_group_id where g.rollout_id = " + id))
+                .as("group memberships, targets in a group")
+                .containsExactly(expected, expected);
+        List<JsonNode> groups = RolloutApiIT.groups(api, id);
+        assertThat(groups.get(0).get("totalTargets").asLong()).isEqualTo(3);
+        List<JsonNode> dynamic = groups.subList(1, groups.size());
+        assertThat(dynamic).allSatisfy(g -> {
+            assertThat(g.get("dynamic").asBoolean()).isTrue();
+            assertThat(g.get("name").asString()).endsWith("-d");
+        });
+        assertThat(dynamic.subList(0, 6))
+                .extracting(g -> g.get("totalTargets").asLong())
+                .as("full dynamic groups")
+                .containsOnly(4L);
+        assertThat(dynamic.subList(6, dynamic.size()))
+                .extracting(g -> g.get("totalTargets").asLong())
+                .as("the next, empty group")
+                .containsOnly(0L);
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/stop"), 204);
     }
 
     private static ApiClient node(int i) {

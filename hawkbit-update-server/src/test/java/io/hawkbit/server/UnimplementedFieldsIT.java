@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -69,29 +67,6 @@ class UnimplementedFieldsIT {
                 "{\"id\":" + set + ",\"confirmationRequired\":false,\"maintenanceWindow\":null}");
         assertThat(assigned.status()).as(assigned.text()).isEqualTo(200);
         assertThat(actionsOf("unimpl-neutral")).isEqualTo(1);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            dynamic                        | ,"dynamic":true
-            dynamicGroupTemplate           | ,"dynamicGroupTemplate":{"nameSuffix":"-dyn","targetCount":10}
-            """)
-    void rollout_refusesUnimplementedFields(String field, String extra) {
-        int before =
-                api.mgmt("GET", "/rest/v1/rollouts", null).json().get("total").asInt();
-        assertRefused(
-                api.mgmt(
-                        "POST",
-                        "/rest/v1/rollouts",
-                        "{\"name\":\"unimpl-" + field.hashCode()
-                                + "\",\"targetFilterQuery\":\"controllerId==unimpl-*\",\"distributionSetId\":" + set
-                                + (extra.contains("groups") ? "" : ",\"amountGroups\":1") + extra + "}"),
-                field);
-        assertThat(api.mgmt("GET", "/rest/v1/rollouts", null)
-                        .json()
-                        .get("total")
-                        .asInt())
-                .isEqualTo(before);
     }
 
     @Test

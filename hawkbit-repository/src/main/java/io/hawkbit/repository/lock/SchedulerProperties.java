@@ -23,7 +23,7 @@ public class SchedulerProperties {
 
     /** Rollout progression: starting due rollouts, moving groups on their thresholds, pausing on errors. */
     @Valid
-    private final Job rollout = Job.of(Duration.ofSeconds(5), 500);
+    private final RolloutJob rollout = RolloutJob.rollout(Duration.ofSeconds(5), 500);
 
     /** Marking targets whose last poll is overdue (and unmarking them when they poll again). */
     @Valid
@@ -37,7 +37,7 @@ public class SchedulerProperties {
         return actionCleanup;
     }
 
-    public Job getRollout() {
+    public RolloutJob getRollout() {
         return rollout;
     }
 
@@ -91,6 +91,33 @@ public class SchedulerProperties {
 
         public void setBatchSize(int batchSize) {
             this.batchSize = batchSize;
+        }
+    }
+
+    /** The rollout scheduler's settings: a job's, and how often dynamic rollouts look for new targets. */
+    public static class RolloutJob extends Job {
+
+        /**
+         * After a look-up for targets that could join a dynamic rollout found none, this node skips the look-up for
+         * that rollout this long (the query runs over the rollout's whole filter; a busy rollout's closing feedback
+         * triggers runs many times a second).
+         */
+        @NotNull
+        private Duration dynamicLookup = Duration.ofSeconds(30);
+
+        static RolloutJob rollout(Duration period, int batchSize) {
+            RolloutJob job = new RolloutJob();
+            job.setPeriod(period);
+            job.setBatchSize(batchSize);
+            return job;
+        }
+
+        public Duration getDynamicLookup() {
+            return dynamicLookup;
+        }
+
+        public void setDynamicLookup(Duration dynamicLookup) {
+            this.dynamicLookup = dynamicLookup;
         }
     }
 }

@@ -4,6 +4,7 @@ import io.hawkbit.repository.BaseEntity;
 import io.hawkbit.repository.action.ActionType;
 import io.hawkbit.repository.distribution.DistributionSet;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -56,6 +57,18 @@ public class Rollout extends BaseEntity {
 
     @Column(name = "deleted", nullable = false)
     private boolean deleted;
+
+    /** hawkBit's dynamic rollout: targets matching the filter later join groups after the static ones. */
+    @Column(name = "dynamic", nullable = false, updatable = false)
+    private boolean dynamic;
+
+    /** Appended to the name of each dynamic group ({@code group-<n><suffix>}). */
+    @Column(name = "dynamic_group_suffix", updatable = false, length = 64)
+    private String dynamicGroupSuffix;
+
+    /** Null (every column null) when the rollout is not paced. */
+    @Embedded
+    private RolloutPace pace;
 
     protected Rollout() {}
 
@@ -142,6 +155,29 @@ public class Rollout extends BaseEntity {
         this.approvalDecidedBy = user;
         this.approvalRemark = remark;
         this.status = approved ? RolloutStatus.READY : RolloutStatus.APPROVAL_DENIED;
+    }
+
+    /** Makes this a dynamic rollout; only while it is created. */
+    void makeDynamic(String groupSuffix) {
+        this.dynamic = true;
+        this.dynamicGroupSuffix = groupSuffix == null ? "" : groupSuffix;
+    }
+
+    public boolean isDynamic() {
+        return dynamic;
+    }
+
+    public String getDynamicGroupSuffix() {
+        return dynamicGroupSuffix == null ? "" : dynamicGroupSuffix;
+    }
+
+    /** The rollout's pace, or null when it starts its actions as fast as it can. */
+    public RolloutPace getPace() {
+        return pace;
+    }
+
+    public void setPace(RolloutPace pace) {
+        this.pace = pace;
     }
 
     public boolean isDeleted() {

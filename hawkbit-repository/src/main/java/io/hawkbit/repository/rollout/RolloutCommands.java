@@ -55,7 +55,21 @@ public class RolloutCommands {
 
     @Transactional
     public Rollout update(String tenant, Long id, String name, String description) {
+        return update(tenant, id, name, description, false, null);
+    }
+
+    /**
+     * Renames, describes and, when {@code changePace}, re-paces a rollout in one transaction; a new pace applies
+     * from the scheduler's next step, which runs right after the commit.
+     */
+    @Transactional
+    public Rollout update(
+            String tenant, Long id, String name, String description, boolean changePace, RolloutPace pace) {
         Rollout rollout = lookup.locked(tenant, id);
+        if (changePace) {
+            rollout.setPace(pace);
+            local.publishEvent(new RolloutWorkPending(tenant, id));
+        }
         if (name != null && !name.equals(rollout.getName())) {
             if (rollouts.existsByTenantAndName(tenant, name)) {
                 throw new EntityAlreadyExistsException("A rollout named '" + name + "' exists already");

@@ -52,6 +52,13 @@ public class RolloutGroup extends BaseEntity {
     @Column(name = "confirmation_required", nullable = false)
     private boolean confirmationRequired;
 
+    /**
+     * A group of a dynamic rollout that targets join while it runs; as in hawkBit, its {@link #getTargetPercentage()}
+     * holds the number of targets it takes.
+     */
+    @Column(name = "dynamic", nullable = false, updatable = false)
+    private boolean dynamic;
+
     /** Mapped for queries only (a group's targets, paged); rows are written by {@link RolloutTargets}. */
     @Immutable
     @ManyToMany(fetch = FetchType.LAZY)
@@ -88,6 +95,25 @@ public class RolloutGroup extends BaseEntity {
         this.targetPercentage = targetPercentage;
         this.conditions = conditions;
         this.status = RolloutGroupStatus.READY;
+    }
+
+    /** A dynamic group of {@code size} targets, scheduled (or ready, when the rollout is not started yet). */
+    static RolloutGroup dynamic(
+            Rollout rollout, int position, long size, RolloutConditions conditions, RolloutGroupStatus status) {
+        String name = "group-" + (position + 1) + rollout.getDynamicGroupSuffix();
+        RolloutGroup group = new RolloutGroup(rollout, position, name, name, null, size, conditions);
+        group.dynamic = true;
+        group.status = status;
+        return group;
+    }
+
+    public boolean isDynamic() {
+        return dynamic;
+    }
+
+    /** How many targets the group takes: its fixed target count when dynamic. */
+    long expectedSize(long members) {
+        return dynamic ? Math.max(members, (long) targetPercentage) : members;
     }
 
     public Rollout getRollout() {

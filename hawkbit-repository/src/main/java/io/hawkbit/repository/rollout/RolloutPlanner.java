@@ -98,8 +98,11 @@ public class RolloutPlanner {
             Integer weight,
             Long startAt,
             RolloutConditions conditions,
-            Boolean confirmationRequired) {
+            Boolean confirmationRequired,
+            DynamicGroups dynamicGroups,
+            RolloutPace pace) {
 
+        /** A static, unpaced rollout, its consent left to the tenant's confirmation flow. */
         public Create(
                 String name,
                 String description,
@@ -124,9 +127,18 @@ public class RolloutPlanner {
                     weight,
                     startAt,
                     conditions,
+                    null,
+                    null,
                     null);
         }
     }
+
+    /**
+     * hawkBit's dynamic group template: after the static groups, groups of {@code targetCount} targets (null: as many
+     * as the last static group has) named {@code group-<n><nameSuffix>}, which targets matching the filter join
+     * once the rollout started.
+     */
+    public record DynamicGroups(String nameSuffix, Long targetCount) {}
 
     /**
      * Creates a rollout and fixes its groups' targets in one transaction: the targets of the filter that neither have
@@ -192,7 +204,26 @@ public class RolloutPlanner {
                             + "' without having the set installed or an open action deploying it, and with a"
                             + " target type compatible with the set's type");
         }
+        if (create.dynamicGroups() != null
+                && create.groups() != null
+                && !create.groups().isEmpty()) {
+            throw new HawkbitException(
+                    ServerError.CONSTRAINT_VIOLATION, "Dynamic rollouts are not supported with groups");
+        }
+        Long dynamicSize =
+                create.dynamicGroups() == null ? null : create.dynamicGroups().targetCount();
+        if (dynamicSize != null && (dynamicSize < 1 || dynamicSize > MAX_TARGETS_PER_GROUP)) {
+            throw new HawkbitException(
+                    ServerError.PARAM_INVALID,
+                    "dynamicGroupTemplate.targetCount must be between 1 and " + MAX_TARGETS_PER_GROUP + ", was "
+                            + dynamicSize);
+        }
         List<GroupDefinition> definitions = definitions(create);
+        if (create.dynamicGroups() != null && definitions.size() >= MAX_GROUPS) {
+            throw new HawkbitException(
+                    ServerError.QUOTA_EXCEEDED,
+                    "A rollout may have at most " + MAX_GROUPS + " groups, its first dynamic group included");
+        }
         List<List<Long>> split = split(candidates, definitions, scope);
         ActionType type = create.type() == null ? ActionType.FORCED : create.type();
         boolean approval = config.enabled(tenant, TenantConfigKey.ROLLOUT_APPROVAL_ENABLED);
@@ -200,7 +231,7 @@ public class RolloutPlanner {
         boolean rolloutConsent = create.confirmationRequired() != null
                 ? create.confirmationRequired()
                 : config.enabled(tenant, TenantConfigKey.USER_CONFIRMATION_ENABLED);
-        Rollout rollout = rollouts.save(new Rollout(
+        Rollout planned = new Rollout(
                 tenant,
                 create.name(),
                 create.description(),
@@ -210,7 +241,12 @@ public class RolloutPlanner {
                 type == ActionType.TIMEFORCED && create.forceTime() != null ? create.forceTime() : 0L,
                 create.weight(),
                 create.startAt(),
-                approval ? RolloutStatus.WAITING_FOR_APPROVAL : RolloutStatus.READY));
+                approval ? RolloutStatus.WAITING_FOR_APPROVAL : RolloutStatus.READY);
+        planned.setPace(create.pace());
+        if (create.dynamicGroups() != null) {
+            planned.makeDynamic(create.dynamicGroups().nameSuffix());
+        }
+        Rollout rollout = rollouts.save(planned);
         for (int i = 0; i < definitions.size(); i++) {
             GroupDefinition definition = definitions.get(i);
             RolloutGroup group = groups.save(new RolloutGroup(
@@ -225,13 +261,28 @@ public class RolloutPlanner {
                     definition.confirmationRequired() != null ? definition.confirmationRequired() : rolloutConsent);
             rolloutTargets.insert(group.getId(), split.get(i));
         }
+        if (rollout.isDynamic()) {
+            // As in hawkBit, the first dynamic group exists from the start, sized by the template or like the last
+            // static group; the next ones are created as each fills.
+            long size = dynamicSize != null
+                    ? dynamicSize
+                    : Math.max(1, split.get(split.size() - 1).size());
+            RolloutGroup first = RolloutGroup.dynamic(
+                    rollout,
+                    definitions.size(),
+                    size,
+                    definitions.get(definitions.size() - 1).conditions(),
+                    RolloutGroupStatus.READY);
+            first.requireConfirmation(rolloutConsent);
+            groups.save(first);
+        }
         groups.flush();
         events.publish(new RolloutCreatedEvent(tenant, rollout.getId(), events.origin()));
         return rollout;
     }
 
     /** Targets that neither have the set installed nor an open action deploying it. */
-    private static Specification<Target> notDeploying(Long setId) {
+    static Specification<Target> notDeploying(Long setId) {
         return (root, q, cb) -> {
             Subquery<Long> open = q.subquery(Long.class);
             Root<Action> action = open.from(Action.class);

@@ -32,6 +32,8 @@ class RolloutProgress {
     private final SchedulerProperties properties;
     private final TransactionTemplate transactions;
     private final RolloutEvents rolloutEvents;
+    private final RolloutDynamicGroups dynamicGroups;
+    private final RolloutPacer pacer;
     private final MeterRegistry meters;
     private final Clock clock;
 
@@ -44,6 +46,8 @@ class RolloutProgress {
             SchedulerProperties properties,
             TransactionTemplate transactions,
             RolloutEvents rolloutEvents,
+            RolloutDynamicGroups dynamicGroups,
+            RolloutPacer pacer,
             MeterRegistry meters,
             Clock clock) {
         this.rollouts = rollouts;
@@ -54,6 +58,8 @@ class RolloutProgress {
         this.properties = properties;
         this.transactions = transactions;
         this.rolloutEvents = rolloutEvents;
+        this.dynamicGroups = dynamicGroups;
+        this.pacer = pacer;
         this.meters = meters;
         this.clock = clock;
     }
@@ -102,8 +108,13 @@ class RolloutProgress {
     }
 
     private boolean fillBatch(Rollout rollout, Long groupId) {
-        List<String> pending =
-                rolloutTargets.withoutAction(groupId, properties.getRollout().getBatchSize());
+        // A paced rollout gets fewer (or no) actions now; the rest come on later runs, once actions closed or the
+        // minute moved on.
+        int limit = pacer.allowance(rollout, properties.getRollout().getBatchSize());
+        if (limit == 0) {
+            return false;
+        }
+        List<String> pending = rolloutTargets.withoutAction(groupId, limit);
         if (pending.isEmpty()) {
             return false;
         }
@@ -163,20 +174,27 @@ class RolloutProgress {
         }
         List<RolloutGroup> all = groups.findByRolloutIdOrderByPosition(rolloutId);
         Map<Long, Long> targets = rolloutTargets.targetsPerGroup(rolloutId);
+        if (rollout.isDynamic() && dynamicGroups.grow(rollout, all, targets)) {
+            // Decided on the next step, with the new members (and their actions, when their group runs).
+            return true;
+        }
         Map<Long, GroupActions> actions = rolloutTargets.actionsPerGroup(rolloutId);
         for (RolloutGroup group : all) {
             if (group.getStatus() != RolloutGroupStatus.RUNNING) {
                 continue;
             }
-            long total = targets.getOrDefault(group.getId(), 0L);
+            // A dynamic group that is not full yet waits for more targets rather than finishing.
+            long total = group.expectedSize(targets.getOrDefault(group.getId(), 0L));
             GroupActions counts = actions.getOrDefault(group.getId(), GroupActions.NONE);
-            if (counts.total() < total) {
+            RolloutConditions conditions = group.getConditions();
+            // Failures only grow: the error threshold holds even while a paced (or dynamic) group still waits for
+            // actions, so a paced rollout pauses before reaching the rest of the group.
+            boolean failing = conditions.errorExceeded(counts.failed(), total);
+            if (!failing && counts.total() < total) {
                 continue;
             }
-            RolloutConditions conditions = group.getConditions();
-            boolean ended = counts.open() == 0;
-            if (conditions.errorExceeded(counts.failed(), total)
-                    || (ended && !conditions.successReached(counts.finished(), total))) {
+            boolean ended = counts.open() == 0 && counts.total() >= total;
+            if (failing || (ended && !conditions.successReached(counts.finished(), total))) {
                 groupStatus(group, RolloutGroupStatus.ERROR);
                 rolloutStatus(rollout, RolloutStatus.PAUSED);
                 meters.counter("hawkbit.rollout.paused").increment();
@@ -204,7 +222,7 @@ class RolloutProgress {
                                     .successReached(
                                             actions.getOrDefault(previous.getId(), GroupActions.NONE)
                                                     .finished(),
-                                            targets.getOrDefault(previous.getId(), 0L)))) {
+                                            previous.expectedSize(targets.getOrDefault(previous.getId(), 0L))))) {
                 groupStatus(next, RolloutGroupStatus.RUNNING);
                 // The first batch of actions commits with the status, so a running group (up to a batch) has its
                 // actions.

@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * hawkBit's rollout as the Management API shows it. The full form (one rollout, and list items with
  * {@code representation=full}) adds the targets counted per status, the group count, {@code startAt}, the approval and
- * the action links; the compact form (hawkBit's default for lists) has the plain fields and {@code self}. {@code dynamic}
- * is always {@code false} (dynamic rollouts are refused) and {@code forcetime} always sent, 0 when unset, as hawkBit does.
+ * the action links; the compact form (hawkBit's default for lists) has the plain fields and {@code self}. {@code forcetime}
+ * is always sent, 0 when unset, as hawkBit does. {@code pace} is this server's extension, sent only for a paced rollout.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record MgmtRollout(
@@ -32,6 +32,7 @@ record MgmtRollout(
         String type,
         Integer weight,
         boolean dynamic,
+        MgmtPace pace,
         String approveDecidedBy,
         String approvalRemark,
         @JsonUnwrapped MgmtAudit audit,
@@ -77,7 +78,8 @@ record MgmtRollout(
                 rollout.isDeleted(),
                 rollout.getActionType().json(),
                 rollout.getWeight(),
-                false,
+                rollout.isDynamic(),
+                MgmtPace.of(rollout.getPace()),
                 full ? rollout.getApprovalDecidedBy() : null,
                 full ? rollout.getApprovalRemark() : null,
                 MgmtAudit.of(rollout),

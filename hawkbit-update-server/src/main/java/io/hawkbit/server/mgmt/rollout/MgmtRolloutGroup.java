@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * hawkBit's rollout group (a "deploy group") as the Management API shows it. {@code totalTargetsPerStatus} is in the
- * full form only (one group, and list items with {@code representation=full}). {@code dynamic} is always {@code false}.
- * {@code confirmationRequired} is sent, as by hawkBit, only while the tenant's confirmation flow is on.
+ * full form only (one group, and list items with {@code representation=full}). A dynamic group's
+ * {@code targetPercentage} is its target count, as in hawkBit. {@code confirmationRequired} is sent, as by hawkBit,
+ * only while the tenant's confirmation flow is on.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record MgmtRolloutGroup(
@@ -52,7 +53,7 @@ record MgmtRolloutGroup(
                 MgmtCondition.action(conditions.errorAction(), conditions.errorActionExp()),
                 group.getTargetFilterQuery() == null ? "" : group.getTargetFilterQuery(),
                 group.getTargetPercentage(),
-                false,
+                group.isDynamic(),
                 group.getStatus().json(),
                 counts.total(),
                 full ? counts.perStatus() : null,

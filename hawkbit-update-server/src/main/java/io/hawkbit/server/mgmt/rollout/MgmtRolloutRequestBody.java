@@ -1,15 +1,13 @@
 package io.hawkbit.server.mgmt.rollout;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.hawkbit.server.mgmt.NotImplementedYet;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 
 /**
- * A rollout to create (hawkBit's POST body; name, targetFilterQuery and distributionSetId required, checked by the
- * controller so a missing one is a 400 with hawkBit's body) or, on PUT, the name and description to change.
+ * A rollout to create (with hawkBit's {@code dynamic} and {@code dynamicGroupTemplate}, and this server's {@code pace}) (hawkBit's POST body; name, targetFilterQuery and distributionSetId required, checked by the
+ * controller so a missing one is a 400 with hawkBit's body) or, on PUT, the name, description and pace to change.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record MgmtRolloutRequestBody(
@@ -29,10 +27,5 @@ record MgmtRolloutRequestBody(
         MgmtCondition errorAction,
         @Valid List<MgmtRolloutGroupRequestBody> groups,
         Boolean dynamic,
-        JsonNode dynamicGroupTemplate) {
-
-    void refuseUnimplemented() {
-        NotImplementedYet.field("dynamic", NotImplementedYet.isTrue(dynamic));
-        NotImplementedYet.field("dynamicGroupTemplate", dynamicGroupTemplate != null && !dynamicGroupTemplate.isNull());
-    }
-}
+        MgmtDynamicGroupTemplate dynamicGroupTemplate,
+        MgmtPace pace) {}

@@ -82,7 +82,6 @@ class RolloutController {
             throw new HawkbitException(
                     ServerError.PARAM_INVALID, "A rollout needs a name, a targetFilterQuery and a distributionSetId");
         }
-        body.refuseUnimplemented();
         if (body.weight() != null && (body.weight() < 0 || body.weight() > 1000)) {
             throw new HawkbitException(ServerError.PARAM_INVALID, "weight must be between 0 and 1000");
         }
@@ -122,8 +121,31 @@ class RolloutController {
                         body.weight(),
                         body.startAt(),
                         conditions,
-                        body.confirmationRequired()));
+                        body.confirmationRequired(),
+                        dynamicGroups(body),
+                        body.pace() == null ? null : body.pace().toPace()));
         return ResponseEntity.status(HttpStatus.CREATED).body(view(created.getId()));
+    }
+
+    /** hawkBit's rules: the template only with {@code dynamic: true}; dynamic only with {@code amountGroups}. */
+    private static RolloutPlanner.DynamicGroups dynamicGroups(MgmtRolloutRequestBody body) {
+        boolean dynamic = Boolean.TRUE.equals(body.dynamic());
+        MgmtDynamicGroupTemplate template = body.dynamicGroupTemplate();
+        if (!dynamic) {
+            if (template != null) {
+                throw new HawkbitException(
+                        ServerError.PARAM_INVALID, "Dynamic group template is only allowed for dynamic rollouts");
+            }
+            return null;
+        }
+        if (body.groups() != null) {
+            throw new HawkbitException(
+                    ServerError.CONSTRAINT_VIOLATION, "Dynamic rollouts are not supported with groups");
+        }
+        return template == null
+                ? new RolloutPlanner.DynamicGroups("", null)
+                : new RolloutPlanner.DynamicGroups(
+                        template.nameSuffix() == null ? "" : template.nameSuffix(), template.targetCount());
     }
 
     @GetMapping("/{id}")
@@ -133,7 +155,13 @@ class RolloutController {
 
     @PutMapping("/{id}")
     public MgmtRollout update(@PathVariable Long id, @Valid @RequestBody MgmtRolloutRequestBody body) {
-        commands.update(user.tenant(), id, body.name(), body.description());
+        commands.update(
+                user.tenant(),
+                id,
+                body.name(),
+                body.description(),
+                body.pace() != null,
+                body.pace() == null ? null : body.pace().toPace());
         return view(id);
     }
 
