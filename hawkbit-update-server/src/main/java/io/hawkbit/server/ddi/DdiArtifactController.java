@@ -4,10 +4,10 @@ import io.hawkbit.repository.action.DeviceArtifacts;
 import io.hawkbit.repository.action.DeviceHistory;
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.softwaremodule.Artifact;
-import io.hawkbit.repository.softwaremodule.ArtifactStore;
 import io.hawkbit.repository.softwaremodule.SoftwareModule;
 import io.hawkbit.rest.security.DdiPrincipal;
 import io.hawkbit.server.artifact.ArtifactDownload;
+import io.hawkbit.server.artifact.StoredArtifacts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -43,10 +43,10 @@ class DdiArtifactController {
     private static final String MD5SUM = ".MD5SUM";
 
     private final DeviceArtifacts artifacts;
-    private final ArtifactStore store;
+    private final StoredArtifacts store;
     private final DeviceHistory history;
 
-    public DdiArtifactController(DeviceArtifacts artifacts, ArtifactStore store, DeviceHistory history) {
+    public DdiArtifactController(DeviceArtifacts artifacts, StoredArtifacts store, DeviceHistory history) {
         this.artifacts = artifacts;
         this.store = store;
         this.history = history;
@@ -60,7 +60,7 @@ class DdiArtifactController {
         SoftwareModule module = artifacts.module(principal.tenant(), controllerId, moduleId);
         DdiLinks links = new DdiLinks(principal.tenant(), controllerId);
         return module.getArtifacts().stream()
-                .map(a -> links.artifact(moduleId, a))
+                .map(a -> links.artifact(moduleId, a, store.directLink(a)))
                 .toList();
     }
 
@@ -88,7 +88,7 @@ class DdiArtifactController {
         }
         return ArtifactDownload.write(
                 artifact,
-                store.path(principal.tenant(), artifact.getSha1()),
+                store.content(artifact),
                 request,
                 response,
                 () -> recordDownload(principal, controllerId, moduleId, artifact.getFilename()));
