@@ -99,6 +99,12 @@ public class ArtifactStorageProperties {
          */
         private boolean presignedDownloads;
 
+        /**
+         * Endpoint written into pre-signed links when devices reach the S3 server under another address than the
+         * nodes do (e.g. {@code http://minio:9000} inside a container network); empty for {@link #endpoint}.
+         */
+        private URI presignedEndpoint;
+
         /** How long a pre-signed download link works. */
         @NotNull
         private Duration presignedExpiry = Duration.ofMinutes(5);
@@ -173,6 +179,14 @@ public class ArtifactStorageProperties {
 
         public void setPresignedDownloads(boolean presignedDownloads) {
             this.presignedDownloads = presignedDownloads;
+        }
+
+        public URI getPresignedEndpoint() {
+            return presignedEndpoint;
+        }
+
+        public void setPresignedEndpoint(URI presignedEndpoint) {
+            this.presignedEndpoint = presignedEndpoint;
         }
 
         public Duration getPresignedExpiry() {

@@ -82,7 +82,13 @@ class S3ArtifactStore implements ArtifactStore, AutoCloseable {
                         .build());
         if (properties.getEndpoint() != null) {
             client.endpointOverride(properties.getEndpoint());
-            presign.endpointOverride(properties.getEndpoint());
+        }
+        // The signature covers the host: links are signed for the address the devices will use.
+        URI linkEndpoint = properties.getPresignedEndpoint() != null
+                ? properties.getPresignedEndpoint()
+                : properties.getEndpoint();
+        if (linkEndpoint != null) {
+            presign.endpointOverride(linkEndpoint);
         }
         this.s3 = client.build();
         this.presigner = presign.build();
