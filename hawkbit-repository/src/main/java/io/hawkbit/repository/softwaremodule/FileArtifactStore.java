@@ -35,7 +35,8 @@ public class FileArtifactStore implements ArtifactStore {
                 check.accept(stored);
                 Path target = path(tenant, stored.sha1());
                 Files.createDirectories(target.getParent());
-                if (Files.exists(target)) {
+                // A file of another size under the name is a damaged copy: replaced rather than shared.
+                if (Files.exists(target) && Files.size(target) == stored.size()) {
                     return new Stored(stored, false);
                 }
                 move(temp.path(), target);

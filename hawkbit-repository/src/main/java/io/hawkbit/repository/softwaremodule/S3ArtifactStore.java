@@ -105,7 +105,10 @@ class S3ArtifactStore implements ArtifactStore, AutoCloseable {
                 StoredFile stored = temp.hashes();
                 check.accept(stored);
                 String key = key(tenant, stored.sha1());
-                if (head(key).isPresent()) {
+                // An object of another size under the key is a damaged copy: replaced rather than shared.
+                if (head(key)
+                        .filter(head -> head.contentLength() == stored.size())
+                        .isPresent()) {
                     return new Stored(stored, false);
                 }
                 if (stored.size() > multipartThreshold) {

@@ -79,6 +79,21 @@ class ArtifactIntegrityTest {
         assertThat(reads).as("a rewritten file is hashed again").hasValue(2);
     }
 
+    @Test
+    void uploadOfEqualContent_replacesACopyOfAnotherSize() throws IOException {
+        FileArtifactStore files = new FileArtifactStore(root);
+        byte[] content = {9, 8, 7, 6};
+        ArtifactStore.Stored first = files.store("T", new ByteArrayInputStream(content), f -> {});
+        Path file = files.path("T", first.file().sha1());
+        Files.write(file, new byte[] {9, 8});
+
+        ArtifactStore.Stored again = files.store("T", new ByteArrayInputStream(content), f -> {});
+
+        assertThat(again.created()).isTrue();
+        assertThat(Files.readAllBytes(file)).isEqualTo(content);
+        integrity(files).checkStored("T", again.file());
+    }
+
     private ArtifactIntegrity integrity(ArtifactStore store) {
         return new ArtifactIntegrity(store, new ArtifactStorageProperties(), Clock.systemUTC(), meters);
     }
