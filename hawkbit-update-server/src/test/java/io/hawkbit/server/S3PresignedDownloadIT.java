@@ -34,6 +34,7 @@ class S3PresignedDownloadIT {
         }
         registry.add("hawkbit.artifact.storage.s3.presigned-downloads", () -> "true");
         registry.add("hawkbit.artifact.storage.s3.presigned-expiry", () -> "2m");
+        registry.add("hawkbit.artifact.storage.s3.presigned-redirects", () -> "true");
     }
 
     @AfterAll
@@ -105,6 +106,34 @@ class S3PresignedDownloadIT {
                         .asString())
                 .as("installedBase is no download: its links stay on the server")
                 .startsWith(api.base() + base);
+    }
+
+    @Test
+    void serverDownloadUrl_redirectsGetsToS3AndAnswersHeadItself() {
+        byte[] firmware = S3ArtifactStoreIT.random(80_000, 6);
+        long module = fixture.module("redirect-" + System.nanoTime(), "1.0", "os");
+        fixture.artifact(module, "fw.swu", firmware);
+        long set = fixture.distributionSet("redirect-set-" + System.nanoTime(), "1.0", "os", module);
+        String device = "redirect-" + System.nanoTime();
+        Map<String, String> auth = Map.of("Authorization", "TargetToken " + fixture.target(device));
+        fixture.assign(device, set, "forced");
+        String url = "/DEFAULT/controller/v1/" + device + "/softwaremodules/" + module + "/artifacts/fw.swu";
+
+        ApiClient.Response head = api.send("HEAD", url, (byte[]) null, auth);
+        assertThat(head.status())
+                .as("SWUpdate's HEAD is answered by the server")
+                .isEqualTo(200);
+        assertThat(head.header("Content-Length")).isEqualTo(String.valueOf(firmware.length));
+
+        ApiClient.Response get = api.send("GET", url, (byte[]) null, auth);
+        assertThat(get.status()).isEqualTo(307);
+        String location = get.header("Location");
+        assertThat(location).startsWith(s3.endpoint() + "/" + S3rver.BUCKET + "/DEFAULT/");
+        assertThat(api.send("GET", location, (byte[]) null, Map.of()).body()).isEqualTo(firmware);
+
+        assertThat(api.send("GET", url + ".MD5SUM", (byte[]) null, auth).status())
+                .as("MD5SUM stays on the server")
+                .isEqualTo(200);
     }
 
     private ApiClient.Response feedback(

@@ -100,6 +100,13 @@ public class ArtifactStorageProperties {
         private boolean presignedDownloads;
 
         /**
+         * DDI artifact GETs on the server's own download URL answer {@code 307} to a pre-signed S3 URL (HEAD and
+         * MD5SUM are still answered by the server): for clients that send a HEAD or their credentials to the link
+         * they are given. Independent of {@link #presignedDownloads}.
+         */
+        private boolean presignedRedirects;
+
+        /**
          * Endpoint written into pre-signed links when devices reach the S3 server under another address than the
          * nodes do (e.g. {@code http://minio:9000} inside a container network); empty for {@link #endpoint}.
          */
@@ -179,6 +186,14 @@ public class ArtifactStorageProperties {
 
         public void setPresignedDownloads(boolean presignedDownloads) {
             this.presignedDownloads = presignedDownloads;
+        }
+
+        public boolean isPresignedRedirects() {
+            return presignedRedirects;
+        }
+
+        public void setPresignedRedirects(boolean presignedRedirects) {
+            this.presignedRedirects = presignedRedirects;
         }
 
         public URI getPresignedEndpoint() {

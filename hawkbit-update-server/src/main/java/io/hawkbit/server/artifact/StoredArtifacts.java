@@ -15,6 +15,7 @@ public class StoredArtifacts {
     private final ArtifactStore store;
     private final ArtifactIntegrity integrity;
     private final boolean presigned;
+    private final boolean redirects;
     private final Duration presignedExpiry;
 
     public StoredArtifacts(ArtifactStore store, ArtifactIntegrity integrity, ArtifactStorageProperties properties) {
@@ -22,6 +23,8 @@ public class StoredArtifacts {
         this.integrity = integrity;
         this.presigned = properties.getType() == ArtifactStorageProperties.Type.S3
                 && properties.getS3().isPresignedDownloads();
+        this.redirects = properties.getType() == ArtifactStorageProperties.Type.S3
+                && properties.getS3().isPresignedRedirects();
         this.presignedExpiry = properties.getS3().getPresignedExpiry();
     }
 
@@ -36,9 +39,22 @@ public class StoredArtifacts {
 
     /** A pre-signed link to the bytes in S3 when {@code presigned-downloads} is on, else empty. */
     public Optional<String> directLink(Artifact artifact) {
-        if (!presigned) {
+        return presigned ? presign(artifact) : Optional.empty();
+    }
+
+    /**
+     * Where a device's GET of the artifact is redirected when {@code presigned-redirects} is on, else empty; the
+     * stored bytes are checked first (a missing or damaged object answers 404 here, not at S3).
+     */
+    public Optional<String> redirect(Artifact artifact) {
+        if (!redirects) {
             return Optional.empty();
         }
+        integrity.checkDownload(artifact);
+        return presign(artifact);
+    }
+
+    private Optional<String> presign(Artifact artifact) {
         return store.directDownload(artifact.getTenant(), artifact.getSha1(), artifact.getFilename(), presignedExpiry)
                 .map(Object::toString);
     }

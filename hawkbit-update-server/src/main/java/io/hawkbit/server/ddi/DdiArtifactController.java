@@ -11,13 +11,16 @@ import io.hawkbit.server.artifact.StoredArtifacts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -85,6 +88,17 @@ class DdiArtifactController {
                     controllerId,
                     moduleId,
                     filename.substring(0, filename.length() - MD5SUM.length())));
+        }
+        if (!"HEAD".equals(request.getMethod())) {
+            Optional<String> redirect = store.redirect(artifact);
+            if (redirect.isPresent()) {
+                if (request.getHeader(HttpHeaders.RANGE) == null) {
+                    recordDownload(principal, controllerId, moduleId, artifact.getFilename());
+                }
+                return ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT)
+                        .location(URI.create(redirect.get()))
+                        .build();
+            }
         }
         return ArtifactDownload.write(
                 artifact,
