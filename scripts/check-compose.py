@@ -32,20 +32,28 @@ need(len({n.get("image") for n in nodes.values()}) == 1, "one image for all node
 for name, node in nodes.items():
     env = node.get("environment", {})
     need(env.get("SPRING_PROFILES_ACTIVE") == "cluster", name + ": cluster profile")
-    need(any(str(v).startswith("artifacts:") and str(v).split(":")[1] == env.get("HAWKBIT_ARTIFACT_STORAGE_PATH")
-             for v in node.get("volumes", [])), name + ": shared artifact volume at the storage path")
+    # Artifacts in MinIO's bucket instead of a shared volume.
+    need(env.get("HAWKBIT_ARTIFACT_STORAGE_TYPE") == "s3", name + ": artifact storage type s3")
+    need(env.get("HAWKBIT_ARTIFACT_STORAGE_S3_ENDPOINT") == "http://minio:9000", name + ": S3 endpoint is MinIO")
+    need(str(env.get("HAWKBIT_ARTIFACT_STORAGE_S3_PATHSTYLE")) == "true", name + ": path-style S3 access (MinIO)")
+    need(env.get("HAWKBIT_ARTIFACT_STORAGE_S3_BUCKET"), name + ": names the artifact bucket")
+    need(env.get("HAWKBIT_ARTIFACT_STORAGE_S3_ACCESSKEY") and env.get("HAWKBIT_ARTIFACT_STORAGE_S3_SECRETKEY"),
+         name + ": S3 credentials")
+    need(not any("artifacts" in str(v) for v in node.get("volumes", [])), name + ": no shared artifact volume left")
     need("/actuator/health/lb" in str(node.get("healthcheck", {}).get("test")), name + ": healthcheck on the lb group")
     need(env.get("MANAGEMENT_ENDPOINT_HEALTH_GROUP_LB_INCLUDE"), name + ": defines the lb health group")
     deps = node.get("depends_on", {})
     need(all(deps.get(s, {}).get("condition") == "service_healthy" for s in ("mariadb", "rabbitmq")),
          name + ": waits for healthy mariadb and rabbitmq")
+    need(deps.get("minio-bucket", {}).get("condition") == "service_completed_successfully",
+         name + ": waits for the artifact bucket to be created")
     pg = deps.get("postgresql", {})
     need(pg.get("condition") == "service_healthy" and pg.get("required") is False,
          name + ": waits for a healthy postgresql when its profile runs it (required: false)")
     url = str(env.get("SPRING_DATASOURCE_URL"))
     need(url == "jdbc:${DB:-mariadb}://${DB:-mariadb}/hawkbit",
          name + ": datasource URL follows DB (service name = JDBC scheme), found " + url)
-for svc in ("mariadb", "rabbitmq", "loadbalancer"):
+for svc in ("mariadb", "rabbitmq", "loadbalancer", "minio", "minio-bucket"):
     need(svc in services, "service " + svc)
 need("management" in services.get("rabbitmq", {}).get("image", ""), "RabbitMQ management image")
 need(any("/var/lib/mysql" in str(v) for v in services.get("mariadb", {}).get("volumes", [])), "MariaDB data volume")
@@ -54,7 +62,13 @@ need(postgres.get("profiles") == ["postgresql"], "PostgreSQL service only in the
 need(any(str(v).startswith("pg-data:") for v in postgres.get("volumes", [])), "PostgreSQL data volume")
 need("pg_isready" in str(postgres.get("healthcheck", {}).get("test")), "PostgreSQL healthcheck")
 need(postgres.get("environment", {}).get("POSTGRES_DB") == "hawkbit", "PostgreSQL creates the hawkbit database")
-need({"db-data", "pg-data", "artifacts"} <= set(compose.get("volumes", {})), "named volumes db-data, pg-data and artifacts")
+minio = services.get("minio", {})
+need(any(str(v).startswith("minio-data:") for v in minio.get("volumes", [])), "MinIO data volume")
+need("ready" in str(minio.get("healthcheck", {}).get("test")), "MinIO healthcheck")
+bucket_env = str(services.get("minio-bucket", {}).get("environment", {})) + str(services.get("minio-bucket", {}).get("entrypoint"))
+need(all(str(n.get("environment", {}).get("HAWKBIT_ARTIFACT_STORAGE_S3_BUCKET")) in bucket_env for n in nodes.values()),
+     "minio-bucket creates the bucket the nodes use")
+need({"db-data", "pg-data", "minio-data"} <= set(compose.get("volumes", {})), "named volumes db-data, pg-data and minio-data")
 lb = services.get("loadbalancer", {})
 need(len(lb.get("ports", [])) >= 1, "load balancer publishes a port")
 cfg = os.path.join(root, "scripts/docker/haproxy.cfg")

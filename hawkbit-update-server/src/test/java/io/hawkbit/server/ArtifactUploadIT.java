@@ -3,6 +3,7 @@ package io.hawkbit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hawkbit.repository.softwaremodule.ArtifactStore;
+import io.hawkbit.repository.softwaremodule.FileArtifactStore;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleService;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -115,11 +116,11 @@ class ArtifactUploadIT {
                             new ByteArrayInputStream(content),
                             new SoftwareModuleService.ExpectedHashes(null, null, null))
                     .getSha1();
-            assertThat(store.path("DEFAULT", stored)).exists();
+            assertThat(((FileArtifactStore) store).path("DEFAULT", stored)).exists();
             status.setRollbackOnly();
             return stored;
         });
-        assertThat(store.path("DEFAULT", sha1)).doesNotExist();
+        assertThat(((FileArtifactStore) store).path("DEFAULT", sha1)).doesNotExist();
         assertThat(storedFiles()).isEqualTo(before);
     }
 
@@ -139,7 +140,7 @@ class ArtifactUploadIT {
                     new SoftwareModuleService.ExpectedHashes(null, null, null));
             status.setRollbackOnly();
         });
-        assertThat(store.path("DEFAULT", sha1)).exists();
+        assertThat(((FileArtifactStore) store).path("DEFAULT", sha1)).exists();
     }
 
     @ParameterizedTest

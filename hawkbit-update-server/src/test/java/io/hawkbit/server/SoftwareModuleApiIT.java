@@ -3,6 +3,7 @@ package io.hawkbit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hawkbit.repository.softwaremodule.ArtifactStore;
+import io.hawkbit.repository.softwaremodule.FileArtifactStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,7 +139,7 @@ class SoftwareModuleApiIT {
                 .contains("attachment")
                 .contains("image.bin");
 
-        Path file = store.path("DEFAULT", sha1);
+        Path file = ((FileArtifactStore) store).path("DEFAULT", sha1);
         assertThat(file).exists();
         JsonAssert.statusCode(api.mgmt("DELETE", self), 204);
         JsonAssert.error(api.mgmt("GET", self), 404, "hawkbit.server.error.repo.entitiyNotFound");
@@ -223,7 +224,8 @@ class SoftwareModuleApiIT {
         byte[] content = "one binary in two modules".getBytes(StandardCharsets.UTF_8);
         long a = fixture.artifact(first, "shared.bin", content).get("id").asLong();
         JsonNode b = fixture.artifact(second, "shared.bin", content);
-        Path file = store.path("DEFAULT", b.get("hashes").get("sha1").asString());
+        Path file = ((FileArtifactStore) store)
+                .path("DEFAULT", b.get("hashes").get("sha1").asString());
 
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremodules/" + first + "/artifacts/" + a), 204);
         assertThat(file).exists();
@@ -243,7 +245,8 @@ class SoftwareModuleApiIT {
         long module = fixture.module("smapi-del-files", "1", "application");
         JsonNode artifact = fixture.artifact(
                 module, "gone.bin", "bytes of a module that goes away".getBytes(StandardCharsets.UTF_8));
-        Path file = store.path("DEFAULT", artifact.get("hashes").get("sha1").asString());
+        Path file = ((FileArtifactStore) store)
+                .path("DEFAULT", artifact.get("hashes").get("sha1").asString());
         assertThat(file).exists();
 
         JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/softwaremodules/" + module), 204);

@@ -47,6 +47,8 @@ public enum ServerError {
     ENTITY_LOCKED("hawkbit.server.error.entitiylocked", "The entity is locked and cannot be modified"),
     ENTITY_READ_ONLY("hawkbit.server.error.entityreadonly", "The entity cannot be modified"),
     ARTIFACT_UPLOAD_FAILED("hawkbit.server.error.artifact.uploadFailed", "Upload of artifact failed"),
+    /** hawkBit answers a missing binary with this key and 404; here also a damaged one. */
+    ARTIFACT_LOAD_FAILED("hawkbit.server.error.artifact.loadFailed", "Load of artifact failed"),
     ARTIFACT_SHA1_MISMATCH(
             "hawkbit.server.error.artifact.uploadFailed.checksum.sha1.match",
             "The given SHA-1 does not match the uploaded artifact"),

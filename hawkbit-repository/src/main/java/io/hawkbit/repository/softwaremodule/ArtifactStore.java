@@ -2,110 +2,64 @@ package io.hawkbit.repository.softwaremodule;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
-import org.springframework.stereotype.Component;
 
 /**
- * Content-addressed file store: bytes are written once under {@code <tenant>/<sha1[0..2]>/<sha1>}, so equal
- * uploads share a file and a half-written upload never becomes visible (temp file, then atomic move).
+ * Where artifact bytes live, content-addressed by SHA-1 per tenant: equal uploads share one stored object, a
+ * refused or half-written upload never becomes visible. Two kinds: a (shared) directory and an S3 bucket, chosen by
+ * {@code hawkbit.artifact.storage.type}.
  */
-@Component
-public class ArtifactStore {
+public interface ArtifactStore {
 
     /** Hashes and size of a stored file. */
-    public record StoredFile(String sha1, String md5, String sha256, long size) {}
-
-    private final Path root;
-
-    public ArtifactStore(ArtifactStorageProperties properties) {
-        this.root = properties.getPath().toAbsolutePath();
-    }
+    record StoredFile(String sha1, String md5, String sha256, long size) {}
 
     /** A file put in the store; {@code created} when this call wrote it (no file of equal content was there). */
-    public record Stored(StoredFile file, boolean created) {}
+    record Stored(StoredFile file, boolean created) {}
 
     /**
-     * Writes the content to a temporary file, hashes it, lets {@code check} refuse it (by throwing) and only then
-     * moves it under its SHA-1, so a refused upload never enters the store.
+     * What the store holds under a SHA-1: its size and a tag that changes whenever the bytes are rewritten
+     * (modification time for files, ETag for S3), so a verdict about the content can be cached against it.
      */
-    public Stored store(String tenant, InputStream content, Consumer<StoredFile> check) {
-        try {
-            Path tenantDir = Files.createDirectories(root.resolve(safe(tenant)));
-            Path temp = Files.createTempFile(tenantDir, "upload-", ".tmp");
-            try {
-                MessageDigest sha1 = digest("SHA-1");
-                MessageDigest md5 = digest("MD5");
-                MessageDigest sha256 = digest("SHA-256");
-                long size;
-                try (OutputStream out = new DigestOutputStream(
-                        new DigestOutputStream(new DigestOutputStream(Files.newOutputStream(temp), sha1), md5),
-                        sha256)) {
-                    size = content.transferTo(out);
-                }
-                HexFormat hex = HexFormat.of();
-                StoredFile stored = new StoredFile(
-                        hex.formatHex(sha1.digest()),
-                        hex.formatHex(md5.digest()),
-                        hex.formatHex(sha256.digest()),
-                        size);
-                check.accept(stored);
-                Path target = path(tenant, stored.sha1());
-                Files.createDirectories(target.getParent());
-                if (Files.exists(target)) {
-                    return new Stored(stored, false);
-                }
-                move(temp, target);
-                return new Stored(stored, true);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Storing artifact failed", e);
-        }
+    record Blob(long size, String version) {}
+
+    /**
+     * Takes the content without holding it in memory, hashes it, lets {@code check} refuse it (by throwing) and only
+     * then makes it visible under its SHA-1, so a refused upload never enters the store.
+     */
+    Stored store(String tenant, InputStream content, Consumer<StoredFile> check);
+
+    /** The stored bytes under this SHA-1, empty when there are none. */
+    Optional<Blob> find(String tenant, String sha1);
+
+    /**
+     * The bytes {@code start} to {@code end} (inclusive) of the stored content, streamed.
+     *
+     * @throws java.nio.file.NoSuchFileException when nothing is stored under the SHA-1
+     */
+    InputStream open(String tenant, String sha1, long start, long end) throws IOException;
+
+    void delete(String tenant, String sha1);
+
+    /**
+     * A URL that serves the bytes without this server and without credentials for {@code validFor}, named
+     * {@code filename} for the client; empty when the store cannot hand out such links.
+     */
+    default Optional<URI> directDownload(String tenant, String sha1, String filename, Duration validFor) {
+        return Optional.empty();
     }
 
-    public Path path(String tenant, String sha1) {
-        if (!sha1.matches("[0-9a-f]{40}")) {
+    static void requireSha1(String sha1) {
+        if (sha1 == null || !sha1.matches("[0-9a-f]{40}")) {
             throw new IllegalArgumentException("Not a SHA-1: " + sha1);
         }
-        return root.resolve(safe(tenant)).resolve(sha1.substring(0, 2)).resolve(sha1);
     }
 
-    public void delete(String tenant, String sha1) {
-        try {
-            Files.deleteIfExists(path(tenant, sha1));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Deleting artifact failed", e);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static String safe(String tenant) {
+    /** A tenant name as a path segment or key prefix. */
+    static String safe(String tenant) {
         return tenant.replaceAll("[^A-Za-z0-9_-]", "_");
-    }
-
-    private static MessageDigest digest(String algorithm) {
-        try {
-            return MessageDigest.getInstance(algorithm);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

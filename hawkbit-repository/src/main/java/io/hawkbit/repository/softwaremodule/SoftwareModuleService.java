@@ -52,6 +52,7 @@ public class SoftwareModuleService {
     private final SoftwareModuleTypeService types;
     private final ArtifactRepository artifacts;
     private final ArtifactStore store;
+    private final ArtifactIntegrity integrity;
     private final ClusterEventPublisher events;
     private final BatchQuota quota;
 
@@ -60,6 +61,7 @@ public class SoftwareModuleService {
             SoftwareModuleTypeService types,
             ArtifactRepository artifacts,
             ArtifactStore store,
+            ArtifactIntegrity integrity,
             ClusterEventPublisher events,
             BatchQuota quota) {
         this.events = events;
@@ -68,6 +70,7 @@ public class SoftwareModuleService {
         this.types = types;
         this.artifacts = artifacts;
         this.store = store;
+        this.integrity = integrity;
     }
 
     public record Create(String type, String name, String version, String vendor, String description) {}
@@ -174,6 +177,8 @@ public class SoftwareModuleService {
         });
         if (stored.created()) {
             deleteFileOnRollback(tenant, stored.file().sha1());
+            // Whatever the store, what it now holds must be what was received.
+            integrity.checkStored(tenant, stored.file());
         }
         Artifact artifact = new Artifact(module, filename, stored.file());
         module.getArtifacts().add(artifact);

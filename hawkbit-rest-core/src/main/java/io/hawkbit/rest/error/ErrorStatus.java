@@ -39,6 +39,7 @@ public final class ErrorStatus {
         STATUS.put(ServerError.PRECONDITION_FAILED, HttpStatus.PRECONDITION_FAILED);
         STATUS.put(ServerError.RANGE_NOT_SATISFIABLE, HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE);
         STATUS.put(ServerError.ARTIFACT_UPLOAD_FAILED, HttpStatus.BAD_REQUEST);
+        STATUS.put(ServerError.ARTIFACT_LOAD_FAILED, HttpStatus.NOT_FOUND);
         STATUS.put(ServerError.INTERNAL, HttpStatus.INTERNAL_SERVER_ERROR);
     }
 

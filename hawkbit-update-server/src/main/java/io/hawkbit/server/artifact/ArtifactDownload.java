@@ -6,8 +6,8 @@ import io.hawkbit.repository.softwaremodule.Artifact;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,22 +24,30 @@ public final class ArtifactDownload {
 
     private ArtifactDownload() {}
 
+    /** The stored bytes of the artifact, read a range at a time (a file, an S3 ranged GET). */
+    @FunctionalInterface
+    public interface Content {
+        /** Bytes {@code start} to {@code end}, inclusive. */
+        InputStream open(long start, long end) throws IOException;
+    }
+
     /**
      * Writes the answer. Returns the response for a failed precondition (412) or an unchanged file (304), else
      * {@code null} once the file (or its parts) has been written to {@code response}.
      */
     public static ResponseEntity<Void> write(
-            Artifact artifact, Path file, HttpServletRequest request, HttpServletResponse response) throws IOException {
+            Artifact artifact, Content file, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         return write(artifact, file, request, response, () -> {});
     }
 
     /**
-     * As {@link #write(Artifact, Path, HttpServletRequest, HttpServletResponse)}, running {@code startingWholeFile}
+     * As {@link #write(Artifact, Content, HttpServletRequest, HttpServletResponse)}, running {@code startingWholeFile}
      * before the body of a plain GET (no Range) is written: the start of a device's download, not a resumed part.
      */
     public static ResponseEntity<Void> write(
             Artifact artifact,
-            Path file,
+            Content file,
             HttpServletRequest request,
             HttpServletResponse response,
             Runnable startingWholeFile)

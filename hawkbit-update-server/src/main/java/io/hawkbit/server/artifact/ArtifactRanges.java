@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -87,16 +85,18 @@ final class ArtifactRanges {
         return merged.size() == requested.size() ? requested : merged;
     }
 
-    static void writeWhole(Path file, long size, HttpServletResponse response) throws IOException {
+    static void writeWhole(ArtifactDownload.Content file, long size, HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(OCTET_STREAM);
         response.setContentLengthLong(size);
-        try (InputStream in = Files.newInputStream(file)) {
-            copy(in, new Part(0, size - 1), response.getOutputStream());
+        Part whole = new Part(0, size - 1);
+        try (InputStream in = file.open(whole.start(), whole.end())) {
+            copy(in, whole, response.getOutputStream());
         }
     }
 
-    static void write(Path file, long size, List<Part> parts, HttpServletResponse response) throws IOException {
+    static void write(ArtifactDownload.Content file, long size, List<Part> parts, HttpServletResponse response)
+            throws IOException {
         if (parts.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
             response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
@@ -109,7 +109,7 @@ final class ArtifactRanges {
             response.setContentType(OCTET_STREAM);
             response.setHeader(HttpHeaders.CONTENT_RANGE, part.contentRange(size));
             response.setContentLengthLong(part.length());
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = file.open(part.start(), part.end())) {
                 copy(in, part, response.getOutputStream());
             }
             return;
@@ -121,20 +121,21 @@ final class ArtifactRanges {
             out.write(("\r\n--" + boundary + "\r\nContent-Type: " + OCTET_STREAM + "\r\nContent-Range: "
                             + part.contentRange(size) + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = file.open(part.start(), part.end())) {
                 copy(in, part, out);
             }
         }
         out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** Copies the part from a stream positioned at its start (a file read or an S3 ranged GET). */
     private static void copy(InputStream in, Part part, OutputStream out) throws IOException {
-        in.skipNBytes(part.start());
         byte[] buffer = new byte[64 * 1024];
         long remaining = part.length();
         while (remaining > 0) {
             int read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
             if (read < 0) {
+                // The connection is cut short of Content-Length: the client sees a failed download, not a short file.
                 throw new IOException("Artifact file is shorter than recorded");
             }
             out.write(buffer, 0, read);

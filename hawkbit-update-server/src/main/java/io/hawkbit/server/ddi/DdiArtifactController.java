@@ -4,20 +4,23 @@ import io.hawkbit.repository.action.DeviceArtifacts;
 import io.hawkbit.repository.action.DeviceHistory;
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.softwaremodule.Artifact;
-import io.hawkbit.repository.softwaremodule.ArtifactStore;
 import io.hawkbit.repository.softwaremodule.SoftwareModule;
 import io.hawkbit.rest.security.DdiPrincipal;
 import io.hawkbit.server.artifact.ArtifactDownload;
+import io.hawkbit.server.artifact.StoredArtifacts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,10 +46,10 @@ class DdiArtifactController {
     private static final String MD5SUM = ".MD5SUM";
 
     private final DeviceArtifacts artifacts;
-    private final ArtifactStore store;
+    private final StoredArtifacts store;
     private final DeviceHistory history;
 
-    public DdiArtifactController(DeviceArtifacts artifacts, ArtifactStore store, DeviceHistory history) {
+    public DdiArtifactController(DeviceArtifacts artifacts, StoredArtifacts store, DeviceHistory history) {
         this.artifacts = artifacts;
         this.store = store;
         this.history = history;
@@ -60,7 +63,7 @@ class DdiArtifactController {
         SoftwareModule module = artifacts.module(principal.tenant(), controllerId, moduleId);
         DdiLinks links = new DdiLinks(principal.tenant(), controllerId);
         return module.getArtifacts().stream()
-                .map(a -> links.artifact(moduleId, a))
+                .map(a -> links.artifact(moduleId, a, store.directLink(a)))
                 .toList();
     }
 
@@ -86,9 +89,20 @@ class DdiArtifactController {
                     moduleId,
                     filename.substring(0, filename.length() - MD5SUM.length())));
         }
+        if (!"HEAD".equals(request.getMethod())) {
+            Optional<String> redirect = store.redirect(artifact);
+            if (redirect.isPresent()) {
+                if (request.getHeader(HttpHeaders.RANGE) == null) {
+                    recordDownload(principal, controllerId, moduleId, artifact.getFilename());
+                }
+                return ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT)
+                        .location(URI.create(redirect.get()))
+                        .build();
+            }
+        }
         return ArtifactDownload.write(
                 artifact,
-                store.path(principal.tenant(), artifact.getSha1()),
+                store.content(artifact),
                 request,
                 response,
                 () -> recordDownload(principal, controllerId, moduleId, artifact.getFilename()));

@@ -98,7 +98,8 @@ class DdiConfirmationController {
             @PathVariable long actionId,
             @RequestParam(defaultValue = "0") int actionHistory) {
         Action action = deviceActions.confirmationAction(principal.tenant(), controllerId, actionId);
-        DdiJson.DeploymentBase base = deployments.toDeploymentBase(principal, controllerId, action, actionHistory);
+        DdiJson.DeploymentBase base =
+                deployments.toDeploymentBase(principal, controllerId, action, actionHistory, false);
         return new DdiConfirmationJson.ConfirmationBaseAction(base.id(), base.deployment(), base.actionHistory());
     }
 

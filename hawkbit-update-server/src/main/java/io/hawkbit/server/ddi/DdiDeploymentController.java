@@ -9,9 +9,11 @@ import io.hawkbit.repository.softwaremodule.SoftwareModule;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleMetadata;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleMetadataService;
 import io.hawkbit.rest.security.DdiPrincipal;
+import io.hawkbit.server.artifact.StoredArtifacts;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -44,18 +46,21 @@ class DdiDeploymentController {
     private final DeviceHistory deviceHistory;
     private final SoftwareModuleMetadataService metadata;
     private final Clock clock;
+    private final StoredArtifacts stored;
 
     public DdiDeploymentController(
             DeviceActions deviceActions,
             DeviceFeedback feedback,
             DeviceHistory history,
             SoftwareModuleMetadataService metadata,
-            Clock clock) {
+            Clock clock,
+            StoredArtifacts stored) {
         this.deviceActions = deviceActions;
         this.feedback = feedback;
         this.deviceHistory = history;
         this.metadata = metadata;
         this.clock = clock;
+        this.stored = stored;
     }
 
     @GetMapping("/deploymentBase/{actionId}")
@@ -65,7 +70,7 @@ class DdiDeploymentController {
             @PathVariable long actionId,
             @RequestParam(defaultValue = "0") int actionHistory) {
         Action action = deviceActions.deploymentAction(principal.tenant(), controllerId, actionId);
-        DdiJson.DeploymentBase base = toDeploymentBase(principal, controllerId, action, actionHistory);
+        DdiJson.DeploymentBase base = toDeploymentBase(principal, controllerId, action, actionHistory, true);
         // As hawkBit: the history shows that the device fetched its deployment (written after the answer is built, so
         // its own actionHistory does not include it).
         recordRetrieved(action, false);
@@ -79,7 +84,7 @@ class DdiDeploymentController {
             @PathVariable long actionId,
             @RequestParam(defaultValue = "0") int actionHistory) {
         Action action = deviceActions.installedAction(principal.tenant(), controllerId, actionId);
-        return toDeploymentBase(principal, controllerId, action, actionHistory);
+        return toDeploymentBase(principal, controllerId, action, actionHistory, false);
     }
 
     @PostMapping(value = "/deploymentBase/{actionId}/feedback", consumes = MediaType.ALL_VALUE)
@@ -122,13 +127,15 @@ class DdiDeploymentController {
         }
     }
 
-    DdiJson.DeploymentBase toDeploymentBase(DdiPrincipal principal, String controllerId, Action action, int history) {
+    /** {@code directLinks}: artifact links may point straight at the store (pre-signed S3 URLs) where configured. */
+    DdiJson.DeploymentBase toDeploymentBase(
+            DdiPrincipal principal, String controllerId, Action action, int history, boolean directLinks) {
         DdiLinks links = new DdiLinks(principal.tenant(), controllerId);
         List<SoftwareModule> modules = action.getDistributionSet().getModules();
         Map<Long, List<SoftwareModuleMetadata>> visible = metadata.targetVisible(
                 modules.stream().map(SoftwareModule::getId).toList());
         List<DdiJson.Chunk> chunks = modules.stream()
-                .map(module -> toChunk(module, visible.getOrDefault(module.getId(), List.of()), links))
+                .map(module -> toChunk(module, visible.getOrDefault(module.getId(), List.of()), links, directLinks))
                 .toList();
         String download = action.getActionType() == ActionType.DOWNLOAD_ONLY || action.isForcedAt(clock.millis())
                 ? "forced"
@@ -154,9 +161,11 @@ class DdiDeploymentController {
         return new DdiJson.ActionHistory(action.getStatus().name(), deviceActions.history(action.getId(), count));
     }
 
-    private static DdiJson.Chunk toChunk(SoftwareModule module, List<SoftwareModuleMetadata> visible, DdiLinks links) {
+    /** Pre-signed download links only where a device is about to download (deploymentBase), not in installedBase. */
+    private DdiJson.Chunk toChunk(
+            SoftwareModule module, List<SoftwareModuleMetadata> visible, DdiLinks links, boolean directLinks) {
         List<DdiJson.Artifact> artifacts = module.getArtifacts().stream()
-                .map(a -> links.artifact(module.getId(), a))
+                .map(a -> links.artifact(module.getId(), a, directLinks ? stored.directLink(a) : Optional.empty()))
                 .toList();
         List<DdiJson.Metadata> chunkMetadata = visible.isEmpty()
                 ? null

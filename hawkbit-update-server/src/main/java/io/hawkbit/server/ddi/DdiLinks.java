@@ -3,6 +3,7 @@ package io.hawkbit.server.ddi;
 import io.hawkbit.server.mgmt.Links;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /** Absolute DDI hrefs for one device, built from the request's scheme and host. */
 final class DdiLinks {
@@ -45,12 +46,17 @@ final class DdiLinks {
         return Links.absolute(base + "/softwaremodules/" + moduleId + "/artifacts/" + encode(filename));
     }
 
-    /** An artifact as devices see it, with the download and MD5SUM links hawkBit's clients look for. */
-    DdiJson.Artifact artifact(long moduleId, io.hawkbit.repository.softwaremodule.Artifact artifact) {
+    /**
+     * An artifact as devices see it, with the download and MD5SUM links hawkBit's clients look for; the download
+     * links point at {@code direct} (a pre-signed S3 URL) when given, the MD5SUM links always at this server.
+     */
+    DdiJson.Artifact artifact(
+            long moduleId, io.hawkbit.repository.softwaremodule.Artifact artifact, Optional<String> direct) {
         String href = artifact(moduleId, artifact.getFilename());
+        String download = direct.orElse(href);
         Links links = new Links()
-                .withHref("download", href)
-                .withHref("download-http", href)
+                .withHref("download", download)
+                .withHref("download-http", download)
                 .withHref("md5sum", href + ".MD5SUM")
                 .withHref("md5sum-http", href + ".MD5SUM");
         return new DdiJson.Artifact(

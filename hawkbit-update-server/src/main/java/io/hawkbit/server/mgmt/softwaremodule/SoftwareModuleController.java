@@ -3,11 +3,11 @@ package io.hawkbit.server.mgmt.softwaremodule;
 import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.repository.softwaremodule.Artifact;
-import io.hawkbit.repository.softwaremodule.ArtifactStore;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleService;
 import io.hawkbit.rest.paging.PageParams;
 import io.hawkbit.rest.paging.PagedList;
 import io.hawkbit.server.artifact.ArtifactDownload;
+import io.hawkbit.server.artifact.StoredArtifacts;
 import io.hawkbit.server.mgmt.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,8 +15,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -40,10 +38,10 @@ import org.springframework.web.multipart.MultipartFile;
 class SoftwareModuleController {
 
     private final SoftwareModuleService modules;
-    private final ArtifactStore store;
+    private final StoredArtifacts store;
     private final CurrentUser user;
 
-    public SoftwareModuleController(SoftwareModuleService modules, ArtifactStore store, CurrentUser user) {
+    public SoftwareModuleController(SoftwareModuleService modules, StoredArtifacts store, CurrentUser user) {
         this.modules = modules;
         this.store = store;
         this.user = user;
@@ -151,11 +149,6 @@ class SoftwareModuleController {
             throws IOException {
         String tenant = user.tenant();
         Artifact artifact = modules.artifact(tenant, id, artifactId);
-        Path file = store.path(tenant, artifact.getSha1());
-        if (!Files.isReadable(file)) {
-            throw new HawkbitException(
-                    ServerError.INTERNAL, "The binary of artifact " + artifactId + " is missing from the store");
-        }
-        return ArtifactDownload.write(artifact, file, request, response);
+        return ArtifactDownload.write(artifact, store.content(artifact), request, response);
     }
 }
