@@ -354,6 +354,75 @@ class RolloutClusterIT {
         JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/stop"), 204);
     }
 
+    @Test
+    void pacedRollout_maxRunningHoldsAcrossThreeNodesRunningTheSchedulerAtOnce() throws Exception {
+        ApiClient api = nodes.get(0).api;
+        long set = new Fixture(api).completeSet("cpace");
+        Map<String, String> tokens = new ConcurrentHashMap<>();
+        for (int i = 0; i < 9; i++) {
+            tokens.put("cpace-" + i, new Fixture(node(i)).target("cpace-" + i));
+        }
+        ApiClient.Response created = api.mgmt(
+                "POST",
+                "/rest/v1/rollouts",
+                "{\"name\":\"cluster-paced\",\"targetFilterQuery\":\"controllerId==cpace-*\",\"distributionSetId\":"
+                        + set + ",\"amountGroups\":1,\"pace\":{\"maxRunning\":3}}");
+        JsonAssert.statusCode(created, 201);
+        long id = created.json().get("id").asLong();
+        JsonAssert.statusCode(nodes.get(2).api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 204);
+        String actions = "select count(*), coalesce(sum(case when active then 1 else 0 end), 0) from action"
+                + " where rollout_id = " + id;
+        for (int finished = 0; finished < 9; finished += 3) {
+            long expected = finished + 3;
+            await().atMost(WAIT).untilAsserted(() -> {
+                ConcurrentRuns.round(
+                        nodes, node -> node.bean(RolloutScheduler.class).run());
+                assertThat(query(actions)).as("actions, open ones").containsExactly(expected, 3L);
+            });
+            // Three nodes racing over more rounds never start a fourth while three are open.
+            for (int round = 0; round < 5; round++) {
+                ConcurrentRuns.round(
+                        nodes, node -> node.bean(RolloutScheduler.class).run());
+            }
+            assertThat(query(actions)).containsExactly(expected, 3L);
+            // The devices of the open actions finish, each through another node.
+            int n = 0;
+            for (Map.Entry<String, Long> open : openActions(id).entrySet()) {
+                ApiClient.Response closed = node(n++)
+                        .send(
+                                "POST",
+                                "/DEFAULT/controller/v1/" + open.getKey() + "/deploymentBase/" + open.getValue()
+                                        + "/feedback",
+                                "{\"status\":{\"execution\":\"closed\",\"result\":{\"finished\":\"success\"}}}",
+                                Map.of(
+                                        "Authorization",
+                                        "TargetToken " + tokens.get(open.getKey()),
+                                        "Content-Type",
+                                        "application/json"));
+                JsonAssert.statusCode(closed, 200);
+            }
+        }
+        await().atMost(WAIT).untilAsserted(() -> {
+            ConcurrentRuns.round(
+                    nodes, node -> node.bean(RolloutScheduler.class).run());
+            assertThat(query(actions)).containsExactly(9L, 0L);
+        });
+    }
+
+    private static Map<String, Long> openActions(long rolloutId) throws SQLException {
+        try (Connection connection = TestDatabase.of(database).connect(database);
+                ResultSet rs = connection
+                        .createStatement()
+                        .executeQuery("select t.controller_id, a.id from action a join target t on t.id = a.target_id"
+                                + " where a.active and a.rollout_id = " + rolloutId)) {
+            Map<String, Long> open = new java.util.TreeMap<>();
+            while (rs.next()) {
+                open.put(rs.getString(1), rs.getLong(2));
+            }
+            return open;
+        }
+    }
+
     private static ApiClient node(int i) {
         return nodes.get(i % 3).api;
     }
