@@ -144,20 +144,16 @@ public final class RsqlSpecification {
         }
         if (joins || mapField) {
             // Joined in the outer query, a target with two matching rows (tags tag-1 and tag-2 against tag==tag-*, two
-            // attribute joins under an OR) would come twice; as a subquery it comes once, without DISTINCT. Correlated
-            // to the outer row rather than over a second copy of the table: MariaDB then materialises the join table's
-            // matches once (a count reads a tag's rows) instead of probing them for every target of the tenant.
+            // attribute joins under an OR) would come twice; as a subquery it comes once, without DISTINCT.
             Subquery<Long> matching = cq.subquery(Long.class);
-            Root<?> inner = correlate(matching, root);
-            matching.select(inner.get("id")).where(comparisonPredicate(comparison, inner, cb, fields));
+            Root<?> inner = matching.from(root.getJavaType());
+            matching.select(inner.get("id"))
+                    .where(
+                            cb.equal(inner.get("id"), root.get("id")),
+                            comparisonPredicate(comparison, inner, cb, fields));
             return cb.exists(matching);
         }
         return comparisonPredicate(comparison, root, cb, fields);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Root<?> correlate(Subquery<Long> subquery, Root<?> root) {
-        return subquery.correlate((Root) root);
     }
 
     private static Predicate comparisonPredicate(
