@@ -519,6 +519,21 @@ class RsqlSpecificationTest {
         assertThat(targets("attribute.revision==2.0;tag==red")).containsExactly("alpha-2");
     }
 
+    @Test
+    void joins_listEveryTargetOnceWhenSeveralRowsMatch() {
+        // alpha-2 carries red and blue, alpha-1 two attributes: joined in the outer query (now without DISTINCT), they
+        // would come twice, and a page's total would count them twice.
+        assertThat(targets("tag==*")).containsExactlyInAnyOrder("alpha-1", "alpha-2", "beta-3");
+        assertThat(targets("tag=in=(red,blue)")).containsExactlyInAnyOrder("alpha-1", "alpha-2", "beta-3");
+        assertThat(targets("attribute.revision==*,attribute.hw==*"))
+                .containsExactlyInAnyOrder("alpha-1", "alpha-2", "beta-3");
+        var page = targets.findAll(
+                RsqlSpecification.<Target>parse("tag==*", TargetService.FIELDS).and(inTenant()),
+                PageRequest.of(0, 2, Sort.by("name")));
+        assertThat(page.getTotalElements()).isEqualTo(3);
+        assertThat(page.getContent()).extracting(Target::getControllerId).containsExactly("alpha-1", "alpha-2");
+    }
+
     // ---- action fields: numbers, booleans, enums, joins
 
     @Test

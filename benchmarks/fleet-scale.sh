@@ -1,0 +1,238 @@
+#!/usr/bin/env bash
+# Fleet-scale benchmark (#17): does a node's cost stay flat as the fleet grows? For each N it creates a fresh MariaDB
+# database fleet_<N>, lets the server's Flyway create the schema (one start on the empty database), seeds N targets
+# with attributes, tags, actions and a spread of last polls by SQL (benchmarks/fleet-seed.sql, see its header), starts
+# one node on it (no broker) and measures:
+#   - server CPU per DDI base poll, wrk cycling over 10,000 random devices (as benchmarks/ddi-poll.sh);
+#   - p50/p99 of GET /rest/v1/targets?limit=50&sort=name:ASC with q on a controllerId prefix, updateStatus, a tag, an
+#     attribute, lastControllerRequestAt=lt=, and without q at an offset 90 % deep (sequential requests);
+#   - the counts the console's dashboard shows (total, per update status, overdue) as REST totals (limit=1);
+#   - rollout creation over min(N, 100,000) targets in 10 groups, until the rollout is ready;
+#   - the overdue scheduler marking the seeded backlog (15 % of polled targets), at OVERDUE_PERIOD per batch.
+# Then prints a table of the figures per N with the growth factor against the first N.
+#
+#   benchmarks/fleet-scale.sh 10000 100000 [1000000]
+#
+# Environment (defaults in brackets): DB_HOST [127.0.0.1], DB_PORT [3306], DB_USER [root], DB_PASSWORD [] (needs
+# CREATE/DROP DATABASE); PORT [random 20000-39999]; JAR [the update server's jar]; JAVA_OPTS [-Xmx768m -XX:+UseSerialGC];
+# WARMUP [60] and DURATION [30] seconds of wrk, CONNECTIONS [16]; REQS [100] requests per list query after WARM_REQS
+# [3] unmeasured ones, at most QUERY_SECONDS [40] per query; OVERDUE_PERIOD [2s] and OVERDUE_WAIT [60] seconds; SKIP_SEED=1 reuses fleet_<N> as it
+# is (the server's Flyway still applies new migrations: re-measure after adding an index); OUT [target/fleet-scale].
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+[ $# -ge 1 ] || { sed -n '2,20p' "$0"; exit 1; }
+DB_HOST=${DB_HOST:-127.0.0.1}
+DB_PORT=${DB_PORT:-3306}
+DB_USER=${DB_USER:-root}
+DB_PASSWORD=${DB_PASSWORD:-}
+PORT=${PORT:-$((20000 + RANDOM % 20000))}
+JAR=${JAR:-hawkbit-update-server/target/hawkbit-update-server-0.1.0-SNAPSHOT.jar}
+JAVA_OPTS=${JAVA_OPTS:--Xmx768m -XX:+UseSerialGC}
+WARMUP=${WARMUP:-60}
+DURATION=${DURATION:-30}
+CONNECTIONS=${CONNECTIONS:-16}
+REQS=${REQS:-100}
+WARM_REQS=${WARM_REQS:-3}
+QUERY_SECONDS=${QUERY_SECONDS:-40}
+OVERDUE_PERIOD=${OVERDUE_PERIOD:-2s}
+OVERDUE_WAIT=${OVERDUE_WAIT:-60}
+OUT=${OUT:-target/fleet-scale}
+H=http://127.0.0.1:$PORT
+AUTH=admin:admin
+
+for tool in wrk jq curl mysql; do
+  command -v $tool >/dev/null || { echo "$tool is needed" >&2; exit 1; }
+done
+[ -f "$JAR" ] || { echo "build the jar first: ./mvnw -B -q -o -DskipTests package" >&2; exit 1; }
+mkdir -p "$OUT"
+WORK=$(mktemp -d)
+# The node runs a copy: a rebuild would rewrite the jar under the running JVM.
+cp "$JAR" "$WORK/server.jar"
+PID=
+stop_server() {
+  if [ -n "$PID" ]; then
+    kill "$PID" 2>/dev/null || true
+    wait "$PID" 2>/dev/null || true
+    PID=
+  fi
+}
+trap 'stop_server; rm -rf "$WORK"' EXIT
+
+log() { printf '%s fleet: %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+sql() { mysql -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} -N -B "$@"; }
+now_ms() { date +%s%3N; }
+
+start_server() {
+  local db=$1 logfile=$2
+  java $JAVA_OPTS -jar "$WORK/server.jar" --server.port="$PORT" \
+    --spring.datasource.url="jdbc:mariadb://$DB_HOST:$DB_PORT/$db" \
+    --spring.datasource.username="$DB_USER" --spring.datasource.password="$DB_PASSWORD" \
+    --spring.cloud.bus.enabled=false --hawkbit.artifact.storage.path="$WORK/artifacts" \
+    --hawkbit.scheduler.overdue.period="$OVERDUE_PERIOD" \
+    --logging.level.root=WARN ${SERVER_ARGS:-} >"$logfile" 2>&1 &
+  PID=$!
+  local start
+  start=$(now_ms)
+  until curl -sf "$H/actuator/health" >/dev/null; do
+    kill -0 "$PID" 2>/dev/null || { tail -50 "$logfile" >&2; exit 1; }
+    sleep 1
+  done
+  log "server up on port $PORT after $(( ($(now_ms) - start) / 1000 )) s"
+}
+
+# Sequential requests to one URL: "n p50 p99 max" in ms; any non-200 answer aborts.
+timed() {
+  local url=$1 i=0 deadline code time
+  : >"$WORK/times"
+  for _ in $(seq "$WARM_REQS"); do curl -s -o /dev/null -u "$AUTH" "$H$url"; done
+  deadline=$(( $(date +%s) + QUERY_SECONDS ))
+  while [ $i -lt "$REQS" ] && [ "$(date +%s)" -lt "$deadline" ]; do
+    read -r code time < <(curl -s -o "$WORK/body" -u "$AUTH" -w '%{http_code} %{time_total}\n' "$H$url")
+    [ "$code" = 200 ] || { echo "GET $url answered $code: $(head -c 400 "$WORK/body")" >&2; exit 1; }
+    echo "$time" >>"$WORK/times"
+    i=$((i + 1))
+  done
+  sort -g "$WORK/times" | awk '{ t[NR] = $1 * 1000 } END {
+    p99 = int(NR * 0.99 + 0.999); if (p99 < 1) p99 = 1
+    printf "%d %.1f %.1f %.1f\n", NR, t[int((NR + 1) / 2)], t[p99], t[NR] }'
+}
+
+measure() {
+  local n=$1 db=fleet_$1 res=$OUT/results-$1.txt
+  : >"$res"
+  put() { echo "$1 $2" >>"$res"; }
+  if [ "${SKIP_SEED:-0}" != 1 ]; then
+    log "fleet_$n: fresh database, schema by the server's Flyway"
+    sql -e "DROP DATABASE IF EXISTS $db; CREATE DATABASE $db CHARACTER SET utf8mb4"
+    start_server "$db" "$OUT/server-$n-schema.log"
+    stop_server
+    log "seeding $n targets"
+    local t0
+    t0=$(now_ms)
+    sed "s/__N__/$n/g" benchmarks/fleet-seed.sql | sql "$db" >/dev/null
+    put seed_s "$(awk -v ms=$(( $(now_ms) - t0 )) 'BEGIN { printf "%.1f", ms / 1000 }')"
+    log "seeded in $(grep '^seed_s' "$res" | cut -d' ' -f2) s: $(sql "$db" -e "SELECT CONCAT((SELECT COUNT(*) FROM target),
+      ' targets, ', (SELECT COUNT(*) FROM target_attributes), ' attributes, ', (SELECT COUNT(*) FROM target_target_tag),
+      ' tag links, ', (SELECT COUNT(*) FROM action), ' actions')")"
+  fi
+  local backlog
+  backlog=$(sql "$db" -e "SELECT COUNT(*) FROM target WHERE overdue_since IS NULL
+    AND last_target_query < CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED) - 600000")
+  start_server "$db" "$OUT/server-$n.log"
+  local pid=$PID tick
+  tick=$(getconf CLK_TCK)
+
+  # Overdue: the scheduler marks at most batch-size (1,000) targets per run; runs every OVERDUE_PERIOD here.
+  local t0 marked=0
+  t0=$(now_ms)
+  while [ $(( ($(now_ms) - t0) / 1000 )) -lt "$OVERDUE_WAIT" ]; do
+    marked=$(sql "$db" -e "SELECT COUNT(*) FROM target WHERE overdue_since IS NOT NULL")
+    [ "$marked" -ge "$backlog" ] && break
+    sleep 2
+  done
+  local overdue_ms=$(( $(now_ms) - t0 ))
+  put overdue_backlog "$backlog"
+  put overdue_marked "$marked"
+  put overdue_rate "$(awk -v m="$marked" -v ms="$overdue_ms" 'BEGIN { printf "%.0f", m * 1000 / ms }')"
+  log "overdue: $marked of $backlog marked in $((overdue_ms / 1000)) s"
+
+  # DDI base polls over 10,000 random devices.
+  sql "$db" -e "SELECT CONCAT('  {\"', controller_id, '\", \"', security_token, '\"},') FROM target
+    WHERE tenant = 'DEFAULT' AND RAND() < 12000 / $n LIMIT 10000" | { echo "tokens = {"; cat; echo "}"; } >"$WORK/tokens.lua"
+  cat >"$WORK/poll.lua" <<LUA
+dofile("$WORK/tokens.lua")
+local counter = 0
+request = function()
+  counter = counter + 1
+  local t = tokens[(counter % #tokens) + 1]
+  return wrk.format("GET", "/DEFAULT/controller/v1/" .. t[1],
+    { ["Authorization"] = "TargetToken " .. t[2], ["Accept"] = "application/hal+json" })
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %d %d %.3f %.3f %d\n", summary.requests, summary.duration,
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+LUA
+  log "polls: warm-up $WARMUP s, then $DURATION s"
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$WORK/poll.lua" "$H" >/dev/null
+  local c0 c1 result requests micros p50 p99 errors
+  c0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  result=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$WORK/poll.lua" "$H" | grep '^RESULT')
+  c1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  read -r _ requests micros p50 p99 errors <<<"$result"
+  put poll_cpu_ms "$(awk -v c="$((c1 - c0))" -v t="$tick" -v r="$requests" 'BEGIN { printf "%.3f", c * 1000 / t / r }')"
+  put poll_rps "$(awk -v r="$requests" -v us="$micros" 'BEGIN { printf "%.0f", r / (us / 1e6) }')"
+  put poll_p99_ms "$p99"
+  put poll_errors "$errors"
+
+  # Operator queries.
+  local before=$(( $(now_ms) - 86400000 )) deep=$(( n * 9 / 10 ))
+  local -a names=(q_prefix q_status q_tag q_attribute q_lastpoll deep_offset count_total count_pending count_overdue)
+  local -a urls=(
+    "/rest/v1/targets?limit=50&sort=name:ASC&q=controllerId==fleet-00012*"
+    "/rest/v1/targets?limit=50&sort=name:ASC&q=updateStatus==error"
+    "/rest/v1/targets?limit=50&sort=name:ASC&q=tag==tag-07"
+    "/rest/v1/targets?limit=50&sort=name:ASC&q=attribute.region==eu-west"
+    "/rest/v1/targets?limit=50&sort=name:ASC&q=lastControllerRequestAt=lt=$before"
+    "/rest/v1/targets?limit=50&sort=name:ASC&offset=$deep"
+    "/rest/v1/targets?limit=1"
+    "/rest/v1/targets?limit=1&q=updateStatus==pending"
+    "/rest/v1/targets?limit=1&q=overdue==true")
+  local i
+  for i in "${!names[@]}"; do
+    read -r cnt q50 q99 qmax < <(timed "${urls[$i]}")
+    put "${names[$i]}_p99_ms" "$q99"
+    put "${names[$i]}_p50_ms" "$q50"
+    put "${names[$i]}_n" "$cnt"
+    log "${names[$i]}: n=$cnt p50=$q50 p99=$q99 max=$qmax ms  (${urls[$i]})"
+  done
+
+  # Rollout over min(N, 100,000) targets in 10 groups: creation until ready.
+  local ds last body rid t1 status
+  ds=$(sql "$db" -e "SELECT id FROM distribution_set WHERE name = 'fleet-os' AND version = '2.0'")
+  last=$(( n < 100000 ? n : 100000 ))
+  body=$(jq -n --arg name "fleet-$(date +%s)" --argjson ds "$ds" --arg q "controllerId=le=$(printf 'fleet-%07d' "$last")" \
+    '{name: $name, distributionSetId: $ds, targetFilterQuery: $q, amountGroups: 10}')
+  t1=$(now_ms)
+  rid=$(curl -sf -u "$AUTH" -H 'Content-Type: application/json' "$H/rest/v1/rollouts" -d "$body" | jq -r .id)
+  status=creating
+  while [ "$status" = creating ] && [ $(( ($(now_ms) - t1) / 1000 )) -lt 300 ]; do
+    status=$(curl -sf -u "$AUTH" "$H/rest/v1/rollouts/$rid" | jq -r .status)
+    [ "$status" = creating ] && sleep 0.2
+  done
+  put rollout_create_s "$(awk -v ms=$(( $(now_ms) - t1 )) 'BEGIN { printf "%.1f", ms / 1000 }')"
+  put rollout_targets "$(curl -sf -u "$AUTH" "$H/rest/v1/rollouts/$rid" | jq -r .totalTargets)"
+  log "rollout over $last targets: $status after $(grep '^rollout_create_s' "$res" | cut -d' ' -f2) s"
+
+  put rss_mib "$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")"
+  put heap_used_mib "$(curl -sf -u "$AUTH" "$H/actuator/metrics/jvm.memory.used?tag=area:heap" \
+    | jq '.measurements[0].value / 1048576 | floor')"
+  put load "$(cut -d' ' -f1-3 /proc/loadavg)"
+  stop_server
+}
+
+for n in "$@"; do
+  measure "$n"
+done
+
+# The table: one column per N, the growth factor of every later N against the first.
+first=$1
+{
+  printf '| measure |'
+  for n in "$@"; do printf ' %s |' "$n"; done
+  for n in "${@:2}"; do printf ' ×%s/%s |' "$n" "$first"; done
+  echo
+  printf '|---|'; for _ in "$@" "${@:2}"; do printf -- '---|'; done; echo
+  awk '{ print $1 }' "$OUT/results-$first.txt" | while read -r key; do
+    printf '| %s |' "$key"
+    for n in "$@"; do printf ' %s |' "$(awk -v k="$key" '$1 == k { $1 = ""; sub(/^ /, ""); print }' "$OUT/results-$n.txt")"; done
+    base=$(awk -v k="$key" '$1 == k { print $2 }' "$OUT/results-$first.txt")
+    for n in "${@:2}"; do
+      v=$(awk -v k="$key" '$1 == k { print $2 }' "$OUT/results-$n.txt")
+      printf ' %s |' "$(awk -v a="$base" -v b="$v" 'BEGIN { if (a + 0 > 0 && b ~ /^[0-9.]+$/) printf "%.2f", b / a; else print "-" }')"
+    done
+    echo
+  done
+} | tee "$OUT/table.md"
