@@ -7,8 +7,6 @@ import io.hawkbit.repository.target.CompatibleTargets;
 import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetService;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
@@ -123,13 +121,6 @@ class RolloutDynamicGroups {
                                     cb.greaterThanOrEqualTo(action.get("rolloutId"), rolloutId));
                     return cb.and(cb.not(cb.exists(member)), cb.not(cb.exists(overriding)));
                 });
-        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
-        CriteriaQuery<Long> query = cb.createQuery(Long.class);
-        Root<Target> root = query.from(Target.class);
-        query.select(root.get("id"))
-                .distinct(true)
-                .where(spec.toPredicate(root, query, cb))
-                .orderBy(cb.asc(root.get("id")));
-        return entityManager.createQuery(query).setMaxResults(limit).getResultList();
+        return RolloutPlanner.targetIds(entityManager, spec, limit);
     }
 }

@@ -374,6 +374,11 @@ public class RolloutPlanner {
     }
 
     private List<Long> targetIds(Specification<Target> spec) {
+        return targetIds(entityManager, spec, Integer.MAX_VALUE);
+    }
+
+    /** The ids of the targets matching {@code spec}, lowest first, at most {@code limit} of them. */
+    static List<Long> targetIds(EntityManager entityManager, Specification<Target> spec, int limit) {
         CriteriaBuilder cb = entityManager.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
         Root<Target> root = query.from(Target.class);
@@ -381,6 +386,6 @@ public class RolloutPlanner {
                 .distinct(true)
                 .where(spec.toPredicate(root, query, cb))
                 .orderBy(cb.asc(root.get("id")));
-        return entityManager.createQuery(query).getResultList();
+        return entityManager.createQuery(query).setMaxResults(limit).getResultList();
     }
 }
