@@ -80,9 +80,10 @@ public class ArtifactStorageProperties {
         /** Path-style addressing ({@code endpoint/bucket/key}), which most S3-compatible servers need. */
         private boolean pathStyle;
 
-        /** Access key; with the secret key empty, the AWS SDK's default credential chain is used. */
+        /** Access key; when empty, the AWS SDK's default credential chain is used. */
         private String accessKey;
 
+        /** Secret key belonging to the access key. */
         private String secretKey;
 
         /** Uploads larger than this go up in parts of {@link #partSize}. */
