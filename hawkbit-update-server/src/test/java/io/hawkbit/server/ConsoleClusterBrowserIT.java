@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 
 /**
  * Two nodes on MariaDB and the real RabbitMQ, a browser on node 2's cluster page: node 1 appears in the member table
@@ -86,17 +87,21 @@ class ConsoleClusterBrowserIT {
                 node1.api.send("GET", "/DEFAULT/controller/v1/made-on-node-1", (byte[]) null, wrong);
             }
             By node1Row = By.cssSelector("tr[data-node='ui-node-1']");
-            await().atMost(WAIT).untilAsserted(() -> {
-                assertThat(ui.text(node1Row)).contains("ui-node-1");
-                assertThat(ui.text(By.cssSelector("tr[data-node='ui-node-1'] .rejections")))
-                        .isEqualTo("0 requests, 1 logins");
-                assertThat(ui.text(By.cssSelector("tr[data-node='ui-node-1'] .events")))
-                        .matches("\\d+\\.\\d out, \\d+\\.\\d in");
-                assertThat(ui.text(By.cssSelector("tr[data-node='ui-node-1'] .cache-hits")))
-                        .matches("\\d+ %|no lookups yet");
-            });
+            // The node table is swapped for a fresh one every 5 s: an element read across the swap is stale.
+            await().atMost(WAIT)
+                    .ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                    .untilAsserted(() -> {
+                        assertThat(ui.text(node1Row)).contains("ui-node-1");
+                        assertThat(ui.text(By.cssSelector("tr[data-node='ui-node-1'] .rejections")))
+                                .isEqualTo("0 requests, 1 logins");
+                        assertThat(ui.text(By.cssSelector("tr[data-node='ui-node-1'] .events")))
+                                .matches("\\d+\\.\\d out, \\d+\\.\\d in");
+                        assertThat(ui.text(By.cssSelector("tr[data-node='ui-node-1'] .cache-hits")))
+                                .matches("\\d+ %|no lookups yet");
+                    });
             // Every node runs the schedulers; whichever took a lock last shows it, so across both rows some job shows.
             await().atMost(WAIT)
+                    .ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
                     .until(() -> !(ui.text(By.cssSelector("tr[data-node='ui-node-1'] .locks"))
                                     + ui.text(By.cssSelector("tr[data-node='ui-node-2'] .locks")))
                             .replace("none yet", "")
