@@ -409,6 +409,83 @@ class RolloutClusterIT {
         });
     }
 
+    @Test
+    void rolloutWaitingForConsent_devicesConfirmThroughAllNodes_thenTheNextGroupStarts() throws Exception {
+        ApiClient api = nodes.get(0).api;
+        long set = new Fixture(api).completeSet("cconf");
+        Map<String, String> tokens = new ConcurrentHashMap<>();
+        for (int i = 0; i < 6; i++) {
+            tokens.put("cconf-" + i, new Fixture(node(i)).target("cconf-" + i));
+        }
+        new Fixture(nodes.get(1).api).config("user.confirmation.flow.enabled", "true");
+        try {
+            ApiClient.Response created = api.mgmt(
+                    "POST",
+                    "/rest/v1/rollouts",
+                    "{\"name\":\"cluster-consent\",\"targetFilterQuery\":\"controllerId==cconf-*\","
+                            + "\"distributionSetId\":" + set + ",\"amountGroups\":2,\"confirmationRequired\":true,"
+                            + "\"successCondition\":{\"condition\":\"THRESHOLD\",\"expression\":\"100\"}}");
+            JsonAssert.statusCode(created, 201);
+            long id = created.json().get("id").asLong();
+            JsonAssert.statusCode(nodes.get(2).api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 204);
+            String waiting =
+                    "select count(*) from action where rollout_id = " + id + " and status = 'WAIT_FOR_CONFIRMATION'";
+            await().atMost(WAIT).untilAsserted(() -> {
+                ConcurrentRuns.round(
+                        nodes, node -> node.bean(RolloutScheduler.class).run());
+                assertThat(query(waiting)).as("the first group's actions wait").containsExactly(3L);
+            });
+            for (int group = 0; group < 2; group++) {
+                int n = 0;
+                for (Map.Entry<String, Long> open : openActions(id).entrySet()) {
+                    Map<String, String> device = Map.of(
+                            "Authorization",
+                            "TargetToken " + tokens.get(open.getKey()),
+                            "Content-Type",
+                            "application/json");
+                    String base = "/DEFAULT/controller/v1/" + open.getKey();
+                    // The device sees the consent request on one node, answers on the next, reports on the third.
+                    assertThat(node(n).send("GET", base, (byte[]) null, device)
+                                    .json()
+                                    .get("_links")
+                                    .has("confirmationBase"))
+                            .isTrue();
+                    JsonAssert.statusCode(
+                            node(n + 1)
+                                    .send(
+                                            "POST",
+                                            base + "/confirmationBase/" + open.getValue() + "/feedback",
+                                            "{\"confirmation\":\"confirmed\",\"code\":0,\"details\":[\"ok\"]}",
+                                            device),
+                            200);
+                    JsonAssert.statusCode(
+                            node(n + 2)
+                                    .send(
+                                            "POST",
+                                            base + "/deploymentBase/" + open.getValue() + "/feedback",
+                                            "{\"status\":{\"execution\":\"closed\",\"result\":{\"finished\":\"success\"}}}",
+                                            device),
+                            200);
+                    n++;
+                }
+                long finished = 3L * (group + 1);
+                long stillWaiting = group == 0 ? 3L : 0L;
+                await().atMost(WAIT).untilAsserted(() -> {
+                    ConcurrentRuns.round(
+                            nodes, node -> node.bean(RolloutScheduler.class).run());
+                    assertThat(query("select count(*) from action where rollout_id = " + id
+                                    + " and status = 'FINISHED'"))
+                            .containsExactly(finished);
+                    assertThat(query(waiting))
+                            .as("the next group's actions wait in turn")
+                            .containsExactly(stillWaiting);
+                });
+            }
+        } finally {
+            new Fixture(api).config("user.confirmation.flow.enabled", "false");
+        }
+    }
+
     private static Map<String, Long> openActions(long rolloutId) throws SQLException {
         try (Connection connection = TestDatabase.of(database).connect(database);
                 ResultSet rs = connection
