@@ -42,11 +42,8 @@ public class TenantSettings {
     public String pollingTime(String tenant) {
         String polling = value(tenant, TenantConfigKey.POLLING_TIME);
         String floor = value(tenant, TenantConfigKey.MIN_POLLING_TIME);
-        return duration(tenant, TenantConfigKey.MIN_POLLING_TIME)
-                                .compareTo(duration(tenant, TenantConfigKey.POLLING_TIME))
-                        > 0
-                ? floor
-                : polling;
+        // Both are validated HH:MM:SS, whose text order is their time order: no parsing on every poll.
+        return floor.compareTo(polling) > 0 ? floor : polling;
     }
 
     private Map<String, String> stored(String tenant) {
