@@ -36,10 +36,7 @@ class S3ArtifactStoreIT {
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
         s3 = S3rver.start();
-        for (String property : s3.properties()) {
-            String[] pair = property.split("=", 2);
-            registry.add(pair[0], () -> pair[1]);
-        }
+        s3.register(registry);
         // Small parts keep the multipart test quick; S3's minimum part is 5 MB.
         registry.add("hawkbit.artifact.storage.s3.multipart-threshold", () -> "6MB");
         registry.add("hawkbit.artifact.storage.s3.part-size", () -> "5MB");

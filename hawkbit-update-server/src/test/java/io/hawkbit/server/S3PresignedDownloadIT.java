@@ -28,10 +28,7 @@ class S3PresignedDownloadIT {
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
         s3 = S3rver.start();
-        for (String property : s3.properties()) {
-            String[] pair = property.split("=", 2);
-            registry.add(pair[0], () -> pair[1]);
-        }
+        s3.register(registry);
         registry.add("hawkbit.artifact.storage.s3.presigned-downloads", () -> "true");
         registry.add("hawkbit.artifact.storage.s3.presigned-expiry", () -> "2m");
         registry.add("hawkbit.artifact.storage.s3.presigned-redirects", () -> "true");

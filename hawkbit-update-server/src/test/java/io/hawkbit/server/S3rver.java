@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -128,6 +129,14 @@ final class S3rver implements AutoCloseable {
                 "hawkbit.artifact.storage.s3.path-style=true",
                 "hawkbit.artifact.storage.s3.access-key=" + KEY,
                 "hawkbit.artifact.storage.s3.secret-key=" + KEY);
+    }
+
+    /** Points a test's server at this bucket. */
+    void register(DynamicPropertyRegistry registry) {
+        for (String property : properties()) {
+            String[] pair = property.split("=", 2);
+            registry.add(pair[0], () -> pair[1]);
+        }
     }
 
     /** A client to look into the bucket behind the server's back. */
