@@ -43,7 +43,7 @@ class MultiAssignmentClusterIT {
     private static final String CONFIG = "/rest/v1/system/configs/" + KEY;
     private static final String NOT_ALLOWED = "hawkbit.server.error.repo.tenantConfigurationValueChangeNotAllowed";
     /** One tenant per test; its admin user has the tenant's name in lower case as name and password. */
-    private static final List<String> TENANTS = List.of("MA_SWITCH", "MA_ORDER", "MA_OFF");
+    private static final List<String> TENANTS = List.of("MA_SWITCH", "MA_STALE", "MA_ORDER", "MA_OFF");
 
     @TempDir
     static Path artifacts;
@@ -87,9 +87,9 @@ class MultiAssignmentClusterIT {
     }
 
     /**
-     * Nodes 2 and 3 cached the setting as off (an assignment through node 2, a poll through node 3); it is switched on
-     * through node 1. Once the bus evicted their caches, a second set assigned through node 2 opens a second action
-     * beside the first instead of canceling it, and node 3 serves the heavier one.
+     * Nodes 2 and 3 cached the setting as off (the device polled them); it is switched on through node 1. Once the bus
+     * evicted their caches, a second set assigned through node 2 opens a second action beside the first instead of
+     * canceling it, and node 3 serves the heavier one.
      */
     @Test
     void switchedOnThroughOneNode_anAssignmentThroughAnotherKeepsTheOpenAction() {
@@ -99,8 +99,10 @@ class MultiAssignmentClusterIT {
         long second = fixture(tenant, 0).completeSet("ms-b");
         // Weight without multi-assignment is stored (as 1.1 allows) but orders nothing yet.
         long firstAction = assign(tenant, 1, device.controllerId, first, 100);
-        assertThat(device.poll(2).at("/_links/deploymentBase/href").asString())
-                .contains("/deploymentBase/" + firstAction);
+        for (int node = 1; node <= 2; node++) {
+            assertThat(device.poll(node).at("/_links/deploymentBase/href").asString())
+                    .contains("/deploymentBase/" + firstAction);
+        }
         assertThat(cachedSetting(1, tenant))
                 .as("node 2 read the setting as off")
                 .contains("false");
@@ -129,6 +131,58 @@ class MultiAssignmentClusterIT {
                                 device.poll(2).at("/_links/deploymentBase/href").asString())
                         .as("node 3 serves the heavier action")
                         .contains("/deploymentBase/" + secondAction));
+        JsonAssert.statusCode(device.get(2, "/deploymentBase/" + firstAction), 200);
+    }
+
+    /**
+     * An assignment reads the setting as stored, not as the node's cache has it: node 3, cut off from the broker while
+     * the setting went on and still caching it as off, keeps the open action when a second set (and then two more in
+     * one request) is assigned through it. Back on the broker, it serves the heaviest.
+     */
+    @Test
+    void anAssignmentThroughANodeThatMissedTheSwitch_keepsTheOpenActionToo() {
+        String tenant = "MA_STALE";
+        Device device = new Device(tenant, "mt-dev", fixture(tenant, 0).target("mt-dev"));
+        long first = fixture(tenant, 0).completeSet("mt-a");
+        long second = fixture(tenant, 0).completeSet("mt-b");
+        long third = fixture(tenant, 0).completeSet("mt-c");
+        long fourth = fixture(tenant, 0).completeSet("mt-d");
+        long firstAction = assign(tenant, 2, "mt-dev", first, 100);
+        device.poll(2);
+        assertThat(cachedSetting(2, tenant))
+                .as("node 3 read the setting as off")
+                .contains("false");
+        ClusterNode cutOff = nodes.get(2);
+        long secondAction;
+        cutOff.broker.disable();
+        try {
+            fixture(tenant, 0).config(KEY, "true");
+            assertThat(cachedSetting(2, tenant))
+                    .as("node 3 missed the eviction")
+                    .contains("false");
+            secondAction = assign(tenant, 2, "mt-dev", second, 900);
+            ApiClient.Response two = mgmt(
+                    tenant,
+                    2,
+                    "POST",
+                    "/rest/v1/targets/mt-dev/assignedDS",
+                    "[{\"id\":" + third + ",\"weight\":300},{\"id\":" + fourth + ",\"weight\":200}]");
+            JsonAssert.statusCode(two, 200);
+            assertThat(two.json().get("assigned").asInt()).isEqualTo(2);
+            JsonNode open = mgmt(tenant, 2, "GET", "/rest/v1/targets/mt-dev/actions?q=active==true")
+                    .json();
+            assertThat(open.get("total").asInt()).as("four open actions").isEqualTo(4);
+            assertThat(open.get("content"))
+                    .extracting(a -> a.get("status").asString())
+                    .as("none canceled")
+                    .containsOnly("running");
+        } finally {
+            cutOff.broker.enable();
+        }
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(offered(device, 2))
+                        .as("node 3, back on the broker, serves the heaviest")
+                        .isEqualTo(secondAction));
         JsonAssert.statusCode(device.get(2, "/deploymentBase/" + firstAction), 200);
     }
 
