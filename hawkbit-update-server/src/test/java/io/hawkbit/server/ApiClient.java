@@ -26,10 +26,22 @@ final class ApiClient {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
     private final int port;
+    /** The Management API user's {@code Authorization} header. */
+    private final String credentials;
 
     ApiClient(int port) {
+        this(port, basic("admin", "admin"));
+    }
+
+    private ApiClient(int port, String credentials) {
         this.port = port;
         this.base = "http://localhost:" + port;
+        this.credentials = credentials;
+    }
+
+    /** The same node, with the Management API requests sent as another user (of another tenant, say). */
+    ApiClient as(String user, String password) {
+        return new ApiClient(port, basic(user, password));
     }
 
     String base() {
@@ -61,13 +73,7 @@ final class ApiClient {
                 method,
                 path,
                 json,
-                Map.of(
-                        "Authorization",
-                        basic("admin", "admin"),
-                        "Content-Type",
-                        "application/json",
-                        "Accept",
-                        "application/json"));
+                Map.of("Authorization", credentials, "Content-Type", "application/json", "Accept", "application/json"));
     }
 
     Response mgmt(String method, String path) {
@@ -117,11 +123,7 @@ final class ApiClient {
                 "POST",
                 "/rest/v1/softwaremodules/" + moduleId + "/artifacts",
                 out.toByteArray(),
-                Map.of(
-                        "Authorization",
-                        basic("admin", "admin"),
-                        "Content-Type",
-                        "multipart/form-data; boundary=" + boundary));
+                Map.of("Authorization", credentials, "Content-Type", "multipart/form-data; boundary=" + boundary));
     }
 
     /**

@@ -3,11 +3,13 @@ package io.hawkbit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.hawkbit.repository.autoassign.AutoAssignScheduler;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -28,6 +30,9 @@ class MultiAssignmentIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    AutoAssignScheduler autoAssignment;
 
     private ApiClient api;
     private Fixture fixture;
@@ -142,19 +147,121 @@ class MultiAssignmentIT {
     }
 
     @Test
+    void anAutoAssignment_addsItsWeightedActionBesideTheOpenOne() {
+        long manual = fixture.completeSet("maam");
+        long auto = fixture.completeSet("maaa");
+        device("ma-aa");
+        long manualAction = assign("ma-aa", manual, "{\"id\":\"ma-aa\",\"weight\":100}");
+        ApiClient.Response filter = api.mgmt(
+                "POST",
+                "/rest/v1/targetfilters",
+                "{\"name\":\"ma-auto\",\"query\":\"controllerId==ma-aa\",\"autoAssignDistributionSet\":" + auto
+                        + ",\"autoAssignWeight\":700}");
+        JsonAssert.statusCode(filter, 201);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            autoAssignment.run();
+            assertThat(api.mgmt("GET", "/rest/v1/targets/ma-aa/actions")
+                            .json()
+                            .get("total")
+                            .asInt())
+                    .isEqualTo(2);
+        });
+        JsonNode newest = api.mgmt("GET", "/rest/v1/targets/ma-aa/actions?sort=id:DESC")
+                .json()
+                .get("content")
+                .get(0);
+        assertThat(newest.get("weight").asInt()).isEqualTo(700);
+        assertThat(status("ma-aa", manualAction)).as("not canceled").isEqualTo("running");
+        assertThat(deploymentLink("ma-aa"))
+                .contains("/deploymentBase/" + newest.get("id").asLong());
+        autoAssignment.run();
+        assertThat(api.mgmt("GET", "/rest/v1/targets/ma-aa/actions")
+                        .json()
+                        .get("total")
+                        .asInt())
+                .as("the filter's set is given once")
+                .isEqualTo(2);
+    }
+
+    /** As hawkBit 1.1 (its requests are values): an entry named twice in one request is one action. */
+    @Test
+    void theSameEntryTwiceInOneRequest_isOneAction_differentWeightsAreTwo() {
+        long set = fixture.completeSet("mad");
+        device("ma-d");
+        ApiClient.Response twice = api.mgmt(
+                "POST",
+                "/rest/v1/targets/ma-d/assignedDS",
+                "[{\"id\":" + set + ",\"weight\":5},{\"id\":" + set + ",\"weight\":5}]");
+        JsonAssert.statusCode(twice, 200);
+        assertThat(twice.json().get("assigned").asInt()).isEqualTo(1);
+        ApiClient.Response twiceByTarget = api.mgmt(
+                "POST",
+                "/rest/v1/distributionsets/" + set + "/assignedTargets",
+                "[{\"id\":\"ma-d\",\"type\":\"soft\"},{\"id\":\"ma-d\",\"type\":\"soft\"}]");
+        JsonAssert.statusCode(twiceByTarget, 200);
+        assertThat(twiceByTarget.json().get("assigned").asInt()).isEqualTo(1);
+        ApiClient.Response weighedApart = api.mgmt(
+                "POST",
+                "/rest/v1/targets/ma-d/assignedDS",
+                "[{\"id\":" + set + ",\"weight\":5},{\"id\":" + set + ",\"weight\":6}]");
+        JsonAssert.statusCode(weighedApart, 200);
+        assertThat(weighedApart.json().get("assigned").asInt()).isEqualTo(2);
+        assertThat(api.mgmt("GET", "/rest/v1/targets/ma-d/actions?q=active==true")
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isEqualTo(4);
+    }
+
+    /** hawkBit's range of an action's weight, 0 to 1000, wherever a weight is given; a refusal changes nothing. */
+    @Test
     void weight_outside0To1000_isRefused() {
         long set = fixture.completeSet("maw");
         device("ma-3");
-        assertThat(api.mgmt("POST", "/rest/v1/targets/ma-3/assignedDS", "{\"id\":" + set + ",\"weight\":1001}")
-                        .status())
-                .isEqualTo(400);
-        assertThat(api.mgmt(
-                                "POST",
-                                "/rest/v1/distributionsets/" + set + "/assignedTargets",
-                                "[{\"id\":\"ma-3\",\"weight\":-1}]")
-                        .status())
-                .isEqualTo(400);
+        String violation = "hawkbit.server.error.repo.constraintViolation";
+        JsonAssert.error(
+                api.mgmt("POST", "/rest/v1/targets/ma-3/assignedDS", "{\"id\":" + set + ",\"weight\":1001}"),
+                400,
+                violation);
+        JsonAssert.error(
+                api.mgmt(
+                        "POST",
+                        "/rest/v1/distributionsets/" + set + "/assignedTargets",
+                        "[{\"id\":\"ma-3\",\"weight\":-1}]"),
+                400,
+                violation);
+        JsonAssert.error(
+                api.mgmt(
+                        "POST",
+                        "/rest/v1/rollouts",
+                        "{\"name\":\"ma-heavy\",\"targetFilterQuery\":\"controllerId==ma-3\",\"distributionSetId\":"
+                                + set + ",\"amountGroups\":1,\"weight\":1001}"),
+                400,
+                violation);
+        JsonAssert.error(
+                api.mgmt(
+                        "POST",
+                        "/rest/v1/targetfilters",
+                        "{\"name\":\"ma-light\",\"query\":\"controllerId==ma-3\",\"autoAssignDistributionSet\":" + set
+                                + ",\"autoAssignWeight\":-1}"),
+                400,
+                violation);
+        ApiClient.Response filter =
+                api.mgmt("POST", "/rest/v1/targetfilters", "{\"name\":\"ma-w\",\"query\":\"controllerId==ma-none\"}");
+        JsonAssert.statusCode(filter, 201);
+        JsonAssert.error(
+                api.mgmt(
+                        "POST",
+                        "/rest/v1/targetfilters/" + filter.json().get("id").asLong() + "/autoAssignDS",
+                        "{\"id\":" + set + ",\"weight\":1001}"),
+                400,
+                violation);
         assertThat(api.mgmt("GET", "/rest/v1/targets/ma-3/actions")
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isZero();
+        assertThat(api.mgmt("GET", "/rest/v1/rollouts?q=name==ma-heavy")
                         .json()
                         .get("total")
                         .asInt())

@@ -3,6 +3,8 @@ package io.hawkbit.repository.action;
 import io.hawkbit.repository.distribution.DistributionSet;
 import io.hawkbit.repository.distribution.DistributionSetService;
 import io.hawkbit.repository.error.EntityNotFoundException;
+import io.hawkbit.repository.error.HawkbitException;
+import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.DistributionSetAssignedEvent;
 import io.hawkbit.repository.event.DistributionSetUpdatedEvent;
@@ -159,12 +161,14 @@ public class DeploymentService {
     }
 
     private AssignmentResult assign(
-            String tenant, Long distributionSetId, List<Assignment> assignments, String user, RolloutOrigin group) {
+            String tenant, Long distributionSetId, List<Assignment> requested, String user, RolloutOrigin group) {
         DistributionSet set = distributionSets.deployable(tenant, distributionSetId);
         boolean autoclose = config.enabled(tenant, TenantConfigKey.AUTOCLOSE_ENABLED);
         // With multi-assignment a target works on several actions at once (hawkBit serves them by weight): a new one
-        // neither replaces the open ones nor counts as assigned already.
-        boolean multiAssignment = config.enabled(tenant, TenantConfigKey.MULTI_ASSIGNMENTS_ENABLED);
+        // neither replaces the open ones nor counts as assigned already. Read as stored: a node that has not yet
+        // heard of the switch going on would cancel open actions for good.
+        boolean multiAssignment = config.enabledNow(tenant, TenantConfigKey.MULTI_ASSIGNMENTS_ENABLED);
+        List<Assignment> assignments = distinct(requested, multiAssignment);
         long now = clock.millis();
         for (Assignment assignment : assignments) {
             if (assignment.maintenanceWindow() != null) {
@@ -262,6 +266,22 @@ public class DeploymentService {
             events.publish(new DistributionSetUpdatedEvent(tenant, set.getId(), events.origin()));
         }
         return new AssignmentResult(assigned, already, incompatible);
+    }
+
+    /**
+     * As hawkBit 1.1: an assignment named twice in one request is made once, multi-assignment or not; without
+     * multi-assignment a target named twice with different parameters is refused, since the second would cancel the
+     * first.
+     */
+    private static List<Assignment> distinct(List<Assignment> requested, boolean multiAssignment) {
+        List<Assignment> assignments = requested.stream().distinct().toList();
+        if (!multiAssignment
+                && assignments.stream().map(Assignment::controllerId).distinct().count() < assignments.size()) {
+            throw new HawkbitException(
+                    ServerError.MULTIASSIGNMENT_NOT_ENABLED,
+                    "A target can be given one distribution set at a time unless multi.assignments.enabled is on");
+        }
+        return assignments;
     }
 
     private Map<String, Target> targetsOf(String tenant, List<Assignment> assignments) {

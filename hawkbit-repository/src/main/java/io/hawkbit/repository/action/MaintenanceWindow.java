@@ -12,6 +12,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -128,6 +129,20 @@ public class MaintenanceWindow {
 
     public String getTimezone() {
         return timezone;
+    }
+
+    /** Two windows are the same when given by the same text: one assignment named twice in a request is made once. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MaintenanceWindow window
+                && Objects.equals(schedule, window.schedule)
+                && Objects.equals(duration, window.duration)
+                && Objects.equals(timezone, window.timezone);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(schedule, duration, timezone);
     }
 
     private Parsed parsed() {

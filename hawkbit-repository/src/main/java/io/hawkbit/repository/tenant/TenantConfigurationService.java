@@ -61,6 +61,18 @@ public class TenantConfigurationService {
         return settings.enabled(tenant, key);
     }
 
+    /**
+     * Whether a boolean setting is on as stored now, past this node's cache, which another node's change evicts only
+     * when its event arrives: for writes that cannot be taken back, such as an assignment canceling open actions.
+     */
+    @Transactional(readOnly = true)
+    public boolean enabledNow(String tenant, TenantConfigKey key) {
+        return Boolean.parseBoolean(repository
+                .findByTenantAndKey(tenant, key.key())
+                .map(TenantConfiguration::getValue)
+                .orElse(key.defaultValue()));
+    }
+
     public Duration duration(String tenant, TenantConfigKey key) {
         return settings.duration(tenant, key);
     }

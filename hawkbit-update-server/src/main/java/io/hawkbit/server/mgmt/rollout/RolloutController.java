@@ -83,7 +83,8 @@ class RolloutController {
                     ServerError.PARAM_INVALID, "A rollout needs a name, a targetFilterQuery and a distributionSetId");
         }
         if (body.weight() != null && (body.weight() < 0 || body.weight() > 1000)) {
-            throw new HawkbitException(ServerError.PARAM_INVALID, "weight must be between 0 and 1000");
+            // hawkBit refuses it as a constraint violation of the action's weight.
+            throw new HawkbitException(ServerError.CONSTRAINT_VIOLATION, "weight must be between 0 and 1000");
         }
         RolloutConditions conditions = RolloutConditions.of(
                 MgmtCondition.asCondition(body.successCondition()),

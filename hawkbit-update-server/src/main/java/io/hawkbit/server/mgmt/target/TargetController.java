@@ -176,20 +176,20 @@ class TargetController {
             @RequestBody JsonNode body,
             @RequestParam(required = false) Boolean offline) {
         String tenant = user.tenant();
-        boolean multiAssignment = config.enabled(tenant, TenantConfigKey.MULTI_ASSIGNMENTS_ENABLED);
+        // As stored, as DeploymentService reads it, not as this node's cache may still have it.
+        boolean multiAssignment = config.enabledNow(tenant, TenantConfigKey.MULTI_ASSIGNMENTS_ENABLED);
         Map<Long, List<DeploymentService.Assignment>> bySet = new LinkedHashMap<>();
         for (MgmtDistributionSetAssignment a : bodies.list(body, MgmtDistributionSetAssignment.class)) {
-            List<DeploymentService.Assignment> ofSet = bySet.computeIfAbsent(a.id(), id -> new ArrayList<>());
-            // Without multi-assignment a set named twice is assigned once; with it, each entry is an action.
-            if (multiAssignment || ofSet.isEmpty()) {
-                ofSet.add(new DeploymentService.Assignment(
-                        controllerId,
-                        MgmtAction.parseForceType(a.type()),
-                        a.forcetime(),
-                        a.weight(),
-                        MgmtMaintenanceWindowRequestBody.toWindow(a.maintenanceWindow()),
-                        a.confirmationRequired()));
-            }
+            // An entry named twice is made once; one set named twice otherwise needs multi-assignment
+            // (DeploymentService).
+            bySet.computeIfAbsent(a.id(), id -> new ArrayList<>())
+                    .add(new DeploymentService.Assignment(
+                            controllerId,
+                            MgmtAction.parseForceType(a.type()),
+                            a.forcetime(),
+                            a.weight(),
+                            MgmtMaintenanceWindowRequestBody.toWindow(a.maintenanceWindow()),
+                            a.confirmationRequired()));
         }
         if (bySet.size() > 1 && !multiAssignment) {
             // Without multi-assignment each new assignment cancels the previous one, so several sets at once make no

@@ -131,7 +131,7 @@ class TargetFilterQueryController {
 
     private static Integer weight(Integer weight) {
         if (weight != null && (weight < 0 || weight > 1000)) {
-            throw new HawkbitException(ServerError.PARAM_INVALID, "autoAssignWeight must be between 0 and 1000");
+            throw new HawkbitException(ServerError.CONSTRAINT_VIOLATION, "autoAssignWeight must be between 0 and 1000");
         }
         return weight;
     }
