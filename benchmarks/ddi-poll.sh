@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # DDI base-poll benchmark: one node on embedded H2, N targets with target tokens, wrk cycling over them.
 # Prints requests/s, latency p50/p99, server CPU ms per poll (from the JVM's CPU time) and RSS.
-#   [WARMUP=90] [JAR=other.jar] benchmarks/ddi-poll.sh [targets=1000] [connections=64] [seconds=30]
+# REQUEST=deploymentBase assigns a set with one small artifact to every target and polls each target's
+# deploymentBase/{actionId} instead: the answer whose artifact links depend on the store (pre-signed with
+# hawkbit.artifact.storage.s3.presigned-downloads, passed in SERVER_ARGS with the other S3 properties).
+#   [WARMUP=90] [JAR=other.jar] [PORT=18080] [REQUEST=base|deploymentBase] [SERVER_ARGS=...]
+#   benchmarks/ddi-poll.sh [targets=1000] [connections=64] [seconds=30]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +13,7 @@ TARGETS=${1:-1000}
 CONNECTIONS=${2:-64}
 DURATION=${3:-30}
 WARMUP=${WARMUP:-90}
+REQUEST=${REQUEST:-base}
 PORT=${PORT:-18080}
 JAR=${JAR:-hawkbit-update-server/target/hawkbit-update-server-0.1.0-SNAPSHOT.jar}
 WORK=$(mktemp -d)
@@ -27,15 +32,39 @@ until curl -sf "$H/actuator/health" >/dev/null; do
   sleep 1
 done
 
+mgmt() { curl -sf -u admin:admin -H 'Content-Type: application/json' "$@"; }
+case "$REQUEST" in
+  base) ;;
+  deploymentBase)
+    head -c 4096 /dev/urandom > "$WORK/artifact.bin"
+    module=$(mgmt "$H/rest/v1/softwaremodules" -d '[{"name": "bench", "version": "1", "type": "os"}]' | jq '.[0].id')
+    curl -sf -u admin:admin -F "file=@$WORK/artifact.bin;filename=update.bin" "$H/rest/v1/softwaremodules/$module/artifacts" >/dev/null
+    dist=$(mgmt "$H/rest/v1/distributionsets" \
+      -d "[{\"name\": \"bench\", \"version\": \"1\", \"type\": \"os\", \"modules\": [{\"id\": $module}]}]" | jq '.[0].id') ;;
+  *) echo "REQUEST is base or deploymentBase, not $REQUEST" >&2; exit 1 ;;
+esac
+
 echo "Creating $TARGETS targets..."
 : > "$WORK/tokens.lua"
 echo "tokens = {" >> "$WORK/tokens.lua"
 for ((batch = 0; batch < TARGETS; batch += 100)); do
   body=$(seq $batch $((batch + 99 < TARGETS - 1 ? batch + 99 : TARGETS - 1)) | jq -R '{controllerId: ("bench-" + .), name: ("bench-" + .)}' | jq -s .)
-  curl -sf -u admin:admin -H 'Content-Type: application/json' "$H/rest/v1/targets" -d "$body" \
-    | jq -r '.[] | "  {\"" + .controllerId + "\", \"" + .securityToken + "\"},"' >> "$WORK/tokens.lua"
+  created=$(mgmt "$H/rest/v1/targets" -d "$body")
+  # The path below /controller/v1/ that each target polls: its base, or its open action's deploymentBase.
+  paths='{}'
+  if [ "$REQUEST" = deploymentBase ]; then
+    paths=$(mgmt "$H/rest/v1/distributionsets/$dist/assignedTargets" -d "$(jq '[.[] | {id: .controllerId, type: "forced"}]' <<< "$body")" \
+      | jq '[.assignedActions[]._links.self.href | capture("/targets/(?<c>[^/]+)/actions/(?<a>[0-9]+)$") | {(.c): (.c + "/deploymentBase/" + .a)}] | add')
+  fi
+  jq -r --argjson paths "$paths" '.[] | "  {\"" + ($paths[.controllerId] // .controllerId) + "\", \"" + .securityToken + "\"},"' \
+    <<< "$created" >> "$WORK/tokens.lua"
 done
 echo "}" >> "$WORK/tokens.lua"
+if [ "$REQUEST" = deploymentBase ]; then
+  read -r path token < <(sed -n '2s/.*{"\([^"]*\)", "\([^"]*\)"}.*/\1 \2/p' "$WORK/tokens.lua")
+  echo "Artifact link: $(curl -sf -H "Authorization: TargetToken $token" "$H/DEFAULT/controller/v1/$path" \
+    | jq -r '.deployment.chunks[0].artifacts[0]._links["download-http"].href')"
+fi
 
 cat > "$WORK/poll.lua" <<LUA
 dofile("$WORK/tokens.lua")
@@ -68,7 +97,8 @@ read -r _ requests micros p50 p99 errors <<< "$result"
 rss=$(awk '/VmRSS/ {print $2}' "/proc/$PID/status")
 
 awk -v r="$requests" -v us="$micros" -v p50="$p50" -v p99="$p99" -v e="$errors" -v c0="$before" -v c1="$after" \
-    -v tick="$TICK" -v rss="$rss" -v n="$TARGETS" -v conns="$CONNECTIONS" -v s0="$statements_before" -v s1="$statements_after" 'BEGIN {
+    -v tick="$TICK" -v rss="$rss" -v req="$REQUEST" -v n="$TARGETS" -v conns="$CONNECTIONS" -v s0="$statements_before" -v s1="$statements_after" 'BEGIN {
+  printf "request              %s\n", req
   printf "targets              %d\n", n
   printf "connections          %d\n", conns
   printf "requests             %d (errors/non-2xx: %d)\n", r, e
