@@ -26,7 +26,8 @@ command -v jq >/dev/null || { echo "jq is needed: apt-get install -y jq" >&2; ex
 "${JAVA:-java}" ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --hawkbit.artifact.storage.path="$WORK/artifacts" \
   --logging.level.root=WARN ${SERVER_ARGS:-} > "$WORK/server.log" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
+# wait returns the killed node's status: without || true, set -e would end the trap before the rm.
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 until curl -sf "$H/actuator/health" >/dev/null; do
   kill -0 $PID 2>/dev/null || { cat "$WORK/server.log"; exit 1; }
   sleep 1
