@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The overdue scheduler on one node with H2, against a clock the tests move forward: targets polled more than
  * pollingTime + pollingOverdueTime (10 min by default) ago are marked once each, in batches of two with one event per
- * batch; a poll clears the mark in its write-behind batch; a longer polling time clears it in the next run. The
+ * batch, batch after batch in one run until none is left or max-run-time (1 min here) has passed; a poll clears the
+ * mark in its write-behind batch; a longer polling time clears it in the next run. The
  * periodic runs are off: a test runs the scheduler itself, so "the next run" is a call and "nothing more happens" is
  * a run that changes nothing. Each test has targets of its own (a prefix), as the clock and the marks are shared.
  */
@@ -45,6 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "hawkbit.scheduler.overdue.enabled=false",
             "hawkbit.scheduler.overdue.batch-size=2",
+            "hawkbit.scheduler.overdue.max-run-time=1m",
             "hawkbit.poll.write-interval=1h"
         })
 @ActiveProfiles("test")
@@ -132,7 +135,7 @@ class OverdueSchedulerIT {
     }
 
     @Test
-    void run_marksTargetsPolledTooLongAgo_onceEach_oldestFirst_oneEventPerBatch() {
+    void run_marksABacklogOfSeveralBatchesInOneRun_onceEach_oldestFirst_oneEventPerBatch() {
         List<String> polled = List.of("batch-0", "batch-1", "batch-2", "batch-3", "batch-4");
         polled.forEach(id -> poll(id, fixture.target(id)));
         fixture.target("batch-never-polled");
@@ -142,12 +145,8 @@ class OverdueSchedulerIT {
         assertThat(scheduler.run().done()).as("marks changed").isZero();
         assertThat(marked("batch-")).as("not yet overdue").isEmpty();
         advance(Duration.ofSeconds(6));
-        // Two per run, oldest first.
-        assertThat(List.of(
-                        scheduler.run().done(),
-                        scheduler.run().done(),
-                        scheduler.run().done()))
-                .containsExactly(2L, 2L, 1L);
+        // One run, three batches of at most two, oldest first.
+        assertThat(scheduler.run().done()).as("marks changed").isEqualTo(5);
         assertThat(marked("batch-")).containsExactlyInAnyOrderElementsOf(polled);
 
         // One more run finds nothing: no target is marked or announced twice.
@@ -178,6 +177,33 @@ class OverdueSchedulerIT {
                         .at("/pollStatus/overdue")
                         .asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void run_stopsAfterMaxRunTime_theRestFollowsInTheNextRuns() {
+        List<String> polled = List.of("late-0", "late-1", "late-2", "late-3", "late-4");
+        polled.forEach(id -> poll(id, fixture.target(id)));
+        polls.flush();
+        advance(OVERDUE_AFTER.plusSeconds(1));
+        // Each batch takes "two minutes": its event (published after its commit) moves the clock past max-run-time.
+        AtomicBoolean slow = new AtomicBoolean(true);
+        context.addApplicationListener((ApplicationListener<TargetsMarkedOverdueEvent>) e -> {
+            if (slow.get() && e.getControllerIds().stream().anyMatch(id -> id.startsWith("late-"))) {
+                advance(Duration.ofMinutes(2));
+            }
+        });
+        try {
+            assertThat(List.of(
+                            scheduler.run().done(),
+                            scheduler.run().done(),
+                            scheduler.run().done(),
+                            scheduler.run().done()))
+                    .containsExactly(2L, 2L, 1L, 0L);
+        } finally {
+            slow.set(false);
+        }
+        assertThat(marked("late-")).containsExactlyInAnyOrderElementsOf(polled);
+        assertThat(events("late-")).hasSize(3);
     }
 
     @Test

@@ -27,7 +27,7 @@ public class SchedulerProperties {
 
     /** Marking targets whose last poll is overdue (and unmarking them when they poll again). */
     @Valid
-    private final Job overdue = Job.of(Duration.ofMinutes(1), 1000);
+    private final OverdueJob overdue = OverdueJob.overdue(Duration.ofMinutes(1), 1000);
 
     public Job getAutoAssign() {
         return autoAssign;
@@ -41,7 +41,7 @@ public class SchedulerProperties {
         return rollout;
     }
 
-    public Job getOverdue() {
+    public OverdueJob getOverdue() {
         return overdue;
     }
 
@@ -56,7 +56,10 @@ public class SchedulerProperties {
         @DurationMin(millis = 1)
         private Duration period;
 
-        /** Most rows one run handles per tenant (auto-assign: per filter); the rest waits for the next run. */
+        /**
+         * Most rows one run handles per tenant (auto-assign: per filter; overdue: per transaction, see {@link
+         * OverdueJob}); the rest waits for the next run.
+         */
         @Min(1)
         private int batchSize;
 
@@ -118,6 +121,33 @@ public class SchedulerProperties {
 
         public void setDynamicLookup(Duration dynamicLookup) {
             this.dynamicLookup = dynamicLookup;
+        }
+    }
+
+    /** The overdue marking's settings: a job's, and how long one run may go on marking batch after batch. */
+    public static class OverdueJob extends Job {
+
+        /**
+         * A run marks batch after batch (each its own transaction, one event each) until no overdue target is left
+         * or this much time has passed; the rest follows in the next run.
+         */
+        @NotNull
+        @DurationMin(millis = 1)
+        private Duration maxRunTime = Duration.ofSeconds(30);
+
+        static OverdueJob overdue(Duration period, int batchSize) {
+            OverdueJob job = new OverdueJob();
+            job.setPeriod(period);
+            job.setBatchSize(batchSize);
+            return job;
+        }
+
+        public Duration getMaxRunTime() {
+            return maxRunTime;
+        }
+
+        public void setMaxRunTime(Duration maxRunTime) {
+            this.maxRunTime = maxRunTime;
         }
     }
 }

@@ -10,6 +10,7 @@ import cz.jirutka.rsql.parser.ast.RSQLOperators;
 import io.hawkbit.repository.error.ServerError;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.From;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
@@ -20,7 +21,11 @@ import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
@@ -126,34 +131,69 @@ public final class RsqlSpecification {
         var op = comparison.getOperator();
         // A map field (attribute.key) has one row per key, so it keeps the plain comparison: the key with another
         // value.
-        boolean mapField = fields.mapField(comparison.getSelector()).isPresent();
-        boolean joins =
-                !mapField && fields.path(comparison.getSelector()).orElseThrow().contains(".");
-        if (joins && (op.equals(RSQLOperators.NOT_EQUAL) || op.equals(RSQLOperators.NOT_IN))) {
-            // Through a join, "not red" must mean "no row is red": a target tagged red and blue would otherwise
-            // match on its blue row. So the negation is taken over a subquery of the positive comparison.
-            ComparisonNode positive = new ComparisonNode(
-                    op.equals(RSQLOperators.NOT_EQUAL) ? RSQLOperators.EQUAL : RSQLOperators.IN,
-                    comparison.getSelector(),
-                    comparison.getArguments());
-            Subquery<Long> matching = cq.subquery(Long.class);
-            Root<?> inner = matching.from(root.getJavaType());
-            matching.select(inner.get("id"))
-                    .where(cb.equal(inner.get("id"), root.get("id")), comparisonPredicate(positive, inner, cb, fields));
-            return cb.not(cb.exists(matching));
+        var mapField = fields.mapField(comparison.getSelector());
+        String path = mapField.map(Map.Entry::getValue)
+                .orElseGet(() -> fields.path(comparison.getSelector()).orElseThrow());
+        boolean joins = mapField.isEmpty() && path.contains(".");
+        if (!joins && mapField.isEmpty()) {
+            return comparisonPredicate(comparison, root, cb, fields);
         }
-        if (joins || mapField) {
-            // Joined in the outer query, a target with two matching rows (tags tag-1 and tag-2 against tag==tag-*, two
-            // attribute joins under an OR) would come twice; as a subquery it comes once, without DISTINCT.
-            Subquery<Long> matching = cq.subquery(Long.class);
-            Root<?> inner = matching.from(root.getJavaType());
-            matching.select(inner.get("id"))
-                    .where(
-                            cb.equal(inner.get("id"), root.get("id")),
-                            comparisonPredicate(comparison, inner, cb, fields));
-            return cb.exists(matching);
+        // Through a join, "not red" must mean "no row is red": a target tagged red and blue would otherwise match on
+        // its blue row. So the negation is taken over a subquery of the positive comparison.
+        boolean negated = joins && (op.equals(RSQLOperators.NOT_EQUAL) || op.equals(RSQLOperators.NOT_IN));
+        ComparisonNode positive = negated
+                ? new ComparisonNode(
+                        op.equals(RSQLOperators.NOT_EQUAL) ? RSQLOperators.EQUAL : RSQLOperators.IN,
+                        comparison.getSelector(),
+                        comparison.getArguments())
+                : comparison;
+        // Joined in the outer query, a target with two matching rows (tags tag-1 and tag-2 against tag==tag-*, two
+        // attribute joins under an OR) would come twice; as a subquery it comes once, without DISTINCT.
+        var link = fields.link(path.split("\\.", 2)[0]);
+        Subquery<?> matching = link.isPresent()
+                ? linkSubquery(positive, path, link.get(), root, cq, cb, fields)
+                : selfSubquery(positive, root, cq, cb, fields);
+        return negated ? cb.not(cb.exists(matching)) : cb.exists(matching);
+    }
+
+    /** The root's own rows that match, joined through the path; correlated by id. */
+    private static Subquery<?> selfSubquery(
+            ComparisonNode comparison, Root<?> root, CriteriaQuery<?> cq, CriteriaBuilder cb, QueryFields fields) {
+        Subquery<Long> matching = cq.subquery(Long.class);
+        Root<?> inner = matching.from(root.getJavaType());
+        return matching.select(inner.get("id"))
+                .where(cb.equal(inner.get("id"), root.get("id")), comparisonPredicate(comparison, inner, cb, fields));
+    }
+
+    /** The link entity's rows that match, correlated by their owner's id: no second copy of the root. */
+    private static Subquery<?> linkSubquery(
+            ComparisonNode comparison,
+            String path,
+            QueryFields.Link link,
+            Root<?> root,
+            CriteriaQuery<?> cq,
+            CriteriaBuilder cb,
+            QueryFields fields) {
+        Subquery<Long> matching = cq.subquery(Long.class);
+        Root<?> row = matching.from(link.entity());
+        Path<Long> owner = attribute(row, link.ownerId());
+        var mapField = fields.mapField(comparison.getSelector());
+        Predicate match = mapField.isPresent()
+                ? cb.and(
+                        cb.equal(attribute(row, link.key()), mapField.get().getKey()),
+                        compare(comparison, attribute(row, link.element()), null, cb))
+                : compare(comparison, resolve(row, link.element() + path.substring(path.indexOf('.'))), null, cb);
+        return matching.select(owner).where(cb.equal(owner, root.get("id")), match);
+    }
+
+    /** An attribute by a dotted path of plain (embedded, not joined) attributes. */
+    @SuppressWarnings("unchecked")
+    private static <T> Path<T> attribute(Path<?> from, String dotted) {
+        Path<?> path = from;
+        for (String part : dotted.split("\\.")) {
+            path = path.get(part);
         }
-        return comparisonPredicate(comparison, root, cb, fields);
+        return (Path<T>) path;
     }
 
     private static Predicate comparisonPredicate(
@@ -166,9 +206,39 @@ public final class RsqlSpecification {
             MapJoin<?, String, ?> join = root.joinMap(attribute[0], JoinType.LEFT);
             Predicate keyMatches = cb.equal(join.key(), mapField.get().getKey());
             Path<?> value = attribute.length == 1 ? (Path<?>) join.value() : join.get(attribute[1]);
-            return cb.and(keyMatches, compare(comparison, value, cb));
+            return cb.and(keyMatches, compare(comparison, value, null, cb));
         }
-        return compare(comparison, resolve(root, fields.path(selector).orElseThrow()), cb);
+        String path = fields.path(selector).orElseThrow();
+        var present = fields.presence(path);
+        if (present.isPresent()) {
+            return presence(comparison, root.get(present.get()), cb);
+        }
+        Expression<String> lowerCase =
+                fields.lowerCase(path).<Expression<String>>map(root::get).orElse(null);
+        return compare(comparison, resolve(root, path), lowerCase, cb);
+    }
+
+    /** A boolean field that is true when the attribute has a value: == and =in= (and negations) as null checks. */
+    private static Predicate presence(ComparisonNode node, Path<?> attribute, CriteriaBuilder cb) {
+        var op = node.getOperator();
+        boolean negated = op.equals(RSQLOperators.NOT_EQUAL) || op.equals(RSQLOperators.NOT_IN);
+        if (!negated && !op.equals(RSQLOperators.EQUAL) && !op.equals(RSQLOperators.IN)) {
+            throw new InvalidQueryException(
+                    ServerError.RSQL_SYNTAX,
+                    "Operator " + op + " is not supported for field '" + node.getSelector() + "'");
+        }
+        Set<Boolean> listed = new HashSet<>();
+        node.getArguments().forEach(a -> listed.add((Boolean) convert(a, Boolean.class, node.getSelector())));
+        Set<Boolean> wanted = negated
+                ? Set.of(true, false).stream().filter(b -> !listed.contains(b)).collect(Collectors.toSet())
+                : listed;
+        if (wanted.size() == 2) {
+            return cb.conjunction();
+        }
+        if (wanted.isEmpty()) {
+            return cb.disjunction();
+        }
+        return wanted.contains(true) ? cb.isNotNull(attribute) : cb.isNull(attribute);
     }
 
     private static Path<?> resolve(Root<?> root, String attributePath) {
@@ -182,7 +252,12 @@ public final class RsqlSpecification {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Predicate compare(ComparisonNode node, Path<?> path, CriteriaBuilder cb) {
+    /**
+     * {@code lowerCase}: an expression already holding the lower-case of {@code path}'s text (an indexed column),
+     * compared instead of {@code lower(path)}; null to apply {@code lower()}.
+     */
+    private static Predicate compare(
+            ComparisonNode node, Path<?> path, Expression<String> lowerCase, CriteriaBuilder cb) {
         Class<?> type = path.getJavaType();
         List<String> args = node.getArguments();
         var op = node.getOperator();
@@ -192,7 +267,7 @@ public final class RsqlSpecification {
             if (type == String.class) {
                 // Case-insensitive like == on text, so that H2 and MariaDB's collation agree.
                 args.forEach(a -> values.add(a.toLowerCase()));
-                in = cb.lower((Path<String>) path).in(values);
+                in = lowerCased(path, lowerCase, cb).in(values);
             } else {
                 args.forEach(a -> values.add(convert(a, type, node.getSelector())));
                 in = path.in(values);
@@ -208,9 +283,9 @@ public final class RsqlSpecification {
                         .replace("%", "\\%")
                         .replace("_", "\\_")
                         .replace('*', '%');
-                predicate = cb.like(cb.lower((Path<String>) path), pattern.toLowerCase(), '\\');
+                predicate = cb.like(lowerCased(path, lowerCase, cb), pattern.toLowerCase(), '\\');
             } else if (type == String.class) {
-                predicate = cb.equal(cb.lower((Path<String>) path), arg.toLowerCase());
+                predicate = cb.equal(lowerCased(path, lowerCase, cb), arg.toLowerCase());
             } else {
                 predicate = cb.equal(path, convert(arg, type, node.getSelector()));
             }
@@ -231,6 +306,11 @@ public final class RsqlSpecification {
             return cb.greaterThanOrEqualTo(comparable, value);
         }
         throw new InvalidQueryException(ServerError.RSQL_SYNTAX, "Operator " + op + " is not supported");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Expression<String> lowerCased(Path<?> path, Expression<String> lowerCase, CriteriaBuilder cb) {
+        return lowerCase != null ? lowerCase : cb.lower((Path<String>) path);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -28,9 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Marks targets whose last poll is overdue: polled at least once, last poll before now − (the tenant's
  * {@code pollingTime} + {@code pollingOverdueTime}), the rule {@code pollStatus.overdue} applies on read. Runs on every
- * node, per tenant under the cluster lock, at most {@code batch-size} targets (oldest poll first) per tenant and run,
- * with one {@link TargetsMarkedOverdueEvent} per batch. A poll clears the mark ({@link PollRecorder}); a run also
- * clears marks that a longer polling time made wrong.
+ * node, per tenant under the cluster lock, in batches of at most {@code batch-size} targets (oldest poll first), each
+ * batch its own transaction with one {@link TargetsMarkedOverdueEvent}; a run goes on batch after batch until none is
+ * left or {@code max-run-time} has passed, so a backlog of a million targets is marked in one run with memory for one
+ * batch. A poll clears the mark ({@link PollRecorder}); a run also clears marks that a longer polling time made wrong.
  */
 @Component
 public class OverdueScheduler {
@@ -102,11 +103,26 @@ public class OverdueScheduler {
     private int update(String tenant) {
         long now = clock.millis();
         long cutoff = cutoff(tenant, now);
-        List<String> marked = transactions.execute(status -> mark(tenant, now, cutoff));
-        int unmarked = transactions.execute(status -> unmark(tenant, cutoff));
-        if (!marked.isEmpty()) {
-            meters.counter("hawkbit.overdue.marked").increment(marked.size());
-            LOG.info("Marked {} targets of tenant {} overdue (last poll before {})", marked.size(), tenant, cutoff);
+        int batchSize = properties.getOverdue().getBatchSize();
+        long deadline = now + properties.getOverdue().getMaxRunTime().toMillis();
+        // Short transactions, one per batch: no row lock is held longer than one batch's UPDATE, and polls written
+        // meanwhile are seen by the next batch's select. The mark's time stays the run's start, as one pass.
+        int marked = 0;
+        int batch;
+        do {
+            batch = transactions.execute(status -> mark(tenant, now, cutoff)).size();
+            marked += batch;
+            if (batch > 0) {
+                meters.counter("hawkbit.overdue.marked").increment(batch);
+            }
+        } while (batch == batchSize && clock.millis() < deadline);
+        int unmarked = 0;
+        do {
+            batch = transactions.execute(status -> unmark(tenant, cutoff));
+            unmarked += batch;
+        } while (batch == batchSize && clock.millis() < deadline);
+        if (marked > 0) {
+            LOG.info("Marked {} targets of tenant {} overdue (last poll before {})", marked, tenant, cutoff);
         }
         if (unmarked > 0) {
             meters.counter("hawkbit.overdue.unmarked").increment(unmarked);
@@ -115,7 +131,7 @@ public class OverdueScheduler {
                     unmarked,
                     tenant);
         }
-        return marked.size() + unmarked;
+        return marked + unmarked;
     }
 
     /** Marks the oldest overdue unmarked targets; returns their controllerIds. */

@@ -36,6 +36,13 @@ public class Target extends BaseEntity {
     @Column(name = "controller_id", nullable = false, updatable = false, length = 256)
     private String controllerId;
 
+    /**
+     * The database's lower-case copy of the controllerId (a generated column, V1_18): RSQL's case-insensitive
+     * comparisons on controllerId use it, so a prefix is a range of {@code ix_target_controller_id_lower}.
+     */
+    @Column(name = "controller_id_lower", insertable = false, updatable = false, length = 256)
+    private String controllerIdLower;
+
     @Column(name = "name", nullable = false, length = 128)
     private String name;
 

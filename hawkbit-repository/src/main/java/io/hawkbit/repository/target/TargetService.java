@@ -57,7 +57,13 @@ public class TargetService {
                     // it).
                     Map.entry("overdue", "overdue")))
             .withMap("attribute", "controllerAttributes")
-            .withMap("metadata", "metadata");
+            .withMap("metadata", "metadata")
+            .withLink("tags", new QueryFields.Link(TargetTagLink.class, "id.targetId", "tag", null))
+            .withLink(
+                    "controllerAttributes",
+                    new QueryFields.Link(TargetAttribute.class, "id.targetId", "value", "id.key"))
+            .withLowerCase("controllerId", "controllerIdLower")
+            .withPresence("overdue", "overdueSince");
 
     private final TargetRepository targets;
     private final TargetTagService tags;

@@ -37,6 +37,7 @@ import io.hawkbit.repository.targetfilter.TargetFilterQueryService;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Root;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,6 +63,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @RepositoryJpaTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestPropertySource(
+        properties =
+                "spring.jpa.properties.hibernate.session_factory.statement_inspector=io.hawkbit.repository.query.RecordedSql")
 class RsqlSpecificationTest {
 
     /** The seed is committed once for all tests, in a tenant of its own; queries are scoped to it. */
@@ -532,6 +537,76 @@ class RsqlSpecificationTest {
                 PageRequest.of(0, 2, Sort.by("name")));
         assertThat(page.getTotalElements()).isEqualTo(3);
         assertThat(page.getContent()).extracting(Target::getControllerId).containsExactly("alpha-1", "alpha-2");
+    }
+
+    // ---- the SQL's shape, which decides the plan at a million targets (docs/performance.md, "Fleet scale")
+
+    @Test
+    void tagAndAttribute_countIsAnExistsOverTheLinkTableAlone() {
+        // Over a second copy of target, MariaDB drove the count's EXISTS from every target (80 s at 1M); over the link
+        // table alone it materialises the tag's links once.
+        assertThat(countSql("tag==red")).satisfies(sql -> {
+            assertThat(tableReads(sql, "target")).as(sql).isEqualTo(1);
+            assertThat(tableReads(sql, "target_target_tag")).as(sql).isEqualTo(1);
+        });
+        assertThat(countSql("tag!=red")).satisfies(sql -> {
+            assertThat(tableReads(sql, "target")).as(sql).isEqualTo(1);
+            assertThat(sql).as(sql).contains("not exists");
+        });
+        assertThat(countSql("attribute.revision==2.0")).satisfies(sql -> {
+            assertThat(tableReads(sql, "target")).as(sql).isEqualTo(1);
+            assertThat(tableReads(sql, "target_attributes")).as(sql).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void controllerId_textComparisonsUseTheIndexedLowerCaseColumn() {
+        assertThat(countSql("controllerId==ALPHA-*"))
+                .as("no lower() over the column: an index serves the prefix")
+                .contains("controller_id_lower like")
+                .doesNotContainIgnoringCase("lower(");
+        assertThat(targets("controllerId==ALPHA-*")).containsExactlyInAnyOrder("alpha-1", "alpha-2");
+        assertThat(targets("id=in=(ALPHA-1,Beta-3)")).containsExactlyInAnyOrder("alpha-1", "beta-3");
+        assertThat(targets("controllerId!=Alpha-1")).containsExactlyInAnyOrder("alpha-2", "beta-3", "gamma-4");
+        assertThat(targets("controllerId=out=(ALPHA-1,alpha-2)")).containsExactlyInAnyOrder("beta-3", "gamma-4");
+        // Ordering comparisons keep the exact column, as the rollout's controllerId=le= ranges expect.
+        assertThat(targets("controllerId=le=alpha-2")).containsExactlyInAnyOrder("alpha-1", "alpha-2");
+    }
+
+    @Test
+    void overdue_isANullCheckOnTheMark() {
+        // Not the formula's value compared, (overdue_since is not null) = true, which no index serves.
+        assertThat(countSql("overdue==true"))
+                .as("a range of ix_target_overdue")
+                .contains("overdue_since is not null")
+                .doesNotContainPattern("null\\)\\s*=");
+        assertThat(targets("overdue==true")).containsExactly("beta-3");
+        assertThat(targets("overdue==false")).containsExactlyInAnyOrder("alpha-1", "alpha-2", "gamma-4");
+        assertThat(targets("overdue!=true")).containsExactlyInAnyOrder("alpha-1", "alpha-2", "gamma-4");
+        assertThat(targets("overdue=in=(true,false)")).containsExactlyInAnyOrderElementsOf(ALL);
+        assertThat(targets("overdue=out=(true,false)")).isEmpty();
+        assertInvalid(() -> targets("overdue=lt=true"), ServerError.RSQL_SYNTAX);
+        assertInvalid(() -> targets("overdue==maybe"), ServerError.RSQL_SYNTAX);
+    }
+
+    /** The SQL of the count a page's total runs for the query. */
+    private String countSql(String query) {
+        RecordedSql.clear();
+        targets.count(
+                RsqlSpecification.<Target>parse(query, TargetService.FIELDS).and(inTenant()));
+        return RecordedSql.statements().stream()
+                .filter(sql -> sql.startsWith("select count"))
+                .reduce((first, second) -> second)
+                .orElseThrow()
+                .toLowerCase();
+    }
+
+    /** How often the statement reads the table (from or join, under any alias). */
+    private static long tableReads(String sql, String table) {
+        return Pattern.compile("(from|join)\\s+" + table + "\\s")
+                .matcher(sql)
+                .results()
+                .count();
     }
 
     // ---- action fields: numbers, booleans, enums, joins

@@ -1,0 +1,33 @@
+package io.hawkbit.repository.target;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
+
+/**
+ * One row of {@code target_attributes} (a controller attribute of a target), read-only: {@link
+ * Target#getControllerAttributes()} writes them. Mapped so that an RSQL filter on an attribute is an {@code EXISTS}
+ * over this table alone, correlated with the outer target, not over a second copy of {@code target}.
+ */
+@Entity
+@Immutable
+@Table(name = "target_attributes")
+public class TargetAttribute {
+
+    /** The attribute's key, the table's primary key. */
+    @Embeddable
+    public record Key(
+            @Column(name = "target_id") Long targetId,
+            @Column(name = "attribute_key", length = 128) String key) {}
+
+    @EmbeddedId
+    private Key id;
+
+    @Column(name = "attribute_value", length = 512)
+    private String value;
+
+    protected TargetAttribute() {}
+}
