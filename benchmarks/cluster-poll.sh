@@ -8,6 +8,7 @@
 # (the node's hawkbit.db.statements), events it published to the broker per poll (the node's hawkbit.events.published,
 # heartbeats apart); for the cluster also the broker's view: socket reads RabbitMQ made on the nodes' connections.
 #   [SETUPS="h2 mariadb cluster-mariadb cluster-postgres"] [WARMUP=60] [JAR=...] [JAVA_OPTS="-Xmx512m -XX:+UseSerialGC"]
+#   [SEEDED=tokens.lua: measure a cluster that is already running and seeded, these its targets' tokens]
 #   [PORT=19100] [DB_NAME=poll_bench] [BUS_DESTINATION=poll-bench] [CLUSTER_DIR=target/cluster-poll]
 #   benchmarks/cluster-poll.sh [targets=1000] [connections=64] [seconds=30]
 # The cluster uses scripts/cluster.sh's ports (8080-8083, 8404) and must not be running already. DB_NAME is dropped and
@@ -30,6 +31,9 @@ export BUS_DESTINATION=${BUS_DESTINATION:-poll-bench}
 export CLUSTER_DIR=${CLUSTER_DIR:-$ROOT/target/cluster-poll}
 # Three JVMs starting at once on a loaded 2-core machine take minutes.
 export START_TIMEOUT=${START_TIMEOUT:-1200}
+# wrk is one client address standing for a fleet of devices: keep the nodes' per-client DoS limit (200 DDI reads/s,
+# scripts/cluster.sh counts every client) from answering most polls 429, as a single node exempts loopback by default.
+export WHITELIST=${WHITELIST:-127.0.0.1/32}
 export JAR
 WORK=$(mktemp -d)
 TICK=$(getconf CLK_TCK)
@@ -47,6 +51,7 @@ cleanup() {
 trap cleanup EXIT
 
 fresh_database() {
+  [ -z "${SEEDED:-}" ] || return 0
   case $1 in
     mariadb) mariadb -uroot -e "DROP DATABASE IF EXISTS \`$DB_NAME\`" ;;
     postgres) runuser -u postgres -- psql -qtA -d postgres -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" ;;
@@ -125,8 +130,12 @@ counters() {
 
 measure() {
   local setup=$1 cluster=$2 url load0 load1 result c0 c1 r0="" r1="" b0=0 b1=0 lb_pid lb0=0 lb1=0
-  echo "[$setup] seeding $TARGETS targets through $ENTRY..." >&2
-  seed_targets "$ENTRY" "$TARGETS" "$WORK"
+  if [ -n "${SEEDED:-}" ]; then
+    cp "$SEEDED" "$WORK/tokens.lua"; write_poll_script "$WORK"
+  else
+    echo "[$setup] seeding $TARGETS targets through $ENTRY..." >&2
+    seed_targets "$ENTRY" "$TARGETS" "$WORK"
+  fi
   echo "[$setup] filling each node's caches with every target..." >&2
   for url in "${NODE_URLS[@]}"; do warm_caches "$url" "$WORK"; done
   echo "[$setup] warming up ($WARMUP s)..." >&2

@@ -30,6 +30,12 @@ seed_targets() {
     done
     echo "}"
   } > "$dir/tokens.lua"
+  write_poll_script "$dir"
+}
+
+# write_poll_script DIR: the wrk script cycling over DIR/tokens.lua, to DIR/poll.lua.
+write_poll_script() {
+  local dir=$1
   cat > "$dir/poll.lua" <<LUA
 dofile("$dir/tokens.lua")
 local counter = 0
@@ -47,24 +53,11 @@ end
 LUA
 }
 
-# warm_caches URL DIR: polls every target once per wrk thread through URL, then stops: a node's caches then hold
-# every target, whatever the machine's load (a timed warm-up at a few polls/s leaves most of them cold).
+# warm_caches URL DIR: polls every target of DIR/tokens.lua once through URL (8 at a time): a node's caches then
+# hold every target, whatever the machine's load (a timed warm-up at a few polls/s leaves most of them cold).
 warm_caches() {
-  cat > "$2/warm.lua" <<LUA
-dofile("$2/tokens.lua")
-local counter, answered = 0, 0
-request = function()
-  counter = counter + 1
-  local t = tokens[(counter % #tokens) + 1]
-  return wrk.format("GET", "/DEFAULT/controller/v1/" .. t[1],
-    { ["Authorization"] = "TargetToken " .. t[2], ["Accept"] = "application/hal+json" })
-end
-response = function()
-  answered = answered + 1
-  if answered >= #tokens then wrk.thread:stop() end
-end
-LUA
-  wrk -t2 -c8 -d600s --timeout 30s -s "$2/warm.lua" "$1" > /dev/null
+  sed -n 's/^  {"\([^"]*\)", "\([^"]*\)"},$/\1 \2/p' "$2/tokens.lua" \
+    | xargs -P 8 -L 1 sh -c 'curl -s -o /dev/null -H "Authorization: TargetToken $2" "$0/DEFAULT/controller/v1/$1"' "$1"
 }
 
 # poll URL CONNECTIONS SECONDS DIR: one wrk run over DIR/poll.lua; prints "requests micros p50_ms p99_ms failed
