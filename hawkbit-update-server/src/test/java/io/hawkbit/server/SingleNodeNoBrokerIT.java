@@ -2,12 +2,14 @@ package io.hawkbit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hawkbit.repository.softwaremodule.SoftwareModuleService;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,24 +42,42 @@ class SingleNodeNoBrokerIT {
             assertThat(brokerStackBeans(node))
                     .as("beans of the bus, Stream, Function, Spring Cloud, Spring Integration or RabbitMQ")
                     .isEmpty();
+            assertThat(beansIn(
+                            node,
+                            " org.springframework.aop.aspectj.",
+                            " org.springframework.boot.restclient.",
+                            " org.springframework.boot.http.client.",
+                            " org.springframework.web.client."))
+                    .as("beans of AspectJ auto-proxying or of an HTTP client (docs/performance.md)")
+                    .isEmpty();
+            assertThat(AopUtils.isCglibProxy(node.getBean(SoftwareModuleService.class)))
+                    .as("transactional services are still class-based proxies")
+                    .isTrue();
         }
     }
 
     /** Beans whose type belongs to the broker stack; the JDBC lock registry is ours and used in every mode. */
     private static List<String> brokerStackBeans(ConfigurableApplicationContext context) {
+        return beansIn(
+                        context,
+                        " org.springframework.cloud.",
+                        " org.springframework.amqp.",
+                        " org.springframework.boot.amqp.",
+                        " org.springframework.boot.integration.",
+                        " org.springframework.integration.")
+                .stream()
+                .filter(bean -> !bean.contains(" org.springframework.integration.jdbc.lock."))
+                .toList();
+    }
+
+    /** "name type" of the beans whose type is in one of the packages (each given as " package."). */
+    private static List<String> beansIn(ConfigurableApplicationContext context, String... packages) {
         return Arrays.stream(context.getBeanDefinitionNames())
                 .map(name -> {
                     Class<?> type = context.getType(name);
                     return name + " " + (type == null ? "" : type.getName());
                 })
-                .filter(bean -> Stream.of(
-                                " org.springframework.cloud.",
-                                " org.springframework.amqp.",
-                                " org.springframework.boot.amqp.",
-                                " org.springframework.boot.integration.",
-                                " org.springframework.integration.")
-                        .anyMatch(bean::contains))
-                .filter(bean -> !bean.contains(" org.springframework.integration.jdbc.lock."))
+                .filter(bean -> Stream.of(packages).anyMatch(bean::contains))
                 .toList();
     }
 }
