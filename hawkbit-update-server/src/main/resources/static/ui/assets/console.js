@@ -74,6 +74,8 @@
   }, true);
 
   // The rollout form's explicit groups: one more row on demand (the page renders a few, enough without a script).
+  var addGroup = document.getElementById('add-group');
+  if (addGroup) { addGroup.hidden = false; }
   document.addEventListener('click', function (evt) {
     if (!evt.target || evt.target.id !== 'add-group') { return; }
     var body = document.querySelector('#group-rows tbody');
@@ -92,7 +94,7 @@
   // progress drives the bar. Without a script the form posts as it is and the page comes back with the result.
   function message(text, isError) {
     var main = document.getElementById('main');
-    Array.prototype.forEach.call(main.querySelectorAll(':scope > .notice, :scope > .error'), function (old) {
+    Array.prototype.forEach.call(main.querySelectorAll('p.notice, p.error'), function (old) {
       old.remove();
     });
     var p = document.createElement('p');
@@ -123,7 +125,10 @@
     xhr.addEventListener('load', function () {
       var ok = xhr.status >= 200 && xhr.status < 300;
       var text = ok || xhr.status === 400 ? xhr.responseText.trim() : 'Upload of ' + file.name + ' failed: HTTP ' + xhr.status;
-      if (ok) { bar.value = bar.max; }
+      if (ok) {
+        bar.value = bar.max;
+        bar.setAttribute('aria-valuetext', file.name + ': 100 %');
+      }
       done(ok, text);
     });
     xhr.addEventListener('error', function () { done(false, 'Upload of ' + file.name + ' failed: connection lost'); });

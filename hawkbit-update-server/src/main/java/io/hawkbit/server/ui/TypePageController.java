@@ -88,7 +88,9 @@ class TypePageController {
                                         t.getKey(),
                                         t.getName(),
                                         t.getDescription(),
-                                        "at most " + t.getMaxAssignments() + " per set"))
+                                        t.getMaxAssignments() == Integer.MAX_VALUE
+                                                ? "any number per set"
+                                                : "at most " + t.getMaxAssignments() + " per set"))
                                 .toList())
                 .addAttribute("moduleTypeOptions", modules)
                 .addAttribute("setTypeOptions", sets);
