@@ -408,6 +408,7 @@ class ConsoleBrowserIT {
                 cell.dispatchEvent(new DragEvent('dragenter', { bubbles: true, dataTransfer: files }));
                 window.dropFiles = files;
                 """, row);
+        ui.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", row);
         assertThat(row.getAttribute("class")).contains("drop-over");
         ui.screenshot("upload-drop");
         ui.driver.executeScript(
