@@ -120,7 +120,9 @@ class ConsoleBrowserIT {
         await().atMost(WAIT)
                 .until(() ->
                         ui.text(By.cssSelector("#main > .notice")).contains("Uploaded console-fw.swu (4096 bytes)"));
-        await().atMost(WAIT).until(() -> ui.text(By.id("modules")).contains("console-fw.swu"));
+        await().atMost(WAIT)
+                .ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .until(() -> ui.text(By.id("modules")).contains("console-fw.swu"));
 
         new Select(ui.driver.findElement(By.cssSelector("#create-set select[name=type]"))).selectByValue("os");
         ui.type(By.cssSelector("#create-set input[name=name]"), "console-image");
@@ -416,9 +418,11 @@ class ConsoleBrowserIT {
                 row.findElement(By.cssSelector("td")));
 
         await().atMost(WAIT)
+                .ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
                 .until(() -> ui.text(By.cssSelector("#main > .notice"))
                         .equals("Uploaded big.swu (3145728 bytes). Uploaded small.sig (1024 bytes)."));
         await().atMost(WAIT)
+                .ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
                 .until(() -> ui.text(By.id("module-" + module)).contains("big.swu")
                         && ui.text(By.id("module-" + module)).contains("small.sig"));
         @SuppressWarnings("unchecked")
