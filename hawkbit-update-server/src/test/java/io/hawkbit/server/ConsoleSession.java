@@ -1,8 +1,11 @@
 package io.hawkbit.server;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +44,24 @@ final class ConsoleSession {
                 path,
                 body.toString(),
                 Map.of("Cookie", cookie, "Content-Type", "application/x-www-form-urlencoded"));
+        keepCookie(response);
+        return response;
+    }
+
+    /** Posts a file as the page's upload form does, with the CSRF token as a field and the extra headers given. */
+    ApiClient.Response upload(String path, String filename, byte[] content, Map<String, String> headers) {
+        String boundary = "----" + UUID.randomUUID();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf
+                        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                        + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        Map<String, String> all = new HashMap<>(headers);
+        all.put("Cookie", cookie);
+        all.put("Content-Type", "multipart/form-data; boundary=" + boundary);
+        ApiClient.Response response = api.send("POST", path, out.toByteArray(), all);
         keepCookie(response);
         return response;
     }

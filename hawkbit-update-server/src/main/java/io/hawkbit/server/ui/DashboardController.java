@@ -5,6 +5,7 @@ import io.hawkbit.repository.rollout.RolloutQueries;
 import io.hawkbit.repository.target.TargetService;
 import io.hawkbit.repository.target.TargetUpdateStatus;
 import io.hawkbit.server.mgmt.CurrentUser;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 
-/** The dashboard: targets by update status, overdue targets, running rollouts with their progress. */
+/** The dashboard: targets by update status, devices polling, overdue targets, running rollouts with their progress. */
 @Controller
 class DashboardController {
 
@@ -24,11 +25,13 @@ class DashboardController {
     private final TargetService targets;
     private final RolloutQueries rollouts;
     private final CurrentUser user;
+    private final Clock clock;
 
-    DashboardController(TargetService targets, RolloutQueries rollouts, CurrentUser user) {
+    DashboardController(TargetService targets, RolloutQueries rollouts, CurrentUser user, Clock clock) {
         this.targets = targets;
         this.rollouts = rollouts;
         this.user = user;
+        this.clock = clock;
     }
 
     /** A running rollout and how much of it is done, in percent of its targets. */
@@ -37,6 +40,7 @@ class DashboardController {
     @GetMapping({"/ui", "/ui/"})
     String dashboard(@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         String tenant = user.tenant();
+        String polledFilter = "lastControllerRequestAt=ge=" + (clock.millis() - 60_000);
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (TargetUpdateStatus status : TargetUpdateStatus.values()) {
             byStatus.put(status.json(), count(tenant, "updateStatus==" + status.json()));
@@ -44,6 +48,9 @@ class DashboardController {
         model.addAttribute("byStatus", byStatus)
                 .addAttribute("total", count(tenant, null))
                 .addAttribute("overdue", count(tenant, "overdue==true"))
+                // From the targets' last poll, which every node writes to the database: the whole cluster's devices.
+                .addAttribute("polledFilter", polledFilter)
+                .addAttribute("polledLastMinute", count(tenant, polledFilter))
                 .addAttribute("rollouts", running(tenant));
         return htmx != null ? "ui/dashboard :: tiles" : "ui/dashboard";
     }

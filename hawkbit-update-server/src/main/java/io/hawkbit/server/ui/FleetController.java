@@ -11,9 +11,11 @@ import io.hawkbit.repository.error.HawkbitException;
 import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetService;
 import io.hawkbit.repository.target.TargetTag;
+import io.hawkbit.repository.target.TargetTagService;
 import io.hawkbit.rest.paging.PageParams;
 import io.hawkbit.server.mgmt.CurrentUser;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Page;
@@ -43,6 +45,7 @@ class FleetController {
     private final ActionQueries actions;
     private final ActionCancellation cancellation;
     private final DistributionSetService sets;
+    private final TargetTagService tags;
     private final CurrentUser user;
     private final Clock clock;
 
@@ -52,6 +55,7 @@ class FleetController {
             ActionQueries actions,
             ActionCancellation cancellation,
             DistributionSetService sets,
+            TargetTagService tags,
             CurrentUser user,
             Clock clock) {
         this.targets = targets;
@@ -59,6 +63,7 @@ class FleetController {
         this.actions = actions;
         this.cancellation = cancellation;
         this.sets = sets;
+        this.tags = tags;
         this.user = user;
         this.clock = clock;
     }
@@ -80,6 +85,9 @@ class FleetController {
 
     /** One entry of an action's status history. */
     record StatusRow(String status, String at, Integer code, List<String> messages) {}
+
+    /** A tag on the target, or one offered for it. */
+    record TagOption(Long id, String name) {}
 
     /** A set offered for assignment. */
     record SetOption(Long id, String label) {}
@@ -145,11 +153,20 @@ class FleetController {
         String tenant = user.tenant();
         live(tenant, controllerId, model);
         Map<String, String> attributes = targets.attributes(tenant, controllerId);
+        List<TagOption> carried = targets.tagsOf(tenant, controllerId).stream()
+                .map(t -> new TagOption(t.getId(), t.getName()))
+                .sorted(Comparator.comparing(TagOption::name))
+                .toList();
         model.addAttribute("attributes", attributes)
+                .addAttribute("tags", carried)
                 .addAttribute(
-                        "tags",
-                        targets.tagsOf(tenant, controllerId).stream()
-                                .map(TargetTag::getName)
+                        "otherTags",
+                        tags
+                                .find(tenant, null, PageRequest.of(0, TagPageController.SHOWN, Sort.by("name")))
+                                .getContent()
+                                .stream()
+                                .filter(t -> carried.stream().noneMatch(c -> c.id().equals(t.getId())))
+                                .map(t -> new TagOption(t.getId(), t.getName()))
                                 .toList())
                 .addAttribute(
                         "sets",
@@ -202,6 +219,30 @@ class FleetController {
             cancellation.cancel(user.tenant(), controllerId, actionId, force, user.name());
             flash.addFlashAttribute(
                     "notice", (force ? "Force-closed" : "Cancel requested for") + " action " + actionId + ".");
+        } catch (HawkbitException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return redirectTo(controllerId);
+    }
+
+    @PostMapping("/{controllerId}/tags")
+    String tag(@PathVariable String controllerId, @RequestParam Long tagId, RedirectAttributes flash) {
+        try {
+            targets.tag(user.tenant(), tagId, List.of(controllerId));
+            flash.addFlashAttribute(
+                    "notice", "Tagged " + tags.get(user.tenant(), tagId).getName() + ".");
+        } catch (HawkbitException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return redirectTo(controllerId);
+    }
+
+    @PostMapping("/{controllerId}/tags/{tagId}/remove")
+    String untag(@PathVariable String controllerId, @PathVariable Long tagId, RedirectAttributes flash) {
+        try {
+            TargetTag tag = tags.get(user.tenant(), tagId);
+            targets.untag(user.tenant(), tagId, controllerId);
+            flash.addFlashAttribute("notice", "Removed tag " + tag.getName() + ".");
         } catch (HawkbitException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }

@@ -5,6 +5,7 @@ import io.hawkbit.repository.rollout.Rollout;
 import io.hawkbit.repository.rollout.RolloutCommands;
 import io.hawkbit.repository.rollout.RolloutCounts;
 import io.hawkbit.repository.rollout.RolloutGroup;
+import io.hawkbit.repository.rollout.RolloutPlanner;
 import io.hawkbit.repository.rollout.RolloutQueries;
 import io.hawkbit.repository.rollout.RolloutStatus;
 import io.hawkbit.server.mgmt.CurrentUser;
@@ -32,18 +33,24 @@ class RolloutPageController {
 
     /** The buttons each state offers, in the order shown; stop ends every state that has not ended yet. */
     private static final Map<RolloutStatus, List<String>> COMMANDS = Map.of(
-            RolloutStatus.READY, List.of("start", "stop"),
-            RolloutStatus.WAITING_FOR_APPROVAL, List.of("approve", "deny", "stop"),
+            RolloutStatus.READY, List.of("start", "stop", "delete"),
+            RolloutStatus.WAITING_FOR_APPROVAL, List.of("approve", "deny", "stop", "delete"),
+            RolloutStatus.APPROVAL_DENIED, List.of("delete"),
             RolloutStatus.STARTING, List.of("stop"),
-            RolloutStatus.RUNNING, List.of("pause", "next", "stop"),
-            RolloutStatus.PAUSED, List.of("resume", "stop"));
+            RolloutStatus.RUNNING, List.of("pause", "next", "stop", "delete"),
+            RolloutStatus.PAUSED, List.of("resume", "stop", "delete"),
+            RolloutStatus.STOPPED, List.of("delete"),
+            // Retry makes a new rollout of the targets that failed; hawkBit offers it on finished rollouts only.
+            RolloutStatus.FINISHED, List.of("retry", "delete"));
 
     private final RolloutCommands commands;
+    private final RolloutPlanner planner;
     private final RolloutQueries rollouts;
     private final CurrentUser user;
 
-    RolloutPageController(RolloutCommands commands, RolloutQueries rollouts, CurrentUser user) {
+    RolloutPageController(RolloutCommands commands, RolloutPlanner planner, RolloutQueries rollouts, CurrentUser user) {
         this.commands = commands;
+        this.planner = planner;
         this.rollouts = rollouts;
         this.user = user;
     }
@@ -100,6 +107,33 @@ class RolloutPageController {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/ui/rollouts/" + id;
+    }
+
+    /** A new rollout of the targets whose action failed in this finished one, as {@code POST .../retry}; opens it. */
+    @PostMapping("/retry")
+    String retry(@PathVariable Long id, RedirectAttributes flash) {
+        try {
+            Rollout created = planner.retry(user.tenant(), id);
+            flash.addFlashAttribute("notice", "Created rollout " + created.getName() + " of the failed targets.");
+            return "redirect:/ui/rollouts/" + created.getId();
+        } catch (HawkbitException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            return "redirect:/ui/rollouts/" + id;
+        }
+    }
+
+    /** Deletes the rollout as {@code DELETE /rest/v1/rollouts/{id}} does and goes back to the list. */
+    @PostMapping("/delete")
+    String delete(@PathVariable Long id, RedirectAttributes flash) {
+        try {
+            String name = rollouts.get(user.tenant(), id).getName();
+            commands.delete(user.tenant(), id);
+            flash.addFlashAttribute("notice", "Deleted rollout " + name + ".");
+            return "redirect:/ui/rollouts";
+        } catch (HawkbitException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            return "redirect:/ui/rollouts/" + id;
+        }
     }
 
     private void live(Long id, Model model) {

@@ -10,8 +10,10 @@ import io.hawkbit.repository.softwaremodule.SoftwareModuleService;
 import io.hawkbit.repository.softwaremodule.SoftwareModuleTypeService;
 import io.hawkbit.server.mgmt.CurrentUser;
 import io.hawkbit.server.mgmt.softwaremodule.ArtifactFilename;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -20,6 +22,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -126,25 +129,60 @@ class SoftwareController {
         return "redirect:/ui/software";
     }
 
+    /**
+     * Uploads the chosen files, one artifact each. A plain form post comes back to the page with the result; the
+     * page's script (upload progress) sends one file per request with {@code X-Requested-With} and gets the result as
+     * text, 400 when it failed.
+     */
     @PostMapping("/modules/{id}/artifacts")
-    String upload(@PathVariable Long id, @RequestParam("file") MultipartFile file, RedirectAttributes flash) {
-        try {
-            if (file.isEmpty()) {
-                throw new HawkbitException(ServerError.ARTIFACT_UPLOAD_FAILED, "The uploaded file is empty");
+    String upload(
+            @PathVariable Long id,
+            @RequestParam("file") List<MultipartFile> files,
+            @RequestHeader(name = "X-Requested-With", required = false) String requestedWith,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        List<String> uploaded = new ArrayList<>();
+        String error = null;
+        for (MultipartFile file : files) {
+            try {
+                uploaded.add(store(id, file));
+            } catch (HawkbitException e) {
+                error = e.getMessage();
+                break;
+            } catch (IOException e) {
+                error = "Reading the uploaded file failed: " + e.getMessage();
+                break;
             }
-            String name = ArtifactFilename.check(file.getOriginalFilename(), "file");
-            try (InputStream content = file.getInputStream()) {
-                Artifact artifact = modules.upload(
-                        user.tenant(), id, name, content, new SoftwareModuleService.ExpectedHashes(null, null, null));
-                flash.addFlashAttribute(
-                        "notice", "Uploaded " + artifact.getFilename() + " (" + artifact.getSize() + " bytes).");
+        }
+        String notice = uploaded.isEmpty() ? null : "Uploaded " + String.join(", ", uploaded) + ".";
+        if ("XMLHttpRequest".equals(requestedWith)) {
+            if (error != null) {
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             }
-        } catch (HawkbitException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        } catch (IOException e) {
-            flash.addFlashAttribute("error", "Reading the uploaded file failed: " + e.getMessage());
+            model.addAttribute("uploadResult", error == null ? notice : error);
+            return "ui/software :: upload-result";
+        }
+        if (notice != null) {
+            flash.addFlashAttribute("notice", notice);
+        }
+        if (error != null) {
+            flash.addFlashAttribute("error", error);
         }
         return "redirect:/ui/software";
+    }
+
+    /** Stores one file; its name and size as the result says it. */
+    private String store(Long id, MultipartFile file) throws IOException {
+        if (file.isEmpty()) {
+            throw new HawkbitException(ServerError.ARTIFACT_UPLOAD_FAILED, "The uploaded file is empty");
+        }
+        String name = ArtifactFilename.check(file.getOriginalFilename(), "file");
+        try (InputStream content = file.getInputStream()) {
+            Artifact artifact = modules.upload(
+                    user.tenant(), id, name, content, new SoftwareModuleService.ExpectedHashes(null, null, null));
+            return artifact.getFilename() + " (" + artifact.getSize() + " bytes)";
+        }
     }
 
     @PostMapping("/sets")
