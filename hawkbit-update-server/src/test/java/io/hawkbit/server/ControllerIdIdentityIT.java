@@ -111,8 +111,16 @@ class ControllerIdIdentityIT {
             // PostgreSQL's counterpart of a _ci collation: ICU, case-insensitive, nondeterministic.
             jdbc.execute("CREATE COLLATION IF NOT EXISTS hawkbit_ci "
                     + "(provider = icu, locale = 'und-u-ks-level2', deterministic = false)");
-            jdbc.execute("ALTER TABLE target ALTER COLUMN controller_id TYPE VARCHAR(256) COLLATE hawkbit_ci");
-            restore = "ALTER TABLE target ALTER COLUMN controller_id TYPE VARCHAR(256) COLLATE \"C\"";
+            // PostgreSQL refuses to retype a column that a generated column reads (V1_18's lower-case id): it is
+            // dropped around each retype and added again, so the server's mapping finds it throughout.
+            String lowerCaseId = "ALTER TABLE target ADD COLUMN controller_id_lower VARCHAR(256) COLLATE \"C\" "
+                    + "GENERATED ALWAYS AS (lower(controller_id)) STORED; "
+                    + "CREATE INDEX ix_target_controller_id_lower ON target (tenant, controller_id_lower)";
+            jdbc.execute("ALTER TABLE target DROP COLUMN controller_id_lower; "
+                    + "ALTER TABLE target ALTER COLUMN controller_id TYPE VARCHAR(256) COLLATE hawkbit_ci; "
+                    + lowerCaseId);
+            restore = "ALTER TABLE target DROP COLUMN controller_id_lower; "
+                    + "ALTER TABLE target ALTER COLUMN controller_id TYPE VARCHAR(256) COLLATE \"C\"; " + lowerCaseId;
         }
         try {
             assertThat(create("ci-01", "ci-old")).isEqualTo(201);
