@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # DDI base-poll benchmark: one node on embedded H2, N targets with target tokens, wrk cycling over them.
-# Prints requests/s, latency p50/p99, server CPU ms per poll (from the JVM's CPU time) and RSS.
+# Prints requests/s, latency p50/p99, server CPU ms per poll (from the JVM's CPU time), heap bytes allocated per poll
+# (JvmAlloc.java, by attach: independent of the machine's load, so the figure to compare on a busy machine) and RSS.
 # REQUEST=deploymentBase assigns a set with one small artifact to every target and polls each target's
 # deploymentBase/{actionId} instead: the answer whose artifact links depend on the store (pre-signed with
 # hawkbit.artifact.storage.s3.presigned-downloads, passed in SERVER_ARGS with the other S3 properties).
@@ -86,19 +87,22 @@ LUA
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
 statements() { curl -sf -u admin:admin "$H/actuator/metrics/hawkbit.db.statements" | jq '.measurements[0].value'; }
 TICK=$(getconf CLK_TCK)
+javac -d "$WORK" benchmarks/JvmAlloc.java
+allocated() { java -cp "$WORK" JvmAlloc "$PID"; }
 
 echo "Warming up ($WARMUP s: the JIT needs minutes on 2 cores)..."
 wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$WORK/poll.lua" "$H" > /dev/null
 
 echo "Measuring ($DURATION s, $CONNECTIONS connections)..."
-before=$(cpu_ticks); statements_before=$(statements)
+alloc_before=$(allocated); before=$(cpu_ticks); statements_before=$(statements)
 result=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$WORK/poll.lua" "$H" | grep '^RESULT')
-after=$(cpu_ticks); sleep 3; statements_after=$(statements)
+after=$(cpu_ticks); alloc_after=$(allocated); sleep 3; statements_after=$(statements)
 read -r _ requests micros p50 p99 errors timeouts <<< "$result"
 rss=$(awk '/VmRSS/ {print $2}' "/proc/$PID/status")
 
 awk -v r="$requests" -v us="$micros" -v p50="$p50" -v p99="$p99" -v e="$errors" -v t="$timeouts" -v c0="$before" -v c1="$after" \
-    -v tick="$TICK" -v rss="$rss" -v req="$REQUEST" -v n="$TARGETS" -v conns="$CONNECTIONS" -v s0="$statements_before" -v s1="$statements_after" 'BEGIN {
+    -v tick="$TICK" -v rss="$rss" -v req="$REQUEST" -v n="$TARGETS" -v conns="$CONNECTIONS" -v s0="$statements_before" -v s1="$statements_after" \
+    -v a0="$alloc_before" -v a1="$alloc_after" 'BEGIN {
   printf "request              %s\n", req
   printf "targets              %d\n", n
   printf "connections          %d\n", conns
@@ -107,6 +111,7 @@ awk -v r="$requests" -v us="$micros" -v p50="$p50" -v p99="$p99" -v e="$errors" 
   printf "latency p50          %.2f ms\n", p50
   printf "latency p99          %.2f ms\n", p99
   printf "server CPU per poll  %.3f ms\n", (c1 - c0) * 1000 / tick / r
+  printf "bytes allocated/poll %.0f\n", (a1 - a0) / r
   printf "DB statements/poll   %.4f (%d in all, poll-time batches included)\n", (s1 - s0) / r, s1 - s0
   printf "server RSS           %.0f MiB\n", rss / 1024
 }'
