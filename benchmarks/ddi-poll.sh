@@ -20,8 +20,8 @@ JAR=${JAR:-hawkbit-update-server/target/hawkbit-update-server-0.1.0-SNAPSHOT.jar
 WORK=$(mktemp -d)
 H=http://127.0.0.1:$PORT
 
-command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
-command -v jq >/dev/null || { echo "jq is needed: apt-get install -y jq" >&2; exit 1; }
+. benchmarks/lib/ddi-poll.sh
+require_tools wrk jq
 [ -f "$JAR" ] || ./mvnw -q -B -DskipTests install
 
 "${JAVA:-java}" ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --hawkbit.artifact.storage.path="$WORK/artifacts" \
@@ -29,10 +29,7 @@ command -v jq >/dev/null || { echo "jq is needed: apt-get install -y jq" >&2; ex
 PID=$!
 # wait returns the killed node's status: without || true, set -e would end the trap before the rm.
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
-until curl -sf "$H/actuator/health" >/dev/null; do
-  kill -0 $PID 2>/dev/null || { cat "$WORK/server.log"; exit 1; }
-  sleep 1
-done
+wait_healthy "$H" "$PID" "$WORK/server.log"
 
 mgmt() { curl -sf -u admin:admin -H 'Content-Type: application/json' "$@"; }
 case "$REQUEST" in
@@ -68,24 +65,8 @@ if [ "$REQUEST" = deploymentBase ]; then
     | jq -r '.deployment.chunks[0].artifacts[0]._links["download-http"].href')"
 fi
 
-cat > "$WORK/poll.lua" <<LUA
-dofile("$WORK/tokens.lua")
-local counter = 0
-request = function()
-  counter = counter + 1
-  local t = tokens[(counter % #tokens) + 1]
-  return wrk.format("GET", "/DEFAULT/controller/v1/" .. t[1],
-    { ["Authorization"] = "TargetToken " .. t[2], ["Accept"] = "application/hal+json" })
-end
-done = function(summary, latency, requests)
-  io.write(string.format("RESULT %d %d %.3f %.3f %d %d\n", summary.requests, summary.duration,
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.timeout))
-end
-LUA
+write_poll_script "$WORK"
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
-statements() { curl -sf -u admin:admin "$H/actuator/metrics/hawkbit.db.statements" | jq '.measurements[0].value'; }
 TICK=$(getconf CLK_TCK)
 javac -d "$WORK" benchmarks/JvmAlloc.java
 allocated() { java -cp "$WORK" JvmAlloc "$PID"; }
@@ -94,19 +75,19 @@ echo "Warming up ($WARMUP s: the JIT needs minutes on 2 cores)..."
 wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$WORK/poll.lua" "$H" > /dev/null
 
 echo "Measuring ($DURATION s, $CONNECTIONS connections)..."
-alloc_before=$(allocated); before=$(cpu_ticks); statements_before=$(statements)
-result=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$WORK/poll.lua" "$H" | grep '^RESULT')
-after=$(cpu_ticks); alloc_after=$(allocated); sleep 3; statements_after=$(statements)
-read -r _ requests micros p50 p99 errors timeouts <<< "$result"
+alloc_before=$(allocated); before=$(cpu_ticks "$PID"); statements_before=$(metric "$H" hawkbit.db.statements)
+result=$(poll "$H" "$CONNECTIONS" "$DURATION" "$WORK")
+after=$(cpu_ticks "$PID"); alloc_after=$(allocated); sleep 3; statements_after=$(metric "$H" hawkbit.db.statements)
+read -r requests micros p50 p99 errors timeouts <<< "$result"
 rss=$(awk '/VmRSS/ {print $2}' "/proc/$PID/status")
 
-awk -v r="$requests" -v us="$micros" -v p50="$p50" -v p99="$p99" -v e="$errors" -v t="$timeouts" -v c0="$before" -v c1="$after" \
+awk -v r="$requests" -v us="$micros" -v p50="$p50" -v p99="$p99" -v e="$errors" -v t="$timeouts" -v wt="${WRK_TIMEOUT:-10}" -v c0="$before" -v c1="$after" \
     -v tick="$TICK" -v rss="$rss" -v req="$REQUEST" -v n="$TARGETS" -v conns="$CONNECTIONS" -v s0="$statements_before" -v s1="$statements_after" \
     -v a0="$alloc_before" -v a1="$alloc_after" 'BEGIN {
   printf "request              %s\n", req
   printf "targets              %d\n", n
   printf "connections          %d\n", conns
-  printf "requests             %d (errors/non-2xx: %d, of which answered after the 2 s timeout of wrk: %d, left out of the latencies)\n", r, e, t
+  printf "requests             %d (errors/non-2xx: %d; not answered within %d s: %d, left out of the latencies)\n", r, e, wt, t
   printf "requests/s           %.0f\n", r / (us / 1e6)
   printf "latency p50          %.2f ms\n", p50
   printf "latency p99          %.2f ms\n", p99

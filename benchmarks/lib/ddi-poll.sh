@@ -1,5 +1,6 @@
 # Shared parts of the DDI poll benchmarks (sourced by benchmarks/ddi-poll.sh and benchmarks/cluster-poll.sh):
-# seeding targets with tokens, the wrk script that cycles over them, and reading a server's counters.
+# seeding targets with tokens (ddi-poll.sh seeds its own: it may poll deploymentBase), the wrk script that cycles
+# over them, and reading a server's counters.
 
 require_tools() {
   local tool
