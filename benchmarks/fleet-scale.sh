@@ -20,7 +20,8 @@
 # takes longer is reported as "timeout" and ends that query's measurement); OVERDUE_PERIOD [2s] and OVERDUE_WAIT [60]
 # seconds; SKIP_SEED=1 reuses fleet_<N> (the server's Flyway still applies new migrations: re-measure after adding an
 # index), moving its poll times forward by the time since the last seed or run and clearing the overdue marks, so the
-# 85/15 split and the overdue backlog are the seeded ones again; OUT [target/fleet-scale].
+# 85/15 split and the overdue backlog are the seeded ones again; OUT [target/fleet-scale]; DB_PREFIX [fleet_] names the
+# databases (<DB_PREFIX><N>); SEED_ONLY=1 creates and seeds them, measures nothing (for other fleet benchmarks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,6 +43,7 @@ MAX_TIME=${MAX_TIME:-120}
 OVERDUE_PERIOD=${OVERDUE_PERIOD:-2s}
 OVERDUE_WAIT=${OVERDUE_WAIT:-60}
 OUT=${OUT:-target/fleet-scale}
+DB_PREFIX=${DB_PREFIX:-fleet_}
 H=http://127.0.0.1:$PORT
 AUTH=admin:admin
 
@@ -108,11 +110,11 @@ timed() {
 }
 
 measure() {
-  local n=$1 db=fleet_$1 res=$OUT/results-$1.txt
+  local n=$1 db=$DB_PREFIX$1 res=$OUT/results-$1.txt
   : >"$res"
   put() { echo "$1 $2" >>"$res"; }
   if [ "${SKIP_SEED:-0}" != 1 ]; then
-    log "fleet_$n: fresh database, schema by the server's Flyway"
+    log "$db: fresh database, schema by the server's Flyway"
     sql -e "DROP DATABASE IF EXISTS $db; CREATE DATABASE $db CHARACTER SET utf8mb4"
     start_server "$db" "$OUT/server-$n-schema.log"
     stop_server
@@ -124,13 +126,14 @@ measure() {
     log "seeded in $(grep '^seed_s' "$res" | cut -d' ' -f2) s: $(sql "$db" -e "SELECT CONCAT((SELECT COUNT(*) FROM target),
       ' targets, ', (SELECT COUNT(*) FROM target_attributes), ' attributes, ', (SELECT COUNT(*) FROM target_target_tag),
       ' tag links, ', (SELECT COUNT(*) FROM action), ' actions')")"
+    [ "${SEED_ONLY:-0}" = 1 ] && return
   else
     local t0
     t0=$(now_ms)
     sql "$db" -e "SET @shift = CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED) - (SELECT MAX(last_target_query) FROM target);
       UPDATE target SET last_target_query = last_target_query + @shift, overdue_since = NULL
        WHERE last_target_query IS NOT NULL"
-    log "fleet_$n reused: poll times moved forward, overdue marks cleared in $(( ($(now_ms) - t0) / 1000 )) s"
+    log "$db reused: poll times moved forward, overdue marks cleared in $(( ($(now_ms) - t0) / 1000 )) s"
   fi
   local backlog
   backlog=$(sql "$db" -e "SELECT COUNT(*) FROM target WHERE overdue_since IS NULL
@@ -232,6 +235,7 @@ LUA
 for n in "$@"; do
   measure "$n"
 done
+[ "${SEED_ONLY:-0}" = 1 ] && exit 0
 
 # The table: one column per N, the growth factor of every later N against the first.
 first=$1
