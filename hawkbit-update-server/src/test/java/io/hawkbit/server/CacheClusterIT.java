@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Per-node caches in a two-node cluster on the real broker and database: a change through one node shows in the
  * other's answers as soon as the event arrives, not after a TTL; without the broker, staleness is bounded by the
- * TTL; when the broker returns, the node flushes its caches.
+ * TTL; when the broker returns, the node flushes its caches, and a node whose events could not be sent tells the
+ * others to flush theirs.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ParameterizedClass
@@ -158,9 +159,10 @@ class CacheClusterIT {
     @Test
     @Order(4)
     void brokerBack_flushesTheNodesCaches() {
-        double flushesBefore = withTtl.counter("hawkbit.cache.flushes");
+        double flushesBefore = withTtl.counter("hawkbit.cache.flushes", "reason", "broker-reconnect");
         withTtl.broker.enable();
-        await().atMost(WAIT).until(() -> withTtl.counter("hawkbit.cache.flushes") > flushesBefore);
+        await().atMost(WAIT)
+                .until(() -> withTtl.counter("hawkbit.cache.flushes", "reason", "broker-reconnect") > flushesBefore);
         // And events reach it again.
         withTtl.received.clear();
         await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
@@ -168,5 +170,26 @@ class CacheClusterIT {
             assertThat(withTtl.received(TenantConfigurationChangedEvent.class))
                     .anyMatch(e -> e.getOriginService().equals("cache-node-1"));
         });
+    }
+
+    @Test
+    @Order(5)
+    void eventsLostWhileTheSenderWasCutOff_flushTheOtherNodeWhenTheSenderIsBack() {
+        setPollingTime(withTtl, "00:04:00");
+        await().atMost(WAIT).until(() -> sleep(eventsOnly).equals("00:04:00"));
+
+        double failedBefore = withTtl.counter("hawkbit.events.failed", "stage", "broker");
+        withTtl.broker.disable();
+        setPollingTime(withTtl, "00:06:00");
+        await().atMost(WAIT).until(() -> withTtl.counter("hawkbit.events.failed", "stage", "broker") > failedBefore);
+        assertThat(sleep(eventsOnly))
+                .as("node 1 has no TTL and its broker connection never broke: only node 2 can tell it")
+                .isEqualTo("00:04:00");
+
+        double flushesBefore = eventsOnly.counter("hawkbit.cache.flushes", "reason", "events-dropped");
+        withTtl.broker.enable();
+        await().atMost(WAIT)
+                .until(() -> eventsOnly.counter("hawkbit.cache.flushes", "reason", "events-dropped") > flushesBefore);
+        assertThat(sleep(eventsOnly)).isEqualTo("00:06:00");
     }
 }

@@ -1,5 +1,6 @@
 package io.hawkbit.server.cluster;
 
+import io.hawkbit.repository.event.EventsDroppedEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -15,7 +16,9 @@ import org.springframework.cloud.bus.event.RemoteApplicationEvent;
 /**
  * Sends events to the broker from one background thread, in order. The committing request never waits for the
  * broker and never fails because of it: a failed send is logged (at most once per 10 s) and counted; when the queue
- * is full the event is dropped and counted. Caches recover from missed events by flushing on reconnect.
+ * is full the event is dropped and counted. Nothing is silently lost for the other nodes: after the first successful
+ * send that follows a drop or a failure, one {@link EventsDroppedEvent} tells them to flush their caches, which may
+ * hold entries the missing events would have evicted.
  */
 class AsyncBusBridge implements BusBridge, DisposableBean {
 
@@ -27,10 +30,13 @@ class AsyncBusBridge implements BusBridge, DisposableBean {
     private final ThreadPoolExecutor executor;
     private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
     private final AtomicLong suppressed = new AtomicLong();
+    private final AtomicLong undelivered = new AtomicLong();
+    private final String origin;
 
-    public AsyncBusBridge(BusBridge delegate, MeterRegistry meters, int capacity) {
+    public AsyncBusBridge(BusBridge delegate, MeterRegistry meters, int capacity, String origin) {
         this.delegate = delegate;
         this.meters = meters;
+        this.origin = origin;
         this.executor =
                 new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(capacity), runnable -> {
                     Thread thread = new Thread(runnable, "bus-publisher");
@@ -48,15 +54,38 @@ class AsyncBusBridge implements BusBridge, DisposableBean {
                     delegate.send(event);
                     meters.counter("hawkbit.events.published", "type", type).increment();
                 } catch (RuntimeException e) {
+                    undelivered.incrementAndGet();
                     meters.counter("hawkbit.events.failed", "type", type, "stage", "broker")
                             .increment();
                     logFailure(type, e);
+                    return;
                 }
+                announceDrops();
             });
         } catch (RejectedExecutionException e) {
+            // Counted before the queue drains: the publisher thread is busy with the full queue, so it sees this
+            // count after one of the sends still ahead of it.
+            undelivered.incrementAndGet();
             meters.counter("hawkbit.events.failed", "type", type, "stage", "queue-full")
                     .increment();
             logFailure(type, e);
+        }
+    }
+
+    /** Runs on the publisher thread right after a successful send, so the broker is reachable. */
+    private void announceDrops() {
+        long dropped = undelivered.getAndSet(0);
+        if (dropped == 0) {
+            return;
+        }
+        try {
+            delegate.send(new EventsDroppedEvent(origin, dropped));
+            meters.counter("hawkbit.events.published", "type", EventsDroppedEvent.class.getSimpleName())
+                    .increment();
+            LOG.warn("{} events did not reach the broker; told the other nodes to flush their caches", dropped);
+        } catch (RuntimeException e) {
+            undelivered.addAndGet(dropped);
+            logFailure(EventsDroppedEvent.class.getSimpleName(), e);
         }
     }
 

@@ -31,7 +31,8 @@ class BrokerReconnectFlusher implements ConnectionListener, SmartInitializingSin
         this.connectionFactories = connectionFactories;
         this.caches = caches;
         this.flushes = Counter.builder("hawkbit.cache.flushes")
-                .description("Cache flushes after the broker came back")
+                .tag("reason", "broker-reconnect")
+                .description("Cache flushes because cluster events may have been missed")
                 .register(meters);
     }
 

@@ -36,11 +36,18 @@ class ClusterConfiguration {
         return new BrokerReconnectFlusher(connectionFactories, caches, meters);
     }
 
+    @Bean
+    @ConditionalOnBooleanProperty("spring.cloud.bus.enabled")
+    DroppedEventsFlusher droppedEventsFlusher(BusProperties bus, CacheManager caches, MeterRegistry meters) {
+        return new DroppedEventsFlusher(bus.getId(), caches, meters);
+    }
+
     /** Replaces the bus's synchronous bridge, which would make a request wait on, or fail with, the broker. */
     @Bean
     @ConditionalOnBooleanProperty("spring.cloud.bus.enabled")
     AsyncBusBridge asyncBusBridge(
             StreamBridge streamBridge, BusProperties bus, MeterRegistry meters, ClusterProperties cluster) {
-        return new AsyncBusBridge(new StreamBusBridge(streamBridge, bus), meters, cluster.getPublishQueueCapacity());
+        return new AsyncBusBridge(
+                new StreamBusBridge(streamBridge, bus), meters, cluster.getPublishQueueCapacity(), bus.getId());
     }
 }
