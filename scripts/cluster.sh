@@ -17,7 +17,7 @@
 #   RABBIT_HOST [127.0.0.1], RABBIT_PORT [5672], RABBIT_USER [guest], RABBIT_PASSWORD [guest]
 #   BUS_DESTINATION [springCloudBus] the exchange of the cluster's events: two clusters on one broker need two names
 #   ARTIFACT_DIR [$CLUSTER_DIR/artifacts], JAVA_OPTS [-Xmx512m -XX:+UseSerialGC], NODE_ARGS [] extra jar arguments
-#   START_TIMEOUT [300] seconds to wait for the nodes' health, CACHE_TTL [1m] cache TTL (backstop for missed events)
+#   START_TIMEOUT [300] seconds to wait for the nodes' health, CACHE_TTL [the cluster profile's 10m] cache TTL (backstop for missed events)
 #   LB_SOURCE [$BIND, 127.0.0.1 if BIND is 0.0.0.0] address HAProxy connects to the nodes from: their only trusted proxy
 #   WHITELIST [] CIDR list of clients the nodes never limit nor count per address for logins. Empty: every client
 #     counts, loopback included, since behind HAProxy a local client is just another client (docs/configuration.md)
@@ -170,7 +170,11 @@ defaults
     # Connection failures are retried for every method (nothing reached the node). A crash while a request is being
     # served (empty response), a timeout or a 503 is retried only for idempotent requests (disable-l7-retry below).
     retry-on conn-failure empty-response response-timeout 503
-    option http-server-close
+    # Connections to the nodes stay open and are reused (HAProxy's default, kept explicit): a new connection per
+    # request costs each node its accept and set-up. A reused connection a node closed meanwhile fails as
+    # conn-failure/empty-response, which the retry-on line above retries.
+    option http-keep-alive
+    http-reuse safe
 
 # The nodes trust X-Forwarded-For from $LB_SOURCE only and take the right-most untrusted entry as the client. HAProxy is
 # the edge, so what a client wrote there is dropped and the header names exactly the TCP peer: a client on the address
@@ -234,7 +238,7 @@ launch_node() {
     --hawkbit.artifact.storage.path="$ARTIFACT_DIR" \
     --management.endpoint.health.group.lb.include=db,readinessState \
     --spring.flyway.connect-retries=60 --spring.flyway.connect-retries-interval=10s \
-    --hawkbit.cache.global.ttl="${CACHE_TTL:-1m}" \
+    ${CACHE_TTL:+--hawkbit.cache.global.ttl="$CACHE_TTL"} \
     --hawkbit.server.security.dos.filter.trusted-proxies="$TRUSTED_PROXY" \
     --hawkbit.server.security.dos.filter.whitelist="$WHITELIST" \
     $NODE_ARGS \
