@@ -11,6 +11,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +50,11 @@ class MemberHeartbeat {
 
     @EventListener(ApplicationReadyEvent.class)
     public void start() {
-        beating = scheduler.scheduleWithFixedDelay(this::beat, properties.getHeartbeatInterval());
+        try {
+            beating = scheduler.scheduleWithFixedDelay(this::beat, properties.getHeartbeatInterval());
+        } catch (TaskRejectedException e) {
+            // The context closed while it was still starting: the scheduler is gone and there is nobody to announce.
+        }
     }
 
     void beat() {
