@@ -7,6 +7,7 @@ import io.hawkbit.repository.event.ActionsDeletedEvent;
 import io.hawkbit.repository.event.TargetEvent;
 import io.hawkbit.repository.event.TargetPolledEvent;
 import io.hawkbit.repository.event.TenantConfigurationChangedEvent;
+import io.hawkbit.repository.tenant.TenantConfigKey;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.event.EventListener;
@@ -29,9 +30,27 @@ class CacheEvictionListener {
         this.pollState = caches.getCache(CacheNames.POLL_STATE);
     }
 
+    /**
+     * A poll answer records which open action is served, and with multi-assignment that choice follows the weights
+     * instead of age: switching it leaves every cached answer of the tenant possibly wrong.
+     */
     @EventListener
     public void onTenantConfiguration(TenantConfigurationChangedEvent event) {
         tenantConfig.evict(event.getTenant());
+        if (TenantConfigKey.MULTI_ASSIGNMENTS_ENABLED.key().equals(event.getKey())) {
+            evictTenant(pollState, event.getTenant());
+        }
+    }
+
+    private static void evictTenant(Cache cache, String tenant) {
+        if (cache.getNativeCache() instanceof com.github.benmanes.caffeine.cache.Cache<?, ?> caffeine) {
+            caffeine.asMap()
+                    .keySet()
+                    .removeIf(key ->
+                            key instanceof TargetKey target && target.tenant().equals(tenant));
+        } else {
+            cache.clear();
+        }
     }
 
     /** Token, attributes request flag or existence changed; a polled event changes nothing cached. */

@@ -64,6 +64,26 @@ class CacheEvictionListenerTest {
     }
 
     @Test
+    void multiAssignmentSwitch_evictsThatTenantsPollStates() {
+        fill();
+        listener.onTenantConfiguration(
+                new TenantConfigurationChangedEvent("DEFAULT", "multi.assignments.enabled", "node"));
+        assertThat(cached(CacheNames.POLL_STATE, device1)).isFalse();
+        assertThat(cached(CacheNames.POLL_STATE, device2)).isFalse();
+        assertThat(cached(CacheNames.TARGETS, device1))
+                .as("identities do not depend on it")
+                .isTrue();
+        assertThat(cached(CacheNames.POLL_STATE, otherTenant)).isTrue();
+    }
+
+    @Test
+    void otherTenantSettings_leavePollStatesAlone() {
+        fill();
+        listener.onTenantConfiguration(new TenantConfigurationChangedEvent("DEFAULT", "pollingTime", "node"));
+        assertThat(cached(CacheNames.POLL_STATE, device1)).isTrue();
+    }
+
+    @Test
     void deletedActions_evictTheirDevicesPollState() {
         fill();
         listener.onActionsDeleted(
