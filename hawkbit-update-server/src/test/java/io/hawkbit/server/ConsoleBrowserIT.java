@@ -186,6 +186,9 @@ class ConsoleBrowserIT {
         assertThat(ui.text(By.id("count-in_sync"))).isEqualTo("1");
         // The device polled a few seconds ago; nothing else has.
         assertThat(ui.text(By.id("count-polled"))).isEqualTo("1");
+        // Its polls (one every second while it worked) are requests, counted each: the device polled more than once.
+        assertThat(Long.parseLong(ui.text(By.id("count-polls")))).isGreaterThan(1);
+        assertThat(ui.text(By.id("polls-nodes"))).isEqualTo("on 1 node");
         ui.screenshot("dashboard");
 
         // The live feed: an event made now appears with the node it came from.
@@ -309,9 +312,11 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(4)
-    void operator_managesTagsAndTypes_andTagsATargetOnItsPage() {
+    void operator_managesTagsAndTypes_andTagsATargetAndASetOnTheirPages() {
         ConsoleBrowser ui = browser();
-        new Fixture(new ApiClient(port)).target("tag-me");
+        Fixture fixture = new Fixture(new ApiClient(port));
+        fixture.target("tag-me");
+        long set = fixture.completeSet("tag-me");
         ui.signIn("admin", "admin");
 
         ui.open("/ui/tags");
@@ -339,6 +344,34 @@ class ConsoleBrowserIT {
                 .click();
         notice(ui, "Removed tag ring-canary.");
         assertThat(ui.text(By.id("tags"))).doesNotContain("ring-canary");
+
+        // A distribution set's page, opened from the Software list, tags it with the set tags.
+        ui.open("/ui/software");
+        ui.driver.findElement(By.linkText("tag-me-set:1")).click();
+        ui.waitFor(By.id("set-facts"));
+        assertThat(ui.text(By.tagName("h1"))).isEqualTo("tag-me-set:1");
+        assertThat(ui.text(By.id("set-modules"))).isEqualTo("tag-me-os:1 (os)");
+        new Select(ui.driver.findElement(By.id("tag-choice"))).selectByVisibleText("released");
+        ui.driver.findElement(By.cssSelector("#add-tag button")).click();
+        notice(ui, "Tagged released.");
+        assertThat(ui.text(By.id("tags"))).contains("released");
+        assertThat(new ApiClient(port)
+                        .mgmt("GET", "/rest/v1/distributionsets?q=tag==released")
+                        .json()
+                        .get("content")
+                        .get(0)
+                        .get("id")
+                        .asLong())
+                .isEqualTo(set);
+        ui.screenshot("set");
+        ui.driver
+                .findElement(By.cssSelector("#tags button[aria-label='Remove tag released']"))
+                .click();
+        notice(ui, "Removed tag released.");
+        assertThat(ui.text(By.id("tags"))).doesNotContain("released");
+        new Select(ui.driver.findElement(By.id("tag-choice"))).selectByVisibleText("released");
+        ui.driver.findElement(By.cssSelector("#add-tag button")).click();
+        notice(ui, "Tagged released.");
 
         ui.open("/ui/types");
         ui.type(By.cssSelector("#create-module-type input[name=key]"), "app");
@@ -388,6 +421,10 @@ class ConsoleBrowserIT {
         ui.open("/ui/types");
         assertThat(ui.has(By.id("create-module-type"))).isFalse();
         assertThat(ui.has(By.cssSelector("button.danger"))).isFalse();
+        ui.open("/ui/software/sets/" + set);
+        assertThat(ui.text(By.id("tags"))).contains("released");
+        assertThat(ui.has(By.id("add-tag"))).isFalse();
+        assertThat(ui.has(By.cssSelector("#tags button"))).isFalse();
     }
 
     @Test

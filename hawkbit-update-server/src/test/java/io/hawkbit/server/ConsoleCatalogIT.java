@@ -109,6 +109,47 @@ class ConsoleCatalogIT {
     }
 
     @Test
+    void set_isTaggedAndUntaggedFromItsPage_asTheTagsAssignedEndpointSeesIt() {
+        long tag = api.mgmt("POST", "/rest/v1/distributionsettags", "[{\"name\":\"ui-set-tag\"}]")
+                .json()
+                .get(0)
+                .get("id")
+                .asLong();
+        long set = fixture.completeSet("ui-tag-set");
+        assertThat(admin.get("/ui/software").text()).contains("href=\"/ui/software/sets/" + set + "\"");
+        assertThat(admin.get("/ui/software/sets/" + set).text())
+                .contains("ui-tag-set-set:1")
+                .contains("id=\"add-tag\"")
+                .contains(">ui-set-tag</option>");
+
+        post("/ui/software/sets/" + set + "/tags", "tagId", Long.toString(tag));
+        assertThat(page).contains("Tagged ui-set-tag.").contains("Remove tag ui-set-tag");
+        JsonNode assigned = api.mgmt("GET", "/rest/v1/distributionsettags/" + tag + "/assigned")
+                .json();
+        assertThat(assigned.get("total").asLong()).isEqualTo(1);
+        assertThat(assigned.get("content").get(0).get("id").asLong()).isEqualTo(set);
+
+        // An unknown tag is a message on the page; nothing changes.
+        post("/ui/software/sets/" + set + "/tags", "tagId", "999999");
+        assertThat(page).contains("role=\"alert\"").contains("Remove tag ui-set-tag");
+
+        ConsoleSession viewer = new ConsoleSession(api);
+        viewer.signIn("viewer", "v");
+        assertThat(viewer.get("/ui/software/sets/" + set).text())
+                .contains("ui-set-tag")
+                .doesNotContain("add-tag")
+                .doesNotContain("Remove tag");
+        assertThat(viewer.post("/ui/software/sets/" + set + "/tags/" + tag + "/remove", Map.of("_csrf", viewer.csrf))
+                        .status())
+                .isEqualTo(403);
+        assertThat(total("/rest/v1/distributionsettags/" + tag + "/assigned")).isEqualTo(1);
+
+        post("/ui/software/sets/" + set + "/tags/" + tag + "/remove");
+        assertThat(page).contains("Removed tag ui-set-tag.").doesNotContain("Remove tag ui-set-tag");
+        assertThat(total("/rest/v1/distributionsettags/" + tag + "/assigned")).isZero();
+    }
+
+    @Test
     void types_areCreatedWithWhatTheyHold_listedAndDeleted() {
         admin.get("/ui/types");
         post("/ui/types/module", "key", "ui-app", "name", "UI app", "maxAssignments", "2");

@@ -7,9 +7,14 @@ import io.hawkbit.server.cluster.ClusterMembers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -17,8 +22,11 @@ import org.openqa.selenium.StaleElementReferenceException;
 /**
  * Two nodes on MariaDB and the real RabbitMQ, a browser on node 2's cluster page: node 1 appears in the member table
  * with the figures its heartbeat carries (events, cache hits, refusals, scheduler locks), and a target created on
- * node 1 shows up in node 2's live feed, named after node 1. Runs once (MariaDB); the cluster ITs cover PostgreSQL.
+ * node 1 shows up in node 2's live feed, named after node 1; DDI polls on both nodes add up on node 1's dashboard.
+ * Runs once (MariaDB); the cluster ITs cover PostgreSQL.
  */
+// The second test locks the test's address out of node 1, which would refuse the first test's polls.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleClusterBrowserIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -65,7 +73,47 @@ class ConsoleClusterBrowserIT {
         }
     }
 
+    /**
+     * Over plain HTTP (no browser needed): polls on each node add up on node 1's dashboard, node 2's carried by its
+     * heartbeat, and node 1's cluster page shows each node's own figure.
+     */
     @Test
+    @Order(1)
+    void node1sDashboard_sumsTheDdiPollsOfBothNodes_andItsClusterPageShowsEachNodes() {
+        Fixture fixture = new Fixture(node1.api);
+        Map<String, String> device = Map.of("Authorization", "TargetToken " + fixture.target("polls-both-nodes"));
+        for (int i = 0; i < 5; i++) {
+            JsonAssert.statusCode(
+                    node2.api.send("GET", "/DEFAULT/controller/v1/polls-both-nodes", (byte[]) null, device), 200);
+        }
+        for (int i = 0; i < 2; i++) {
+            JsonAssert.statusCode(
+                    node1.api.send("GET", "/DEFAULT/controller/v1/polls-both-nodes", (byte[]) null, device), 200);
+        }
+        ConsoleSession admin = new ConsoleSession(node1.api);
+        admin.signIn("admin", "admin");
+        await().atMost(WAIT).untilAsserted(() -> {
+            String dashboard = admin.get("/ui").text();
+            assertThat(dashboard).contains("id=\"count-polls\">7<").contains("on 2 nodes");
+        });
+        await().atMost(WAIT).untilAsserted(() -> {
+            String nodes = admin.get("/ui/cluster/nodes").text();
+            assertThat(pollsCell(nodes, "ui-node-1")).isEqualTo("2");
+            assertThat(pollsCell(nodes, "ui-node-2")).isEqualTo("5");
+        });
+    }
+
+    /** The polls column of a node's row in the node table's HTML. */
+    private static String pollsCell(String html, String node) {
+        int row = html.indexOf("data-node=\"" + node + "\"");
+        assertThat(row).as(node + " in " + html).isNotNegative();
+        Matcher m = Pattern.compile("<td class=\"polls\">([^<]*)</td>").matcher(html);
+        assertThat(m.find(row)).as("polls of " + node).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    @Order(2)
     void node2sClusterPage_showsNode1sFigures_andNode1sEventsLive() {
         try (ConsoleBrowser ui = ConsoleBrowser.start(node2.api.port(), profile)) {
             ui.signIn("admin", "admin");

@@ -272,6 +272,14 @@ public class DistributionSetService {
         return updated(sets.saveAndFlush(set));
     }
 
+    /** The set's tags by id (its tags are loaded lazily, so callers outside a transaction ask here). */
+    @Transactional(readOnly = true)
+    public List<DistributionSetTag> tagsOf(String tenant, Long id) {
+        return get(tenant, id).getTags().stream()
+                .sorted((a, b) -> a.getId().compareTo(b.getId()))
+                .toList();
+    }
+
     /** Puts a tag on sets; every set must exist, or nothing changes. A set that has the tag keeps it. */
     @Transactional
     public void tag(String tenant, Long tagId, Collection<Long> setIds) {

@@ -2,6 +2,7 @@ package io.hawkbit.server.cluster;
 
 import io.hawkbit.repository.event.NodeFigures;
 import io.hawkbit.repository.lock.ClusterLock;
+import io.hawkbit.server.ddi.DdiPollMeter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Takes this node's {@link NodeFigures} for its heartbeat, from the meters the node keeps anyway: the events handed
- * to the broker and received from it (rates over the time since the previous sample), Caffeine's statistics and the DoS filter's rejection counters.
+ * to the broker and received from it (rates over the time since the previous sample), Caffeine's statistics, the DoS
+ * filter's rejection counters and the DDI polls of the last minute.
  */
 @Component
 class NodeFiguresSampler {
@@ -23,12 +25,19 @@ class NodeFiguresSampler {
     private final CacheManager caches;
     private final ObjectProvider<ClusterLock> locks;
     private final Clock clock;
+    private final DdiPollMeter polls;
     private double sentBefore;
     private double receivedBefore;
     private long sampledAt;
 
-    NodeFiguresSampler(MeterRegistry meters, CacheManager caches, ObjectProvider<ClusterLock> locks, Clock clock) {
+    NodeFiguresSampler(
+            MeterRegistry meters,
+            CacheManager caches,
+            ObjectProvider<ClusterLock> locks,
+            Clock clock,
+            DdiPollMeter polls) {
         this.meters = meters;
+        this.polls = polls;
         this.caches = caches;
         this.locks = locks;
         this.clock = clock;
@@ -47,7 +56,8 @@ class NodeFiguresSampler {
                 (long) (rejected("limit") + rejected("blacklist")),
                 (long) rejected("lockout"),
                 locks.stream().findFirst().map(ClusterLock::held).orElse(Set.of()),
-                locks.stream().findFirst().map(ClusterLock::lastRuns).orElse(Map.of()));
+                locks.stream().findFirst().map(ClusterLock::lastRuns).orElse(Map.of()),
+                polls.lastMinute());
         sentBefore = sent;
         receivedBefore = received;
         sampledAt = now;

@@ -35,11 +35,13 @@ class DdiPollController {
     private final PollService polls;
     private final DeviceAttributes attributes;
     private final Clock clock;
+    private final DdiPollMeter meter;
 
-    public DdiPollController(PollService polls, DeviceAttributes attributes, Clock clock) {
+    public DdiPollController(PollService polls, DeviceAttributes attributes, Clock clock, DdiPollMeter meter) {
         this.polls = polls;
         this.attributes = attributes;
         this.clock = clock;
+        this.meter = meter;
     }
 
     @GetMapping
@@ -48,6 +50,7 @@ class DdiPollController {
             @PathVariable String controllerId,
             HttpServletRequest request,
             WebRequest webRequest) {
+        meter.polled();
         PollService.PollResult poll = polls.poll(principal.tenant(), controllerId, "http://" + request.getRemoteAddr());
         DdiLinks ddi = new DdiLinks(principal.tenant(), controllerId);
         Links links = new Links();

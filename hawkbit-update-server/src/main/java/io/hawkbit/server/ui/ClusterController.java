@@ -63,6 +63,7 @@ class ClusterController {
             String uptime,
             String heartbeat,
             String events,
+            String polls,
             String cacheHits,
             String rejections,
             String locks) {}
@@ -110,6 +111,9 @@ class ClusterController {
                                 ConsoleModel.since(Duration.between(m.startedAt(), now)),
                                 ConsoleModel.since(Duration.between(m.lastSeen(), now)) + " ago",
                                 m.figures() == null ? NONE : events(m.figures()),
+                                m.figures() == null || m.figures().ddiPollsPerMinute() == null
+                                        ? NONE
+                                        : Long.toString(m.figures().ddiPollsPerMinute()),
                                 m.figures() == null ? NONE : cacheHits(m.figures()),
                                 m.figures() == null ? NONE : rejections(m.figures()),
                                 m.figures() == null ? NONE : locks(m.figures(), now)))

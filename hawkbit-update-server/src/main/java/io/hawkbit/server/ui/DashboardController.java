@@ -4,6 +4,8 @@ import io.hawkbit.repository.rollout.RolloutCounts;
 import io.hawkbit.repository.rollout.RolloutQueries;
 import io.hawkbit.repository.target.TargetService;
 import io.hawkbit.repository.target.TargetUpdateStatus;
+import io.hawkbit.rest.security.Role;
+import io.hawkbit.server.cluster.ClusterPollRate;
 import io.hawkbit.server.mgmt.CurrentUser;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -16,7 +18,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 
-/** The dashboard: targets by update status, devices polling, overdue targets, running rollouts with their progress. */
+/**
+ * The dashboard: targets by update status, DDI polls per minute across the cluster, devices polling, overdue targets,
+ * running rollouts with their progress.
+ */
 @Controller
 class DashboardController {
 
@@ -24,12 +29,15 @@ class DashboardController {
 
     private final TargetService targets;
     private final RolloutQueries rollouts;
+    private final ClusterPollRate polls;
     private final CurrentUser user;
     private final Clock clock;
 
-    DashboardController(TargetService targets, RolloutQueries rollouts, CurrentUser user, Clock clock) {
+    DashboardController(
+            TargetService targets, RolloutQueries rollouts, ClusterPollRate polls, CurrentUser user, Clock clock) {
         this.targets = targets;
         this.rollouts = rollouts;
+        this.polls = polls;
         this.user = user;
         this.clock = clock;
     }
@@ -51,6 +59,8 @@ class DashboardController {
                 // From the targets' last poll, which every node writes to the database: the whole cluster's devices.
                 .addAttribute("polledFilter", polledFilter)
                 .addAttribute("polledLastMinute", count(tenant, polledFilter))
+                // Node-wide, every tenant's polls: for system admins only, as the cluster page's node table.
+                .addAttribute("polls", user.has(Role.SYSTEM_ADMIN) ? polls.lastMinute() : null)
                 .addAttribute("rollouts", running(tenant));
         return htmx != null ? "ui/dashboard :: tiles" : "ui/dashboard";
     }
