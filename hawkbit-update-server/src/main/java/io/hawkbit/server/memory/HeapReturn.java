@@ -26,6 +26,10 @@ public class HeapReturn {
             "InitialHeapSize",
             "MinHeapSize",
             "SoftMaxHeapSize",
+            "MaxRAM",
+            "MaxRAMPercentage",
+            "MinRAMPercentage",
+            "InitialRAMPercentage",
             "MinHeapFreeRatio",
             "MaxHeapFreeRatio",
             "G1PeriodicGCInterval",
@@ -124,7 +128,7 @@ public class HeapReturn {
         }
 
         @Override
-        @SuppressWarnings("java:S1215") // the one explicit collection, when the node is ready, is the point
+        @SuppressWarnings("java:S1215") // the one explicit collection, before the node serves, is the point
         public void collect() {
             System.gc();
         }

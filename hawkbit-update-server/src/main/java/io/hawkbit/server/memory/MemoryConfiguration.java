@@ -1,12 +1,10 @@
 package io.hawkbit.server.memory;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Returns the start's heap to the OS once the node is ready (see {@link HeapReturn}). */
+/** Returns the start's heap to the OS before the node serves (see {@link HeapReturn}). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MemoryProperties.class)
 class MemoryConfiguration {
@@ -17,7 +15,7 @@ class MemoryConfiguration {
     }
 
     @Bean
-    ApplicationListener<ApplicationReadyEvent> heapReturnWhenReady(HeapReturn heapReturn) {
-        return ready -> heapReturn.apply();
+    HeapReturnOnStart heapReturnOnStart(HeapReturn heapReturn) {
+        return new HeapReturnOnStart(heapReturn);
     }
 }

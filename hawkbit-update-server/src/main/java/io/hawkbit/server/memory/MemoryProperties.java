@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("hawkbit.memory")
 public class MemoryProperties {
 
-    /** Whether to collect once when the node is ready and let G1 return unused heap from then on. */
+    /** Whether to collect once before the node serves its first request and let G1 return unused heap from then on. */
     private boolean returnToOs = true;
 
     /** Most heap (percent) kept free after a full collection or a concurrent cycle; more is returned to the OS. */
