@@ -11,7 +11,7 @@
 #   jar      this server, `java -jar` on the executable jar, JVM defaults
 #   cds      this server extracted (`-Djarmode=tools extract`) with a class-data-sharing archive from a training run:
 #            the launch docs/performance.md recommends
-#   small    cds plus the small-footprint setting of docs/performance.md (SMALL_OPTS, SMALL_ARGS)
+#   small    cds plus the small-footprint setting of docs/performance.md (SMALL_OPTS, SMALL_ARGS, SMALL_ENV)
 # Env: HARNESS (path of upstream-hawkbit.sh), JAVA_OPTS (added to every variant), PORT (default 18090).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +25,7 @@ VARIANTS=${VARIANTS:-hawkbit jar cds small}
 HARNESS=${HARNESS:-$(cd .. && pwd)/shared/bench/upstream-hawkbit.sh}
 SMALL_OPTS=${SMALL_OPTS:--XX:+UseSerialGC -Xmx128m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m}
 SMALL_ARGS=${SMALL_ARGS:---server.tomcat.threads.max=64}
+SMALL_ENV=${SMALL_ENV:-MALLOC_ARENA_MAX=2}
 JAR=$PWD/hawkbit-update-server/target/hawkbit-update-server-0.1.0-SNAPSHOT.jar
 WORK=$(mktemp -d /tmp/footprint.XXXXXX)
 H=http://127.0.0.1:$PORT
@@ -56,13 +57,14 @@ rss() { awk '/^VmRSS:/ {printf "%d", $2 / 1024}' "/proc/$PID/status"; }
 field() { tr ' ' '\n' <<< "$1" | awk -F= -v k="$2" '$1 == k {print $2}'; }
 
 run() {
-  local variant=$1 jar=$2 opts=$3 args=$4 dir=$WORK/$1
+  local variant=$1 jar=$2 opts=$3 args=$4 vars=${5:-} dir=$WORK/$1
   mkdir -p "$dir"
   echo "[$variant] starting, seeding $TARGETS targets..." >&2
   # hawkBit's work directory keeps its downloaded jars between runs; ours is thrown away.
   local anchor=${jar:+$dir} line
   anchor=${anchor:-${ANCHOR_DIR:-/tmp/anchor/upstream-hawkbit}}
-  line=$(ANCHOR_DIR=$anchor SERVER_JAR=$jar JAVA_OPTS="$opts ${JAVA_OPTS:-}" SERVER_ARGS="$args" KEEP=1 WRK_CONNS="" \
+  # shellcheck disable=SC2086
+  line=$(env $vars ANCHOR_DIR=$anchor SERVER_JAR=$jar JAVA_OPTS="$opts ${JAVA_OPTS:-}" SERVER_ARGS="$args" KEEP=1 WRK_CONNS="" \
     "$HARNESS" "$PORT" "$TARGETS" 2> "$dir/harness.log" | tail -n 1) ||
     { tail -20 "$dir/harness.log" >&2; [ -f "$anchor/run/pid" ] && kill "$(cat "$anchor/run/pid")" 2>/dev/null; exit 1; }
   PID=$(cat "$anchor/run/pid")
@@ -100,7 +102,7 @@ for variant in $VARIANTS; do
     jar) run jar "$JAR" "" "" ;;
     cds) prepare_cds; run cds "$WORK/cds/hawkbit-update-server-0.1.0-SNAPSHOT.jar" "-XX:SharedArchiveFile=$WORK/cds/app.jsa" "" ;;
     small) prepare_cds; run small "$WORK/cds/hawkbit-update-server-0.1.0-SNAPSHOT.jar" \
-      "-XX:SharedArchiveFile=$WORK/cds/app.jsa $SMALL_OPTS" "$SMALL_ARGS" ;;
+      "-XX:SharedArchiveFile=$WORK/cds/app.jsa $SMALL_OPTS" "$SMALL_ARGS" "$SMALL_ENV" ;;
     *) echo "unknown variant $variant" >&2; exit 2 ;;
   esac
 done
