@@ -11,7 +11,8 @@
 #   jar      this server, `java -jar` on the executable jar, JVM defaults
 #   cds      this server extracted (`-Djarmode=tools extract`) with a class-data-sharing archive from a training run:
 #            the launch docs/performance.md recommends
-#   small    cds plus the small-footprint setting of docs/performance.md (SMALL_OPTS, SMALL_ARGS, SMALL_ENV)
+#   small    cds plus the small-footprint setting of docs/performance.md (SMALL_OPTS, SMALL_ARGS; SMALL_ENV: variables
+#            for its JVM, e.g. MALLOC_ARENA_MAX=2)
 # Env: HARNESS (path of upstream-hawkbit.sh), JAVA_OPTS (added to every variant), PORT (default 18090).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +26,7 @@ VARIANTS=${VARIANTS:-hawkbit jar cds small}
 HARNESS=${HARNESS:-$(cd .. && pwd)/shared/bench/upstream-hawkbit.sh}
 SMALL_OPTS=${SMALL_OPTS:--XX:+UseSerialGC -Xmx128m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m}
 SMALL_ARGS=${SMALL_ARGS:---server.tomcat.threads.max=64}
-SMALL_ENV=${SMALL_ENV:-MALLOC_ARENA_MAX=2}
+SMALL_ENV=${SMALL_ENV:-}
 JAR=$PWD/hawkbit-update-server/target/hawkbit-update-server-0.1.0-SNAPSHOT.jar
 WORK=$(mktemp -d /tmp/footprint.XXXXXX)
 H=http://127.0.0.1:$PORT

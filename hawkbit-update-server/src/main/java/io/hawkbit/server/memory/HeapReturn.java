@@ -65,8 +65,9 @@ public class HeapReturn {
         for (String name : USER_HEAP_FLAGS) {
             Optional<VMOption> option = options.apply(name);
             if (option.isPresent() && setByUser(option.get())) {
+                // MANAGEMENT counts too: a flag set at run time (jcmd, an earlier context in this JVM) is not ours
                 LOG.info(
-                        "{} set by the user ({}): hawkbit.memory.return-to-os does not touch the heap",
+                        "{} already set ({}): hawkbit.memory.return-to-os leaves the heap alone",
                         name,
                         option.get().getOrigin());
                 return Map.of();
