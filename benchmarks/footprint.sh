@@ -2,7 +2,8 @@
 # Footprint benchmark: start time, memory and allocation of this server next to upstream hawkBit 0.3, in one run, on
 # one machine, through the same harness (../shared/bench/upstream-hawkbit.sh: it starts a server on loopback with H2,
 # waits for the first 200 of GET /rest/v1/targets, seeds N targets with target tokens). Then this script polls each
-# server with wrk over DDI and reads the JVM's allocated bytes before and after (JvmAlloc.java, by attach).
+# server with wrk over DDI and reads the JVM's allocated bytes before and after (JvmAlloc.java, by attach). start_cpu_s is
+# the server's CPU seconds (user + system) until the first 200: it moves far less with load than the wall-clock start.
 #
 #   [VARIANTS="hawkbit jar cds small"] [WARMUP=60] benchmarks/footprint.sh [targets=1000] [connections=64] [seconds=30]
 #
@@ -83,14 +84,15 @@ run() {
   rss_load=$(rss)
   requests=$(awk '/requests in/ {print $1}' <<< "$out")
   cleanup; PID=
-  awk -v v="$variant" -v s="$(field "$line" startup_s)" -v r0="$(field "$line" rss_start_mb)" -v r1="$rss_load" \
+  awk -v v="$variant" -v s="$(field "$line" startup_s)" -v cs="$(field "$line" startup_cpu_s)" \
+      -v r0="$(field "$line" rss_start_mb)" -v r1="$rss_load" \
       -v n="$requests" -v rps="$(awk '/^Requests\/sec:/ {printf "%d", $2}' <<< "$out")" \
       -v p50="$(awk '$1 == "50%" {print $2}' <<< "$out")" -v p99="$(awk '$1 == "99%" {print $2}' <<< "$out")" \
       -v non2xx="$(awk '/Non-2xx/ {print $NF}' <<< "$out")" -v dt=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" \
       -v da="$(awk -v a="$a0" -v b="$a1" 'BEGIN {printf "%.0f", b - a}')" \
       -v l0="$load_start" -v l1="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
-    printf "variant=%s start_to_first_200_s=%s rss_after_start_mb=%s rss_under_load_mb=%s polls_per_s=%s p50=%s p99=%s",
-      v, s, r0, r1, rps, p50, p99
+    printf "variant=%s start_to_first_200_s=%s start_cpu_s=%s rss_after_start_mb=%s rss_under_load_mb=%s", v, s, cs, r0, r1
+    printf " polls_per_s=%s p50=%s p99=%s", rps, p50, p99
     printf " non2xx=%d cpu_ms_per_poll=%.3f alloc_bytes_per_poll=%.0f loadavg=%s..%s\n",
       non2xx, dt * 1000 / hz / n, da / n, l0, l1
   }'

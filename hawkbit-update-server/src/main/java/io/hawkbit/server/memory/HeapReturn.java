@@ -41,7 +41,7 @@ public class HeapReturn {
 
     /** Acts on this JVM. */
     public HeapReturn(MemoryProperties properties) {
-        this(properties, HeapReturn::platformOption, new PlatformVm());
+        this(properties, HeapReturn::platformOption, platformVm());
     }
 
     HeapReturn(MemoryProperties properties, Function<String, Optional<VMOption>> options, VmControl vm) {
@@ -106,7 +106,11 @@ public class HeapReturn {
         };
     }
 
-    private static Optional<VMOption> platformOption(String name) {
+    static VmControl platformVm() {
+        return new PlatformVm();
+    }
+
+    static Optional<VMOption> platformOption(String name) {
         try {
             return Optional.of(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
                     .getVMOption(name));
