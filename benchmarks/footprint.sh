@@ -2,7 +2,8 @@
 # Footprint benchmark: start time, memory and allocation of this server next to upstream hawkBit 0.3, in one run, on
 # one machine, through the same harness (../shared/bench/upstream-hawkbit.sh: it starts a server on loopback with H2,
 # waits for the first 200 of GET /rest/v1/targets, seeds N targets with target tokens). Then this script polls each
-# server with wrk over DDI and reads the JVM's allocated bytes before and after (JvmAlloc.java, by attach).
+# server with wrk over DDI and reads the JVM's allocated bytes before and after (JvmAlloc.java, by attach). start_cpu_s is
+# the server's CPU seconds (user + system) until the first 200: it moves far less with load than the wall-clock start.
 #
 #   [VARIANTS="hawkbit jar cds small"] [WARMUP=60] benchmarks/footprint.sh [targets=1000] [connections=64] [seconds=30]
 #
@@ -11,7 +12,8 @@
 #   jar      this server, `java -jar` on the executable jar, JVM defaults
 #   cds      this server extracted (`-Djarmode=tools extract`) with a class-data-sharing archive from a training run:
 #            the launch docs/performance.md recommends
-#   small    cds plus the small-footprint setting of docs/performance.md (SMALL_OPTS, SMALL_ARGS)
+#   small    cds plus the small-footprint setting of docs/performance.md (SMALL_OPTS, SMALL_ARGS; SMALL_ENV: variables
+#            for its JVM, e.g. MALLOC_ARENA_MAX=2)
 # Env: HARNESS (path of upstream-hawkbit.sh), JAVA_OPTS (added to every variant), PORT (default 18090).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +27,7 @@ VARIANTS=${VARIANTS:-hawkbit jar cds small}
 HARNESS=${HARNESS:-$(cd .. && pwd)/shared/bench/upstream-hawkbit.sh}
 SMALL_OPTS=${SMALL_OPTS:--XX:+UseSerialGC -Xmx128m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m}
 SMALL_ARGS=${SMALL_ARGS:---server.tomcat.threads.max=64}
+SMALL_ENV=${SMALL_ENV:-}
 JAR=$PWD/hawkbit-update-server/target/hawkbit-update-server-0.1.0-SNAPSHOT.jar
 WORK=$(mktemp -d /tmp/footprint.XXXXXX)
 H=http://127.0.0.1:$PORT
@@ -56,13 +59,14 @@ rss() { awk '/^VmRSS:/ {printf "%d", $2 / 1024}' "/proc/$PID/status"; }
 field() { tr ' ' '\n' <<< "$1" | awk -F= -v k="$2" '$1 == k {print $2}'; }
 
 run() {
-  local variant=$1 jar=$2 opts=$3 args=$4 dir=$WORK/$1
+  local variant=$1 jar=$2 opts=$3 args=$4 vars=${5:-} dir=$WORK/$1
   mkdir -p "$dir"
   echo "[$variant] starting, seeding $TARGETS targets..." >&2
   # hawkBit's work directory keeps its downloaded jars between runs; ours is thrown away.
   local anchor=${jar:+$dir} line
   anchor=${anchor:-${ANCHOR_DIR:-/tmp/anchor/upstream-hawkbit}}
-  line=$(ANCHOR_DIR=$anchor SERVER_JAR=$jar JAVA_OPTS="$opts ${JAVA_OPTS:-}" SERVER_ARGS="$args" KEEP=1 WRK_CONNS="" \
+  # shellcheck disable=SC2086
+  line=$(env $vars ANCHOR_DIR=$anchor SERVER_JAR=$jar JAVA_OPTS="$opts ${JAVA_OPTS:-}" SERVER_ARGS="$args" KEEP=1 WRK_CONNS="" \
     "$HARNESS" "$PORT" "$TARGETS" 2> "$dir/harness.log" | tail -n 1) ||
     { tail -20 "$dir/harness.log" >&2; [ -f "$anchor/run/pid" ] && kill "$(cat "$anchor/run/pid")" 2>/dev/null; exit 1; }
   PID=$(cat "$anchor/run/pid")
@@ -80,14 +84,15 @@ run() {
   rss_load=$(rss)
   requests=$(awk '/requests in/ {print $1}' <<< "$out")
   cleanup; PID=
-  awk -v v="$variant" -v s="$(field "$line" startup_s)" -v r0="$(field "$line" rss_start_mb)" -v r1="$rss_load" \
+  awk -v v="$variant" -v s="$(field "$line" startup_s)" -v cs="$(field "$line" startup_cpu_s)" \
+      -v r0="$(field "$line" rss_start_mb)" -v r1="$rss_load" \
       -v n="$requests" -v rps="$(awk '/^Requests\/sec:/ {printf "%d", $2}' <<< "$out")" \
       -v p50="$(awk '$1 == "50%" {print $2}' <<< "$out")" -v p99="$(awk '$1 == "99%" {print $2}' <<< "$out")" \
       -v non2xx="$(awk '/Non-2xx/ {print $NF}' <<< "$out")" -v dt=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" \
       -v da="$(awk -v a="$a0" -v b="$a1" 'BEGIN {printf "%.0f", b - a}')" \
       -v l0="$load_start" -v l1="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
-    printf "variant=%s start_to_first_200_s=%s rss_after_start_mb=%s rss_under_load_mb=%s polls_per_s=%s p50=%s p99=%s",
-      v, s, r0, r1, rps, p50, p99
+    printf "variant=%s start_to_first_200_s=%s start_cpu_s=%s rss_after_start_mb=%s rss_under_load_mb=%s", v, s, cs, r0, r1
+    printf " polls_per_s=%s p50=%s p99=%s", rps, p50, p99
     printf " non2xx=%d cpu_ms_per_poll=%.3f alloc_bytes_per_poll=%.0f loadavg=%s..%s\n",
       non2xx, dt * 1000 / hz / n, da / n, l0, l1
   }'
@@ -100,7 +105,7 @@ for variant in $VARIANTS; do
     jar) run jar "$JAR" "" "" ;;
     cds) prepare_cds; run cds "$WORK/cds/hawkbit-update-server-0.1.0-SNAPSHOT.jar" "-XX:SharedArchiveFile=$WORK/cds/app.jsa" "" ;;
     small) prepare_cds; run small "$WORK/cds/hawkbit-update-server-0.1.0-SNAPSHOT.jar" \
-      "-XX:SharedArchiveFile=$WORK/cds/app.jsa $SMALL_OPTS" "$SMALL_ARGS" ;;
+      "-XX:SharedArchiveFile=$WORK/cds/app.jsa $SMALL_OPTS" "$SMALL_ARGS" "$SMALL_ENV" ;;
     *) echo "unknown variant $variant" >&2; exit 2 ;;
   esac
 done
