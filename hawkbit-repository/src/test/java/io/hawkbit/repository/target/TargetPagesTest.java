@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hawkbit.repository.RepositoryJpaTest;
 import io.hawkbit.repository.query.OffsetPageRequest;
+import io.hawkbit.repository.query.RecordedSql;
 import io.hawkbit.repository.query.RsqlSpecification;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,10 +15,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.test.context.TestPropertySource;
 
-/** A deep page as a deferred join (ids first, then the rows) is the page the plain query gives, in its order. */
+/** A page as a deferred join (ids first, then the rows) is the page the plain query gives, in its order. */
 @RepositoryJpaTest
 @Import(TargetPages.class)
+@TestPropertySource(
+        properties =
+                "spring.jpa.properties.hibernate.session_factory.statement_inspector=io.hawkbit.repository.query.RecordedSql")
 class TargetPagesTest {
 
     private static final String TENANT = "pages-test";
@@ -55,7 +60,7 @@ class TargetPagesTest {
                 for (long offset : List.of(0L, 3L, 7L, 14L, 29L, 30L)) {
                     var pageable = new OffsetPageRequest(offset, 4, sort);
                     Page<Target> plain = targets.findAll(spec(rsql), pageable);
-                    Page<Target> deferred = pages.deferred(spec(rsql), pageable);
+                    Page<Target> deferred = pages.find(spec(rsql), pageable);
                     String what = "q=" + rsql + " sort=" + sort + " offset=" + offset;
                     assertThat(ids(deferred)).as(what).isEqualTo(ids(plain));
                     assertThat(deferred.getTotalElements()).as(what).isEqualTo(plain.getTotalElements());
@@ -65,12 +70,21 @@ class TargetPagesTest {
     }
 
     @Test
-    void deepOffsetPagesAreDeferredAndShallowOnesPlain() {
-        var deep = new OffsetPageRequest(TargetPages.DEEP_OFFSET, 10, Sort.by("name"));
-        assertThat(pages.find(spec(""), deep).getContent()).isEmpty();
-        assertThat(pages.find(spec(""), deep).getTotalElements()).isEqualTo(30);
-        var shallow = new OffsetPageRequest(28, 10, Sort.by("name"));
-        assertThat(ids(pages.find(spec(""), shallow))).isEqualTo(ids(targets.findAll(spec(""), shallow)));
+    void thePageIsReadByIdsFirstThenRows() {
+        RecordedSql.clear();
+        var page = pages.find(spec("tag==red"), new OffsetPageRequest(2, 3, Sort.by("name")));
+        assertThat(page.getTotalElements()).isEqualTo(10);
+        assertThat(RecordedSql.statements())
+                .map(String::toLowerCase)
+                .anySatisfy(sql -> assertThat(sql).startsWith("select t1_0.id from target t1_0 where"))
+                .anySatisfy(sql -> assertThat(sql).contains("where t1_0.id in"));
+    }
+
+    @Test
+    void anOffsetPastTheLastTargetIsAnEmptyPageWithTheTotal() {
+        var past = new OffsetPageRequest(1_000, 10, Sort.by("name"));
+        assertThat(pages.find(spec(""), past).getContent()).isEmpty();
+        assertThat(pages.find(spec(""), past).getTotalElements()).isEqualTo(30);
     }
 
     private static Specification<Target> spec(String rsql) {
