@@ -8,7 +8,9 @@
 #     attribute, lastControllerRequestAt=lt=, and without q at an offset 90 % deep (sequential requests);
 #   - the counts the console's dashboard shows (total, per update status, overdue) as REST totals (limit=1);
 #   - rollout creation over min(N, 100,000) targets in 10 groups, until the rollout is ready;
-#   - the overdue scheduler marking the seeded backlog (15 % of polled targets), at OVERDUE_PERIOD per batch.
+#   - the overdue scheduler marking the seeded backlog (15 % of polled targets), at OVERDUE_PERIOD per batch;
+#   - and states the MariaDB's innodb_buffer_pool_size and the database's size (buffer_pool_mib, db_mib): with a pool
+#     smaller than the fleet's data every 1M scan reads from disk.
 # Then prints a table of the figures per N with the growth factor against the first N.
 #
 #   benchmarks/fleet-scale.sh 10000 100000 [1000000]
@@ -229,6 +231,10 @@ LUA
   put heap_used_mib "$(curl -sf -u "$AUTH" "$H/actuator/metrics/jvm.memory.used?tag=area:heap" \
     | jq '.measurements[0].value / 1048576 | floor')"
   put load "$(cut -d' ' -f1-3 /proc/loadavg)"
+  # Whether the fleet's indexes fit in memory decides the 1M figures (a 128 MiB pool reads every scan from disk).
+  put buffer_pool_mib "$(sql -e "SELECT @@innodb_buffer_pool_size DIV 1048576")"
+  put db_mib "$(sql -e "SELECT ROUND(SUM(data_length + index_length) / 1048576) FROM information_schema.tables
+    WHERE table_schema = '$db'")"
   stop_server
 }
 

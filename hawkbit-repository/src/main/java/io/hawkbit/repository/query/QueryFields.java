@@ -22,9 +22,16 @@ public record QueryFields(
      * over a second copy of the root (which MariaDB probes once per root row, a million probes for a count over a
      * million targets). {@code element} replaces the collection in a path ({@code tags.name} → {@code tag.name}); for a
      * map it is the value's attribute, and {@code key} the key's. {@code ownerId} and {@code key} may be dotted
-     * (attributes of an embedded id).
+     * (attributes of an embedded id). {@code lowerCaseElement}, if not null, is an attribute the database keeps as the
+     * lower-case of {@code element} (a generated, indexed column): case-insensitive text comparisons use it instead of
+     * {@code lower(element)}, which no index serves.
      */
-    public record Link(Class<?> entity, String ownerId, String element, String key) {}
+    public record Link(Class<?> entity, String ownerId, String element, String key, String lowerCaseElement) {
+
+        public Link(Class<?> entity, String ownerId, String element, String key) {
+            this(entity, ownerId, element, key, null);
+        }
+    }
 
     public static QueryFields of(Map<String, String> fields) {
         return new QueryFields(fields, Map.of(), Map.of(), Map.of(), Map.of());

@@ -181,7 +181,11 @@ public final class RsqlSpecification {
         Predicate match = mapField.isPresent()
                 ? cb.and(
                         cb.equal(attribute(row, link.key()), mapField.get().getKey()),
-                        compare(comparison, attribute(row, link.element()), null, cb))
+                        compare(
+                                comparison,
+                                attribute(row, link.element()),
+                                link.lowerCaseElement() == null ? null : attribute(row, link.lowerCaseElement()),
+                                cb))
                 : compare(comparison, resolve(row, link.element() + path.substring(path.indexOf('.'))), null, cb);
         return matching.select(owner).where(cb.equal(owner, root.get("id")), match);
     }

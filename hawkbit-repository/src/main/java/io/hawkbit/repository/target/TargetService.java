@@ -61,7 +61,7 @@ public class TargetService {
             .withLink("tags", new QueryFields.Link(TargetTagLink.class, "id.targetId", "tag", null))
             .withLink(
                     "controllerAttributes",
-                    new QueryFields.Link(TargetAttribute.class, "id.targetId", "value", "id.key"))
+                    new QueryFields.Link(TargetAttribute.class, "id.targetId", "value", "id.key", "valueLower"))
             .withLowerCase("controllerId", "controllerIdLower")
             .withPresence("overdue", "overdueSince");
 
@@ -71,9 +71,11 @@ public class TargetService {
     private final BatchQuota quota;
     private final TargetEvents targetEvents;
     private final TargetTypeService targetTypes;
+    private final TargetPages pages;
 
     public TargetService(
             TargetRepository targets,
+            TargetPages pages,
             TargetTagService tags,
             ClusterEventPublisher events,
             BatchQuota quota,
@@ -81,6 +83,7 @@ public class TargetService {
             TargetTypeService targetTypes) {
         this.targetEvents = targetEvents;
         this.targetTypes = targetTypes;
+        this.pages = pages;
         this.events = events;
         this.quota = quota;
         this.targets = targets;
@@ -167,7 +170,7 @@ public class TargetService {
     public Page<Target> find(String tenant, String rsql, Pageable pageable) {
         Specification<Target> spec = RsqlSpecification.<Target>parse(rsql, FIELDS)
                 .and((root, q, cb) -> cb.equal(root.get("tenant"), tenant));
-        return targets.findAll(spec, pageable);
+        return pages.find(spec, pageable);
     }
 
     /** Value of {@link Update#targetType()} that takes the target's type away, as hawkBit's PUT accepts it. */
@@ -309,7 +312,7 @@ public class TargetService {
                 .and((root, q, cb) -> cb.and(
                         cb.equal(root.get("tenant"), tenant),
                         cb.equal(root.join("tags").get("id"), tagId)));
-        return targets.findAll(spec, pageable);
+        return pages.find(spec, pageable);
     }
 
     /** The targets the set is assigned to, filtered by RSQL (the set's existence is the caller's to check). */
@@ -329,6 +332,6 @@ public class TargetService {
                 .and((root, q, cb) -> cb.and(
                         cb.equal(root.get("tenant"), tenant),
                         cb.equal(root.get(attribute).get("id"), setId)));
-        return targets.findAll(spec, pageable);
+        return pages.find(spec, pageable);
     }
 }

@@ -18,11 +18,11 @@ public class RecordedSql implements StatementInspector {
         return sql;
     }
 
-    static void clear() {
+    public static void clear() {
         STATEMENTS.clear();
     }
 
-    static List<String> statements() {
+    public static List<String> statements() {
         return List.copyOf(STATEMENTS);
     }
 }

@@ -136,8 +136,11 @@ class RsqlSpecificationTest {
                     .attribute("hw", "b")
                     .tags(blue)
                     .build(TENANT));
-            entities.persist(
-                    target("gamma-4").name("Gamma").address("\\\\nas\\share").build(TENANT));
+            entities.persist(target("gamma-4")
+                    .name("Gamma")
+                    .address("\\\\nas\\share")
+                    .attribute("serial", "SN-Ab1")
+                    .build(TENANT));
             alpha1.setGroup("EU/DE");
             alpha2.setGroup("eu");
             beta3.setGroup("us");
@@ -571,6 +574,29 @@ class RsqlSpecificationTest {
         assertThat(targets("controllerId=out=(ALPHA-1,alpha-2)")).containsExactlyInAnyOrder("beta-3", "gamma-4");
         // Ordering comparisons keep the exact column, as the rollout's controllerId=le= ranges expect.
         assertThat(targets("controllerId=le=alpha-2")).containsExactlyInAnyOrder("alpha-1", "alpha-2");
+    }
+
+    @Test
+    void attribute_textComparisonsUseTheIndexedLowerCaseColumn() {
+        // As lower(attribute_value) = ?, no index served the filter and a count probed every target (> 60 s at 1M);
+        // the generated lower-case column (V1_19) is the second column of ix_target_attributes_value_lower.
+        for (String query :
+                List.of("attribute.hw==A", "attribute.hw!=A", "attribute.hw=in=(A,C)", "attribute.hw==A*")) {
+            assertThat(countSql(query))
+                    .as(query)
+                    .containsPattern("attribute_value_lower\\s*(=|<>|!=|in|like)")
+                    .doesNotContainIgnoringCase("lower(");
+        }
+        assertThat(targets("attribute.hw==A")).containsExactly("alpha-1");
+        assertThat(targets("attribute.serial==sn-aB1")).containsExactly("gamma-4");
+        assertThat(targets("attribute.serial==SN-A*")).containsExactly("gamma-4");
+        assertThat(targets("attribute.hw!=B")).containsExactly("alpha-1");
+        assertThat(targets("attribute.serial!=sn-ab1")).isEmpty();
+        assertThat(targets("attribute.hw=in=(A,C)")).containsExactly("alpha-1");
+        assertThat(targets("attribute.serial=in=(x,Sn-AB1)")).containsExactly("gamma-4");
+        assertThat(targets("attribute.hw=out=(A)")).containsExactly("beta-3");
+        // Ordering comparisons keep the exact column.
+        assertThat(countSql("attribute.revision=gt=1.5")).containsPattern("attribute_value\\s*>");
     }
 
     @Test
