@@ -82,6 +82,10 @@ start_server() {
   log "server up on port $PORT after $(( ($(now_ms) - start) / 1000 )) s"
 }
 
+# The node's CPU time so far (user + system), ms.
+cpu_ms() { awk -v t="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / t }' "/proc/$PID/stat"; }
+per_k() { awk -v c="$1" -v n="$2" 'BEGIN { if (n > 0) printf "%.0f", c * 1000 / n; else print "-" }'; }
+
 # Heap used after a full GC, MiB.
 heap() {
   jcmd "$PID" GC.run >/dev/null
@@ -202,6 +206,8 @@ measure() {
   total=$(api "$H/rest/v1/rollouts/$rid" | jq -r .totalTargets)
   token=$(sql "$db" -e "SELECT security_token FROM target WHERE controller_id = '$(cid "$g")'")
   log "rollout $rid ready with $total targets; starting"
+  local c0
+  c0=$(cpu_ms)
   t0=$(now_ms)
   api -X POST "$H/rest/v1/rollouts/$rid/start" >/dev/null
   ms=$(wait_count "$db" "$t0" "$total" "SELECT COUNT(*) FROM action WHERE rollout_id = $rid")
@@ -216,6 +222,7 @@ measure() {
   put rollout_all_actions_s "$( [ "$all_ms" = timeout ] && echo timeout || secs "$all_ms")"
   put rollout_device_sees_s "$( [ "$ms" = timeout ] && echo timeout || secs "$ms")"
   put rollout_actions_per_s "$( [ "$ms" = timeout ] && echo - || awk -v c="$total" -v ms="$ms" 'BEGIN { printf "%.0f", c * 1000 / ms }')"
+  put rollout_cpu_ms_per_1000 "$(per_k $(( $(cpu_ms) - c0 )) "$total")"
   put rollout_status_rows "$(sql "$db" -e "SELECT COUNT(*) FROM action a WHERE a.rollout_id = $rid AND EXISTS
     (SELECT 1 FROM action_status s WHERE s.action_id = a.id)")"
   log "rollout: $total actions in $(secs "$all_ms") s, device $(cid "$g") sees deploymentBase after $(secs "$ms") s"
@@ -226,18 +233,21 @@ measure() {
   body=$(jq -n --arg name "fa-$stamp" --arg q "controllerId=gt=$(cid "$g");controllerId=le=$(cid $((g + a)))" \
     '{name: $name, query: $q}')
   fid=$(api "$H/rest/v1/targetfilters" -d "$body" | jq -r .id)
+  c0=$(cpu_ms)
   t0=$(now_ms)
   api "$H/rest/v1/targetfilters/$fid/autoAssignDS" -d "{\"id\": $auto_set, \"type\": \"forced\"}" >/dev/null
   ms=$(wait_count "$db" "$t0" "$a" "SELECT COUNT(*) FROM action WHERE distribution_set_id = $auto_set")
   put autoassign_targets "$a"
   put autoassign_s "$( [ "$ms" = timeout ] && echo "timeout ($(sql "$db" -e "SELECT COUNT(*) FROM action WHERE distribution_set_id = $auto_set") done)" || secs "$ms")"
   put autoassign_per_s "$( [ "$ms" = timeout ] && echo - || awk -v c="$a" -v ms="$ms" 'BEGIN { printf "%.0f", c * 1000 / ms }')"
+  put autoassign_cpu_ms_per_1000 "$(per_k $(( $(cpu_ms) - c0 )) "$a")"
   log "auto-assign: $a targets in $(grep '^autoassign_s' "$res" | cut -d' ' -f2-) s"
   put heap_after_autoassign_mib "$(heap)"
 
   # Action cleanup of the seeded finished actions.
   local young
   young=$(sql "$db" -e "SELECT COUNT(*) FROM action WHERE created_by <> 'fleet-cleanup'")
+  c0=$(cpu_ms)
   t0=$(now_ms)
   api -X PUT "$H/rest/v1/system/configs" \
     -d '{"action.cleanup.auto.status": "FINISHED", "action.cleanup.enabled": true}' >/dev/null
@@ -245,6 +255,7 @@ measure() {
   put cleanup_actions "$cleanup"
   put cleanup_s "$( [ "$ms" = timeout ] && echo timeout || secs "$ms")"
   put cleanup_per_s "$( [ "$ms" = timeout ] && echo - || awk -v c="$cleanup" -v ms="$ms" 'BEGIN { printf "%.0f", c * 1000 / ms }')"
+  put cleanup_cpu_ms_per_1000 "$(per_k $(( $(cpu_ms) - c0 )) "$cleanup")"
   put cleanup_kept "$(sql "$db" -e "SELECT COUNT(*) FROM action WHERE created_by <> 'fleet-cleanup'") of $young"
   # "Deleted X closed actions of tenant T in B batches of at most S, longest L ms": one line per run.
   put cleanup_batches "$(grep -o 'in [0-9]* batches' "$OUT/server-$n.log" | awk '{ s += $2 } END { print s + 0 }')"
