@@ -19,11 +19,12 @@
 # DB_PREFIX [fleetact_]; SKIP_SEED=1 reuses the databases: the actions, rollouts, filters and target changes of an
 # earlier run of this script are undone by SQL first (the fleet's seeded state comes back); PORT [random 20000-39999];
 # JAR [the update server's jar]; JAVA_OPTS [-Xmx768m -XX:+UseSerialGC]; CLEANUP_ACTIONS [N] finished actions seeded for
-# the cleanup; CLEANUP_PERIOD [2s]; WAIT [600] seconds at most per step; OUT [target/fleet-actions].
+# the cleanup; CLEANUP_PERIOD [2s]; WAIT [600] seconds at most per step; OUT [target/fleet-actions]; STEPS [rollout
+# autoassign cleanup] the steps to run; SERVER_ARGS more arguments for the node (e.g. a batch size).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-[ $# -ge 1 ] || { sed -n '2,24p' "$0"; exit 1; }
+[ $# -ge 1 ] || { sed -n '2,25p' "$0"; exit 1; }
 DB_HOST=${DB_HOST:-127.0.0.1}
 DB_PORT=${DB_PORT:-3306}
 DB_USER=${DB_USER:-root}
@@ -35,6 +36,7 @@ JAVA_OPTS=${JAVA_OPTS:--Xmx768m -XX:+UseSerialGC}
 CLEANUP_PERIOD=${CLEANUP_PERIOD:-2s}
 WAIT=${WAIT:-600}
 OUT=${OUT:-target/fleet-actions}
+STEPS=${STEPS:-rollout autoassign cleanup}
 H=http://127.0.0.1:$PORT
 AUTH=admin:admin
 
@@ -192,8 +194,9 @@ measure() {
   start_server "$db" "$OUT/server-$n.log"
   put heap_start_mib "$(heap)"
 
+  local g=$(( n / 2 < 20000 ? n / 2 : 20000 )) rid status ms body token c0 all_ms total
+  if [[ " $STEPS " == *" rollout "* ]]; then
   # Rollout: one group of G targets, started.
-  local g=$(( n / 2 < 20000 ? n / 2 : 20000 )) rid status ms body token
   body=$(jq -n --arg name "fa-$stamp" --argjson ds "$roll_set" --arg q "controllerId=le=$(cid "$g")" \
     '{name: $name, distributionSetId: $ds, targetFilterQuery: $q, amountGroups: 1}')
   rid=$(api "$H/rest/v1/rollouts" -d "$body" | jq -r .id)
@@ -202,16 +205,14 @@ measure() {
     status=$(api "$H/rest/v1/rollouts/$rid" | jq -r .status)
     [ "$status" = ready ] || sleep 0.5
   done
-  local total
   total=$(api "$H/rest/v1/rollouts/$rid" | jq -r .totalTargets)
   token=$(sql "$db" -e "SELECT security_token FROM target WHERE controller_id = '$(cid "$g")'")
   log "rollout $rid ready with $total targets; starting"
-  local c0
   c0=$(cpu_ms)
   t0=$(now_ms)
   api -X POST "$H/rest/v1/rollouts/$rid/start" >/dev/null
   ms=$(wait_count "$db" "$t0" "$total" "SELECT COUNT(*) FROM action WHERE rollout_id = $rid")
-  local all_ms=$ms
+  all_ms=$ms
   until curl -sf -H "Authorization: TargetToken $token" -H 'Accept: application/hal+json' \
       "$H/DEFAULT/controller/v1/$(cid "$g")" | jq -e '._links.deploymentBase' >/dev/null; do
     sleep 0.1
@@ -227,9 +228,11 @@ measure() {
     (SELECT 1 FROM action_status s WHERE s.action_id = a.id)")"
   log "rollout: $total actions in $(secs "$all_ms") s, device $(cid "$g") sees deploymentBase after $(secs "$ms") s"
   put heap_after_rollout_mib "$(heap)"
+  fi
 
-  # Auto-assignment of a filter matching A targets.
   local a=$(( n - g < 100000 ? n - g : 100000 )) fid
+  if [[ " $STEPS " == *" autoassign "* ]]; then
+  # Auto-assignment of a filter matching A targets.
   body=$(jq -n --arg name "fa-$stamp" --arg q "controllerId=gt=$(cid "$g");controllerId=le=$(cid $((g + a)))" \
     '{name: $name, query: $q}')
   fid=$(api "$H/rest/v1/targetfilters" -d "$body" | jq -r .id)
@@ -243,7 +246,9 @@ measure() {
   put autoassign_cpu_ms_per_1000 "$(per_k $(( $(cpu_ms) - c0 )) "$a")"
   log "auto-assign: $a targets in $(grep '^autoassign_s' "$res" | cut -d' ' -f2-) s"
   put heap_after_autoassign_mib "$(heap)"
+  fi
 
+  if [[ " $STEPS " == *" cleanup "* ]]; then
   # Action cleanup of the seeded finished actions.
   local young
   young=$(sql "$db" -e "SELECT COUNT(*) FROM action WHERE created_by <> 'fleet-cleanup'")
@@ -263,6 +268,7 @@ measure() {
   put cleanup_longest_lock_ms "$(grep -o 'longest [0-9]* ms' "$OUT/server-$n.log" | awk '{ print $2 }' | sort -n | tail -1)"
   log "cleanup: $cleanup actions in $(grep '^cleanup_s' "$res" | cut -d' ' -f2) s"
   put heap_after_cleanup_mib "$(heap)"
+  fi
   put load "$(cut -d' ' -f1-3 /proc/loadavg)"
   stop_server
   { echo "| measure | N = $n |"; echo "|---|---|"; awk '{ k = $1; $1 = ""; sub(/^ /, ""); printf "| %s | %s |\n", k, $0 }' "$res"; } \
