@@ -53,6 +53,84 @@ class RolloutApiIT {
     @Autowired
     ClusterLock lock;
 
+    /**
+     * A group larger than the batch (25 targets, batches of 10) starts over several transactions, most targets
+     * written set-based: every target gets exactly one action of the rollout, each with exactly one first status
+     * naming the rollout, and its device is offered it; a target with an open action of another set (the entity
+     * path) gets its old action canceled as before.
+     */
+    @Test
+    void groupStart_createsOneActionPerTarget_eachWithItsFirstStatus() {
+        ApiClient api = new ApiClient(port);
+        Fixture fixture = new Fixture(api);
+        long set = fixture.completeSet("bulk");
+        long other = fixture.completeSet("bulk-old");
+        RolloutDevices devices = new RolloutDevices();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            String id = String.format("bulk-%02d", i);
+            devices.create(fixture, id);
+            ids.add(id);
+        }
+        long old = fixture.assign("bulk-07", other, "forced");
+        ApiClient.Response created = api.mgmt(
+                "POST",
+                "/rest/v1/rollouts",
+                "{\"name\":\"bulk\",\"targetFilterQuery\":\"controllerId==bulk-*\",\"distributionSetId\":" + set
+                        + ",\"amountGroups\":1}");
+        JsonAssert.statusCode(created, 201);
+        long id = created.json().get("id").asLong();
+        JsonAssert.statusCode(api.mgmt("POST", "/rest/v1/rollouts/" + id + "/start"), 204);
+        await().atMost(WAIT)
+                .until(() ->
+                        jdbc.queryForObject("select count(*) from action where rollout_id = ?", Long.class, id) == 25);
+
+        assertThat(jdbc.queryForList(
+                        "select t.controller_id from action a join target t on t.id = a.target_id "
+                                + "where a.rollout_id = ? and a.active = true and a.status = 'RUNNING' "
+                                + "group by t.controller_id having count(*) = 1",
+                        String.class,
+                        id))
+                .as("one running action per target")
+                .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(jdbc.queryForList(
+                        "select m.detail from action a join action_status s on s.action_id = a.id "
+                                + "join action_status_message m on m.action_status_id = s.id "
+                                + "where a.rollout_id = ? and s.status = 'RUNNING' and m.position = 0",
+                        String.class,
+                        id))
+                .as("each action's first status, with its message")
+                .hasSize(25)
+                .containsOnly("Assignment initiated by rollout 'bulk', group 'group-1'");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from action_status s join action a on a.id = s.action_id where a.rollout_id = ?",
+                        Long.class,
+                        id))
+                .as("no second status")
+                .isEqualTo(25);
+        assertThat(jdbc.queryForList(
+                        "select distinct update_status from target where controller_id like 'bulk-%'", String.class))
+                .containsExactly("PENDING");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from target where controller_id like 'bulk-%' and assigned_distribution_set = ?",
+                        Long.class, set))
+                .isEqualTo(25);
+        assertThat(jdbc.queryForObject("select status from action where id = ?", String.class, old))
+                .as("the open action of another set is replaced")
+                .isEqualTo("CANCELING");
+        // bulk-07 is offered the cancellation of its old action first, as in hawkBit.
+        for (String device : List.of("bulk-00", "bulk-12", "bulk-24")) {
+            assertThat(devices.offeredAction(api, device))
+                    .as(device)
+                    .isEqualTo(jdbc.queryForObject(
+                            "select a.id from action a join target t on t.id = a.target_id "
+                                    + "where a.rollout_id = ? and t.controller_id = ?",
+                            Long.class,
+                            id,
+                            device));
+        }
+    }
+
     @Test
     void threeGroups_progressThroughFeedback_pauseOnErrors_resume_finish() {
         ApiClient api = new ApiClient(port);

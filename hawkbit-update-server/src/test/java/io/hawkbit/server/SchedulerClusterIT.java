@@ -56,6 +56,7 @@ class SchedulerClusterIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final Duration LEASE = Duration.ofSeconds(2);
     private static final int TARGETS = 60;
+    private static final int CLEANUP_BATCH = 6;
     private static final Function<ClusterNode, JobRun> AUTO_ASSIGN =
             node -> node.bean(AutoAssignScheduler.class).run();
     private static final Function<ClusterNode, JobRun> CLEANUP =
@@ -71,7 +72,8 @@ class SchedulerClusterIT {
             "--hawkbit.scheduler.lock.renew-interval=500ms",
             "--hawkbit.scheduler.auto-assign.enabled=false",
             "--hawkbit.scheduler.auto-assign.batch-size=10",
-            "--hawkbit.scheduler.action-cleanup.enabled=false"
+            "--hawkbit.scheduler.action-cleanup.enabled=false",
+            "--hawkbit.scheduler.action-cleanup.batch-size=" + CLEANUP_BATCH
         };
     }
 
@@ -120,7 +122,8 @@ class SchedulerClusterIT {
                 first = ConcurrentRuns.sum(
                         runs.stream().map(ConcurrentRuns::join).toList());
             }
-            assertThat(first).as("the first round, once released").isEqualTo(new JobRun(1, 2, 10));
+            // The one run that entered goes on batch after batch (10 each) until the filter has no candidate left.
+            assertThat(first).as("the first round, once released").isEqualTo(new JobRun(1, 2, TARGETS));
             // Further rounds on all nodes until one finds nothing left: nothing is assigned twice.
             JobRun rest = ConcurrentRuns.untilNothingLeft(nodes, AUTO_ASSIGN);
             assertThat(first.done() + rest.done()).as("targets assigned").isEqualTo(TARGETS);
@@ -237,7 +240,10 @@ class SchedulerClusterIT {
                 200);
     }
 
-    /** Closed actions deleted by the cleanup are each named by exactly one event in the cluster. */
+    /**
+     * Closed actions deleted by the cleanup are each named by exactly one event in the cluster, one event per batch of
+     * at most the batch size, each batch under its own hold of the lock; open actions stay.
+     */
     private static void cleanupRunsOnce(List<ClusterNode> nodes, Fixture fixture, String database) throws SQLException {
         long module = fixture.module("cl-os", "1", "os");
         long setA = fixture.distributionSet("cl-a", "1", "os", module);
@@ -273,6 +279,13 @@ class SchedulerClusterIT {
                         .flatMap(e -> e.getActionIds().stream())
                         .toList())
                 .containsExactlyInAnyOrderElementsOf(canceled);
+        assertThat(nodes.get(0).received(ActionsDeletedEvent.class))
+                .as("one event per batch: 20 actions in batches of " + CLEANUP_BATCH)
+                .hasSize(4)
+                .allSatisfy(e -> assertThat(e.getActionIds()).hasSizeLessThanOrEqualTo(CLEANUP_BATCH));
+        assertThat(sum(nodes, "hawkbit.scheduler.lock", "job", ActionCleanupScheduler.JOB, "outcome", "acquired"))
+                .as("the lock taken per batch (and once more by each round's run that found nothing)")
+                .isGreaterThanOrEqualTo(4 + 1);
         fixture.config("action.cleanup.enabled", "false");
     }
 

@@ -33,7 +33,12 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"hawkbit.scheduler.auto-assign.enabled=false", "hawkbit.scheduler.action-cleanup.enabled=false"})
+        properties = {
+            "hawkbit.scheduler.auto-assign.enabled=false",
+            "hawkbit.scheduler.action-cleanup.enabled=false",
+            // Smaller than the test's filters: one run goes on batch after batch until the filter is done.
+            "hawkbit.scheduler.auto-assign.batch-size=2"
+        })
 @ActiveProfiles("test")
 class TargetFilterApiIT {
 
@@ -237,7 +242,9 @@ class TargetFilterApiIT {
         assertThat(bySet.json().get("total").asLong()).isEqualTo(1);
         assertThat(bySet.json().get("content").get(0).get("id").asLong()).isEqualTo(id);
 
-        assertThat(autoAssign.run().done()).as("targets assigned").isEqualTo(5);
+        assertThat(autoAssign.run().done())
+                .as("targets assigned, in three batches of one run")
+                .isEqualTo(5);
         for (int i = 0; i < 5; i++) {
             JsonNode actions = api.mgmt("GET", "/rest/v1/targets/aa-match-" + i + "/actions")
                     .json();

@@ -14,7 +14,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Deletes closed actions, with their status history, once they are older (since their last change) than the tenant's
  * {@code action.cleanup.actionExpiry} and their status is one of {@code action.cleanup.actionStatus}; only for tenants
- * with {@code action.cleanup.enabled}. Runs on every node, per tenant under the cluster lock, at most
- * {@code batch-size} actions per tenant and run.
+ * with {@code action.cleanup.enabled}. Runs on every node; deletes batch after batch of {@code batch-size} actions,
+ * each batch its own short transaction under its own hold of the (cleanup, tenant) cluster lock, until none is due or
+ * {@code max-run-time} has passed: a million due actions hold neither a row lock nor the cluster lock for longer
+ * than one batch, and a node that stops mid-run leaves the rest to any node's next batch.
  */
 @Component
 public class ActionCleanupScheduler {
@@ -77,27 +81,68 @@ public class ActionCleanupScheduler {
         JobRun run = JobRun.NONE;
         for (String tenant : tenants.getNames()) {
             if (settings.enabled(tenant, TenantConfigKey.ACTION_CLEANUP_ENABLED)) {
-                run = run.plus(lock.callExclusively(JOB, tenant, () -> cleanup(tenant)));
+                run = run.plus(cleanup(tenant));
             }
         }
         return run;
     }
 
-    private int cleanup(String tenant) {
+    /**
+     * The tenant's batches of this run; empty when another node held the lock at the first batch. The due time is
+     * the run's start, so actions expiring while the run goes on wait for the next run.
+     */
+    private OptionalLong cleanup(String tenant) {
         Set<ActionState> statuses = statuses(settings.value(tenant, TenantConfigKey.ACTION_CLEANUP_STATUS));
         if (statuses.isEmpty()) {
-            return 0;
+            return OptionalLong.of(0);
         }
         long expiry = Long.parseLong(settings.value(tenant, TenantConfigKey.ACTION_CLEANUP_EXPIRY));
         Instant before = clock.instant().minusMillis(expiry);
-        int deleted = transactions.execute(status -> {
-            List<Object[]> expired = actions.findExpired(
+        int batchSize = properties.getActionCleanup().getBatchSize();
+        long deadline =
+                clock.millis() + properties.getActionCleanup().getMaxRunTime().toMillis();
+        OptionalLong total = OptionalLong.empty();
+        AtomicReference<Batch> batch = new AtomicReference<>(new Batch(0, 0));
+        int batches = 0;
+        long longestNanos = 0;
+        do {
+            // The lock per batch, not per run: a node that wants it waits at most one batch, and no hold outlasts one
+            // batch's delete. The id cursor keeps each batch's read from walking the rows deleted before it.
+            long after = batch.get().lastId();
+            long start = System.nanoTime();
+            OptionalLong deleted = lock.callExclusively(JOB, tenant, () -> {
+                batch.set(deleteBatch(tenant, statuses, before, after, batchSize));
+                return batch.get().count();
+            });
+            longestNanos = Math.max(longestNanos, System.nanoTime() - start);
+            if (deleted.isEmpty()) {
+                break;
+            }
+            batches++;
+            total = OptionalLong.of(total.orElse(0) + deleted.getAsLong());
+        } while (batch.get().count() == batchSize && clock.millis() < deadline);
+        if (total.orElse(0) > 0) {
+            LOG.info(
+                    "Deleted {} closed actions of tenant {} last changed before {} in {} batches of at most {}, "
+                            + "longest {} ms",
+                    total.getAsLong(),
                     tenant,
-                    statuses,
                     before,
-                    PageRequest.of(0, properties.getActionCleanup().getBatchSize()));
+                    batches,
+                    batchSize,
+                    longestNanos / 1_000_000);
+        }
+        return total;
+    }
+
+    /** One batch's deleted actions and the highest id among them. */
+    private record Batch(int count, long lastId) {}
+
+    private Batch deleteBatch(String tenant, Set<ActionState> statuses, Instant before, long after, int size) {
+        Batch deleted = transactions.execute(status -> {
+            List<Object[]> expired = actions.findExpired(tenant, after, statuses, before, PageRequest.of(0, size));
             if (expired.isEmpty()) {
-                return 0;
+                return new Batch(0, after);
             }
             List<Long> ids = expired.stream().map(row -> (Long) row[0]).toList();
             actions.deleteAllByIdInBatch(ids);
@@ -106,11 +151,10 @@ public class ActionCleanupScheduler {
                     ids,
                     expired.stream().map(row -> (String) row[1]).distinct().toList(),
                     events.origin()));
-            return ids.size();
+            return new Batch(ids.size(), ids.get(ids.size() - 1));
         });
-        if (deleted > 0) {
-            meters.counter("hawkbit.actioncleanup.deleted").increment(deleted);
-            LOG.info("Deleted {} closed actions of tenant {} last changed before {}", deleted, tenant, before);
+        if (deleted.count() > 0) {
+            meters.counter("hawkbit.actioncleanup.deleted").increment(deleted.count());
         }
         return deleted;
     }

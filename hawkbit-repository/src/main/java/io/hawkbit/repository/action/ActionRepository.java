@@ -36,11 +36,15 @@ public interface ActionRepository extends JpaRepository<Action, Long>, JpaSpecif
             + " and a.distributionSet = a.target.installedDistributionSet order by a.id desc")
     List<Action> findInstalled(@Param("targetId") Long targetId, Pageable pageable);
 
-    /** Closed actions of the tenant in one of the statuses, last changed before the instant: [id, controllerId], oldest first. */
+    /**
+     * Closed actions of the tenant in one of the statuses, last changed before the instant, with an id above
+     * {@code after}: [id, controllerId], oldest first.
+     */
     @Query("select a.id, a.target.controllerId from Action a where a.tenant = :tenant and a.active = false "
-            + "and a.status in :statuses and a.lastModifiedAt < :before order by a.id")
+            + "and a.status in :statuses and a.lastModifiedAt < :before and a.id > :after order by a.id")
     List<Object[]> findExpired(
             @Param("tenant") String tenant,
+            @Param("after") long after,
             @Param("statuses") java.util.Collection<ActionState> statuses,
             @Param("before") java.time.Instant before,
             Pageable pageable);

@@ -47,6 +47,7 @@ public class DeploymentService {
     private final ActionEvents actionEvents;
     private final TargetEvents targetEvents;
     private final ConsentPolicy.Factory consentPolicies;
+    private final ActionBulkInsert bulkInsert;
 
     public DeploymentService(
             ActionRepository actions,
@@ -59,8 +60,10 @@ public class DeploymentService {
             ActionCancellation cancellation,
             ActionEvents actionEvents,
             TargetEvents targetEvents,
-            ConsentPolicy.Factory consent) {
+            ConsentPolicy.Factory consent,
+            ActionBulkInsert bulkInsert) {
         this.consentPolicies = consent;
+        this.bulkInsert = bulkInsert;
         this.events = events;
         this.cancellation = cancellation;
         this.actionEvents = actionEvents;
@@ -115,7 +118,17 @@ public class DeploymentService {
      */
     @Transactional
     public AssignmentResult assign(String tenant, Long distributionSetId, List<Assignment> assignments, String user) {
-        return assign(tenant, distributionSetId, assignments, user, null);
+        return assign(tenant, distributionSetId, assignments, user, null, false);
+    }
+
+    /**
+     * {@link #assign(String, Long, List, String)} for a scheduler's batch (auto-assignment): the same outcome and
+     * events, but the actions of targets without an open action are written set-based ({@link ActionBulkInsert}).
+     */
+    @Transactional
+    public AssignmentResult assignInBulk(
+            String tenant, Long distributionSetId, List<Assignment> assignments, String user) {
+        return assign(tenant, distributionSetId, assignments, user, null, true);
     }
 
     /**
@@ -125,7 +138,7 @@ public class DeploymentService {
     @Transactional
     public List<AssignmentResult> assignAll(String tenant, Map<Long, List<Assignment>> bySet, String user) {
         List<AssignmentResult> results = new ArrayList<>();
-        bySet.forEach((set, assignments) -> results.add(assign(tenant, set, assignments, user, null)));
+        bySet.forEach((set, assignments) -> results.add(assign(tenant, set, assignments, user, null, false)));
         return results;
     }
 
@@ -157,11 +170,16 @@ public class DeploymentService {
      */
     @Transactional
     public AssignmentResult assign(RolloutOrigin group, List<Assignment> assignments, String user) {
-        return assign(group.tenant(), group.distributionSetId(), assignments, user, group);
+        return assign(group.tenant(), group.distributionSetId(), assignments, user, group, true);
     }
 
     private AssignmentResult assign(
-            String tenant, Long distributionSetId, List<Assignment> requested, String user, RolloutOrigin group) {
+            String tenant,
+            Long distributionSetId,
+            List<Assignment> requested,
+            String user,
+            RolloutOrigin group,
+            boolean bulk) {
         DistributionSet set = distributionSets.deployable(tenant, distributionSetId);
         boolean autoclose = config.enabled(tenant, TenantConfigKey.AUTOCLOSE_ENABLED);
         // With multi-assignment a target works on several actions at once (hawkBit serves them by weight): a new one
@@ -189,6 +207,11 @@ public class DeploymentService {
         Map<Long, List<Action>> openByTarget =
                 multiAssignment ? new HashMap<>() : openActionsOf(byControllerId.values());
         ConsentPolicy consent = consentPolicies.of(tenant, byControllerId.values(), user);
+        String message = group == null
+                ? "Assignment initiated by user '" + user + "'"
+                : "Assignment initiated by rollout '" + group.rolloutName() + "', group '" + group.groupName() + "'";
+        // Set-based for the plain case: nothing to cancel, no consent to wait for, no window; one batch per parameters.
+        Map<ActionBulkInsert.Batch, List<Long>> bulkTargets = new java.util.LinkedHashMap<>();
         for (Assignment assignment : assignments) {
             Target target = byControllerId.get(assignment.controllerId());
             if (incompatible.contains(target)) {
@@ -216,12 +239,30 @@ public class DeploymentService {
                 }
             }
             ActionType type = assignment.type() == null ? ActionType.FORCED : assignment.type();
-            Action action = new Action(
-                    target,
-                    set,
-                    type,
-                    type == ActionType.TIMEFORCED && assignment.forceTime() != null ? assignment.forceTime() : 0L,
-                    assignment.weight());
+            long forcedTime =
+                    type == ActionType.TIMEFORCED && assignment.forceTime() != null ? assignment.forceTime() : 0L;
+            if (bulk
+                    && !multiAssignment
+                    && open.isEmpty()
+                    && assignment.maintenanceWindow() == null
+                    && !consent.flowOn()) {
+                bulkTargets
+                        .computeIfAbsent(
+                                new ActionBulkInsert.Batch(
+                                        tenant,
+                                        set.getId(),
+                                        type,
+                                        forcedTime,
+                                        assignment.weight(),
+                                        group == null ? null : group.rolloutId(),
+                                        group == null ? null : group.groupId(),
+                                        message,
+                                        user),
+                                b -> new ArrayList<>())
+                        .add(target.getId());
+                continue;
+            }
+            Action action = new Action(target, set, type, forcedTime, assignment.weight());
             if (group != null) {
                 action.createdBy(group.rolloutId(), group.groupId());
             }
@@ -230,11 +271,7 @@ public class DeploymentService {
                     ? group.confirmationRequired()
                     : assignment.confirmationRequired() == null ? consent.flowOn() : assignment.confirmationRequired();
             List<String> messages = new ArrayList<>();
-            messages.add(
-                    group == null
-                            ? "Assignment initiated by user '" + user + "'"
-                            : "Assignment initiated by rollout '" + group.rolloutName() + "', group '"
-                                    + group.groupName() + "'");
+            messages.add(message);
             ActionState recorded = consent.apply(action, required, messages);
             actions.save(action);
             statuses.save(new ActionStatus(action, recorded, now, null, messages, user));
@@ -243,6 +280,8 @@ public class DeploymentService {
             open.add(action);
             assigned.add(action);
         }
+        bulkTargets.forEach(
+                (batch, targetIds) -> assigned.addAll(actions.findAllById(bulkInsert.insert(batch, targetIds))));
         // implicit.lock.enabled: what was assigned can no longer change under a device (hawkBit's default, on).
         boolean locks =
                 !set.isLocked() && !assigned.isEmpty() && config.enabled(tenant, TenantConfigKey.IMPLICIT_LOCK_ENABLED);

@@ -16,6 +16,7 @@ import io.hawkbit.repository.targetfilter.TargetFilterQuery;
 import io.hawkbit.repository.targetfilter.TargetFilterQueryRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.criteria.Subquery;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * node, and per tenant under the cluster lock, so one node at a time looks for candidates and assigns them. A target
  * counts as having had the set when any action of it ever deployed the set, or the set is its assigned or installed
  * one (as in hawkBit): a canceled or failed auto-assignment is not retried, an operator re-assigns by hand. At most
- * {@code batch-size} targets per filter and run; the rest follow in the next runs.
+ * {@code batch-size} targets per filter and transaction, batch after batch in one run until no candidate is left or
+ * {@code max-run-time} has passed; the rest follow in the next run.
  */
 @Component
 public class AutoAssignScheduler {
@@ -47,6 +49,7 @@ public class AutoAssignScheduler {
     private final DeploymentService deployments;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
+    private final Clock clock;
 
     public AutoAssignScheduler(
             SchedulerProperties properties,
@@ -57,6 +60,7 @@ public class AutoAssignScheduler {
             DeploymentService deployments,
             TransactionTemplate transactions,
             MeterRegistry meters,
+            Clock clock,
             PeriodicJobs jobs) {
         this.properties = properties;
         this.tenants = tenants;
@@ -66,6 +70,7 @@ public class AutoAssignScheduler {
         this.deployments = deployments;
         this.transactions = transactions;
         this.meters = meters;
+        this.clock = clock;
         jobs.register("auto-assign-scheduler", properties.getAutoAssign(), this::run);
     }
 
@@ -83,10 +88,20 @@ public class AutoAssignScheduler {
 
     private long assign(String tenant) {
         List<TargetFilterQuery> autoAssigning = transactions.execute(status -> filters.findAutoAssigning(tenant));
+        long deadline =
+                clock.millis() + properties.getAutoAssign().getMaxRunTime().toMillis();
         long assigned = 0;
         for (TargetFilterQuery filter : autoAssigning) {
             try {
-                assigned += assign(tenant, filter);
+                // Batches in target id order from where the previous one ended: each candidate query reads on from
+                // there instead of walking past the targets this run already assigned (quadratic over a large filter).
+                long after = 0;
+                Batch batch;
+                do {
+                    batch = assign(tenant, filter, after);
+                    assigned += batch.assigned();
+                    after = batch.lastTargetId();
+                } while (batch.full() && clock.millis() < deadline);
             } catch (RuntimeException e) {
                 // One broken filter (set deleted meanwhile, a conflicting change) must not stop the others.
                 meters.counter("hawkbit.autoassign.failures").increment();
@@ -97,24 +112,28 @@ public class AutoAssignScheduler {
         return assigned;
     }
 
-    /** Assigns the filter's set to a batch of its candidates; returns how many got it. */
-    private int assign(String tenant, TargetFilterQuery filter) {
+    /** One batch: how many targets got the set, the highest candidate id, and whether the batch was full. */
+    private record Batch(int assigned, long lastTargetId, boolean full) {
+
+        static final Batch NONE = new Batch(0, 0, false);
+    }
+
+    /** Assigns the filter's set to a batch of its candidates with a target id above {@code after}. */
+    private Batch assign(String tenant, TargetFilterQuery filter, long after) {
         Long setId = filter.getAutoAssignDistributionSet().getId();
         if (filter.getAutoAssignDistributionSet().isDeleted()) {
-            return 0;
+            return Batch.NONE;
         }
-        List<String> candidates = transactions.execute(status -> targets
-                .findBy(
-                        candidates(tenant, filter.getQuery(), setId),
-                        q -> q.sortBy(Sort.by("id"))
-                                .limit(properties.getAutoAssign().getBatchSize())
-                                .all())
-                .stream()
-                .map(Target::getControllerId)
-                .toList());
-        if (candidates.isEmpty()) {
-            return 0;
+        int batchSize = properties.getAutoAssign().getBatchSize();
+        List<Target> found = transactions.execute(status -> targets.findBy(
+                candidates(tenant, filter.getQuery(), setId)
+                        .and((root, cq, cb) -> cb.greaterThan(root.get("id"), after)),
+                q -> q.sortBy(Sort.by("id")).limit(batchSize).all()));
+        if (found.isEmpty()) {
+            return Batch.NONE;
         }
+        List<String> candidates = found.stream().map(Target::getControllerId).toList();
+        long last = found.get(found.size() - 1).getId();
         List<DeploymentService.Assignment> assignments = candidates.stream()
                 .map(id -> new DeploymentService.Assignment(
                         id,
@@ -124,7 +143,7 @@ public class AutoAssignScheduler {
                         filter.getAutoAssignConfirmationRequired()))
                 .toList();
         DeploymentService.AssignmentResult result =
-                deployments.assign(tenant, setId, assignments, filter.getCreatedBy());
+                deployments.assignInBulk(tenant, setId, assignments, filter.getCreatedBy());
         meters.counter("hawkbit.autoassign.assigned")
                 .increment(result.assigned().size());
         // Targets another run assigned between our candidate query and our assignment: work done twice.
@@ -135,7 +154,7 @@ public class AutoAssignScheduler {
                 filter.getName(),
                 setId,
                 result.assigned().stream().map(Action::getId).count());
-        return result.assigned().size();
+        return new Batch(result.assigned().size(), last, found.size() == batchSize);
     }
 
     /** Targets of the tenant matching the filter that never had the set and whose type (if any) is compatible. */

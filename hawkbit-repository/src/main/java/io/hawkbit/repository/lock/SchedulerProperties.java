@@ -15,11 +15,11 @@ public class SchedulerProperties {
 
     /** Auto-assignment of target filters' distribution sets. */
     @Valid
-    private final Job autoAssign = Job.of(Duration.ofSeconds(10), 500);
+    private final LoopingJob autoAssign = LoopingJob.looping(Duration.ofSeconds(10), 500, Duration.ofSeconds(30));
 
     /** Deletion of closed actions past the tenant's action.cleanup.actionExpiry. */
     @Valid
-    private final Job actionCleanup = Job.of(Duration.ofHours(1), 1000);
+    private final LoopingJob actionCleanup = LoopingJob.looping(Duration.ofHours(1), 1000, Duration.ofMinutes(10));
 
     /** Rollout progression: starting due rollouts, moving groups on their thresholds, pausing on errors. */
     @Valid
@@ -27,13 +27,13 @@ public class SchedulerProperties {
 
     /** Marking targets whose last poll is overdue (and unmarking them when they poll again). */
     @Valid
-    private final OverdueJob overdue = OverdueJob.overdue(Duration.ofMinutes(1), 1000);
+    private final LoopingJob overdue = LoopingJob.looping(Duration.ofMinutes(1), 1000, Duration.ofSeconds(30));
 
-    public Job getAutoAssign() {
+    public LoopingJob getAutoAssign() {
         return autoAssign;
     }
 
-    public Job getActionCleanup() {
+    public LoopingJob getActionCleanup() {
         return actionCleanup;
     }
 
@@ -41,7 +41,7 @@ public class SchedulerProperties {
         return rollout;
     }
 
-    public OverdueJob getOverdue() {
+    public LoopingJob getOverdue() {
         return overdue;
     }
 
@@ -57,8 +57,8 @@ public class SchedulerProperties {
         private Duration period;
 
         /**
-         * Most rows one run handles per tenant (auto-assign: per filter; overdue: per transaction, see {@link
-         * OverdueJob}); the rest waits for the next run.
+         * Most rows one transaction handles (auto-assign: per filter; rollout: actions per transaction); a {@link
+         * LoopingJob} goes on batch after batch in one run.
          */
         @Min(1)
         private int batchSize;
@@ -124,21 +124,25 @@ public class SchedulerProperties {
         }
     }
 
-    /** The overdue marking's settings: a job's, and how long one run may go on marking batch after batch. */
-    public static class OverdueJob extends Job {
+    /**
+     * A job that works batch after batch in one run (each batch its own transaction): a job's settings, and how long
+     * one run may go on.
+     */
+    public static class LoopingJob extends Job {
 
         /**
-         * A run marks batch after batch (each its own transaction, one event each) until no overdue target is left
-         * or this much time has passed; the rest follows in the next run.
+         * A run starts batch after batch until no work is left or this much time has passed; the rest follows in the
+         * next run.
          */
         @NotNull
         @DurationMin(millis = 1)
-        private Duration maxRunTime = Duration.ofSeconds(30);
+        private Duration maxRunTime;
 
-        static OverdueJob overdue(Duration period, int batchSize) {
-            OverdueJob job = new OverdueJob();
+        static LoopingJob looping(Duration period, int batchSize, Duration maxRunTime) {
+            LoopingJob job = new LoopingJob();
             job.setPeriod(period);
             job.setBatchSize(batchSize);
+            job.maxRunTime = maxRunTime;
             return job;
         }
 

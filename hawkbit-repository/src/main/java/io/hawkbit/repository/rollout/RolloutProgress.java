@@ -93,31 +93,38 @@ class RolloutProgress {
                     .toList();
         });
         for (Long groupId : running) {
-            while (Boolean.TRUE.equals(transactions.execute(status -> fillBatch(rolloutId, groupId)))) {
-                // next batch
+            // Batches in target id order, each reading on from where the one before ended: every member up to there
+            // got its action or left the group.
+            long after = 0;
+            while (after >= 0) {
+                long from = after;
+                after = transactions.execute(status -> fillBatch(rolloutId, groupId, from));
             }
         }
     }
 
-    private boolean fillBatch(Long rolloutId, Long groupId) {
+    /** One batch of the group's members above {@code after}; returns the last one's target id, -1 when done. */
+    private long fillBatch(Long rolloutId, Long groupId, long after) {
         Rollout rollout = rollouts.findForUpdate(rolloutId).orElse(null);
         if (rollout == null || !ACTIVE.contains(rollout.getStatus())) {
-            return false;
+            return -1;
         }
-        return fillBatch(rollout, groupId);
+        return fillBatch(rollout, groupId, after);
     }
 
-    private boolean fillBatch(Rollout rollout, Long groupId) {
+    private long fillBatch(Rollout rollout, Long groupId, long after) {
         // A paced rollout gets fewer (or no) actions now; the rest come on later runs, once actions closed or the
         // minute moved on.
         int limit = pacer.allowance(rollout, properties.getRollout().getBatchSize());
         if (limit == 0) {
-            return false;
+            return -1;
         }
-        List<String> pending = rolloutTargets.withoutAction(groupId, limit);
-        if (pending.isEmpty()) {
-            return false;
+        List<RolloutTargets.Member> members = rolloutTargets.withoutAction(groupId, after, limit);
+        if (members.isEmpty()) {
+            return -1;
         }
+        List<String> pending =
+                members.stream().map(RolloutTargets.Member::controllerId).toList();
         RolloutGroup group = groups.getReferenceById(groupId);
         List<Assignment> assignments = pending.stream()
                 .map(id -> new Assignment(id, rollout.getActionType(), rollout.getForcedTime(), rollout.getWeight()))
@@ -148,7 +155,7 @@ class RolloutProgress {
         }
         meters.counter("hawkbit.rollout.actions.created")
                 .increment(result.assigned().size());
-        return true;
+        return members.get(members.size() - 1).targetId();
     }
 
     /**
@@ -226,7 +233,7 @@ class RolloutProgress {
                 groupStatus(next, RolloutGroupStatus.RUNNING);
                 // The first batch of actions commits with the status, so a running group (up to a batch) has its
                 // actions.
-                fillBatch(rollout, next.getId());
+                fillBatch(rollout, next.getId(), 0);
                 meters.counter("hawkbit.rollout.groups.started").increment();
                 changed = true;
             }
