@@ -8,6 +8,7 @@
 # (the node's hawkbit.db.statements), events it published to the broker per poll (the node's hawkbit.events.published,
 # heartbeats apart); for the cluster also the broker's view: socket reads RabbitMQ made on the nodes' connections.
 #   [SETUPS="h2 mariadb cluster-mariadb cluster-postgres"] [WARMUP=60] [JAR=...] [JAVA_OPTS="-Xmx512m -XX:+UseSerialGC"]
+#   [NODES=3] nodes of the cluster setups (scripts/cluster.sh)
 #   [SEEDED=tokens.lua: measure a cluster that is already running and seeded, these its targets' tokens]
 #   [PORT=19100] [DB_NAME=poll_bench] [BUS_DESTINATION=poll-bench] [CLUSTER_DIR=target/cluster-poll]
 #   benchmarks/cluster-poll.sh [targets=1000] [connections=64] [seconds=30]
@@ -83,7 +84,7 @@ start_cluster() {
   fresh_database "$1"
   DB=$1 scripts/cluster.sh start > "$WORK/cluster.log" 2>&1 || { cat "$WORK/cluster.log"; return 1; }
   ENTRY=http://127.0.0.1:8080 NODE_URLS=() NODE_PIDS=() NODE_NAMES=()
-  for i in 1 2 3; do
+  for i in $(seq "${NODES:-3}"); do
     NODE_URLS+=("http://127.0.0.1:$((8080 + i))")
     NODE_PIDS+=("$(cat "$CLUSTER_DIR/node-$i.pid")")
     NODE_NAMES+=("node-$i")
