@@ -40,48 +40,21 @@ STEPS=${STEPS:-rollout autoassign cleanup}
 H=http://127.0.0.1:$PORT
 AUTH=admin:admin
 
-for tool in jq curl mysql jcmd; do
-  command -v $tool >/dev/null || { echo "$tool is needed" >&2; exit 1; }
-done
-[ -f "$JAR" ] || { echo "build the jar first: ./mvnw -B -q -o -pl hawkbit-update-server -am package -DskipTests" >&2; exit 1; }
+LOG_NAME=fleet-actions
+# shellcheck source=benchmarks/lib/fleet.sh
+. benchmarks/lib/fleet.sh
+fleet_init jq curl mysql jcmd
 mkdir -p "$OUT"
-WORK=$(mktemp -d)
-cp "$JAR" "$WORK/server.jar"
-PID=
-stop_server() {
-  if [ -n "$PID" ]; then
-    kill "$PID" 2>/dev/null || true
-    wait "$PID" 2>/dev/null || true
-    PID=
-  fi
-}
-trap 'stop_server; rm -rf "$WORK"' EXIT
 
-log() { printf '%s fleet-actions: %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-sql() { mysql -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} -N -B "$@"; }
-now_ms() { date +%s%3N; }
 secs() { awk -v ms="$1" 'BEGIN { printf "%.1f", ms / 1000 }'; }
 api() { curl -sf -u "$AUTH" -H 'Content-Type: application/json' "$@"; }
 cid() { printf 'fleet-%07d' "$1"; }
 
-start_server() {
-  local db=$1 logfile=$2
-  java $JAVA_OPTS -jar "$WORK/server.jar" --server.port="$PORT" \
-    --spring.datasource.url="jdbc:mariadb://$DB_HOST:$DB_PORT/$db" \
-    --spring.datasource.username="$DB_USER" --spring.datasource.password="$DB_PASSWORD" \
-    --spring.cloud.bus.enabled=false --hawkbit.artifact.storage.path="$WORK/artifacts" \
-    --hawkbit.scheduler.overdue.enabled=false \
+# The node as measured: overdue marking off (it would compete), the cleanup at CLEANUP_PERIOD and logging its batches.
+start_node() {
+  start_server "$1" "$2" --hawkbit.scheduler.overdue.enabled=false \
     --hawkbit.scheduler.action-cleanup.period="$CLEANUP_PERIOD" \
-    --logging.level.root=WARN --logging.level.io.hawkbit.repository.action.ActionCleanupScheduler=INFO \
-    ${SERVER_ARGS:-} >"$logfile" 2>&1 &
-  PID=$!
-  local start
-  start=$(now_ms)
-  until curl -sf "$H/actuator/health" >/dev/null; do
-    kill -0 "$PID" 2>/dev/null || { tail -50 "$logfile" >&2; exit 1; }
-    sleep 1
-  done
-  log "server up on port $PORT after $(( ($(now_ms) - start) / 1000 )) s"
+    --logging.level.root=WARN --logging.level.io.hawkbit.repository.action.ActionCleanupScheduler=INFO
 }
 
 # The node's CPU time so far (user + system), ms.
@@ -191,7 +164,7 @@ measure() {
   roll_set=$(new_set "$db" "roll-$stamp")
   auto_set=$(new_set "$db" "auto-$stamp")
   put buffer_pool_mib "$(( $(sql -e 'SELECT @@innodb_buffer_pool_size') / 1048576 ))"
-  start_server "$db" "$OUT/server-$n.log"
+  start_node "$db" "$OUT/server-$n.log"
   put heap_start_mib "$(heap)"
 
   local g=$(( n / 2 < 20000 ? n / 2 : 20000 )) rid status ms body token c0 all_ms total

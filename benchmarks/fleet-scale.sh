@@ -49,44 +49,15 @@ DB_PREFIX=${DB_PREFIX:-fleet_}
 H=http://127.0.0.1:$PORT
 AUTH=admin:admin
 
-for tool in wrk jq curl mysql; do
-  command -v $tool >/dev/null || { echo "$tool is needed" >&2; exit 1; }
-done
-[ -f "$JAR" ] || { echo "build the jar first: ./mvnw -B -q -o -DskipTests package" >&2; exit 1; }
+LOG_NAME=fleet
+# shellcheck source=benchmarks/lib/fleet.sh
+. benchmarks/lib/fleet.sh
+fleet_init wrk jq curl mysql
 mkdir -p "$OUT"
-WORK=$(mktemp -d)
-# The node runs a copy: a rebuild would rewrite the jar under the running JVM.
-cp "$JAR" "$WORK/server.jar"
-PID=
-stop_server() {
-  if [ -n "$PID" ]; then
-    kill "$PID" 2>/dev/null || true
-    wait "$PID" 2>/dev/null || true
-    PID=
-  fi
-}
-trap 'stop_server; rm -rf "$WORK"' EXIT
 
-log() { printf '%s fleet: %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-sql() { mysql -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} -N -B "$@"; }
-now_ms() { date +%s%3N; }
-
-start_server() {
-  local db=$1 logfile=$2
-  java $JAVA_OPTS -jar "$WORK/server.jar" --server.port="$PORT" \
-    --spring.datasource.url="jdbc:mariadb://$DB_HOST:$DB_PORT/$db" \
-    --spring.datasource.username="$DB_USER" --spring.datasource.password="$DB_PASSWORD" \
-    --spring.cloud.bus.enabled=false --hawkbit.artifact.storage.path="$WORK/artifacts" \
-    --hawkbit.scheduler.overdue.period="$OVERDUE_PERIOD" \
-    --logging.level.root=WARN ${SERVER_ARGS:-} >"$logfile" 2>&1 &
-  PID=$!
-  local start
-  start=$(now_ms)
-  until curl -sf "$H/actuator/health" >/dev/null; do
-    kill -0 "$PID" 2>/dev/null || { tail -50 "$logfile" >&2; exit 1; }
-    sleep 1
-  done
-  log "server up on port $PORT after $(( ($(now_ms) - start) / 1000 )) s"
+# The node as measured: the overdue scheduler's period is part of the measurement.
+start_node() {
+  start_server "$1" "$2" --hawkbit.scheduler.overdue.period="$OVERDUE_PERIOD" --logging.level.root=WARN
 }
 
 # Sequential requests to one URL: "n p50 p99 max" in ms, or "0 timeout timeout timeout" when a request took longer
@@ -118,7 +89,7 @@ measure() {
   if [ "${SKIP_SEED:-0}" != 1 ]; then
     log "$db: fresh database, schema by the server's Flyway"
     sql -e "DROP DATABASE IF EXISTS $db; CREATE DATABASE $db CHARACTER SET utf8mb4"
-    start_server "$db" "$OUT/server-$n-schema.log"
+    start_node "$db" "$OUT/server-$n-schema.log"
     stop_server
     log "seeding $n targets"
     local t0
@@ -140,7 +111,7 @@ measure() {
   local backlog
   backlog=$(sql "$db" -e "SELECT COUNT(*) FROM target WHERE overdue_since IS NULL
     AND last_target_query < CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED) - 600000")
-  start_server "$db" "$OUT/server-$n.log"
+  start_node "$db" "$OUT/server-$n.log"
   local pid=$PID tick
   tick=$(getconf CLK_TCK)
 
