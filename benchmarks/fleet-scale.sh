@@ -52,6 +52,8 @@ AUTH=admin:admin
 LOG_NAME=fleet
 # shellcheck source=benchmarks/lib/fleet.sh
 . benchmarks/lib/fleet.sh
+# shellcheck source=benchmarks/lib/ddi-poll.sh
+. benchmarks/lib/ddi-poll.sh
 fleet_init wrk jq curl mysql
 mkdir -p "$OUT"
 
@@ -132,32 +134,17 @@ measure() {
   # DDI base polls over 10,000 random devices.
   sql "$db" -e "SELECT CONCAT('  {\"', controller_id, '\", \"', security_token, '\"},') FROM target
     WHERE tenant = 'DEFAULT' AND RAND() < 12000 / $n LIMIT 10000" | { echo "tokens = {"; cat; echo "}"; } >"$WORK/tokens.lua"
-  cat >"$WORK/poll.lua" <<LUA
-dofile("$WORK/tokens.lua")
-local counter = 0
-request = function()
-  counter = counter + 1
-  local t = tokens[(counter % #tokens) + 1]
-  return wrk.format("GET", "/DEFAULT/controller/v1/" .. t[1],
-    { ["Authorization"] = "TargetToken " .. t[2], ["Accept"] = "application/hal+json" })
-end
-done = function(summary, latency, requests)
-  io.write(string.format("RESULT %d %d %.3f %.3f %d\n", summary.requests, summary.duration,
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
-end
-LUA
+  write_poll_script "$WORK"
   log "polls: warm-up $WARMUP s, then $DURATION s"
-  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$WORK/poll.lua" "$H" >/dev/null
-  local c0 c1 result requests micros p50 p99 errors
-  c0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-  result=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$WORK/poll.lua" "$H" | grep '^RESULT')
-  c1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-  read -r _ requests micros p50 p99 errors <<<"$result"
+  poll "$H" "$CONNECTIONS" "$WARMUP" "$WORK" >/dev/null
+  local c0 c1 requests micros p50 p99 failed timeouts
+  c0=$(cpu_ticks "$pid")
+  read -r requests micros p50 p99 failed timeouts < <(poll "$H" "$CONNECTIONS" "$DURATION" "$WORK")
+  c1=$(cpu_ticks "$pid")
   put poll_cpu_ms "$(awk -v c="$((c1 - c0))" -v t="$tick" -v r="$requests" 'BEGIN { printf "%.3f", c * 1000 / t / r }')"
   put poll_rps "$(awk -v r="$requests" -v us="$micros" 'BEGIN { printf "%.0f", r / (us / 1e6) }')"
   put poll_p99_ms "$p99"
-  put poll_errors "$errors"
+  put poll_errors "$((failed + timeouts))"
 
   # Operator queries.
   local before=$(( $(now_ms) - 86400000 )) deep=$(( n * 9 / 10 ))

@@ -1,8 +1,6 @@
 package io.hawkbit.server.cluster;
 
 import com.rabbitmq.client.ShutdownSignalException;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +9,6 @@ import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.connection.ConnectionListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.cache.CacheManager;
 
 /**
  * Flushes every cache of this node when its broker connection comes back after a loss: events sent while it was
@@ -20,20 +17,16 @@ import org.springframework.cache.CacheManager;
 class BrokerReconnectFlusher implements ConnectionListener, SmartInitializingSingleton {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerReconnectFlusher.class);
+    private static final String REASON = "broker-reconnect";
 
     private final ObjectProvider<AbstractConnectionFactory> connectionFactories;
-    private final CacheManager caches;
-    private final Counter flushes;
+    private final CacheFlush flush;
     private final AtomicBoolean lost = new AtomicBoolean();
 
-    public BrokerReconnectFlusher(
-            ObjectProvider<AbstractConnectionFactory> connectionFactories, CacheManager caches, MeterRegistry meters) {
+    public BrokerReconnectFlusher(ObjectProvider<AbstractConnectionFactory> connectionFactories, CacheFlush flush) {
         this.connectionFactories = connectionFactories;
-        this.caches = caches;
-        this.flushes = Counter.builder("hawkbit.cache.flushes")
-                .tag("reason", "broker-reconnect")
-                .description("Cache flushes because cluster events may have been missed")
-                .register(meters);
+        this.flush = flush;
+        flush.counter(REASON);
     }
 
     @Override
@@ -44,11 +37,7 @@ class BrokerReconnectFlusher implements ConnectionListener, SmartInitializingSin
     @Override
     public void onCreate(Connection connection) {
         if (lost.getAndSet(false)) {
-            caches.getCacheNames().forEach(name -> caches.getCache(name).clear());
-            flushes.increment();
-            LOG.warn(
-                    "Broker connection restored: flushed all caches of this node ({}), as cluster events may have been missed",
-                    caches.getCacheNames());
+            flush.flush(REASON, "Broker connection restored");
         }
     }
 

@@ -31,15 +31,21 @@ class ClusterConfiguration {
 
     @Bean
     @ConditionalOnBooleanProperty("spring.cloud.bus.enabled")
-    BrokerReconnectFlusher brokerReconnectFlusher(
-            ObjectProvider<AbstractConnectionFactory> connectionFactories, CacheManager caches, MeterRegistry meters) {
-        return new BrokerReconnectFlusher(connectionFactories, caches, meters);
+    CacheFlush cacheFlush(CacheManager caches, MeterRegistry meters) {
+        return new CacheFlush(caches, meters);
     }
 
     @Bean
     @ConditionalOnBooleanProperty("spring.cloud.bus.enabled")
-    DroppedEventsFlusher droppedEventsFlusher(BusProperties bus, CacheManager caches, MeterRegistry meters) {
-        return new DroppedEventsFlusher(bus.getId(), caches, meters);
+    BrokerReconnectFlusher brokerReconnectFlusher(
+            ObjectProvider<AbstractConnectionFactory> connectionFactories, CacheFlush flush) {
+        return new BrokerReconnectFlusher(connectionFactories, flush);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty("spring.cloud.bus.enabled")
+    DroppedEventsFlusher droppedEventsFlusher(BusProperties bus, CacheFlush flush) {
+        return new DroppedEventsFlusher(bus.getId(), flush);
     }
 
     /** Replaces the bus's synchronous bridge, which would make a request wait on, or fail with, the broker. */

@@ -1,11 +1,6 @@
 package io.hawkbit.server.cluster;
 
 import io.hawkbit.repository.event.EventsDroppedEvent;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.cache.CacheManager;
 import org.springframework.context.event.EventListener;
 
 /**
@@ -14,32 +9,23 @@ import org.springframework.context.event.EventListener;
  */
 class DroppedEventsFlusher {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DroppedEventsFlusher.class);
+    private static final String REASON = "events-dropped";
 
     private final String self;
-    private final CacheManager caches;
-    private final Counter flushes;
+    private final CacheFlush flush;
 
-    DroppedEventsFlusher(String self, CacheManager caches, MeterRegistry meters) {
+    DroppedEventsFlusher(String self, CacheFlush flush) {
         this.self = self;
-        this.caches = caches;
-        this.flushes = Counter.builder("hawkbit.cache.flushes")
-                .tag("reason", "events-dropped")
-                .description("Cache flushes because cluster events may have been missed")
-                .register(meters);
+        this.flush = flush;
+        flush.counter(REASON);
     }
 
     @EventListener
     public void onEventsDropped(EventsDroppedEvent event) {
-        if (self.equals(event.getOriginService())) {
-            return;
+        if (!self.equals(event.getOriginService())) {
+            flush.flush(
+                    REASON,
+                    event.getDropped() + " events of node " + event.getOriginService() + " did not reach the broker");
         }
-        caches.getCacheNames().forEach(name -> caches.getCache(name).clear());
-        flushes.increment();
-        LOG.warn(
-                "{} events of node {} did not reach the broker: flushed all caches of this node ({})",
-                event.getDropped(),
-                event.getOriginService(),
-                caches.getCacheNames());
     }
 }
