@@ -6,6 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B install -DskipTests
 ./mvnw -q -B -pl hawkbit-update-server surefire:test -Dtest=EventLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -DargLine="-Dnodes=${NODES:-3}"
-grep -hE '^RESULT|SKIPPED' hawkbit-update-server/target/surefire-reports/io.hawkbit.server.EventLatencyBenchmark-output.txt \
+  -DargLine="-Dnodes=${NODES:-3} ${JAVA_OPTS:-}"
+grep -hE "^RESULT|SKIPPED|^SLOW" hawkbit-update-server/target/surefire-reports/io.hawkbit.server.EventLatencyBenchmark-output.txt \
   | sed 's/^RESULT //'

@@ -4,8 +4,8 @@
 # committed native memory per area (Native Memory Tracking) and RSS. Times depend on the machine's load; these don't.
 #   [JAR=...] [JAVA_OPTS=...] [SERVER_ARGS=...] [PORT=19120] benchmarks/startup-counts.sh
 # e.g. the small-footprint setting of docs/performance.md:
-#   JAVA_OPTS="-XX:+UseSerialGC -Xmx128m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m" \
-#     SERVER_ARGS=--server.tomcat.threads.max=64 benchmarks/startup-counts.sh
+#   MALLOC_ARENA_MAX=2 JAVA_OPTS="-XX:+UseSerialGC -Xmx96m -Xmn16m -Xss512k -XX:MaxMetaspaceSize=160m \
+#     -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=24m" SERVER_ARGS=--server.tomcat.threads.max=32 benchmarks/startup-counts.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

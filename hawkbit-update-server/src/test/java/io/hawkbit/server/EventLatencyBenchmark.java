@@ -3,8 +3,10 @@ package io.hawkbit.server;
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.LatencyProbeEvent;
 import io.hawkbit.server.cluster.ClusterMembers;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -39,10 +41,12 @@ class EventLatencyBenchmark {
                 Thread.sleep(200);
             }
             ConcurrentHashMap<Long, Long> arrivals = new ConcurrentHashMap<>();
+            ConcurrentHashMap<Long, Long> sentAt = new ConcurrentHashMap<>();
             node2.context.addApplicationListener((ApplicationListener<ApplicationEvent>) event -> {
                 if (event instanceof LatencyProbeEvent probe
                         && probe.getOriginService().equals("bench-1")) {
                     arrivals.put(probe.getSequence(), System.nanoTime() - probe.getSentNanos());
+                    sentAt.put(probe.getSequence(), probe.getSentNanos());
                 }
             });
             ClusterEventPublisher publisher = node1.bean(ClusterEventPublisher.class);
@@ -59,6 +63,7 @@ class EventLatencyBenchmark {
             System.out.printf(
                     "RESULT one-way latency over %d events (%d nodes, node1 -> node2): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                     micros.length, nodes, pct(micros, 50), pct(micros, 99), micros[micros.length - 1] / 1000.0);
+            printSlowest(arrivals, sentAt, micros);
 
             arrivals.clear();
 
@@ -86,6 +91,23 @@ class EventLatencyBenchmark {
         } finally {
             LocalServices.dropMariaDbDatabase(database);
         }
+    }
+
+    /**
+     * The slowest events with their send time as JVM uptime, to be laid next to a GC log written with
+     * {@code -Xlog:gc:file=...:uptime} (the benchmark's JVM holds all nodes, so a pause there delays them all).
+     */
+    private static void printSlowest(Map<Long, Long> arrivals, Map<Long, Long> sentAt, long[] sortedMicros) {
+        long p99 = (long) (pct(sortedMicros, 99) * 1000);
+        long nanosAtStart = System.nanoTime()
+                - TimeUnit.MILLISECONDS.toNanos(
+                        ManagementFactory.getRuntimeMXBean().getUptime());
+        arrivals.entrySet().stream()
+                .filter(e -> e.getValue() / 1000 >= p99)
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> System.out.printf(
+                        "SLOW sent at uptime %.3f s, latency %.2f ms%n",
+                        (sentAt.get(e.getKey()) - nanosAtStart) / 1e9, e.getValue() / 1e6));
     }
 
     private static long paced(ClusterEventPublisher publisher, long sequence, int count, int perSecond) {
