@@ -3,6 +3,8 @@ package io.hawkbit.server;
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.LatencyProbeEvent;
 import io.hawkbit.server.cluster.ClusterMembers;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +66,12 @@ class EventLatencyBenchmark {
                     "RESULT one-way latency over %d events (%d nodes, node1 -> node2): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                     micros.length, nodes, pct(micros, 50), pct(micros, 99), micros[micros.length - 1] / 1000.0);
             printSlowest(arrivals, sentAt, micros);
+            Timer publishDelay = node1.bean(MeterRegistry.class)
+                    .get("hawkbit.events.publish.delay")
+                    .timer();
+            System.out.printf(
+                    "RESULT node1 publish delay (queue + hand-over to the broker, since start): mean %.2f ms, max %.2f ms%n",
+                    publishDelay.mean(TimeUnit.MILLISECONDS), publishDelay.max(TimeUnit.MILLISECONDS));
 
             arrivals.clear();
 

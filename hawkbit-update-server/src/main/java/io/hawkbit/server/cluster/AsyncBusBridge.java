@@ -2,6 +2,7 @@ package io.hawkbit.server.cluster;
 
 import io.hawkbit.repository.event.EventsDroppedEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -27,6 +28,7 @@ class AsyncBusBridge implements BusBridge, DisposableBean {
 
     private final BusBridge delegate;
     private final MeterRegistry meters;
+    private final Timer publishDelay;
     private final ThreadPoolExecutor executor;
     private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
     private final AtomicLong suppressed = new AtomicLong();
@@ -37,6 +39,11 @@ class AsyncBusBridge implements BusBridge, DisposableBean {
         this.delegate = delegate;
         this.meters = meters;
         this.origin = origin;
+        // Queue wait plus the broker's send: tells a slow publisher (broker flow control, a starved thread) from a
+        // slow delivery when events arrive late on the other nodes.
+        this.publishDelay = Timer.builder("hawkbit.events.publish.delay")
+                .description("From an event's publication to its hand-over to the broker")
+                .register(meters);
         this.executor =
                 new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(capacity), runnable -> {
                     Thread thread = new Thread(runnable, "bus-publisher");
@@ -48,10 +55,12 @@ class AsyncBusBridge implements BusBridge, DisposableBean {
     @Override
     public void send(RemoteApplicationEvent event) {
         String type = event.getClass().getSimpleName();
+        long queued = System.nanoTime();
         try {
             executor.execute(() -> {
                 try {
                     delegate.send(event);
+                    publishDelay.record(System.nanoTime() - queued, TimeUnit.NANOSECONDS);
                     meters.counter("hawkbit.events.published", "type", type).increment();
                 } catch (RuntimeException e) {
                     undelivered.incrementAndGet();

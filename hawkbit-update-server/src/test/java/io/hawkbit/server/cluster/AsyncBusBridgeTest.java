@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.hawkbit.repository.event.EventsDroppedEvent;
 import io.hawkbit.repository.event.NodeLeftEvent;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -88,5 +89,24 @@ class AsyncBusBridgeTest {
         bridge.send(new NodeLeftEvent("node-1"));
         await().atMost(Duration.ofSeconds(10)).until(() -> sent.size() == 3);
         assertThat(sent.get(2)).as("nothing more to announce").isInstanceOf(NodeLeftEvent.class);
+    }
+
+    @Test
+    void publishDelay_coversTheWaitForABusyBroker() {
+        bridge = new AsyncBusBridge(broker, meters, 100, "node-1");
+        bridge.send(new NodeLeftEvent("node-1"));
+        // The first event was queued before this instant and is sent only after the release below.
+        long queuedBefore = System.nanoTime();
+        bridge.send(new NodeLeftEvent("node-1"));
+        long held = System.nanoTime() - queuedBefore;
+        brokerSlow.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> sent.size() == 2);
+
+        Timer delay = meters.get("hawkbit.events.publish.delay").timer();
+        await().atMost(Duration.ofSeconds(10)).until(() -> delay.count() == 2);
+        assertThat(delay.max(TimeUnit.NANOSECONDS)).isGreaterThanOrEqualTo(held);
+        assertThat(meters.counter("hawkbit.events.published", "type", "NodeLeftEvent")
+                        .count())
+                .isEqualTo(2);
     }
 }
