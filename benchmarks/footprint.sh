@@ -5,13 +5,14 @@
 # server with wrk over DDI and reads the JVM's allocated bytes before and after (JvmAlloc.java, by attach). start_cpu_s is
 # the server's CPU seconds (user + system) until the first 200: it moves far less with load than the wall-clock start.
 #
-#   [VARIANTS="hawkbit jar cds small"] [WARMUP=60] benchmarks/footprint.sh [targets=1000] [connections=64] [seconds=30]
+#   [VARIANTS="hawkbit jar cds cds-c1 small"] [WARMUP=60] benchmarks/footprint.sh [targets=1000] [connections=64] [seconds=30]
 #
 # Variants (one line each, key=value):
 #   hawkbit  upstream hawkBit 0.3.0M7 from its released jars (the harness downloads them once with Maven)
 #   jar      this server, `java -jar` on the executable jar, JVM defaults
 #   cds      this server extracted (`-Djarmode=tools extract`) with a class-data-sharing archive from a training run:
 #            the launch docs/performance.md recommends
+#   cds-c1   cds with the JIT's first tier only (-XX:TieredStopAtLevel=1): no profiling, no C2 compiles at start
 #   small    cds plus the small-footprint setting of docs/performance.md (SMALL_OPTS, SMALL_ARGS; SMALL_ENV: variables
 #            for its JVM, e.g. MALLOC_ARENA_MAX=2)
 # Env: HARNESS (path of upstream-hawkbit.sh), JAVA_OPTS (added to every variant), PORT (default 18090).
@@ -23,7 +24,7 @@ CONNECTIONS=${2:-64}
 DURATION=${3:-30}
 WARMUP=${WARMUP:-60}
 PORT=${PORT:-18090}
-VARIANTS=${VARIANTS:-hawkbit jar cds small}
+VARIANTS=${VARIANTS:-hawkbit jar cds cds-c1 small}
 HARNESS=${HARNESS:-$(cd .. && pwd)/shared/bench/upstream-hawkbit.sh}
 SMALL_OPTS=${SMALL_OPTS:--XX:+UseSerialGC -Xmx96m -Xmn16m -Xss512k -XX:MaxMetaspaceSize=160m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=24m}
 SMALL_ARGS=${SMALL_ARGS:---server.tomcat.threads.max=32}
@@ -104,6 +105,8 @@ for variant in $VARIANTS; do
     hawkbit) run hawkbit "" "" "" ;;
     jar) run jar "$JAR" "" "" ;;
     cds) prepare_cds; run cds "$WORK/cds/hawkbit-update-server-0.1.0-SNAPSHOT.jar" "-XX:SharedArchiveFile=$WORK/cds/app.jsa" "" ;;
+    cds-c1) prepare_cds; run cds-c1 "$WORK/cds/hawkbit-update-server-0.1.0-SNAPSHOT.jar" \
+      "-XX:SharedArchiveFile=$WORK/cds/app.jsa -XX:TieredStopAtLevel=1" "" ;;
     small) prepare_cds; run small "$WORK/cds/hawkbit-update-server-0.1.0-SNAPSHOT.jar" \
       "-XX:SharedArchiveFile=$WORK/cds/app.jsa $SMALL_OPTS" "$SMALL_ARGS" "$SMALL_ENV" ;;
     *) echo "unknown variant $variant" >&2; exit 2 ;;
