@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -58,8 +59,16 @@ class EventLatencyBenchmark {
             awaitArrivals(arrivals, sequence);
             arrivals.clear();
 
+            long idleStart = allocatedBytes();
+            Thread.sleep(MEASURED * 2); // as long as the measured window, without events: what the idle nodes allocate
+            long idleBytes = allocatedBytes() - idleStart;
+            long measuredStart = allocatedBytes();
             sequence = paced(publisher, sequence, MEASURED, 500);
             awaitArrivals(arrivals, MEASURED);
+            long measuredBytes = allocatedBytes() - measuredStart;
+            System.out.printf(
+                    "RESULT allocated by the JVM (all nodes) in 6 s: idle %.1f MB, with 500 events/s %.1f MB = %.0f bytes per event%n",
+                    idleBytes / 1e6, measuredBytes / 1e6, (double) (measuredBytes - idleBytes) / MEASURED);
             long[] micros =
                     arrivals.values().stream().mapToLong(n -> n / 1000).sorted().toArray();
             System.out.printf(
@@ -116,6 +125,13 @@ class EventLatencyBenchmark {
                 .forEach(e -> System.out.printf(
                         "SLOW sent at uptime %.3f s, latency %.2f ms%n",
                         (sentAt.get(e.getKey()) - nanosAtStart) / 1e9, e.getValue() / 1e6));
+    }
+
+    private static long allocatedBytes() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        return Arrays.stream(threads.getThreadAllocatedBytes(threads.getAllThreadIds()))
+                .filter(bytes -> bytes > 0)
+                .sum();
     }
 
     private static long paced(ClusterEventPublisher publisher, long sequence, int count, int perSecond) {
