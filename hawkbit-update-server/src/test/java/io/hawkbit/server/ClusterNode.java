@@ -68,6 +68,13 @@ final class ClusterNode implements AutoCloseable {
         return counter == null ? 0 : counter.count();
     }
 
+    /** The sum over every counter of that name with these tags (whatever their other tags). */
+    double counterTotal(String name, String... tags) {
+        return context.getBean(MeterRegistry.class).find(name).tags(tags).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
