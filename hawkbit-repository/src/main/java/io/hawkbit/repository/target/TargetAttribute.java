@@ -36,5 +36,9 @@ public class TargetAttribute {
     @Column(name = "attribute_value_lower", insertable = false, updatable = false, length = 512)
     private String valueLower;
 
+    /** The target's tenant (V1_20), so that counting an attribute filter's matches needs no lookup of the target. */
+    @Column(name = "tenant", length = 40)
+    private String tenant;
+
     protected TargetAttribute() {}
 }
