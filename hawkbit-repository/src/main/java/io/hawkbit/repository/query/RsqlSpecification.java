@@ -259,19 +259,45 @@ public final class RsqlSpecification {
         }
 
         /**
-         * {@code select count(owner) from link where <comparison> and tenant = ?}. A map has one row per owner and key,
-         * so its rows are its owners; a collection's owner may match on several rows ({@code tag=in=(a,b)}), so it
-         * counts distinct owners.
+         * {@code select count([distinct] owner) from link where <comparison> and tenant = ?}. {@code distinct} is
+         * needed where an owner may match on several rows: a collection whose comparison matches more than one element
+         * ({@code tag=in=(a,b)}); a map has one row per owner and key, so its rows are its owners.
          */
-        public CriteriaQuery<Long> count(CriteriaBuilder cb, String tenant) {
+        public CriteriaQuery<Long> count(CriteriaBuilder cb, String tenant, boolean distinct) {
             CriteriaQuery<Long> query = cb.createQuery(Long.class);
             Root<?> row = query.from(link.entity());
             Path<Long> owner = attribute(row, link.ownerId());
             Predicate match = linkMatch(comparison, path, link, row, cb, fields);
             // After the match, so that a tenant through the same join (tag.tenant) reuses it.
             Predicate ofTenant = cb.equal(resolve(row, link.tenant()), tenant);
-            return query.select(link.key() == null ? cb.countDistinct(owner) : cb.count(owner))
+            return query.select(distinct ? cb.countDistinct(owner) : cb.count(owner))
                     .where(match, ofTenant);
+        }
+
+        /**
+         * For a collection whose elements carry the tenant ({@code tag.tenant}): {@code select count(e) from Element e
+         * where <comparison> and e.tenant = ?}, the number of elements the comparison matches, which decides whether
+         * {@link #count} needs {@code distinct} (at most one: each owner's link to it is one row). Empty for a map
+         * (never needs it) or a collection whose elements do not carry the tenant (always needs it).
+         */
+        public Optional<CriteriaQuery<Long>> matchingElements(CriteriaBuilder cb, String tenant) {
+            String element = link.element() + ".";
+            if (link.key() != null || !link.tenant().startsWith(element)) {
+                return Optional.empty();
+            }
+            Class<?> type =
+                    cb.createQuery().from(link.entity()).get(link.element()).getJavaType();
+            CriteriaQuery<Long> query = cb.createQuery(Long.class);
+            Root<?> e = query.from(type);
+            return Optional.of(query.select(cb.count(e))
+                    .where(
+                            compare(comparison, resolve(e, path.substring(path.indexOf('.') + 1)), null, cb),
+                            cb.equal(resolve(e, link.tenant().substring(element.length())), tenant)));
+        }
+
+        /** A map's rows are its owners: {@link #count} never needs {@code distinct}. */
+        public boolean isMap() {
+            return link.key() != null;
         }
     }
 

@@ -67,11 +67,20 @@ class TargetPages {
         // A target deleted between the two statements is left out of the page.
         List<Target> page = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
         LongSupplier total = linkFilter
-                .<LongSupplier>map(filter -> () -> entityManager
-                        .createQuery(filter.count(entityManager.getCriteriaBuilder(), tenant))
-                        .getSingleResult())
+                .<LongSupplier>map(filter -> () -> countThrough(filter, tenant))
                 .orElse(() -> targets.count(spec));
         return PageableExecutionUtils.getPage(page, pageable, total);
+    }
+
+    private long countThrough(RsqlSpecification.LinkFilter filter, String tenant) {
+        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+        // With one matching tag, its links are its targets: counting them without DISTINCT is 5-10x cheaper (65,000
+        // links of a tag at 1M targets). A tag created and assigned between the two statements could be counted twice.
+        boolean distinct = !filter.isMap()
+                && filter.matchingElements(cb, tenant)
+                        .map(elements -> entityManager.createQuery(elements).getSingleResult() > 1)
+                        .orElse(true);
+        return entityManager.createQuery(filter.count(cb, tenant, distinct)).getSingleResult();
     }
 
     private List<Long> ids(Specification<Target> spec, Pageable pageable) {

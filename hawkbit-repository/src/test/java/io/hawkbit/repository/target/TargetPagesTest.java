@@ -150,11 +150,29 @@ class TargetPagesTest {
                     .map(String::toLowerCase)
                     .filteredOn(sql -> sql.startsWith("select count("))
                     .as(rsql)
+                    .allSatisfy(sql -> assertThat(sql).as(sql).doesNotContainPattern("(from|join) target\\s"))
+                    .filteredOn(
+                            sql -> sql.contains("from target_target_tag ") || sql.contains("from target_attributes "))
+                    .hasSize(1);
+        }
+        // DISTINCT only where a target may match on two links: two tags match.
+        for (String rsql :
+                List.of("tag==red", "tag==r*", "tag=in=(red,blue)", "attribute.region=in=(eu-west,us-east)")) {
+            RecordedSql.clear();
+            pages.find(
+                    spec(rsql),
+                    new OffsetPageRequest(0, 2, Sort.by("name")),
+                    RsqlSpecification.linkFilter(rsql, TargetService.FIELDS),
+                    TENANT);
+            assertThat(RecordedSql.statements())
+                    .map(String::toLowerCase)
+                    .filteredOn(sql -> sql.startsWith("select count(")
+                            && (sql.contains("from target_target_tag ") || sql.contains("from target_attributes ")))
+                    .as(rsql)
                     .singleElement()
-                    .satisfies(sql -> assertThat(sql)
+                    .satisfies(sql -> assertThat(sql.contains("count(distinct"))
                             .as(sql)
-                            .containsPattern("from target_(target_tag|attributes) ")
-                            .doesNotContainPattern("(from|join) target\\s"));
+                            .isEqualTo(rsql.equals("tag=in=(red,blue)")));
         }
         // Several comparisons, or a negation through tags, are counted over the targets.
         assertThat(RsqlSpecification.linkFilter("tag==red;attribute.region==eu-west", TargetService.FIELDS))
