@@ -77,18 +77,18 @@ SELECT 'DEFAULT',
   FROM (SELECT seq, CRC32(CONCAT('s', seq)) % 100 AS b, CRC32(CONCAT('p', seq)) % 100 AS o
           FROM seq_1_to___N__) s;
 
-INSERT INTO target_attributes (target_id, attribute_key, attribute_value)
-SELECT id, 'hw_revision', ELT(1 + CRC32(CONCAT('h', id)) % 4, 'rev-A', 'rev-B', 'rev-C', 'rev-D')
+INSERT INTO target_attributes (target_id, tenant, attribute_key, attribute_value)
+SELECT id, tenant, 'hw_revision', ELT(1 + CRC32(CONCAT('h', id)) % 4, 'rev-A', 'rev-B', 'rev-C', 'rev-D')
   FROM target WHERE tenant = 'DEFAULT' AND update_status <> 'UNKNOWN';
-INSERT INTO target_attributes (target_id, attribute_key, attribute_value)
-SELECT id, 'os_version', ELT(1 + CRC32(CONCAT('v', id)) % 6, '4.19', '5.4', '5.10', '5.15', '6.1', '6.6')
+INSERT INTO target_attributes (target_id, tenant, attribute_key, attribute_value)
+SELECT id, tenant, 'os_version', ELT(1 + CRC32(CONCAT('v', id)) % 6, '4.19', '5.4', '5.10', '5.15', '6.1', '6.6')
   FROM target WHERE tenant = 'DEFAULT' AND update_status <> 'UNKNOWN';
-INSERT INTO target_attributes (target_id, attribute_key, attribute_value)
-SELECT id, 'region', ELT(1 + CRC32(CONCAT('g', id)) % 8, 'eu-west', 'eu-central', 'us-east', 'us-west',
+INSERT INTO target_attributes (target_id, tenant, attribute_key, attribute_value)
+SELECT id, tenant, 'region', ELT(1 + CRC32(CONCAT('g', id)) % 8, 'eu-west', 'eu-central', 'us-east', 'us-west',
                          'ap-south', 'ap-east', 'sa-east', 'af-south')
   FROM target WHERE tenant = 'DEFAULT' AND update_status <> 'UNKNOWN';
-INSERT INTO target_attributes (target_id, attribute_key, attribute_value)
-SELECT id, 'serial', UPPER(SUBSTRING(MD5(CONCAT('serial', id)), 1, 12))
+INSERT INTO target_attributes (target_id, tenant, attribute_key, attribute_value)
+SELECT id, tenant, 'serial', UPPER(SUBSTRING(MD5(CONCAT('serial', id)), 1, 12))
   FROM target WHERE tenant = 'DEFAULT' AND update_status <> 'UNKNOWN';
 
 INSERT INTO target_target_tag (target_id, tag_id)

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /rest/v1/targets} on one node: each endpoint's happy path in hawkBit's JSON, with a second read of the change. */
@@ -21,6 +22,9 @@ class TargetApiIT {
 
     @Autowired
     PollRecorder polls;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     ApiClient api;
     Fixture fixture;
@@ -126,6 +130,85 @@ class TargetApiIT {
         ApiClient.Response kept = api.mgmt("GET", "/rest/v1/distributionsets/" + set);
         JsonAssert.statusCode(kept, 200);
         assertThat(kept.json().get("deleted").asBoolean()).isFalse();
+    }
+
+    @Test
+    void totalsOfTagAndAttributeFilters_followConfigDataTagsAndDeletes() {
+        // These totals are counted over target_attributes / target_target_tag alone (V1_20: each attribute row carries
+        // its target's tenant), so the rows must follow every change made through the APIs.
+        String[] tokens = {fixture.target("tapi-cnt-1"), fixture.target("tapi-cnt-2"), fixture.target("tapi-cnt-3")};
+        configData(1, tokens, "merge", "{\"region\":\"tapi-cnt-eu\",\"hw\":\"a\"}");
+        configData(2, tokens, "merge", "{\"region\":\"tapi-cnt-eu\"}");
+        configData(3, tokens, "merge", "{\"region\":\"tapi-cnt-us\"}");
+        assertThat(total("attribute.region==tapi-cnt-eu")).isEqualTo(2);
+        assertThat(total("attribute.region==TAPI-CNT-*")).isEqualTo(3);
+
+        configData(2, tokens, "replace", "{\"hw\":\"b\"}");
+        assertThat(total("attribute.region==tapi-cnt-eu")).as("replaced").isEqualTo(1);
+        configData(1, tokens, "remove", "{\"region\":\"\"}");
+        assertThat(total("attribute.region==tapi-cnt-eu")).as("removed").isZero();
+        configData(2, tokens, "merge", "{\"region\":\"tapi-cnt-eu\"}");
+        configData(3, tokens, "merge", "{\"region\":\"tapi-cnt-eu\"}");
+        assertThat(total("attribute.region==tapi-cnt-eu"))
+                .as("merged, value changed")
+                .isEqualTo(2);
+        assertThat(total("attribute.hw=in=(a,b)")).isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from target_attributes a join target t on t.id = a.target_id"
+                                + " where t.controller_id like 'tapi-cnt-%' and a.tenant = t.tenant",
+                        Long.class))
+                .as("every row written with its target's tenant (hw on 1 and 2, region on 2 and 3)")
+                .isEqualTo(4);
+
+        long tag = api.mgmt("POST", "/rest/v1/targettags", "[{\"name\":\"tapi-cnt-red\"}]")
+                .json()
+                .get(0)
+                .get("id")
+                .asLong();
+        JsonAssert.statusCode(
+                api.mgmt(
+                        "POST",
+                        "/rest/v1/targettags/" + tag + "/assigned",
+                        "[\"tapi-cnt-1\",\"tapi-cnt-2\",\"tapi-cnt-3\"]"),
+                204);
+        assertThat(total("tag==tapi-cnt-red")).isEqualTo(3);
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targettags/" + tag + "/assigned/tapi-cnt-3"), 204);
+        assertThat(total("tag==tapi-cnt-red")).as("unassigned").isEqualTo(2);
+
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targets/tapi-cnt-2"), 204);
+        assertThat(total("tag==tapi-cnt-red")).as("target deleted").isEqualTo(1);
+        assertThat(total("attribute.region==tapi-cnt-eu")).as("target deleted").isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from target_attributes a left join target t on t.id = a.target_id"
+                                + " where t.id is null",
+                        Long.class))
+                .as("no attribute row outlives its target")
+                .isZero();
+
+        JsonAssert.statusCode(api.mgmt("DELETE", "/rest/v1/targettags/" + tag), 204);
+        assertThat(total("tag==tapi-cnt-red")).as("tag deleted").isZero();
+        assertThat(total("tag==tapi-cnt-*")).isZero();
+    }
+
+    private void configData(int device, String[] tokens, String mode, String data) {
+        JsonAssert.statusCode(
+                api.send(
+                        "PUT",
+                        "/DEFAULT/controller/v1/tapi-cnt-" + device + "/configData",
+                        "{\"mode\":\"" + mode + "\",\"data\":" + data + "}",
+                        Map.of(
+                                "Authorization",
+                                "TargetToken " + tokens[device - 1],
+                                "Content-Type",
+                                "application/json")),
+                200);
+    }
+
+    /** A page's total as the API reports it (limit=1, so the count runs whenever there is more than one match). */
+    private long total(String rsql) {
+        ApiClient.Response page = api.mgmt("GET", "/rest/v1/targets?limit=1&q=" + rsql);
+        JsonAssert.statusCode(page, 200);
+        return page.json().get("total").asLong();
     }
 
     @Test

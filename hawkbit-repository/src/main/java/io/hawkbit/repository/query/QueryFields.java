@@ -24,12 +24,16 @@ public record QueryFields(
      * map it is the value's attribute, and {@code key} the key's. {@code ownerId} and {@code key} may be dotted
      * (attributes of an embedded id). {@code lowerCaseElement}, if not null, is an attribute the database keeps as the
      * lower-case of {@code element} (a generated, indexed column): case-insensitive text comparisons use it instead of
-     * {@code lower(element)}, which no index serves.
+     * {@code lower(element)}, which no index serves. {@code tenant}, if not null, is the (dotted) path of the owner's
+     * tenant from a link row ({@code tag.tenant} through the tag, or a copy in the link's own table): a filter that
+     * is one comparison through the link is then counted over the link rows alone ({@link
+     * RsqlSpecification#linkFilter}), without reading the owners.
      */
-    public record Link(Class<?> entity, String ownerId, String element, String key, String lowerCaseElement) {
+    public record Link(
+            Class<?> entity, String ownerId, String element, String key, String lowerCaseElement, String tenant) {
 
         public Link(Class<?> entity, String ownerId, String element, String key) {
-            this(entity, ownerId, element, key, null);
+            this(entity, ownerId, element, key, null, null);
         }
     }
 

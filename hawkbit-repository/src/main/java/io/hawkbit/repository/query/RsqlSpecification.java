@@ -12,7 +12,6 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.From;
-import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.MapJoin;
 import jakarta.persistence.criteria.Path;
@@ -24,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.data.jpa.domain.Specification;
@@ -177,8 +177,25 @@ public final class RsqlSpecification {
         Subquery<Long> matching = cq.subquery(Long.class);
         Root<?> row = matching.from(link.entity());
         Path<Long> owner = attribute(row, link.ownerId());
+        Predicate correlated = cb.equal(owner, root.get("id"));
+        if (link.tenant() != null && !link.tenant().contains(".")) {
+            // Redundant for the result, but it gives the subquery the outer query's tenant as a constant, so an index
+            // that leads with the link's tenant (ix_target_attributes_tenant_value) can drive it.
+            correlated = cb.and(correlated, cb.equal(row.get(link.tenant()), root.get("tenant")));
+        }
+        return matching.select(owner).where(correlated, linkMatch(comparison, path, link, row, cb, fields));
+    }
+
+    /** The link rows (of {@code row}) that match the comparison. */
+    private static Predicate linkMatch(
+            ComparisonNode comparison,
+            String path,
+            QueryFields.Link link,
+            From<?, ?> row,
+            CriteriaBuilder cb,
+            QueryFields fields) {
         var mapField = fields.mapField(comparison.getSelector());
-        Predicate match = mapField.isPresent()
+        return mapField.isPresent()
                 ? cb.and(
                         cb.equal(attribute(row, link.key()), mapField.get().getKey()),
                         compare(
@@ -187,7 +204,101 @@ public final class RsqlSpecification {
                                 link.lowerCaseElement() == null ? null : attribute(row, link.lowerCaseElement()),
                                 cb))
                 : compare(comparison, resolve(row, link.element() + path.substring(path.indexOf('.'))), null, cb);
-        return matching.select(owner).where(cb.equal(owner, root.get("id")), match);
+    }
+
+    /**
+     * The filter as a count over link rows alone, when it is one comparison through a link whose rows know their
+     * owner's tenant ({@code tag==x}, {@code tag=in=(x,y)}, {@code attribute.region==eu-west}, also {@code
+     * attribute.region!=x}: "has the key with another value"); empty for every other filter (several comparisons, a
+     * negation through a collection, the root's own fields). Counting the owners through {@code EXISTS} reads each
+     * matching owner's row to check its tenant (120,000 primary-key lookups of {@code target} for a value one target
+     * in eight has at 1M); counting the link rows is a range of one index.
+     */
+    public static Optional<LinkFilter> linkFilter(String query, QueryFields fields) {
+        if (query == null || query.isBlank()) {
+            return Optional.empty();
+        }
+        checkDepth(query);
+        Node node;
+        try {
+            node = PARSER.parse(query);
+        } catch (RSQLParserException e) {
+            return Optional.empty(); // parse() reports it
+        }
+        if (!(node instanceof ComparisonNode comparison)) {
+            return Optional.empty();
+        }
+        validate(node, fields);
+        var op = comparison.getOperator();
+        var mapField = fields.mapField(comparison.getSelector());
+        String path = mapField.map(Map.Entry::getValue)
+                .orElseGet(() -> fields.path(comparison.getSelector()).orElseThrow());
+        boolean collection = mapField.isEmpty();
+        if (collection
+                && (!path.contains(".") || op.equals(RSQLOperators.NOT_EQUAL) || op.equals(RSQLOperators.NOT_IN))) {
+            return Optional.empty();
+        }
+        return fields.link(path.split("\\.", 2)[0])
+                .filter(link -> link.tenant() != null)
+                .map(link -> new LinkFilter(comparison, path, link, fields));
+    }
+
+    /** A filter that is one comparison through a link, counted over the link's rows: see {@link #linkFilter}. */
+    public static final class LinkFilter {
+
+        private final ComparisonNode comparison;
+        private final String path;
+        private final QueryFields.Link link;
+        private final QueryFields fields;
+
+        private LinkFilter(ComparisonNode comparison, String path, QueryFields.Link link, QueryFields fields) {
+            this.comparison = comparison;
+            this.path = path;
+            this.link = link;
+            this.fields = fields;
+        }
+
+        /**
+         * {@code select count([distinct] owner) from link where <comparison> and tenant = ?}. {@code distinct} is
+         * needed where an owner may match on several rows: a collection whose comparison matches more than one element
+         * ({@code tag=in=(a,b)}); a map has one row per owner and key, so its rows are its owners.
+         */
+        public CriteriaQuery<Long> count(CriteriaBuilder cb, String tenant, boolean distinct) {
+            CriteriaQuery<Long> query = cb.createQuery(Long.class);
+            Root<?> row = query.from(link.entity());
+            Path<Long> owner = attribute(row, link.ownerId());
+            Predicate match = linkMatch(comparison, path, link, row, cb, fields);
+            // After the match, so that a tenant through the same join (tag.tenant) reuses it.
+            Predicate ofTenant = cb.equal(resolve(row, link.tenant()), tenant);
+            return query.select(distinct ? cb.countDistinct(owner) : cb.count(owner))
+                    .where(match, ofTenant);
+        }
+
+        /**
+         * For a collection whose elements carry the tenant ({@code tag.tenant}): {@code select count(e) from Element e
+         * where <comparison> and e.tenant = ?}, the number of elements the comparison matches, which decides whether
+         * {@link #count} needs {@code distinct} (at most one: each owner's link to it is one row). Empty for a map
+         * (never needs it) or a collection whose elements do not carry the tenant (always needs it).
+         */
+        public Optional<CriteriaQuery<Long>> matchingElements(CriteriaBuilder cb, String tenant) {
+            String element = link.element() + ".";
+            if (link.key() != null || !link.tenant().startsWith(element)) {
+                return Optional.empty();
+            }
+            Class<?> type =
+                    cb.createQuery().from(link.entity()).get(link.element()).getJavaType();
+            CriteriaQuery<Long> query = cb.createQuery(Long.class);
+            Root<?> e = query.from(type);
+            return Optional.of(query.select(cb.count(e))
+                    .where(
+                            compare(comparison, resolve(e, path.substring(path.indexOf('.') + 1)), null, cb),
+                            cb.equal(resolve(e, link.tenant().substring(element.length())), tenant)));
+        }
+
+        /** A map's rows are its owners: {@link #count} never needs {@code distinct}. */
+        public boolean isMap() {
+            return link.key() != null;
+        }
     }
 
     /** An attribute by a dotted path of plain (embedded, not joined) attributes. */
@@ -245,12 +356,18 @@ public final class RsqlSpecification {
         return wanted.contains(true) ? cb.isNotNull(attribute) : cb.isNull(attribute);
     }
 
-    private static Path<?> resolve(Root<?> root, String attributePath) {
+    /** The attribute at a dotted path, through left joins (a join the path already made is reused). */
+    private static Path<?> resolve(From<?, ?> root, String attributePath) {
         String[] parts = attributePath.split("\\.");
         From<?, ?> from = root;
         for (int i = 0; i < parts.length - 1; i++) {
-            Join<?, ?> join = from.join(parts[i], JoinType.LEFT);
-            from = join;
+            String part = parts[i];
+            From<?, ?> current = from;
+            from = current.getJoins().stream()
+                    .filter(j -> j.getAttribute().getName().equals(part))
+                    .<From<?, ?>>map(j -> j)
+                    .findFirst()
+                    .orElseGet(() -> current.join(part, JoinType.LEFT));
         }
         return from.get(parts[parts.length - 1]);
     }

@@ -33,16 +33,15 @@ public class DeviceAttributes {
     public void update(String tenant, String controllerId, Mode mode, Map<String, String> data) {
         Target target = targets.findByTenantAndControllerId(tenant, controllerId)
                 .orElseThrow(() -> new EntityNotFoundException("Target", controllerId));
-        Map<String, String> attributes = target.getControllerAttributes();
         switch (mode) {
             case REPLACE -> {
-                attributes.clear();
-                attributes.putAll(data);
+                target.clearControllerAttributes();
+                target.putControllerAttributes(data);
             }
-            case REMOVE -> data.keySet().forEach(attributes::remove);
-            case MERGE -> attributes.putAll(data);
+            case REMOVE -> target.removeControllerAttributes(data.keySet());
+            case MERGE -> target.putControllerAttributes(data);
         }
-        if (attributes.size() > MAX_ATTRIBUTES) {
+        if (target.getControllerAttributes().size() > MAX_ATTRIBUTES) {
             throw new HawkbitException(
                     ServerError.QUOTA_EXCEEDED, "A target may have at most " + MAX_ATTRIBUTES + " attributes");
         }

@@ -16,6 +16,8 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -98,11 +100,11 @@ public class Target extends BaseEntity {
     @JoinColumn(name = "installed_distribution_set")
     private DistributionSet installedDistributionSet;
 
+    /** Each value carries the target's tenant, so that the count of an attribute filter needs no join to target. */
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "target_attributes", joinColumns = @JoinColumn(name = "target_id"))
     @MapKeyColumn(name = "attribute_key", length = 128)
-    @Column(name = "attribute_value", length = 512)
-    private Map<String, String> controllerAttributes = new HashMap<>();
+    private Map<String, AttributeValue> controllerAttributes = new HashMap<>();
 
     /** Operator-set key/value pairs (hawkBit's target metadata); written here, listed through {@link TargetMetadata}. */
     @ElementCollection(fetch = FetchType.LAZY)
@@ -235,8 +237,24 @@ public class Target extends BaseEntity {
         this.installedDistributionSet = installedDistributionSet;
     }
 
+    /** The attributes the device reported, read-only (a value may be null). */
     public Map<String, String> getControllerAttributes() {
-        return controllerAttributes;
+        Map<String, String> values = new HashMap<>();
+        controllerAttributes.forEach((key, value) -> values.put(key, value.value()));
+        return Collections.unmodifiableMap(values);
+    }
+
+    /** Adds the attributes, replacing the values of keys the target has. */
+    public void putControllerAttributes(Map<String, String> attributes) {
+        attributes.forEach((key, value) -> controllerAttributes.put(key, new AttributeValue(value, getTenant())));
+    }
+
+    public void removeControllerAttributes(Collection<String> keys) {
+        keys.forEach(controllerAttributes::remove);
+    }
+
+    public void clearControllerAttributes() {
+        controllerAttributes.clear();
     }
 
     /** The modifiable metadata; a change bumps the target's version, so concurrent writers cannot both pass the quota. */

@@ -58,10 +58,13 @@ public class TargetService {
                     Map.entry("overdue", "overdue")))
             .withMap("attribute", "controllerAttributes")
             .withMap("metadata", "metadata")
-            .withLink("tags", new QueryFields.Link(TargetTagLink.class, "id.targetId", "tag", null))
+            // A link and its tag belong to the target's tenant (tag() loads both by tenant), so the tag's tenant is the
+            // target's; an attribute row carries its target's tenant (V1_20).
+            .withLink("tags", new QueryFields.Link(TargetTagLink.class, "id.targetId", "tag", null, null, "tag.tenant"))
             .withLink(
                     "controllerAttributes",
-                    new QueryFields.Link(TargetAttribute.class, "id.targetId", "value", "id.key", "valueLower"))
+                    new QueryFields.Link(
+                            TargetAttribute.class, "id.targetId", "value", "id.key", "valueLower", "tenant"))
             .withLowerCase("controllerId", "controllerIdLower")
             .withPresence("overdue", "overdueSince");
 
@@ -170,7 +173,7 @@ public class TargetService {
     public Page<Target> find(String tenant, String rsql, Pageable pageable) {
         Specification<Target> spec = RsqlSpecification.<Target>parse(rsql, FIELDS)
                 .and((root, q, cb) -> cb.equal(root.get("tenant"), tenant));
-        return pages.find(spec, pageable);
+        return pages.find(spec, pageable, RsqlSpecification.linkFilter(rsql, FIELDS), tenant);
     }
 
     /** Value of {@link Update#targetType()} that takes the target's type away, as hawkBit's PUT accepts it. */

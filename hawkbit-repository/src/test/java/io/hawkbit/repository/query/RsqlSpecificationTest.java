@@ -579,7 +579,7 @@ class RsqlSpecificationTest {
     @Test
     void attribute_textComparisonsUseTheIndexedLowerCaseColumn() {
         // As lower(attribute_value) = ?, no index served the filter and a count probed every target (> 60 s at 1M);
-        // the generated lower-case column (V1_19) is the second column of ix_target_attributes_value_lower.
+        // the generated lower-case column (V1_19) is the third column of ix_target_attributes_tenant_value (V1_20).
         for (String query :
                 List.of("attribute.hw==A", "attribute.hw!=A", "attribute.hw=in=(A,C)", "attribute.hw==A*")) {
             assertThat(countSql(query))

@@ -92,7 +92,7 @@ final class TargetBuilder {
         target.setUpdateStatus(status);
         target.setAssignedDistributionSet(assigned);
         target.setInstalledDistributionSet(installed);
-        target.getControllerAttributes().putAll(attributes);
+        target.putControllerAttributes(attributes);
         target.getTags().addAll(tags);
         return target;
     }

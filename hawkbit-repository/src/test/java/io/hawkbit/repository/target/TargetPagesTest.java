@@ -6,7 +6,9 @@ import io.hawkbit.repository.RepositoryJpaTest;
 import io.hawkbit.repository.query.OffsetPageRequest;
 import io.hawkbit.repository.query.RecordedSql;
 import io.hawkbit.repository.query.RsqlSpecification;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +28,7 @@ import org.springframework.test.context.TestPropertySource;
 class TargetPagesTest {
 
     private static final String TENANT = "pages-test";
+    private static final String OTHER = "pages-other";
 
     @Autowired
     TestEntityManager entities;
@@ -39,13 +42,26 @@ class TargetPagesTest {
     @BeforeEach
     void seed() {
         TargetTag red = entities.persist(new TargetTag(TENANT, "red"));
+        TargetTag blue = entities.persist(new TargetTag(TENANT, "blue"));
         for (int i = 0; i < 30; i++) {
             // Names in another order than ids and controllerIds, so a page in id order would differ.
             Target target = new Target(TENANT, "dev-%02d".formatted(i), "name-%02d".formatted((i * 7) % 30), "t" + i);
             if (i % 3 == 0) {
                 target.getTags().add(red);
             }
-            target.getControllerAttributes().put("region", i % 2 == 0 ? "EU-West" : "us-east");
+            if (i % 5 == 0) {
+                target.getTags().add(blue);
+            }
+            target.putControllerAttributes(Map.of("region", i % 2 == 0 ? "EU-West" : "us-east"));
+            entities.persist(target);
+        }
+        // Another tenant with the same tag names and attribute values on every target: never counted for TENANT.
+        TargetTag otherRed = entities.persist(new TargetTag(OTHER, "red"));
+        TargetTag otherBlue = entities.persist(new TargetTag(OTHER, "blue"));
+        for (int i = 0; i < 12; i++) {
+            Target target = new Target(OTHER, "dev-%02d".formatted(i), "name-%02d".formatted(i), "o" + i);
+            target.getTags().addAll(List.of(otherRed, otherBlue));
+            target.putControllerAttributes(Map.of("region", "eu-west"));
             entities.persist(target);
         }
         entities.flush();
@@ -85,6 +101,103 @@ class TargetPagesTest {
         var past = new OffsetPageRequest(1_000, 10, Sort.by("name"));
         assertThat(pages.find(spec(""), past).getContent()).isEmpty();
         assertThat(pages.find(spec(""), past).getTotalElements()).isEqualTo(30);
+    }
+
+    @Test
+    void theTotalOfAFilterThroughOneLinkIsThePlainCount() {
+        // 30 targets: red on i % 3 == 0 (10), blue on i % 5 == 0 (6), both on 0 and 15; region EU-West on even i (15).
+        Map<String, Long> expected = new LinkedHashMap<>();
+        expected.put("tag==red", 10L);
+        expected.put("tag==RED", 10L);
+        expected.put("tag=in=(red,blue)", 14L);
+        expected.put("tag==*", 14L);
+        expected.put("tag==r*", 10L);
+        expected.put("tag==green", 0L);
+        expected.put("tag!=red", 20L);
+        expected.put("attribute.region==eu-west", 15L);
+        expected.put("attribute.region==EU-*", 15L);
+        expected.put("attribute.region!=eu-west", 15L);
+        expected.put("attribute.region=in=(eu-west,us-east)", 30L);
+        expected.put("attribute.region=out=(eu-west)", 15L);
+        expected.put("attribute.region==*", 30L);
+        expected.put("attribute.serial==x", 0L);
+        expected.put("tag==red;attribute.region==eu-west", 5L);
+        expected.put("tag==blue,attribute.region==eu-west", 18L);
+        expected.put("tag==red;controllerId==dev-0*", 4L);
+        expected.forEach((rsql, count) -> {
+            long plain = targets.count(spec(rsql));
+            var page = pages.find(
+                    spec(rsql),
+                    new OffsetPageRequest(1, 2, Sort.by("name")),
+                    RsqlSpecification.linkFilter(rsql, TargetService.FIELDS),
+                    TENANT);
+            assertThat(plain).as("plain count of " + rsql).isEqualTo(count);
+            assertThat(page.getTotalElements()).as(rsql).isEqualTo(count);
+        });
+    }
+
+    @Test
+    void theTotalOfAFilterThroughOneLinkReadsTheLinkRowsNotTheTargets() {
+        for (String rsql : List.of("tag==red", "tag=in=(red,blue)", "attribute.region==eu-west")) {
+            RecordedSql.clear();
+            var page = pages.find(
+                    spec(rsql),
+                    new OffsetPageRequest(0, 2, Sort.by("name")),
+                    RsqlSpecification.linkFilter(rsql, TargetService.FIELDS),
+                    TENANT);
+            assertThat(page.getTotalElements()).as(rsql).isPositive();
+            assertThat(RecordedSql.statements())
+                    .map(String::toLowerCase)
+                    .filteredOn(sql -> sql.startsWith("select count("))
+                    .as(rsql)
+                    .allSatisfy(sql -> assertThat(sql).as(sql).doesNotContainPattern("(from|join) target\\s"))
+                    .filteredOn(
+                            sql -> sql.contains("from target_target_tag ") || sql.contains("from target_attributes "))
+                    .hasSize(1);
+        }
+        // DISTINCT only where a target may match on two links: two tags match.
+        for (String rsql :
+                List.of("tag==red", "tag==r*", "tag=in=(red,blue)", "attribute.region=in=(eu-west,us-east)")) {
+            RecordedSql.clear();
+            pages.find(
+                    spec(rsql),
+                    new OffsetPageRequest(0, 2, Sort.by("name")),
+                    RsqlSpecification.linkFilter(rsql, TargetService.FIELDS),
+                    TENANT);
+            assertThat(RecordedSql.statements())
+                    .map(String::toLowerCase)
+                    .filteredOn(sql -> sql.startsWith("select count(")
+                            && (sql.contains("from target_target_tag ") || sql.contains("from target_attributes ")))
+                    .as(rsql)
+                    .singleElement()
+                    .satisfies(sql -> assertThat(sql.contains("count(distinct"))
+                            .as(sql)
+                            .isEqualTo(rsql.equals("tag=in=(red,blue)")));
+        }
+        // Several comparisons, or a negation through tags, are counted over the targets.
+        assertThat(RsqlSpecification.linkFilter("tag==red;attribute.region==eu-west", TargetService.FIELDS))
+                .isEmpty();
+        assertThat(RsqlSpecification.linkFilter("tag!=red", TargetService.FIELDS))
+                .isEmpty();
+        assertThat(RsqlSpecification.linkFilter("controllerId==dev-01", TargetService.FIELDS))
+                .isEmpty();
+        assertThat(RsqlSpecification.linkFilter("", TargetService.FIELDS)).isEmpty();
+    }
+
+    @Test
+    void everyAttributeRowCarriesItsTargetsTenant() {
+        // Written by the code (Target.putControllerAttributes), not by the database.
+        assertThat(entities.getEntityManager()
+                        .createNativeQuery(
+                                "select count(*) from target_attributes a join target t on t.id = a.target_id"
+                                        + " where a.tenant <> t.tenant")
+                        .getSingleResult())
+                .isEqualTo(0L);
+        assertThat(entities.getEntityManager()
+                        .createNativeQuery("select count(*) from target_attributes where tenant = ?")
+                        .setParameter(1, OTHER)
+                        .getSingleResult())
+                .isEqualTo(12L);
     }
 
     private static Specification<Target> spec(String rsql) {
