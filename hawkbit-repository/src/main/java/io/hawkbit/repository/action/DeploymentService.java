@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -108,7 +109,13 @@ public class DeploymentService {
      * The new actions, the open actions that already deployed the set, and (for a rollout group only) the targets left
      * out because their type is not compatible with the set's type.
      */
-    public record AssignmentResult(List<Action> assigned, List<Action> alreadyAssigned, List<Target> incompatible) {}
+    public record AssignmentResult(List<Assigned> assigned, List<Action> alreadyAssigned, List<Target> incompatible) {}
+
+    /**
+     * A new action by id and its target's controllerId: what callers report, known without loading the action (the
+     * set-based path never does).
+     */
+    public record Assigned(long actionId, String controllerId) {}
 
     /**
      * Assigns a distribution set to targets: one new action per target, in one transaction. A target whose open
@@ -122,8 +129,9 @@ public class DeploymentService {
     }
 
     /**
-     * {@link #assign(String, Long, List, String)} for a scheduler's batch (auto-assignment): the same outcome and
-     * events, but the actions of targets without an open action are written set-based ({@link ActionBulkInsert}).
+     * {@link #assign(String, Long, List, String)} for a scheduler's batch (auto-assignment): the same outcome, but the
+     * actions of targets without an open action are written set-based ({@link ActionBulkInsert}) and announced by the
+     * batch's {@link DistributionSetAssignedEvent} alone, without an action and a target event each.
      */
     @Transactional
     public AssignmentResult assignInBulk(
@@ -193,7 +201,7 @@ public class DeploymentService {
                 assignment.maintenanceWindow().requireFuture(clock.instant());
             }
         }
-        List<Action> assigned = new ArrayList<>();
+        List<Action> created = new ArrayList<>();
         List<Action> already = new ArrayList<>();
         // Targets and their open actions read up front: a query inside the loop would make Hibernate flush-check
         // every entity created so far, once per target (quadratic in the batch).
@@ -211,7 +219,7 @@ public class DeploymentService {
                 ? "Assignment initiated by user '" + user + "'"
                 : "Assignment initiated by rollout '" + group.rolloutName() + "', group '" + group.groupName() + "'";
         // Set-based for the plain case: nothing to cancel, no consent to wait for, no window; one batch per parameters.
-        Map<ActionBulkInsert.Batch, List<Long>> bulkTargets = new java.util.LinkedHashMap<>();
+        Map<ActionBulkInsert.Batch, List<Long>> bulkTargets = new LinkedHashMap<>();
         for (Assignment assignment : assignments) {
             Target target = byControllerId.get(assignment.controllerId());
             if (incompatible.contains(target)) {
@@ -278,27 +286,37 @@ public class DeploymentService {
             target.setAssignedDistributionSet(set);
             target.setUpdateStatus(TargetUpdateStatus.PENDING);
             open.add(action);
-            assigned.add(action);
+            created.add(action);
         }
-        bulkTargets.forEach(
-                (batch, targetIds) -> assigned.addAll(actions.findAllById(bulkInsert.insert(batch, targetIds))));
         // implicit.lock.enabled: what was assigned can no longer change under a device (hawkBit's default, on).
-        boolean locks =
-                !set.isLocked() && !assigned.isEmpty() && config.enabled(tenant, TenantConfigKey.IMPLICIT_LOCK_ENABLED);
+        boolean locks = !set.isLocked()
+                && (!created.isEmpty() || !bulkTargets.isEmpty())
+                && config.enabled(tenant, TenantConfigKey.IMPLICIT_LOCK_ENABLED);
         if (locks) {
             set.lock();
         }
         actions.flush();
-        for (Action action : assigned) {
+        List<Assigned> assigned = new ArrayList<>();
+        for (Action action : created) {
+            assigned.add(new Assigned(action.getId(), action.getTarget().getControllerId()));
             actionEvents.created(action);
             targetEvents.updated(action.getTarget());
+        }
+        if (!bulkTargets.isEmpty()) {
+            Map<Long, String> controllerIds = new HashMap<>();
+            byControllerId.values().forEach(t -> controllerIds.put(t.getId(), t.getControllerId()));
+            // No action or target event each: the set's assigned event below names every new action and its device,
+            // which is all any receiver needs (two events per action overran the bus's publish queue at 20,000).
+            bulkTargets.forEach((batch, targetIds) -> bulkInsert.insert(batch, targetIds).stream()
+                    .map(c -> new Assigned(c.actionId(), controllerIds.get(c.targetId())))
+                    .forEach(assigned::add));
         }
         if (!assigned.isEmpty()) {
             events.publish(new DistributionSetAssignedEvent(
                     tenant,
                     set.getId(),
-                    assigned.stream().map(a -> a.getTarget().getControllerId()).toList(),
-                    assigned.stream().map(Action::getId).toList(),
+                    assigned.stream().map(Assigned::controllerId).toList(),
+                    assigned.stream().map(Assigned::actionId).toList(),
                     events.origin()));
         }
         if (locks) {
