@@ -59,6 +59,20 @@ start_node() {
 
 # The node's CPU time so far (user + system), ms.
 cpu_ms() { awk -v t="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / t }' "/proc/$PID/stat"; }
+# The node's CPU time so far (ms) by kind of thread: the scheduler's worker, the JIT compilers, the garbage
+# collector, all others; "scheduler jit gc other". A thread's name is read from /proc, cut to 15 characters.
+cpu_split() {
+  local t=$(getconf CLK_TCK) task
+  for task in /proc/"$PID"/task/*; do
+    printf '%s\t%s\n' "$(cat "$task/comm" 2>/dev/null)" "$(cut -d')' -f2 "$task/stat" 2>/dev/null | awk '{ print $12 + $13 }')"
+  done | awk -F'\t' -v t="$t" -v job="$1" '
+    $1 ~ job { s += $2; next } $1 ~ /Compiler/ { j += $2; next } $1 ~ /^(VM Thread|GC |G1 )/ { g += $2; next }
+    { o += $2 } END { printf "%d %d %d %d", s * 1000 / t, j * 1000 / t, g * 1000 / t, o * 1000 / t }'
+}
+split_per_k() {
+  awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { split(a, x, " "); split(b, y, " ")
+    printf "%.0f / %.0f / %.0f / %.0f", (y[1]-x[1])*1000/n, (y[2]-x[2])*1000/n, (y[3]-x[3])*1000/n, (y[4]-x[4])*1000/n }'
+}
 per_k() { awk -v c="$1" -v n="$2" 'BEGIN { if (n > 0) printf "%.0f", c * 1000 / n; else print "-" }'; }
 
 # Heap used after a full GC, MiB.
@@ -167,7 +181,7 @@ measure() {
   start_node "$db" "$OUT/server-$n.log"
   put heap_start_mib "$(heap)"
 
-  local g=$(( n / 2 < 20000 ? n / 2 : 20000 )) rid status ms body token c0 all_ms total
+  local g=$(( n / 2 < 20000 ? n / 2 : 20000 )) rid status ms body token c0 s0 all_ms total
   if [[ " $STEPS " == *" rollout "* ]]; then
   # Rollout: one group of G targets, started.
   body=$(jq -n --arg name "fa-$stamp" --argjson ds "$roll_set" --arg q "controllerId=le=$(cid "$g")" \
@@ -182,6 +196,7 @@ measure() {
   token=$(sql "$db" -e "SELECT security_token FROM target WHERE controller_id = '$(cid "$g")'")
   log "rollout $rid ready with $total targets; starting"
   c0=$(cpu_ms)
+  s0=$(cpu_split rollout-sched)
   t0=$(now_ms)
   api -X POST "$H/rest/v1/rollouts/$rid/start" >/dev/null
   ms=$(wait_count "$db" "$t0" "$total" "SELECT COUNT(*) FROM action WHERE rollout_id = $rid")
@@ -197,6 +212,7 @@ measure() {
   put rollout_device_sees_s "$( [ "$ms" = timeout ] && echo timeout || secs "$ms")"
   put rollout_actions_per_s "$( [ "$ms" = timeout ] && echo - || awk -v c="$total" -v ms="$ms" 'BEGIN { printf "%.0f", c * 1000 / ms }')"
   put rollout_cpu_ms_per_1000 "$(per_k $(( $(cpu_ms) - c0 )) "$total")"
+  put rollout_cpu_split_scheduler_jit_gc_other "$(split_per_k "$s0" "$(cpu_split rollout-sched)" "$total")"
   put rollout_status_rows "$(sql "$db" -e "SELECT COUNT(*) FROM action a WHERE a.rollout_id = $rid AND EXISTS
     (SELECT 1 FROM action_status s WHERE s.action_id = a.id)")"
   log "rollout: $total actions in $(secs "$all_ms") s, device $(cid "$g") sees deploymentBase after $(secs "$ms") s"

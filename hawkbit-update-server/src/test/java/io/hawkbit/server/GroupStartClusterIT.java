@@ -44,7 +44,7 @@ class GroupStartClusterIT {
     TestDatabase parameter;
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final int BATCH = 10;
+    private static final int BATCH = 150;
     private static final int PUBLISH_QUEUE = 100;
 
     @TempDir
@@ -92,9 +92,10 @@ class GroupStartClusterIT {
     @Test
     @Order(1)
     void groupStartedOnOneNode_otherNodeServesTheNewDeploymentBaseInsteadOfItsCachedAnswer() {
-        Fixture fixture = new Fixture(starter.api);
+        // Created through node 2: their own events (one per target) would overrun node 1's small queue.
+        Fixture fixture = new Fixture(server2.api);
         long set = fixture.completeSet("gsa");
-        fixture.targets("gsa-", 4 * BATCH);
+        fixture.targets("gsa-", 2 * BATCH);
         RolloutDevices devices = new RolloutDevices();
         devices.create(fixture, "gsa-watched");
         assertThat(devices.offeredAction(server2.api, "gsa-watched")).isNull();
@@ -105,6 +106,7 @@ class GroupStartClusterIT {
                 .as("node 2 answers the next poll from its cache")
                 .isNotNull();
 
+        double flushes = sum(server2, "hawkbit.cache.flushes");
         long rollout = RolloutApiIT.rollout(starter.api, "gsa", "controllerId==gsa-*", set);
         await().atMost(WAIT)
                 .until(() -> RolloutApiIT.status(starter.api, rollout).equals("ready"));
@@ -115,28 +117,31 @@ class GroupStartClusterIT {
                 .until(() -> devices.offeredAction(server2.api, "gsa-watched"), a -> a != null);
         assertThat(devices.offeredAction(starter.api, "gsa-watched")).isEqualTo(offered);
 
-        // The 41 actions came in batches of 10, each announced by one event naming its actions and devices.
+        // The 301 actions came in batches of 150, each announced by one event naming its actions and devices.
         List<DistributionSetAssignedEvent> assigned = await().atMost(WAIT)
                 .until(
                         () -> fromStarter(server2.received(DistributionSetAssignedEvent.class), set),
                         a -> a.stream()
                                         .mapToInt(e -> e.getControllerIds().size())
                                         .sum()
-                                == 4 * BATCH + 1);
-        assertThat(assigned).hasSize(5);
+                                == 2 * BATCH + 1);
+        assertThat(assigned).hasSize(3);
         assertThat(assigned.stream().flatMap(e -> e.getActionIds().stream())).contains(offered);
         assertThat(server2.received(ActionCreatedEvent.class))
                 .as("no event per action")
                 .noneMatch(e -> e.getDistributionSetId() == set);
         assertThat(server2.received(TargetUpdatedEvent.class))
                 .noneMatch(e -> e.getControllerId().startsWith("gsa-"));
+        assertThat(sum(server2, "hawkbit.cache.flushes"))
+                .as("the answer was evicted, not flushed with everything else")
+                .isEqualTo(flushes);
     }
 
     @Test
     @Order(2)
     void groupLargerThanThePublishQueue_dropsNoEvent_andFlushesNoCache() {
+        // Two batches of 150 actions each: as two events per action, each batch overran the queue of 100.
         int size = 3 * PUBLISH_QUEUE;
-        // Created through node 2: their own events (one per target) would overrun node 1's small queue.
         Fixture fixture = new Fixture(server2.api);
         long set = fixture.completeSet("gsb");
         fixture.targets("gsb-", size);

@@ -17,6 +17,7 @@ import io.hawkbit.repository.targettype.IncompatibleTargetTypeException;
 import io.hawkbit.repository.targettype.TargetType;
 import io.hawkbit.repository.tenant.TenantConfigKey;
 import io.hawkbit.repository.tenant.TenantConfigurationService;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,6 +50,7 @@ public class DeploymentService {
     private final TargetEvents targetEvents;
     private final ConsentPolicy.Factory consentPolicies;
     private final ActionBulkInsert bulkInsert;
+    private final EntityManager entityManager;
 
     public DeploymentService(
             ActionRepository actions,
@@ -62,9 +64,11 @@ public class DeploymentService {
             ActionEvents actionEvents,
             TargetEvents targetEvents,
             ConsentPolicy.Factory consent,
-            ActionBulkInsert bulkInsert) {
+            ActionBulkInsert bulkInsert,
+            EntityManager entityManager) {
         this.consentPolicies = consent;
         this.bulkInsert = bulkInsert;
+        this.entityManager = entityManager;
         this.events = events;
         this.cancellation = cancellation;
         this.actionEvents = actionEvents;
@@ -295,6 +299,20 @@ public class DeploymentService {
         if (locks) {
             set.lock();
         }
+        List<Assigned> bulkAssigned = new ArrayList<>();
+        if (!bulkTargets.isEmpty()) {
+            Map<Long, Target> byId = new HashMap<>();
+            byControllerId.values().forEach(t -> byId.put(t.getId(), t));
+            bulkTargets.forEach((batch, targetIds) -> {
+                bulkInsert.insert(batch, targetIds).stream()
+                        .map(c -> new Assigned(
+                                c.actionId(), byId.get(c.targetId()).getControllerId()))
+                        .forEach(bulkAssigned::add);
+                // Written by SQL, so the loaded instances are stale; managed, each would cost every flush of this
+                // transaction a dirty check of itself and its three lazy collections (the largest share of a batch).
+                targetIds.forEach(id -> entityManager.detach(byId.get(id)));
+            });
+        }
         actions.flush();
         List<Assigned> assigned = new ArrayList<>();
         for (Action action : created) {
@@ -302,15 +320,9 @@ public class DeploymentService {
             actionEvents.created(action);
             targetEvents.updated(action.getTarget());
         }
-        if (!bulkTargets.isEmpty()) {
-            Map<Long, String> controllerIds = new HashMap<>();
-            byControllerId.values().forEach(t -> controllerIds.put(t.getId(), t.getControllerId()));
-            // No action or target event each: the set's assigned event below names every new action and its device,
-            // which is all any receiver needs (two events per action overran the bus's publish queue at 20,000).
-            bulkTargets.forEach((batch, targetIds) -> bulkInsert.insert(batch, targetIds).stream()
-                    .map(c -> new Assigned(c.actionId(), controllerIds.get(c.targetId())))
-                    .forEach(assigned::add));
-        }
+        // No action or target event each for the set-based ones: the set's assigned event below names every new action
+        // and its device, which is all any receiver needs (two events per action overran the bus's publish queue).
+        assigned.addAll(bulkAssigned);
         if (!assigned.isEmpty()) {
             events.publish(new DistributionSetAssignedEvent(
                     tenant,
