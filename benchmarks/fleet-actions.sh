@@ -3,8 +3,11 @@
 # benchmarks/fleet-scale.sh's SEED_ONLY=1, seeds N finished, expired actions by SQL for the cleanup, starts one node
 # (no broker, JAVA_OPTS as fleet-scale.sh) and measures:
 #   - a rollout of one group of G = min(20,000, N/2) targets (fleet-0000001 ... G) on a new set: from POST .../start
-#     until all G actions exist (SQL count) and the group's last device's DDI poll links deploymentBase: actions/s;
-#   - an auto-assign target filter matching A = min(100,000, N - G) targets (the ones after the rollout's) on another
+#     until all G actions exist (SQL count) and the group's last device's DDI poll links deploymentBase: actions/s,
+#     and the node's CPU per 1,000 actions, in all and split by thread (the rollout scheduler's, the JIT compilers',
+#     the GC's, the rest): on a fresh node most of it is the JIT compiling the path;
+#   - with step rollout2, the same for the next G targets on the node the first group warmed up (steady state);
+#   - an auto-assign target filter matching A = min(100,000, N - G) targets (the ones after the rollouts') on another
 #     new set: from POST .../autoAssignDS until all A actions exist, at the scheduler's default 10 s period;
 #   - the action cleanup of the N seeded finished actions (status FINISHED, 40 days old; the fleet's own 5,000
 #     finished actions are younger than the expiry and must stay): from switching action.cleanup.enabled on until
@@ -20,7 +23,7 @@
 # earlier run of this script are undone by SQL first (the fleet's seeded state comes back); PORT [random 20000-39999];
 # JAR [the update server's jar]; JAVA_OPTS [-Xmx768m -XX:+UseSerialGC]; CLEANUP_ACTIONS [N] finished actions seeded for
 # the cleanup; CLEANUP_PERIOD [2s]; WAIT [600] seconds at most per step; OUT [target/fleet-actions]; STEPS [rollout
-# autoassign cleanup] the steps to run; SERVER_ARGS more arguments for the node (e.g. a batch size).
+# autoassign cleanup] the steps to run (and rollout2, after rollout); SERVER_ARGS more arguments for the node (e.g. a batch size).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -59,6 +62,20 @@ start_node() {
 
 # The node's CPU time so far (user + system), ms.
 cpu_ms() { awk -v t="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / t }' "/proc/$PID/stat"; }
+# The node's CPU time so far (ms) by kind of thread: the scheduler's worker, the JIT compilers, the garbage
+# collector, all others; "scheduler jit gc other". A thread's name is read from /proc, cut to 15 characters.
+cpu_split() {
+  local t=$(getconf CLK_TCK) task
+  for task in /proc/"$PID"/task/*; do
+    printf '%s\t%s\n' "$(cat "$task/comm" 2>/dev/null)" "$(cut -d')' -f2 "$task/stat" 2>/dev/null | awk '{ print $12 + $13 }')"
+  done | awk -F'\t' -v t="$t" -v job="$1" '
+    $1 ~ job { s += $2; next } $1 ~ /Compiler/ { j += $2; next } $1 ~ /^(VM Thread|GC |G1 )/ { g += $2; next }
+    { o += $2 } END { printf "%d %d %d %d", s * 1000 / t, j * 1000 / t, g * 1000 / t, o * 1000 / t }'
+}
+split_per_k() {
+  awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { split(a, x, " "); split(b, y, " ")
+    printf "%.0f / %.0f / %.0f / %.0f", (y[1]-x[1])*1000/n, (y[2]-x[2])*1000/n, (y[3]-x[3])*1000/n, (y[4]-x[4])*1000/n }'
+}
 per_k() { awk -v c="$1" -v n="$2" 'BEGIN { if (n > 0) printf "%.0f", c * 1000 / n; else print "-" }'; }
 
 # Heap used after a full GC, MiB.
@@ -142,6 +159,45 @@ seed_cleanup() {
     ANALYZE TABLE action, action_status;" >/dev/null
 }
 
+# group_start KEY FIRST LAST: a rollout of one group of the targets after FIRST up to LAST, started; its figures are
+# put as KEY_*.
+group_start() {
+  local key=$1 first=$2 last=$3 rid status ms body token c0 s0 all_ms total t0
+  body=$(jq -n --arg name "fa-$stamp$key" --argjson ds "$roll_set" --arg q "controllerId=gt=$(cid "$first");controllerId=le=$(cid "$last")" \
+    '{name: $name, distributionSetId: $ds, targetFilterQuery: $q, amountGroups: 1}')
+  rid=$(api "$H/rest/v1/rollouts" -d "$body" | jq -r .id)
+  status=creating
+  while [ "$status" != ready ]; do
+    status=$(api "$H/rest/v1/rollouts/$rid" | jq -r .status)
+    [ "$status" = ready ] || sleep 0.5
+  done
+  total=$(api "$H/rest/v1/rollouts/$rid" | jq -r .totalTargets)
+  token=$(sql "$db" -e "SELECT security_token FROM target WHERE controller_id = '$(cid "$last")'")
+  log "$key $rid ready with $total targets; starting"
+  c0=$(cpu_ms)
+  s0=$(cpu_split rollout-sched)
+  t0=$(now_ms)
+  api -X POST "$H/rest/v1/rollouts/$rid/start" >/dev/null
+  ms=$(wait_count "$db" "$t0" "$total" "SELECT COUNT(*) FROM action WHERE rollout_id = $rid")
+  all_ms=$ms
+  until curl -sf -H "Authorization: TargetToken $token" -H 'Accept: application/hal+json' \
+      "$H/DEFAULT/controller/v1/$(cid "$last")" | jq -e '._links.deploymentBase' >/dev/null; do
+    sleep 0.1
+    [ $(( $(now_ms) - t0 )) -gt $((WAIT * 1000)) ] && { ms=timeout; break; }
+  done
+  [ "$ms" != timeout ] && ms=$(( $(now_ms) - t0 ))
+  put ${key}_group_targets "$total"
+  put ${key}_all_actions_s "$( [ "$all_ms" = timeout ] && echo timeout || secs "$all_ms")"
+  put ${key}_device_sees_s "$( [ "$ms" = timeout ] && echo timeout || secs "$ms")"
+  put ${key}_actions_per_s "$( [ "$ms" = timeout ] && echo - || awk -v c="$total" -v ms="$ms" 'BEGIN { printf "%.0f", c * 1000 / ms }')"
+  put ${key}_cpu_ms_per_1000 "$(per_k $(( $(cpu_ms) - c0 )) "$total")"
+  put ${key}_cpu_split_scheduler_jit_gc_other "$(split_per_k "$s0" "$(cpu_split rollout-sched)" "$total")"
+  put ${key}_status_rows "$(sql "$db" -e "SELECT COUNT(*) FROM action a WHERE a.rollout_id = $rid AND EXISTS
+    (SELECT 1 FROM action_status s WHERE s.action_id = a.id)")"
+  log "$key: $total actions in $(secs "$all_ms") s, device $(cid "$last") sees deploymentBase after $(secs "$ms") s"
+  put heap_after_${key}_mib "$(heap)"
+}
+
 measure() {
   local n=$1 db=$DB_PREFIX$1 res=$OUT/results-$1.txt
   : >"$res"
@@ -167,46 +223,21 @@ measure() {
   start_node "$db" "$OUT/server-$n.log"
   put heap_start_mib "$(heap)"
 
-  local g=$(( n / 2 < 20000 ? n / 2 : 20000 )) rid status ms body token c0 all_ms total
+  local g=$(( n / 2 < 20000 ? n / 2 : 20000 )) after=0 body c0 ms
   if [[ " $STEPS " == *" rollout "* ]]; then
-  # Rollout: one group of G targets, started.
-  body=$(jq -n --arg name "fa-$stamp" --argjson ds "$roll_set" --arg q "controllerId=le=$(cid "$g")" \
-    '{name: $name, distributionSetId: $ds, targetFilterQuery: $q, amountGroups: 1}')
-  rid=$(api "$H/rest/v1/rollouts" -d "$body" | jq -r .id)
-  status=creating
-  while [ "$status" != ready ]; do
-    status=$(api "$H/rest/v1/rollouts/$rid" | jq -r .status)
-    [ "$status" = ready ] || sleep 0.5
-  done
-  total=$(api "$H/rest/v1/rollouts/$rid" | jq -r .totalTargets)
-  token=$(sql "$db" -e "SELECT security_token FROM target WHERE controller_id = '$(cid "$g")'")
-  log "rollout $rid ready with $total targets; starting"
-  c0=$(cpu_ms)
-  t0=$(now_ms)
-  api -X POST "$H/rest/v1/rollouts/$rid/start" >/dev/null
-  ms=$(wait_count "$db" "$t0" "$total" "SELECT COUNT(*) FROM action WHERE rollout_id = $rid")
-  all_ms=$ms
-  until curl -sf -H "Authorization: TargetToken $token" -H 'Accept: application/hal+json' \
-      "$H/DEFAULT/controller/v1/$(cid "$g")" | jq -e '._links.deploymentBase' >/dev/null; do
-    sleep 0.1
-    [ $(( $(now_ms) - t0 )) -gt $((WAIT * 1000)) ] && { ms=timeout; break; }
-  done
-  [ "$ms" != timeout ] && ms=$(( $(now_ms) - t0 ))
-  put rollout_group_targets "$total"
-  put rollout_all_actions_s "$( [ "$all_ms" = timeout ] && echo timeout || secs "$all_ms")"
-  put rollout_device_sees_s "$( [ "$ms" = timeout ] && echo timeout || secs "$ms")"
-  put rollout_actions_per_s "$( [ "$ms" = timeout ] && echo - || awk -v c="$total" -v ms="$ms" 'BEGIN { printf "%.0f", c * 1000 / ms }')"
-  put rollout_cpu_ms_per_1000 "$(per_k $(( $(cpu_ms) - c0 )) "$total")"
-  put rollout_status_rows "$(sql "$db" -e "SELECT COUNT(*) FROM action a WHERE a.rollout_id = $rid AND EXISTS
-    (SELECT 1 FROM action_status s WHERE s.action_id = a.id)")"
-  log "rollout: $total actions in $(secs "$all_ms") s, device $(cid "$g") sees deploymentBase after $(secs "$ms") s"
-  put heap_after_rollout_mib "$(heap)"
+    # Rollout: one group of G targets, started on the fresh node (the JIT compiles the path meanwhile).
+    group_start rollout 0 "$g"
+  fi
+  if [[ " $STEPS " == *" rollout2 "* ]]; then
+    # The same for the next G targets, on the node the first group start warmed up: the steady-state cost.
+    group_start rollout2 "$g" $((2 * g))
+    after=$g
   fi
 
-  local a=$(( n - g < 100000 ? n - g : 100000 )) fid
+  local a=$(( n - g - after < 100000 ? n - g - after : 100000 )) fid
   if [[ " $STEPS " == *" autoassign "* ]]; then
   # Auto-assignment of a filter matching A targets.
-  body=$(jq -n --arg name "fa-$stamp" --arg q "controllerId=gt=$(cid "$g");controllerId=le=$(cid $((g + a)))" \
+  body=$(jq -n --arg name "fa-$stamp" --arg q "controllerId=gt=$(cid $((g + after)));controllerId=le=$(cid $((g + after + a)))" \
     '{name: $name, query: $q}')
   fid=$(api "$H/rest/v1/targetfilters" -d "$body" | jq -r .id)
   c0=$(cpu_ms)

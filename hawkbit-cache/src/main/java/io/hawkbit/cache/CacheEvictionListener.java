@@ -4,6 +4,7 @@ import io.hawkbit.repository.CacheNames;
 import io.hawkbit.repository.CacheNames.TargetKey;
 import io.hawkbit.repository.event.ActionEvent;
 import io.hawkbit.repository.event.ActionsDeletedEvent;
+import io.hawkbit.repository.event.DistributionSetAssignedEvent;
 import io.hawkbit.repository.event.TargetEvent;
 import io.hawkbit.repository.event.TargetPolledEvent;
 import io.hawkbit.repository.event.TenantConfigurationChangedEvent;
@@ -67,6 +68,16 @@ class CacheEvictionListener {
     @EventListener
     public void onAction(ActionEvent event) {
         pollState.evict(new TargetKey(event.getTenant(), event.getControllerId()));
+    }
+
+    /**
+     * A set-based assignment (rollout group start, auto-assignment) announces its new actions by this event alone; an
+     * assignment never changes what DDI authentication reads, so the targets' entries stay.
+     */
+    @EventListener
+    public void onAssigned(DistributionSetAssignedEvent event) {
+        event.getControllerIds()
+                .forEach(controllerId -> pollState.evict(new TargetKey(event.getTenant(), controllerId)));
     }
 
     /** The action cleanup may delete the action a device's installedBase link points to. */

@@ -7,6 +7,7 @@ import io.hawkbit.repository.CacheNames;
 import io.hawkbit.repository.CacheNames.TargetKey;
 import io.hawkbit.repository.event.ActionUpdatedEvent;
 import io.hawkbit.repository.event.ActionsDeletedEvent;
+import io.hawkbit.repository.event.DistributionSetAssignedEvent;
 import io.hawkbit.repository.event.TargetPolledEvent;
 import io.hawkbit.repository.event.TargetUpdatedEvent;
 import io.hawkbit.repository.event.TenantConfigurationChangedEvent;
@@ -53,6 +54,19 @@ class CacheEvictionListenerTest {
         assertThat(cached(CacheNames.POLL_STATE, device2)).isFalse();
         assertThat(cached(CacheNames.TARGETS, device2)).isTrue();
         assertThat(cached(CacheNames.POLL_STATE, device1)).isTrue();
+    }
+
+    @Test
+    void setAssigned_evictsTheNamedDevicesPollStatesOnly() {
+        fill();
+        listener.onAssigned(new DistributionSetAssignedEvent(
+                "DEFAULT", 3L, java.util.List.of("device-1", "device-2"), java.util.List.of(8L, 9L), "node"));
+        assertThat(cached(CacheNames.POLL_STATE, device1)).isFalse();
+        assertThat(cached(CacheNames.POLL_STATE, device2)).isFalse();
+        assertThat(cached(CacheNames.TARGETS, device1))
+                .as("an assignment changes nothing DDI authentication reads")
+                .isTrue();
+        assertThat(cached(CacheNames.POLL_STATE, otherTenant)).isTrue();
     }
 
     @Test

@@ -43,11 +43,14 @@ class ActionBulkInsert {
             String message,
             String user) {}
 
+    /** A new action and the target it was created for. */
+    record Created(long actionId, long targetId) {}
+
     /**
      * Creates one RUNNING action per target (none of which may have an open action) and points the targets at the
-     * set; returns the new actions' ids, lowest first.
+     * set; returns the new actions, lowest id first.
      */
-    List<Long> insert(Batch batch, Collection<Long> targetIds) {
+    List<Created> insert(Batch batch, Collection<Long> targetIds) {
         Timestamp at = Timestamp.from(clock.instant());
         String by = auditor.getCurrentAuditor().orElse("system");
         MapSqlParameterSource params = new MapSqlParameterSource()
@@ -80,12 +83,12 @@ class ActionBulkInsert {
                         + "select :tenant, id, :set, :type, :forced, :weight, 'RUNNING', true, :at, :by, :at, :by, 0, "
                         + ":rollout, :group from target where id in (:targets)",
                 params);
-        List<Long> ids = jdbc.queryForList(
-                "select id from action where target_id in (:targets) and distribution_set_id = :set "
+        List<Created> created = jdbc.query(
+                "select id, target_id from action where target_id in (:targets) and distribution_set_id = :set "
                         + "and active = true and id > :before order by id",
                 params,
-                Long.class);
-        params.addValue("actions", ids);
+                (rs, row) -> new Created(rs.getLong(1), rs.getLong(2)));
+        params.addValue("actions", created.stream().map(Created::actionId).toList());
         jdbc.update(
                 "insert into action_status (tenant, action_id, status, occurred_at, created_at, created_by) "
                         + "select :tenant, id, 'RUNNING', :now, :at, :user from action where id in (:actions)",
@@ -94,6 +97,6 @@ class ActionBulkInsert {
                 "insert into action_status_message (action_status_id, position, detail) "
                         + "select id, 0, :message from action_status where action_id in (:actions)",
                 params);
-        return ids;
+        return created;
     }
 }

@@ -1,13 +1,16 @@
 package io.hawkbit.repository.action;
 
+import jakarta.persistence.QueryHint;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.jpa.HibernateHints;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.repository.query.Param;
 
 /** Actions of all tenants. */
@@ -20,8 +23,14 @@ public interface ActionRepository extends JpaRepository<Action, Long>, JpaSpecif
     @Query("select a from Action a where a.target.id = :targetId and a.active = true order by a.id")
     List<Action> findActive(@Param("targetId") Long targetId);
 
-    /** Open actions of several targets with their sets, oldest first. */
+    /**
+     * Open actions of several targets with their sets, oldest first. Without the flush before the query: an assignment
+     * batch calls it right after loading its targets, with nothing changed yet, and the flush would only dirty-check
+     * every one of them. Actions created earlier in the transaction are in the database already (their ids are the
+     * database's own, so Hibernate inserts them at once).
+     */
     @EntityGraph(attributePaths = "distributionSet")
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
     @Query("select a from Action a where a.target.id in :targetIds and a.active = true order by a.id")
     List<Action> findActiveOf(@Param("targetIds") java.util.Collection<Long> targetIds);
 

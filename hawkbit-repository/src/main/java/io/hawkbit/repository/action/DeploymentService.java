@@ -17,10 +17,12 @@ import io.hawkbit.repository.targettype.IncompatibleTargetTypeException;
 import io.hawkbit.repository.targettype.TargetType;
 import io.hawkbit.repository.tenant.TenantConfigKey;
 import io.hawkbit.repository.tenant.TenantConfigurationService;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -48,6 +50,7 @@ public class DeploymentService {
     private final TargetEvents targetEvents;
     private final ConsentPolicy.Factory consentPolicies;
     private final ActionBulkInsert bulkInsert;
+    private final EntityManager entityManager;
 
     public DeploymentService(
             ActionRepository actions,
@@ -61,9 +64,11 @@ public class DeploymentService {
             ActionEvents actionEvents,
             TargetEvents targetEvents,
             ConsentPolicy.Factory consent,
-            ActionBulkInsert bulkInsert) {
+            ActionBulkInsert bulkInsert,
+            EntityManager entityManager) {
         this.consentPolicies = consent;
         this.bulkInsert = bulkInsert;
+        this.entityManager = entityManager;
         this.events = events;
         this.cancellation = cancellation;
         this.actionEvents = actionEvents;
@@ -108,7 +113,13 @@ public class DeploymentService {
      * The new actions, the open actions that already deployed the set, and (for a rollout group only) the targets left
      * out because their type is not compatible with the set's type.
      */
-    public record AssignmentResult(List<Action> assigned, List<Action> alreadyAssigned, List<Target> incompatible) {}
+    public record AssignmentResult(List<Assigned> assigned, List<Action> alreadyAssigned, List<Target> incompatible) {}
+
+    /**
+     * A new action by id and its target's controllerId: what callers report, known without loading the action (the
+     * set-based path never does).
+     */
+    public record Assigned(long actionId, String controllerId) {}
 
     /**
      * Assigns a distribution set to targets: one new action per target, in one transaction. A target whose open
@@ -122,8 +133,9 @@ public class DeploymentService {
     }
 
     /**
-     * {@link #assign(String, Long, List, String)} for a scheduler's batch (auto-assignment): the same outcome and
-     * events, but the actions of targets without an open action are written set-based ({@link ActionBulkInsert}).
+     * {@link #assign(String, Long, List, String)} for a scheduler's batch (auto-assignment): the same outcome, but the
+     * actions of targets without an open action are written set-based ({@link ActionBulkInsert}) and announced by the
+     * batch's {@link DistributionSetAssignedEvent} alone, without an action and a target event each.
      */
     @Transactional
     public AssignmentResult assignInBulk(
@@ -193,7 +205,7 @@ public class DeploymentService {
                 assignment.maintenanceWindow().requireFuture(clock.instant());
             }
         }
-        List<Action> assigned = new ArrayList<>();
+        List<Action> created = new ArrayList<>();
         List<Action> already = new ArrayList<>();
         // Targets and their open actions read up front: a query inside the loop would make Hibernate flush-check
         // every entity created so far, once per target (quadratic in the batch).
@@ -211,7 +223,7 @@ public class DeploymentService {
                 ? "Assignment initiated by user '" + user + "'"
                 : "Assignment initiated by rollout '" + group.rolloutName() + "', group '" + group.groupName() + "'";
         // Set-based for the plain case: nothing to cancel, no consent to wait for, no window; one batch per parameters.
-        Map<ActionBulkInsert.Batch, List<Long>> bulkTargets = new java.util.LinkedHashMap<>();
+        Map<ActionBulkInsert.Batch, List<Long>> bulkTargets = new LinkedHashMap<>();
         for (Assignment assignment : assignments) {
             Target target = byControllerId.get(assignment.controllerId());
             if (incompatible.contains(target)) {
@@ -278,27 +290,45 @@ public class DeploymentService {
             target.setAssignedDistributionSet(set);
             target.setUpdateStatus(TargetUpdateStatus.PENDING);
             open.add(action);
-            assigned.add(action);
+            created.add(action);
         }
-        bulkTargets.forEach(
-                (batch, targetIds) -> assigned.addAll(actions.findAllById(bulkInsert.insert(batch, targetIds))));
         // implicit.lock.enabled: what was assigned can no longer change under a device (hawkBit's default, on).
-        boolean locks =
-                !set.isLocked() && !assigned.isEmpty() && config.enabled(tenant, TenantConfigKey.IMPLICIT_LOCK_ENABLED);
+        boolean locks = !set.isLocked()
+                && (!created.isEmpty() || !bulkTargets.isEmpty())
+                && config.enabled(tenant, TenantConfigKey.IMPLICIT_LOCK_ENABLED);
         if (locks) {
             set.lock();
         }
+        List<Assigned> bulkAssigned = new ArrayList<>();
+        if (!bulkTargets.isEmpty()) {
+            Map<Long, Target> byId = new HashMap<>();
+            byControllerId.values().forEach(t -> byId.put(t.getId(), t));
+            bulkTargets.forEach((batch, targetIds) -> {
+                bulkInsert.insert(batch, targetIds).stream()
+                        .map(c -> new Assigned(
+                                c.actionId(), byId.get(c.targetId()).getControllerId()))
+                        .forEach(bulkAssigned::add);
+                // Written by SQL, so the loaded instances are stale; managed, each would cost every flush of this
+                // transaction a dirty check of itself and its three lazy collections (the largest share of a batch).
+                targetIds.forEach(id -> entityManager.detach(byId.get(id)));
+            });
+        }
         actions.flush();
-        for (Action action : assigned) {
+        List<Assigned> assigned = new ArrayList<>();
+        for (Action action : created) {
+            assigned.add(new Assigned(action.getId(), action.getTarget().getControllerId()));
             actionEvents.created(action);
             targetEvents.updated(action.getTarget());
         }
+        // No action or target event each for the set-based ones: the set's assigned event below names every new action
+        // and its device, which is all any receiver needs (two events per action overran the bus's publish queue).
+        assigned.addAll(bulkAssigned);
         if (!assigned.isEmpty()) {
             events.publish(new DistributionSetAssignedEvent(
                     tenant,
                     set.getId(),
-                    assigned.stream().map(a -> a.getTarget().getControllerId()).toList(),
-                    assigned.stream().map(Action::getId).toList(),
+                    assigned.stream().map(Assigned::controllerId).toList(),
+                    assigned.stream().map(Assigned::actionId).toList(),
                     events.origin()));
         }
         if (locks) {

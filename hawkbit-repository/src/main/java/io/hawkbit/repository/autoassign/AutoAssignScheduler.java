@@ -153,7 +153,7 @@ public class AutoAssignScheduler {
                 "Filter {} auto-assigned set {} to {} targets",
                 filter.getName(),
                 setId,
-                result.assigned().stream().map(Action::getId).count());
+                result.assigned().size());
         return new Batch(result.assigned().size(), last, found.size() == batchSize);
     }
 

@@ -202,7 +202,7 @@ class FleetController {
                     "notice",
                     result.assigned().isEmpty()
                             ? "The set was already assigned."
-                            : "Assigned: action " + result.assigned().get(0).getId() + ".");
+                            : "Assigned: action " + result.assigned().get(0).actionId() + ".");
         } catch (HawkbitException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }

@@ -11,7 +11,7 @@ public record MgmtTargetAssignmentResponseBody(
     public static MgmtTargetAssignmentResponseBody of(List<DeploymentService.AssignmentResult> results) {
         List<MgmtActionId> actions = results.stream()
                 .flatMap(r -> r.assigned().stream())
-                .map(a -> MgmtActionId.of(a.getTarget().getControllerId(), a.getId()))
+                .map(a -> MgmtActionId.of(a.controllerId(), a.actionId()))
                 .toList();
         int already = results.stream().mapToInt(r -> r.alreadyAssigned().size()).sum();
         return new MgmtTargetAssignmentResponseBody(actions.size(), already, actions, actions.size() + already);
