@@ -12,8 +12,8 @@ import org.springframework.util.function.SingletonSupplier;
  * repository is created.
  *
  * <p>Spring Data parses each declared query with its ANTLR HQL grammar at start (to find the alias, the projection, a
- * constructor expression), about a tenth of the main thread's start time; most queries of a node are not run for
- * minutes after start, some never. Hibernate still compiles every query at start ({@code SimpleJpaQuery} validates
+ * constructor expression): a tenth of the main thread's Java samples of a start, and C2 time to compile ANTLR; most
+ * queries of a node are not run for minutes after start, some never. Hibernate still compiles every query at start ({@code SimpleJpaQuery} validates
  * it), so a broken query still stops the start.
  */
 public class DeferredQueryEnhancerSelector implements QueryEnhancerSelector {
