@@ -20,7 +20,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @SpringBootConfiguration
 @Import(MigrationLocations.class)
 @EnableJpaAuditing(dateTimeProviderRef = "auditingDateTimeProvider", auditorAwareRef = "auditor")
-@EnableJpaRepositories(value = "io.hawkbit.repository", queryEnhancerSelector = DeferredQueryEnhancerSelector.class)
+@EnableJpaRepositories("io.hawkbit.repository")
 @EntityScan("io.hawkbit.repository")
 public class RepositoryTestApplication {
 
