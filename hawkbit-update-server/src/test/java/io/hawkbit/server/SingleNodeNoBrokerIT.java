@@ -6,6 +6,7 @@ import io.hawkbit.repository.softwaremodule.SoftwareModuleService;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,18 @@ class SingleNodeNoBrokerIT {
             assertThat(AopUtils.isCglibProxy(node.getBean(SoftwareModuleService.class)))
                     .as("transactional services are still class-based proxies")
                     .isTrue();
+            assertThat(created(node, " org.springdoc.core.service.", " org.springdoc.webmvc.api."))
+                    .as("springdoc's OpenAPI service and /v3/api-docs controller before the first request for them")
+                    .isEmpty();
+            assertThat(beansIn(
+                            node,
+                            " org.springframework.boot.data.metrics.",
+                            " org.springframework.boot.data.autoconfigure.metrics."))
+                    .as("Spring Data's repository invocation timers (left out, docs/performance.md)")
+                    .isEmpty();
+            ApiClient.Response apiDocs = api.send("GET", "/v3/api-docs", (String) null, Map.of());
+            assertThat(apiDocs.status()).isEqualTo(200);
+            assertThat(apiDocs.json().get("paths").has("/rest/v1/targets")).isTrue();
         }
     }
 
@@ -67,6 +80,13 @@ class SingleNodeNoBrokerIT {
                         " org.springframework.integration.")
                 .stream()
                 .filter(bean -> !bean.contains(" org.springframework.integration.jdbc.lock."))
+                .toList();
+    }
+
+    /** "name type" of the beans in one of the packages that exist already (lazy ones are created on first use). */
+    private static List<String> created(ConfigurableApplicationContext context, String... packages) {
+        return beansIn(context, packages).stream()
+                .filter(bean -> context.getBeanFactory().containsSingleton(bean.substring(0, bean.indexOf(' '))))
                 .toList();
     }
 
