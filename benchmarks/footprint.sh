@@ -41,7 +41,15 @@ done
 javac -d "$WORK" benchmarks/JvmAlloc.java
 
 PID=
-cleanup() { if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then kill "$PID"; wait "$PID" 2>/dev/null || true; fi; }
+# The server is the harness's child, not ours: wait until it is gone (graceful shutdown takes seconds), or the next
+# variant finds its port still taken.
+cleanup() {
+  if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
+    kill "$PID"
+    for _ in $(seq 1 300); do kill -0 "$PID" 2>/dev/null || return 0; sleep 0.1; done
+    kill -9 "$PID" 2>/dev/null || true
+  fi
+}
 trap 'cleanup; rm -rf "$WORK"' EXIT
 
 # The launch docs/performance.md documents: extract once, one training run writes the archive, then every start
