@@ -5,7 +5,7 @@
 #   [JAR=...] [JAVA_OPTS=...] [SERVER_ARGS=...] [PORT=19120] benchmarks/startup-counts.sh
 # e.g. the small-footprint setting of docs/performance.md:
 #   MALLOC_ARENA_MAX=2 JAVA_OPTS="-XX:+UseSerialGC -Xmx96m -Xmn16m -Xss512k -XX:MaxMetaspaceSize=160m \
-#     -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=24m" SERVER_ARGS=--server.tomcat.threads.max=32 benchmarks/startup-counts.sh
+#     -XX:ReservedCodeCacheSize=48m" SERVER_ARGS=--server.tomcat.threads.max=32 benchmarks/startup-counts.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
