@@ -49,6 +49,30 @@ public final class RsqlSpecification {
         if (query == null || query.isBlank()) {
             return (root, cq, cb) -> null;
         }
+        return specification(parseValid(query, fields), fields);
+    }
+
+    /** A query parsed once: its specification and, where the query allows one, its count over link rows. */
+    public record Filter<T>(Specification<T> specification, Optional<LinkFilter> linkFilter) {}
+
+    /** {@link #parse} and {@link #linkFilter} of the same query, which is parsed and validated once. */
+    public static <T> Filter<T> filter(String query, QueryFields fields) {
+        if (query == null || query.isBlank()) {
+            return new Filter<>((root, cq, cb) -> null, Optional.empty());
+        }
+        Node node = parseValid(query, fields);
+        return new Filter<>(specification(node, fields), linkFilter(node, fields));
+    }
+
+    private static <T> Specification<T> specification(Node node, QueryFields fields) {
+        // No DISTINCT: comparisons through joins are EXISTS subqueries, so every target is one row. With DISTINCT,
+        // MariaDB
+        // materialises every matching row in a temporary table before it can apply ORDER BY ... LIMIT: a page of a
+        // tag or attribute filter read the whole fleet (2.4 s at 100,000 targets, 92 ms without; docs/performance.md).
+        return (root, cq, cb) -> toPredicate(node, root, cq, cb, fields);
+    }
+
+    private static Node parseValid(String query, QueryFields fields) {
         checkDepth(query);
         Node node;
         try {
@@ -58,11 +82,7 @@ public final class RsqlSpecification {
                     ServerError.RSQL_SYNTAX, "The RSQL query '" + query + "' is not valid: " + rootCause(e));
         }
         validate(node, fields);
-        // No DISTINCT: comparisons through joins are EXISTS subqueries, so every target is one row. With DISTINCT,
-        // MariaDB
-        // materialises every matching row in a temporary table before it can apply ORDER BY ... LIMIT: a page of a
-        // tag or attribute filter read the whole fleet (2.4 s at 100,000 targets, 92 ms without; docs/performance.md).
-        return (root, cq, cb) -> toPredicate(node, root, cq, cb, fields);
+        return node;
     }
 
     /** Counts parentheses outside quoted arguments, before the parser sees the query. */
@@ -218,17 +238,13 @@ public final class RsqlSpecification {
         if (query == null || query.isBlank()) {
             return Optional.empty();
         }
-        checkDepth(query);
-        Node node;
-        try {
-            node = PARSER.parse(query);
-        } catch (RSQLParserException e) {
-            return Optional.empty(); // parse() reports it
-        }
+        return linkFilter(parseValid(query, fields), fields);
+    }
+
+    private static Optional<LinkFilter> linkFilter(Node node, QueryFields fields) {
         if (!(node instanceof ComparisonNode comparison)) {
             return Optional.empty();
         }
-        validate(node, fields);
         var op = comparison.getOperator();
         var mapField = fields.mapField(comparison.getSelector());
         String path = mapField.map(Map.Entry::getValue)

@@ -171,9 +171,9 @@ public class TargetService {
 
     @Transactional(readOnly = true)
     public Page<Target> find(String tenant, String rsql, Pageable pageable) {
-        Specification<Target> spec = RsqlSpecification.<Target>parse(rsql, FIELDS)
-                .and((root, q, cb) -> cb.equal(root.get("tenant"), tenant));
-        return pages.find(spec, pageable, RsqlSpecification.linkFilter(rsql, FIELDS), tenant);
+        RsqlSpecification.Filter<Target> filter = RsqlSpecification.filter(rsql, FIELDS);
+        Specification<Target> spec = filter.specification().and((root, q, cb) -> cb.equal(root.get("tenant"), tenant));
+        return pages.find(spec, pageable, filter.linkFilter(), tenant);
     }
 
     /** Value of {@link Update#targetType()} that takes the target's type away, as hawkBit's PUT accepts it. */
