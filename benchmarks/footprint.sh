@@ -15,7 +15,9 @@
 #   cds-c1   cds with the JIT's first tier only (-XX:TieredStopAtLevel=1): no profiling, no C2 compiles at start
 #   small    cds plus the small-footprint setting of docs/performance.md (SMALL_OPTS, SMALL_ARGS; SMALL_ENV: variables
 #            for its JVM, e.g. MALLOC_ARENA_MAX=2)
-# Env: HARNESS (path of upstream-hawkbit.sh), JAVA_OPTS (added to every variant), PORT (default 18090).
+# Env: HARNESS (path of upstream-hawkbit.sh), JAVA_OPTS (added to every variant), PORT (default 18090), MAPS_DIR (if set,
+# <variant>.maps there gets our server's RSS by mapping kind at the end of the poll load: where RSS goes. NMT's summary is
+# added when JAVA_OPTS has -XX:NativeMemoryTracking=summary: with the dynamic CDS archive it crashed JDK 17.0.15).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -65,11 +67,26 @@ prepare_cds() {
 alloc() { java -cp "$WORK" JvmAlloc "$PID"; }
 ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
 rss() { awk '/^VmRSS:/ {printf "%d", $2 / 1024}' "/proc/$PID/status"; }
+# RSS by mapping kind from /proc/<pid>/smaps (heap, stacks, Metaspace, code cache and malloc are anonymous; the CDS
+# archives and jars are files), and the largest anonymous mappings (the heap is one; glibc's arenas are 64 MB each).
+memory_map() {
+  awk '/^[0-9a-f]+-[0-9a-f]+ / { range = $1; name = (NF >= 6) ? $6 : "";
+         kind = name ~ /\.jsa$/ ? "cds-archive" : (name == "" || name ~ /^\[/ ? "anonymous" : "file") }
+       /^Rss:/ { rss[kind] += $2; if (kind == "anonymous") anon[range] = $2; else named[name] += $2 }
+       END { for (k in rss) printf "rss_kb %s %d\n", k, rss[k];
+             for (r in anon) if (anon[r] >= 4096) printf "anonymous_kb %d %s\n", anon[r], r;
+             for (n in named) if (named[n] >= 1024) printf "file_kb %d %s\n", named[n], n }' "/proc/$PID/smaps" |
+    sort -k1,1 -k2,2nr
+  # NMT's summary, when JAVA_OPTS turned it on (crashed JDK 17.0.15 together with the dynamic CDS archive: jar only).
+  [[ "${JAVA_OPTS:-}" == *NativeMemoryTracking* ]] && jcmd "$PID" VM.native_memory summary
+  true
+}
 field() { tr ' ' '\n' <<< "$1" | awk -F= -v k="$2" '$1 == k {print $2}'; }
 
 run() {
   local variant=$1 jar=$2 opts=$3 args=$4 vars=${5:-} dir=$WORK/$1
   mkdir -p "$dir"
+  [ -n "${MAPS_DIR:-}" ] && mkdir -p "$MAPS_DIR"
   echo "[$variant] starting, seeding $TARGETS targets..." >&2
   # hawkBit's work directory keeps its downloaded jars between runs; ours is thrown away.
   local anchor=${jar:+$dir} line
@@ -91,6 +108,7 @@ run() {
   t1=$(ticks); a1=$(alloc)
   local rss_load requests
   rss_load=$(rss)
+  [ -n "${MAPS_DIR:-}" ] && [ -n "$jar" ] && memory_map > "$MAPS_DIR/$variant.maps"
   requests=$(awk '/requests in/ {print $1}' <<< "$out")
   cleanup; PID=
   awk -v v="$variant" -v s="$(field "$line" startup_s)" -v cs="$(field "$line" startup_cpu_s)" \

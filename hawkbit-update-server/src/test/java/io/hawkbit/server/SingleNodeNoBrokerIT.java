@@ -14,6 +14,9 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.ObservationFilterChainDecorator;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /** The default, single-node mode never contacts a broker, and its own listeners still see every change. */
 class SingleNodeNoBrokerIT {
@@ -63,6 +66,10 @@ class SingleNodeNoBrokerIT {
                             " org.springframework.boot.data.autoconfigure.metrics."))
                     .as("Spring Data's repository invocation timers (left out, docs/performance.md)")
                     .isEmpty();
+            FilterChainProxy security = node.getBean(FilterChainProxy.class);
+            assertThat(ReflectionTestUtils.getField(security, "filterChainDecorator"))
+                    .as("Spring Security's filters are not wrapped in observations (docs/performance.md)")
+                    .isNotInstanceOf(ObservationFilterChainDecorator.class);
             ApiClient.Response apiDocs = api.send("GET", "/v3/api-docs", (String) null, Map.of());
             assertThat(apiDocs.status()).isEqualTo(200);
             assertThat(apiDocs.json().get("paths").has("/rest/v1/targets")).isTrue();
