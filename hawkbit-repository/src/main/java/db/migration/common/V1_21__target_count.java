@@ -3,6 +3,7 @@ package db.migration.common;
 import io.hawkbit.repository.schema.DatabaseVendor;
 import io.hawkbit.repository.target.TargetCountH2Trigger;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -27,10 +28,11 @@ import org.flywaydb.core.api.migration.Context;
  */
 public class V1_21__target_count extends BaseJavaMigration {
 
-    static final String TABLE = """
+    /** {@code %s}: the text columns' collation, which the stored procedure's parameters must share. */
+    private static final String TABLE = """
             CREATE TABLE target_count (
-                tenant VARCHAR(40) NOT NULL,
-                kind VARCHAR(16) NOT NULL,
+                tenant VARCHAR(40) %1$s NOT NULL,
+                kind VARCHAR(16) %1$s NOT NULL,
                 shard INT NOT NULL,
                 n BIGINT NOT NULL,
                 PRIMARY KEY (tenant, kind, shard)
@@ -47,12 +49,16 @@ public class V1_21__target_count extends BaseJavaMigration {
 
     /**
      * Adds {@code delta} to the session's shard: an UPDATE first, which locks the one existing row only; the INSERT
-     * (whose duplicate-key check takes a next-key lock, a gap lock too) only for a shard's first target.
+     * (whose duplicate-key check takes a next-key lock, a gap lock too) only for a shard's first target. {@code %s}:
+     * the collation of {@code target.tenant}: a parameter declared without one gets the database's default collation,
+     * which need not be the columns' (utf8mb4_general_ci against the database's utf8mb4_unicode_ci here; a MariaDB
+     * upgrade may change the default), and comparing the two then fails ("Illegal mix of collations").
      */
     private static final String MARIADB_ADD = """
-            CREATE PROCEDURE target_count_add(IN p_tenant VARCHAR(40), IN p_kind VARCHAR(16), IN p_delta BIGINT)
+            CREATE PROCEDURE target_count_add(
+                IN p_tenant VARCHAR(40) %1$s, IN p_kind VARCHAR(16) %1$s, IN p_delta BIGINT)
             BEGIN
-                DECLARE s INT DEFAULT CONNECTION_ID() % 16;
+                DECLARE s INT DEFAULT CONNECTION_ID() %% 16;
                 UPDATE target_count SET n = n + p_delta WHERE tenant = p_tenant AND kind = p_kind AND shard = s;
                 IF ROW_COUNT() = 0 THEN
                     INSERT INTO target_count (tenant, kind, shard, n) VALUES (p_tenant, p_kind, s, p_delta)
@@ -110,8 +116,9 @@ public class V1_21__target_count extends BaseJavaMigration {
     }
 
     private static void mariaDb(Statement statement) throws SQLException {
-        statement.execute(TABLE);
-        statement.execute(MARIADB_ADD);
+        String collation = tenantCollation(statement);
+        statement.execute(TABLE.formatted(collation));
+        statement.execute(MARIADB_ADD.formatted(collation));
         statement.execute("LOCK TABLES target WRITE, target_count WRITE");
         try {
             statement.execute(MARIADB_INSERT);
@@ -124,9 +131,26 @@ public class V1_21__target_count extends BaseJavaMigration {
         }
     }
 
+    /** {@code CHARACTER SET x COLLATE y} of {@code target.tenant}, as the target table was created. */
+    private static String tenantCollation(Statement statement) throws SQLException {
+        try (ResultSet column = statement.executeQuery("SELECT CHARACTER_SET_NAME, COLLATION_NAME"
+                + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'target'"
+                + " AND COLUMN_NAME = 'tenant'")) {
+            if (!column.next()) {
+                throw new IllegalStateException("No column target.tenant in the current database");
+            }
+            String charset = column.getString(1);
+            String collation = column.getString(2);
+            if (!charset.matches("\\w+") || !collation.matches("\\w+")) {
+                throw new IllegalStateException("Unexpected collation of target.tenant: " + charset + " " + collation);
+            }
+            return "CHARACTER SET " + charset + " COLLATE " + collation;
+        }
+    }
+
     /** H2 is embedded in one node: nothing else writes while it migrates. */
     private static void h2(Statement statement) throws SQLException {
-        statement.execute(TABLE);
+        statement.execute(TABLE.formatted(""));
         statement.execute(H2_TRIGGER);
         statement.execute(FILL_ALL);
         statement.execute(FILL_OVERDUE);

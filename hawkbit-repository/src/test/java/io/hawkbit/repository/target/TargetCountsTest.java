@@ -30,7 +30,7 @@ import org.springframework.test.context.TestPropertySource;
  * tenant is never counted. Each test runs in a transaction that is rolled back (the triggers' writes with it).
  */
 @RepositoryJpaTest
-@Import({TargetCounts.class, TargetPages.class})
+@Import({TargetCounts.class, TargetPages.class, TargetCountsTest.Statements.class})
 @TestPropertySource(
         properties =
                 "spring.jpa.properties.hibernate.session_factory.statement_inspector=io.hawkbit.repository.query.RecordedSql")
