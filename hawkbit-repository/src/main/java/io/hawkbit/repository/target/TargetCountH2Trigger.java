@@ -16,8 +16,9 @@ import org.h2.api.Trigger;
  */
 public class TargetCountH2Trigger implements Trigger {
 
+    /** An UPDATE first: H2 locks rows, not gaps, so (unlike MariaDB) a missing row leaves no lock behind. */
     private static final String ADD =
-            "UPDATE target_count SET n = n + ? WHERE tenant = ? AND kind = ?" + " AND shard = MOD(SESSION_ID(), 16)";
+            "UPDATE target_count SET n = n + ? WHERE tenant = ? AND kind = ? AND shard = MOD(SESSION_ID(), 16)";
 
     private static final String FIRST = "INSERT INTO target_count (tenant, kind, shard, n)"
             + " VALUES (?, ?, MOD(SESSION_ID(), 16), ?) ON DUPLICATE KEY UPDATE n = n + VALUES(n)";
