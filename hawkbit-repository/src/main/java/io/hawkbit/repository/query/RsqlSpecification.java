@@ -52,16 +52,39 @@ public final class RsqlSpecification {
         return specification(parseValid(query, fields), fields);
     }
 
-    /** A query parsed once: its specification and, where the query allows one, its count over link rows. */
-    public record Filter<T>(Specification<T> specification, Optional<LinkFilter> linkFilter) {}
+    /**
+     * A query parsed once: its specification, whether it is empty (matches every row), where the query allows one its
+     * count over link rows, and whether it is one comparison of a presence field (see {@link Presence}).
+     */
+    public record Filter<T>(
+            Specification<T> specification,
+            boolean empty,
+            Optional<LinkFilter> linkFilter,
+            Optional<Presence> presence) {}
 
-    /** {@link #parse} and {@link #linkFilter} of the same query, which is parsed and validated once. */
+    /**
+     * The query is one comparison of a presence field ({@link QueryFields#withPresence}): {@code path} is the field's
+     * path and {@code wanted} the values it matches ({@code overdue==true}: true; {@code overdue!=true}: false; {@code
+     * overdue=in=(true,false)}: both), so a count kept per value can answer it.
+     */
+    public record Presence(String path, Set<Boolean> wanted) {}
+
+    /** {@link #parse}, {@link #linkFilter} and the {@link Presence} of the same query, parsed and validated once. */
     public static <T> Filter<T> filter(String query, QueryFields fields) {
         if (query == null || query.isBlank()) {
-            return new Filter<>((root, cq, cb) -> null, Optional.empty());
+            return new Filter<>((root, cq, cb) -> null, true, Optional.empty(), Optional.empty());
         }
         Node node = parseValid(query, fields);
-        return new Filter<>(specification(node, fields), linkFilter(node, fields));
+        return new Filter<>(specification(node, fields), false, linkFilter(node, fields), presence(node, fields));
+    }
+
+    private static Optional<Presence> presence(Node node, QueryFields fields) {
+        if (!(node instanceof ComparisonNode comparison)) {
+            return Optional.empty();
+        }
+        return fields.path(comparison.getSelector())
+                .filter(path -> fields.presence(path).isPresent())
+                .map(path -> new Presence(path, wanted(comparison)));
     }
 
     private static <T> Specification<T> specification(Node node, QueryFields fields) {
@@ -351,6 +374,18 @@ public final class RsqlSpecification {
 
     /** A boolean field that is true when the attribute has a value: == and =in= (and negations) as null checks. */
     private static Predicate presence(ComparisonNode node, Path<?> attribute, CriteriaBuilder cb) {
+        Set<Boolean> wanted = wanted(node);
+        if (wanted.size() == 2) {
+            return cb.conjunction();
+        }
+        if (wanted.isEmpty()) {
+            return cb.disjunction();
+        }
+        return wanted.contains(true) ? cb.isNotNull(attribute) : cb.isNull(attribute);
+    }
+
+    /** The values a comparison of a boolean presence field matches. */
+    private static Set<Boolean> wanted(ComparisonNode node) {
         var op = node.getOperator();
         boolean negated = op.equals(RSQLOperators.NOT_EQUAL) || op.equals(RSQLOperators.NOT_IN);
         if (!negated && !op.equals(RSQLOperators.EQUAL) && !op.equals(RSQLOperators.IN)) {
@@ -360,16 +395,9 @@ public final class RsqlSpecification {
         }
         Set<Boolean> listed = new HashSet<>();
         node.getArguments().forEach(a -> listed.add((Boolean) convert(a, Boolean.class, node.getSelector())));
-        Set<Boolean> wanted = negated
+        return negated
                 ? Set.of(true, false).stream().filter(b -> !listed.contains(b)).collect(Collectors.toSet())
-                : listed;
-        if (wanted.size() == 2) {
-            return cb.conjunction();
-        }
-        if (wanted.isEmpty()) {
-            return cb.disjunction();
-        }
-        return wanted.contains(true) ? cb.isNotNull(attribute) : cb.isNull(attribute);
+                : Set.copyOf(listed);
     }
 
     /** The attribute at a dotted path, through left joins (a join the path already made is reused). */

@@ -51,6 +51,7 @@ public class OverdueScheduler {
     private final Clock clock;
     private final MeterRegistry meters;
     private final StatementCounter statements;
+    private final TargetCounts counts;
     private final Map<String, AtomicLong> overdue = new ConcurrentHashMap<>();
 
     public OverdueScheduler(
@@ -64,6 +65,7 @@ public class OverdueScheduler {
             Clock clock,
             MeterRegistry meters,
             StatementCounter statements,
+            TargetCounts counts,
             PeriodicJobs jobs) {
         this.properties = properties;
         this.tenants = tenants;
@@ -75,6 +77,7 @@ public class OverdueScheduler {
         this.clock = clock;
         this.meters = meters;
         this.statements = statements;
+        this.counts = counts;
         jobs.register("overdue-scheduler", properties.getOverdue(), this::run);
     }
 
@@ -199,12 +202,9 @@ public class OverdueScheduler {
     }
 
     private long countMarked(String tenant) {
-        statements.count(1);
-        Long count = jdbc.queryForObject(
-                "select count(*) from target where tenant = :tenant and overdue_since is not null",
-                new MapSqlParameterSource("tenant", tenant),
-                Long.class);
-        return count == null ? 0 : count;
+        // The kept count (V1_21's triggers): every node reads it every period, a COUNT(*) read 150,000 index entries
+        // per node and minute at 1M targets with 15 % overdue.
+        return counts.of(tenant).overdue();
     }
 
     private AtomicLong overdueGauge(String tenant) {

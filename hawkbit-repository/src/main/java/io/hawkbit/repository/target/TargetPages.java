@@ -31,7 +31,9 @@ import org.springframework.stereotype.Component;
  *       selecting whole rows, MariaDB judged that walk too dear and sorted all 120,000 matches (0.4 s).
  * </ul>
  * The price is one more statement per page: 50 rows by primary key. The total of a filter through one link ({@code
- * tag==x}, {@code attribute.region==eu-west}) is counted over the link rows alone, without reading the targets. Figures: docs/performance.md, "Fleet scale (#17)".
+ * tag==x}, {@code attribute.region==eu-west}) is counted over the link rows alone, without reading the targets; the
+ * total of all targets or of {@code overdue==true} is read from the counts the database keeps ({@link TargetCounts}).
+ * Figures: docs/performance.md, "Fleet scale (#17)".
  */
 @Component
 class TargetPages {
@@ -58,6 +60,16 @@ class TargetPages {
             Pageable pageable,
             Optional<RsqlSpecification.LinkFilter> linkFilter,
             String tenant) {
+        return find(spec, pageable, linkFilter, tenant, Optional.empty());
+    }
+
+    /** {@code keptTotal}: the total as the database keeps it ({@link TargetCounts}), where it answers the filter. */
+    Page<Target> find(
+            Specification<Target> spec,
+            Pageable pageable,
+            Optional<RsqlSpecification.LinkFilter> linkFilter,
+            String tenant,
+            Optional<LongSupplier> keptTotal) {
         if (pageable.isUnpaged()) {
             return targets.findAll(spec, pageable);
         }
@@ -66,8 +78,8 @@ class TargetPages {
                 targets.findAllById(ids).stream().collect(Collectors.toMap(Target::getId, Function.identity()));
         // A target deleted between the two statements is left out of the page.
         List<Target> page = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
-        LongSupplier total = linkFilter
-                .<LongSupplier>map(filter -> () -> countThrough(filter, tenant))
+        LongSupplier total = keptTotal
+                .or(() -> linkFilter.map(filter -> () -> countThrough(filter, tenant)))
                 .orElse(() -> targets.count(spec));
         return PageableExecutionUtils.getPage(page, pageable, total);
     }

@@ -75,10 +75,12 @@ public class TargetService {
     private final TargetEvents targetEvents;
     private final TargetTypeService targetTypes;
     private final TargetPages pages;
+    private final TargetCounts counts;
 
     public TargetService(
             TargetRepository targets,
             TargetPages pages,
+            TargetCounts counts,
             TargetTagService tags,
             ClusterEventPublisher events,
             BatchQuota quota,
@@ -87,6 +89,7 @@ public class TargetService {
         this.targetEvents = targetEvents;
         this.targetTypes = targetTypes;
         this.pages = pages;
+        this.counts = counts;
         this.events = events;
         this.quota = quota;
         this.targets = targets;
@@ -173,7 +176,7 @@ public class TargetService {
     public Page<Target> find(String tenant, String rsql, Pageable pageable) {
         RsqlSpecification.Filter<Target> filter = RsqlSpecification.filter(rsql, FIELDS);
         Specification<Target> spec = filter.specification().and((root, q, cb) -> cb.equal(root.get("tenant"), tenant));
-        return pages.find(spec, pageable, filter.linkFilter(), tenant);
+        return pages.find(spec, pageable, filter.linkFilter(), tenant, counts.total(tenant, filter));
     }
 
     /** Value of {@link Update#targetType()} that takes the target's type away, as hawkBit's PUT accepts it. */
