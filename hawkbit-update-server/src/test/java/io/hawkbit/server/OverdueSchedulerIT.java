@@ -13,11 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,6 +169,10 @@ class OverdueSchedulerIT {
                         .value())
                 .isGreaterThanOrEqualTo(5);
         assertThat(meters.get("hawkbit.overdue.marked").counter().count()).isGreaterThanOrEqualTo(5);
+        // Every batch's transaction is timed (the meter is the context's: earlier runs count too).
+        assertThat(meters.get("hawkbit.overdue.batch").timer().count()).isGreaterThanOrEqualTo(3);
+        assertThat(meters.get("hawkbit.overdue.batch").timer().max(TimeUnit.NANOSECONDS))
+                .isPositive();
 
         ApiClient.Response overdue = api.mgmt("GET", "/rest/v1/targets?q=controllerId==batch-*;overdue==true&limit=50");
         JsonAssert.statusCode(overdue, 200);
@@ -177,6 +185,56 @@ class OverdueSchedulerIT {
                         .at("/pollStatus/overdue")
                         .asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void run_marksTargetsWithEqualPollTimesAcrossBatchBoundaries() {
+        // Each batch's select starts at the poll time the batch before ended at: five equal poll times, batches of
+        // two, must all be marked in one run, none twice.
+        List<String> tied = List.of("tie-0", "tie-1", "tie-2", "tie-3", "tie-4");
+        tied.forEach(id -> poll(id, fixture.target(id)));
+        polls.flush();
+        jdbc.update("update target set last_target_query = (select min(last_target_query) from target t"
+                + " where t.controller_id like 'tie-%') where controller_id like 'tie-%'");
+        advance(OVERDUE_AFTER.plusSeconds(1));
+        assertThat(scheduler.run().done()).as("marks changed").isEqualTo(5);
+        assertThat(marked("tie-")).containsExactlyInAnyOrderElementsOf(tied);
+        assertThat(events("tie-").stream().flatMap(e -> e.getControllerIds().stream()))
+                .containsExactlyInAnyOrderElementsOf(tied);
+        assertThat(scheduler.run().done()).as("marks changed").isZero();
+    }
+
+    @Test
+    void run_marksABacklogOfTenBatchesOrMoreInIdOrder_onceEach_leavingATargetThatPolledMeanwhile() {
+        // 23 overdue targets, batches of two: at least ten batches wait, so the run walks the targets by id. They
+        // poll in the reverse order of their creation, so oldest poll first would start at the last one.
+        List<String> backlog =
+                IntStream.range(0, 23).mapToObj(i -> "bulk-%02d".formatted(i)).toList();
+        Map<String, String> tokens = new LinkedHashMap<>();
+        backlog.forEach(id -> tokens.put(id, fixture.target(id)));
+        IntStream.iterate(22, i -> i >= 0, i -> i - 1).mapToObj(backlog::get).forEach(id -> poll(id, tokens.get(id)));
+        polls.flush();
+        advance(OVERDUE_AFTER.plusSeconds(1));
+        // The last target created (the highest id) polls while the run marks its first batch: written before the
+        // walk reaches it, so it stays unmarked. On another thread: its own transaction.
+        AtomicBoolean first = new AtomicBoolean(true);
+        context.addApplicationListener((ApplicationListener<TargetsMarkedOverdueEvent>) e -> {
+            if (e.getControllerIds().stream().anyMatch(id -> id.startsWith("bulk-")) && first.getAndSet(false)) {
+                CompletableFuture.runAsync(() -> {
+                            poll("bulk-22", tokens.get("bulk-22"));
+                            polls.flush();
+                        })
+                        .join();
+            }
+        });
+        List<String> marks = backlog.subList(0, 22);
+        assertThat(scheduler.run().done()).as("marks changed").isEqualTo(22);
+        assertThat(marked("bulk-")).containsExactlyInAnyOrderElementsOf(marks);
+        List<TargetsMarkedOverdueEvent> batches = events("bulk-");
+        assertThat(batches).allSatisfy(e -> assertThat(e.getControllerIds()).hasSizeLessThanOrEqualTo(2));
+        // Each once, in id (= creation) order.
+        assertThat(batches.stream().flatMap(e -> e.getControllerIds().stream())).containsExactlyElementsOf(marks);
+        assertThat(scheduler.run().done()).as("marks changed").isZero();
     }
 
     @Test
