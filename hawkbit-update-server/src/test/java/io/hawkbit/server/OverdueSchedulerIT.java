@@ -13,15 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -201,39 +198,6 @@ class OverdueSchedulerIT {
         assertThat(marked("tie-")).containsExactlyInAnyOrderElementsOf(tied);
         assertThat(events("tie-").stream().flatMap(e -> e.getControllerIds().stream()))
                 .containsExactlyInAnyOrderElementsOf(tied);
-        assertThat(scheduler.run().done()).as("marks changed").isZero();
-    }
-
-    @Test
-    void run_marksABacklogOfTenBatchesOrMoreInIdOrder_onceEach_leavingATargetThatPolledMeanwhile() {
-        // 23 overdue targets, batches of two: at least ten batches wait, so the run walks the targets by id. They
-        // poll in the reverse order of their creation, so oldest poll first would start at the last one.
-        List<String> backlog =
-                IntStream.range(0, 23).mapToObj(i -> "bulk-%02d".formatted(i)).toList();
-        Map<String, String> tokens = new LinkedHashMap<>();
-        backlog.forEach(id -> tokens.put(id, fixture.target(id)));
-        IntStream.iterate(22, i -> i >= 0, i -> i - 1).mapToObj(backlog::get).forEach(id -> poll(id, tokens.get(id)));
-        polls.flush();
-        advance(OVERDUE_AFTER.plusSeconds(1));
-        // The last target created (the highest id) polls while the run marks its first batch: written before the
-        // walk reaches it, so it stays unmarked. On another thread: its own transaction.
-        AtomicBoolean first = new AtomicBoolean(true);
-        context.addApplicationListener((ApplicationListener<TargetsMarkedOverdueEvent>) e -> {
-            if (e.getControllerIds().stream().anyMatch(id -> id.startsWith("bulk-")) && first.getAndSet(false)) {
-                CompletableFuture.runAsync(() -> {
-                            poll("bulk-22", tokens.get("bulk-22"));
-                            polls.flush();
-                        })
-                        .join();
-            }
-        });
-        List<String> marks = backlog.subList(0, 22);
-        assertThat(scheduler.run().done()).as("marks changed").isEqualTo(22);
-        assertThat(marked("bulk-")).containsExactlyInAnyOrderElementsOf(marks);
-        List<TargetsMarkedOverdueEvent> batches = events("bulk-");
-        assertThat(batches).allSatisfy(e -> assertThat(e.getControllerIds()).hasSizeLessThanOrEqualTo(2));
-        // Each once, in id (= creation) order.
-        assertThat(batches.stream().flatMap(e -> e.getControllerIds().stream())).containsExactlyElementsOf(marks);
         assertThat(scheduler.run().done()).as("marks changed").isZero();
     }
 

@@ -37,7 +37,8 @@ final class MarkTimes {
 
     @Override
     public String toString() {
-        return "%d batches, %d ms: select %d ms, locking read %d ms, update %d ms, commit and event %d ms; longest batch %d ms"
+        return ("%d batches, %d ms: select %d ms, locking read %d ms, update %d ms, commit and event %d ms;"
+                        + " longest batch %d ms")
                 .formatted(
                         batches,
                         millis(total),

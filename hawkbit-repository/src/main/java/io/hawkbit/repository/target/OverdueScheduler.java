@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -31,11 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Marks targets whose last poll is overdue: polled at least once, last poll before now − (the tenant's
  * {@code pollingTime} + {@code pollingOverdueTime}), the rule {@code pollStatus.overdue} applies on read. Runs on every
- * node, per tenant under the cluster lock, in batches of at most {@code batch-size} targets (oldest poll first; a
- * backlog of ten batches or more in id order, see {@link #markById}), each batch its own transaction with one {@link
- * TargetsMarkedOverdueEvent}; a run goes on batch after batch until none is left or {@code max-run-time} has passed,
- * so a backlog of a million targets is marked in one run with memory for one batch. Each run logs where its time went
- * ({@link MarkTimes}). A poll clears the mark ({@link PollRecorder}); a run also clears marks that a longer polling time made wrong.
+ * node, per tenant under the cluster lock, in batches of at most {@code batch-size} targets (oldest poll first), each
+ * batch its own transaction with one {@link TargetsMarkedOverdueEvent}; a run goes on batch after batch until none is
+ * left or {@code max-run-time} has passed, so a backlog of a million targets is marked in one run with memory for one
+ * batch. Each run logs where its time went ({@link MarkTimes}). A poll clears the mark ({@link PollRecorder}); a run
+ * also clears marks that a longer polling time made wrong.
  */
 @Component
 public class OverdueScheduler {
@@ -44,9 +43,6 @@ public class OverdueScheduler {
     public static final String JOB = "overdue";
 
     private static final Logger LOG = LoggerFactory.getLogger(OverdueScheduler.class);
-
-    /** A backlog of at least this many batches is marked in id order ({@link #markById}). */
-    static final int BY_ID_BACKLOG_BATCHES = 10;
 
     private final SchedulerProperties properties;
     private final TenantProperties tenants;
@@ -115,9 +111,7 @@ public class OverdueScheduler {
         // Short transactions, one per batch: no row lock is held longer than one batch's UPDATE, and polls written
         // meanwhile are seen by the next batch's select. The mark's time stays the run's start, as one pass.
         MarkTimes times = new MarkTimes();
-        int marked = backlogAtLeast(tenant, cutoff, (long) BY_ID_BACKLOG_BATCHES * batchSize)
-                ? markById(tenant, now, cutoff, deadline, times)
-                : markOldestFirst(tenant, now, cutoff, deadline, times);
+        int marked = markOldestFirst(tenant, now, cutoff, deadline, times);
         int unmarked = 0;
         int batch;
         do {
@@ -142,26 +136,12 @@ public class OverdueScheduler {
         return marked + unmarked;
     }
 
-    /** Whether at least {@code n} targets wait to be marked: a count of at most n entries of ix_target_overdue. */
-    private boolean backlogAtLeast(String tenant, long cutoff, long n) {
-        statements.count(1);
-        Long count = jdbc.queryForObject(
-                "select count(*) from (select id from target where tenant = :tenant and overdue_since is null "
-                        + "and last_target_query < :cutoff limit :n) backlog",
-                new MapSqlParameterSource()
-                        .addValue("tenant", tenant)
-                        .addValue("cutoff", cutoff)
-                        .addValue("n", n),
-                Long.class);
-        return count != null && count >= n;
-    }
-
     /**
-     * The usual run, a few targets turned overdue since the last: the oldest first, batch by batch from
-     * ix_target_overdue. Each batch's select starts at the poll time where the one before ended (ties included), not
-     * at the start of the unmarked range: the entries just marked are still in that range, delete-marked until
-     * InnoDB's purge removes them, and a select from the start steps over all of them again. No target is left
-     * behind: a target enters the range only with a poll older than the cutoff, which no poll written now is.
+     * The oldest first, batch by batch from ix_target_overdue. Each batch's select starts at the poll time where the
+     * one before ended (ties included), not at the start of the unmarked range: the entries just marked are still in
+     * that range, delete-marked until InnoDB's purge removes them, and a select from the start stepped over all of
+     * them again (a fifth of a pass's time over the 1M fleet; docs/performance.md). No target is left behind: a target
+     * enters the range only with a poll older than the cutoff, which no poll written now is.
      */
     private int markOldestFirst(String tenant, long now, long cutoff, long deadline, MarkTimes times) {
         int batchSize = properties.getOverdue().getBatchSize();
@@ -169,82 +149,41 @@ public class OverdueScheduler {
         int marked = 0;
         int batch;
         do {
-            batch = batch(tenant, now, cutoff, times, () -> {
-                List<Long> candidates = new ArrayList<>();
-                jdbc.query(
-                        "select id, last_target_query from target where tenant = :tenant and overdue_since is null "
-                                + "and last_target_query >= :from and last_target_query < :cutoff "
-                                + "order by last_target_query limit :limit",
-                        new MapSqlParameterSource()
-                                .addValue("tenant", tenant)
-                                .addValue("cutoff", cutoff)
-                                .addValue("from", from[0])
-                                .addValue("limit", batchSize),
-                        rs -> {
-                            candidates.add(rs.getLong(1));
-                            from[0] = rs.getLong(2);
-                        });
-                return candidates;
-            });
+            long start = System.nanoTime();
+            batch = transactions
+                    .execute(status -> mark(tenant, now, cutoff, candidates(tenant, cutoff, from, times), times))
+                    .size();
+            long took = System.nanoTime() - start;
+            times.batch(took);
+            meters.timer("hawkbit.overdue.batch").record(took, TimeUnit.NANOSECONDS);
+            if (batch > 0) {
+                meters.counter("hawkbit.overdue.marked").increment(batch);
+            }
             marked += batch;
         } while (batch == batchSize && clock.millis() < deadline);
         return marked;
     }
 
-    /**
-     * A backlog of many batches (a fleet back after an outage, a shorter polling time, a node's first run): the
-     * tenant's targets in id order, {@code batch-size} ids per batch. Oldest first, a batch's rows are as many table
-     * pages as rows (poll times are unrelated to ids), so a pass over a million targets dirtied every page of the
-     * table again and again, and the UPDATEs waited on MariaDB flushing them: 10,000 marks took 5-9 s in poll order
-     * against 1.5-3.3 s in id order, alternated, on the 1M fleet. In id order a batch's rows share a few pages. A run
-     * cut short by {@code max-run-time} has marked a range of ids rather than the oldest polls; the next run goes on.
-     */
-    private int markById(String tenant, long now, long cutoff, long deadline, MarkTimes times) {
-        int batchSize = properties.getOverdue().getBatchSize();
-        statements.count(1);
-        // Targets created after this read polled after the cutoff.
-        Long last = jdbc.getJdbcTemplate().queryForObject("select max(id) from target", Long.class);
-        long[] after = {0};
-        int marked = 0;
-        while (last != null && after[0] < last && clock.millis() < deadline) {
-            long to = after[0] + batchSize;
-            marked += batch(
-                    tenant,
-                    now,
-                    cutoff,
-                    times,
-                    () -> jdbc.queryForList(
-                            "select id from target where tenant = :tenant and id > :after and id <= :to "
-                                    + "and overdue_since is null and last_target_query < :cutoff",
-                            new MapSqlParameterSource()
-                                    .addValue("tenant", tenant)
-                                    .addValue("cutoff", cutoff)
-                                    .addValue("after", after[0])
-                                    .addValue("to", to),
-                            Long.class));
-            after[0] = to;
-        }
-        return marked;
-    }
-
-    /** One batch in its own transaction, timed: the candidates' select, then {@link #mark}. */
-    private int batch(String tenant, long now, long cutoff, MarkTimes times, Supplier<List<Long>> select) {
+    /** The next batch's ids, oldest poll first from {@code from[0]}, which moves to the last one's poll time. */
+    private List<Long> candidates(String tenant, long cutoff, long[] from, MarkTimes times) {
         long start = System.nanoTime();
-        int batch = transactions
-                .execute(status -> {
-                    List<Long> candidates = select.get();
-                    statements.count(1);
-                    times.select(System.nanoTime() - start);
-                    return mark(tenant, now, cutoff, candidates, times);
-                })
-                .size();
-        long took = System.nanoTime() - start;
-        times.batch(took);
-        meters.timer("hawkbit.overdue.batch").record(took, TimeUnit.NANOSECONDS);
-        if (batch > 0) {
-            meters.counter("hawkbit.overdue.marked").increment(batch);
-        }
-        return batch;
+        List<Long> candidates = new ArrayList<>();
+        jdbc.query(
+                "select id, last_target_query from target where tenant = :tenant and overdue_since is null "
+                        + "and last_target_query >= :from and last_target_query < :cutoff "
+                        + "order by last_target_query limit :limit",
+                new MapSqlParameterSource()
+                        .addValue("tenant", tenant)
+                        .addValue("cutoff", cutoff)
+                        .addValue("from", from[0])
+                        .addValue("limit", properties.getOverdue().getBatchSize()),
+                rs -> {
+                    candidates.add(rs.getLong(1));
+                    from[0] = rs.getLong(2);
+                });
+        statements.count(1);
+        times.select(System.nanoTime() - start);
+        return candidates;
     }
 
     /** Marks those of the candidates that are still overdue and unmarked; returns their controllerIds. */

@@ -37,8 +37,9 @@ import org.springframework.stereotype.Component;
  * The price is one more statement per page: 50 rows by primary key. An offset is still a walk over offset + limit
  * entries, so a page past the middle of its total is read from the other end ({@link PageWalk}): {@code offset=900000}
  * of 1M reads 100,000 entries, not 900,050. Its total is counted first for that, where a shallow page is counted after
- * (and not at all when the page tells it). Orders end in the id, so equal names page in one order both ways. The total of a filter through one link ({@code
- * tag==x}, {@code attribute.region==eu-west}) is counted over the link rows alone, without reading the targets. Figures: docs/performance.md, "Fleet scale (#17)".
+ * (and not at all when the page tells it). Orders end in the id, so equal names page in one order both ways. The
+ * total of a filter through one link ({@code tag==x}, {@code attribute.region==eu-west}) is counted over the link rows
+ * alone, without reading the targets. Figures: docs/performance.md, "Fleet scale (#17)".
  */
 @Component
 class TargetPages {
