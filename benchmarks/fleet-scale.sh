@@ -23,7 +23,9 @@
 # seconds; SKIP_SEED=1 reuses fleet_<N> (the server's Flyway still applies new migrations: re-measure after adding an
 # index), moving its poll times forward by the time since the last seed or run and clearing the overdue marks, so the
 # 85/15 split and the overdue backlog are the seeded ones again; OUT [target/fleet-scale]; DB_PREFIX [fleet_] names the
-# databases (<DB_PREFIX><N>); SEED_ONLY=1 creates and seeds them, measures nothing (for other fleet benchmarks).
+# databases (<DB_PREFIX><N>); SEED_ONLY=1 creates and seeds them, measures nothing (for other fleet benchmarks);
+# OVERDUE_AGE=1 ages every poll time by a day before the node starts, so the overdue step times a pass over the whole
+# polled fleet (~97 % of N) rather than the seeded 15 % (the scheduler's runs log their marks and time at INFO).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -59,7 +61,8 @@ mkdir -p "$OUT"
 
 # The node as measured: the overdue scheduler's period is part of the measurement.
 start_node() {
-  start_server "$1" "$2" --hawkbit.scheduler.overdue.period="$OVERDUE_PERIOD" --logging.level.root=WARN
+  start_server "$1" "$2" --hawkbit.scheduler.overdue.period="$OVERDUE_PERIOD" --logging.level.root=WARN \
+    --logging.level.io.hawkbit.repository.target.OverdueScheduler=INFO
 }
 
 # Sequential requests to one URL: "n p50 p99 max" in ms, or "0 timeout timeout timeout" when a request took longer
@@ -85,7 +88,8 @@ timed() {
 }
 
 measure() {
-  local n=$1 db=$DB_PREFIX$1 res=$OUT/results-$1.txt
+  local n=$1 db=$DB_PREFIX$1 res=$OUT/results-$1.txt age_ms=0
+  [ "${OVERDUE_AGE:-0}" = 1 ] && age_ms=86400000
   : >"$res"
   put() { echo "$1 $2" >>"$res"; }
   if [ "${SKIP_SEED:-0}" != 1 ]; then
@@ -105,10 +109,16 @@ measure() {
   else
     local t0
     t0=$(now_ms)
-    sql "$db" -e "SET @shift = CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED) - (SELECT MAX(last_target_query) FROM target);
+    # With OVERDUE_AGE=1 in the same UPDATE: a day older, every polled target is overdue (~97 % of the fleet).
+    sql "$db" -e "SET @shift = CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED) - (SELECT MAX(last_target_query) FROM target)
+        - $age_ms;
       UPDATE target SET last_target_query = last_target_query + @shift, overdue_since = NULL
        WHERE last_target_query IS NOT NULL"
-    log "$db reused: poll times moved forward, overdue marks cleared in $(( ($(now_ms) - t0) / 1000 )) s"
+    log "$db reused: poll times moved forward (aged by $age_ms ms), overdue marks cleared in $(( ($(now_ms) - t0) / 1000 )) s"
+  fi
+  if [ "${SKIP_SEED:-0}" != 1 ] && [ "$age_ms" -gt 0 ]; then
+    sql "$db" -e "UPDATE target SET last_target_query = last_target_query - $age_ms WHERE last_target_query IS NOT NULL"
+    log "$db: every poll time aged by $age_ms ms"
   fi
   local backlog
   backlog=$(sql "$db" -e "SELECT COUNT(*) FROM target WHERE overdue_since IS NULL
@@ -130,6 +140,18 @@ measure() {
   put overdue_marked "$marked"
   put overdue_rate "$(awk -v m="$marked" -v ms="$overdue_ms" 'BEGIN { printf "%.0f", m * 1000 / ms }')"
   log "overdue: $marked of $backlog marked in $((overdue_ms / 1000)) s"
+  # The scheduler's own account of its runs so far (the jar's INFO line): marks per second of run time, longest batch.
+  local runs
+  runs=$(grep -o 'Marked [0-9]* targets .* in [0-9]* batches, [0-9]* ms.*longest batch [0-9]* ms' "$OUT/server-$n.log" \
+    | awk '{ m += $2; for (i = 1; i <= NF; i++) { if ($(i + 1) == "batches,") { b += $i; t += $(i + 2) }
+        if ($i == "longest") { l = $(i + 2) > l ? $(i + 2) : l } } }
+      END { if (t > 0) printf "%d %d %.0f %d", m, b, m * 1000 / t, l }')
+  if [ -n "$runs" ]; then
+    read -r rm rb rr rl <<<"$runs"
+    put overdue_run_marks_per_s "$rr"
+    put overdue_longest_batch_ms "$rl"
+    log "overdue runs so far: $rm marked in $rb batches, $rr per second of run time, longest batch $rl ms"
+  fi
 
   # DDI base polls over 10,000 random devices.
   sql "$db" -e "SELECT CONCAT('  {\"', controller_id, '\", \"', security_token, '\"},') FROM target

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,6 +166,10 @@ class OverdueSchedulerIT {
                         .value())
                 .isGreaterThanOrEqualTo(5);
         assertThat(meters.get("hawkbit.overdue.marked").counter().count()).isGreaterThanOrEqualTo(5);
+        // Every batch's transaction is timed (the meter is the context's: earlier runs count too).
+        assertThat(meters.get("hawkbit.overdue.batch").timer().count()).isGreaterThanOrEqualTo(3);
+        assertThat(meters.get("hawkbit.overdue.batch").timer().max(TimeUnit.NANOSECONDS))
+                .isPositive();
 
         ApiClient.Response overdue = api.mgmt("GET", "/rest/v1/targets?q=controllerId==batch-*;overdue==true&limit=50");
         JsonAssert.statusCode(overdue, 200);
@@ -177,6 +182,23 @@ class OverdueSchedulerIT {
                         .at("/pollStatus/overdue")
                         .asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void run_marksTargetsWithEqualPollTimesAcrossBatchBoundaries() {
+        // Each batch's select starts at the poll time the batch before ended at: five equal poll times, batches of
+        // two, must all be marked in one run, none twice.
+        List<String> tied = List.of("tie-0", "tie-1", "tie-2", "tie-3", "tie-4");
+        tied.forEach(id -> poll(id, fixture.target(id)));
+        polls.flush();
+        jdbc.update("update target set last_target_query = (select min(last_target_query) from target t"
+                + " where t.controller_id like 'tie-%') where controller_id like 'tie-%'");
+        advance(OVERDUE_AFTER.plusSeconds(1));
+        assertThat(scheduler.run().done()).as("marks changed").isEqualTo(5);
+        assertThat(marked("tie-")).containsExactlyInAnyOrderElementsOf(tied);
+        assertThat(events("tie-").stream().flatMap(e -> e.getControllerIds().stream()))
+                .containsExactlyInAnyOrderElementsOf(tied);
+        assertThat(scheduler.run().done()).as("marks changed").isZero();
     }
 
     @Test

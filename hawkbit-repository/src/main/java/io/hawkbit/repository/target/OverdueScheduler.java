@@ -13,10 +13,12 @@ import io.hawkbit.repository.tenant.TenantSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * node, per tenant under the cluster lock, in batches of at most {@code batch-size} targets (oldest poll first), each
  * batch its own transaction with one {@link TargetsMarkedOverdueEvent}; a run goes on batch after batch until none is
  * left or {@code max-run-time} has passed, so a backlog of a million targets is marked in one run with memory for one
- * batch. A poll clears the mark ({@link PollRecorder}); a run also clears marks that a longer polling time made wrong.
+ * batch. Each run logs where its time went ({@link MarkTimes}). A poll clears the mark ({@link PollRecorder}); a run
+ * also clears marks that a longer polling time made wrong.
  */
 @Component
 public class OverdueScheduler {
@@ -110,22 +113,21 @@ public class OverdueScheduler {
         long deadline = now + properties.getOverdue().getMaxRunTime().toMillis();
         // Short transactions, one per batch: no row lock is held longer than one batch's UPDATE, and polls written
         // meanwhile are seen by the next batch's select. The mark's time stays the run's start, as one pass.
-        int marked = 0;
-        int batch;
-        do {
-            batch = transactions.execute(status -> mark(tenant, now, cutoff)).size();
-            marked += batch;
-            if (batch > 0) {
-                meters.counter("hawkbit.overdue.marked").increment(batch);
-            }
-        } while (batch == batchSize && clock.millis() < deadline);
+        MarkTimes times = new MarkTimes();
+        int marked = markOldestFirst(tenant, now, cutoff, deadline, times);
         int unmarked = 0;
+        int batch;
         do {
             batch = transactions.execute(status -> unmark(tenant, cutoff));
             unmarked += batch;
         } while (batch == batchSize && clock.millis() < deadline);
         if (marked > 0) {
-            LOG.info("Marked {} targets of tenant {} overdue (last poll before {})", marked, tenant, cutoff);
+            LOG.info(
+                    "Marked {} targets of tenant {} overdue (last poll before {}) in {}",
+                    marked,
+                    tenant,
+                    cutoff,
+                    times);
         }
         if (unmarked > 0) {
             meters.counter("hawkbit.overdue.unmarked").increment(unmarked);
@@ -137,23 +139,66 @@ public class OverdueScheduler {
         return marked + unmarked;
     }
 
-    /** Marks the oldest overdue unmarked targets; returns their controllerIds. */
-    private List<String> mark(String tenant, long now, long cutoff) {
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("tenant", tenant)
-                .addValue("cutoff", cutoff)
-                .addValue("now", now)
-                .addValue("limit", properties.getOverdue().getBatchSize());
-        List<Long> candidates = jdbc.queryForList(
-                "select id from target where tenant = :tenant and overdue_since is null "
-                        + "and last_target_query < :cutoff order by last_target_query limit :limit",
-                params,
-                Long.class);
+    /**
+     * The oldest first, batch by batch from ix_target_overdue. Each batch's select starts at the poll time where the
+     * one before ended (ties included), not at the start of the unmarked range: the entries just marked are still in
+     * that range, delete-marked until InnoDB's purge removes them, and a select from the start stepped over all of
+     * them again (a fifth of a pass's time over the 1M fleet; docs/performance.md). No target is left behind: a target
+     * enters the range only with a poll older than the cutoff, which no poll written now is.
+     */
+    private int markOldestFirst(String tenant, long now, long cutoff, long deadline, MarkTimes times) {
+        int batchSize = properties.getOverdue().getBatchSize();
+        long[] from = {Long.MIN_VALUE};
+        int marked = 0;
+        int batch;
+        do {
+            long start = System.nanoTime();
+            batch = transactions
+                    .execute(status -> mark(tenant, now, cutoff, candidates(tenant, cutoff, from, times), times))
+                    .size();
+            long took = System.nanoTime() - start;
+            times.batch(took);
+            meters.timer("hawkbit.overdue.batch").record(took, TimeUnit.NANOSECONDS);
+            if (batch > 0) {
+                meters.counter("hawkbit.overdue.marked").increment(batch);
+            }
+            marked += batch;
+        } while (batch == batchSize && clock.millis() < deadline);
+        return marked;
+    }
+
+    /** The next batch's ids, oldest poll first from {@code from[0]}, which moves to the last one's poll time. */
+    private List<Long> candidates(String tenant, long cutoff, long[] from, MarkTimes times) {
+        long start = System.nanoTime();
+        List<Long> candidates = new ArrayList<>();
+        jdbc.query(
+                "select id, last_target_query from target where tenant = :tenant and overdue_since is null "
+                        + "and last_target_query >= :from and last_target_query < :cutoff "
+                        + "order by last_target_query limit :limit",
+                new MapSqlParameterSource()
+                        .addValue("tenant", tenant)
+                        .addValue("cutoff", cutoff)
+                        .addValue("from", from[0])
+                        .addValue("limit", properties.getOverdue().getBatchSize()),
+                rs -> {
+                    candidates.add(rs.getLong(1));
+                    from[0] = rs.getLong(2);
+                });
         statements.count(1);
+        times.select(System.nanoTime() - start);
+        return candidates;
+    }
+
+    /** Marks those of the candidates that are still overdue and unmarked; returns their controllerIds. */
+    private List<String> mark(String tenant, long now, long cutoff, List<Long> candidates, MarkTimes times) {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        params.addValue("ids", candidates);
+        long start = System.nanoTime();
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("cutoff", cutoff)
+                .addValue("now", now)
+                .addValue("ids", candidates);
         // The conditions again, in a locking read: a poll written, or another node's mark committed, since the select
         // leaves a row out, and the rows it returns are locked, so they are exactly the ones this UPDATE marks. A
         // locking read sees the latest committed rows on every database; re-reading the stamp after the UPDATE was
@@ -167,10 +212,13 @@ public class OverdueScheduler {
                 rs -> {
                     locked.put(rs.getLong(1), rs.getString(2));
                 });
+        long lockedAt = System.nanoTime();
+        times.lock(lockedAt - start);
         if (!locked.isEmpty()) {
             jdbc.update(
                     "update target set overdue_since = :now where id in (:locked)",
                     params.addValue("locked", List.copyOf(locked.keySet())));
+            times.update(System.nanoTime() - lockedAt);
         }
         List<String> marked = List.copyOf(locked.values());
         statements.count(locked.isEmpty() ? 1 : 2);

@@ -5,6 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Root;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +15,9 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.query.QueryUtils;
 import org.springframework.data.support.PageableExecutionUtils;
@@ -30,8 +34,12 @@ import org.springframework.stereotype.Component;
  *       page's matches (5 ms at 1M, with {@code optimizer_join_limit_pref_ratio}, see {@code MariaDbSessionSettings});
  *       selecting whole rows, MariaDB judged that walk too dear and sorted all 120,000 matches (0.4 s).
  * </ul>
- * The price is one more statement per page: 50 rows by primary key. The total of a filter through one link ({@code
- * tag==x}, {@code attribute.region==eu-west}) is counted over the link rows alone, without reading the targets; the
+ * The price is one more statement per page: 50 rows by primary key. An offset is still a walk over offset + limit
+ * entries, so a page past the middle of its total is read from the other end ({@link PageWalk}): {@code offset=900000}
+ * of 1M reads 100,000 entries, not 900,050. Its total is counted first for that, where a shallow page is counted after
+ * (and not at all when the page tells it). Orders end in the id, so equal names page in one order both ways. The
+ * total of a filter through one link ({@code tag==x}, {@code attribute.region==eu-west}) is counted over the link rows
+ * alone, without reading the targets; the
  * total of all targets or of {@code overdue==true} is read from the counts the database keeps ({@link TargetCounts}).
  * Figures: docs/performance.md, "Fleet scale (#17)".
  */
@@ -73,15 +81,35 @@ class TargetPages {
         if (pageable.isUnpaged()) {
             return targets.findAll(spec, pageable);
         }
-        List<Long> ids = ids(spec, pageable);
-        Map<Long, Target> byId =
-                targets.findAllById(ids).stream().collect(Collectors.toMap(Target::getId, Function.identity()));
-        // A target deleted between the two statements is left out of the page.
-        List<Target> page = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
         LongSupplier total = keptTotal
                 .or(() -> linkFilter.map(filter -> () -> countThrough(filter, tenant)))
                 .orElse(() -> targets.count(spec));
-        return PageableExecutionUtils.getPage(page, pageable, total);
+        Sort order = PageWalk.totalOrder(pageable.getSort());
+        long offset = pageable.getOffset();
+        int limit = pageable.getPageSize();
+        if (offset <= limit) {
+            // Shallow: read forward, and count afterwards only where the page does not tell the total.
+            return PageableExecutionUtils.getPage(rows(ids(spec, order, offset, limit)), pageable, total);
+        }
+        // Deep enough that the page could lie past the middle: the total decides the walk. A page in the middle
+        // needs the total anyway, so this costs a count only for a last page that would have told it.
+        long count = total.getAsLong();
+        if (offset >= count) {
+            return new PageImpl<>(List.of(), pageable, count);
+        }
+        PageWalk walk = PageWalk.of(offset, limit, count);
+        List<Long> ids = new ArrayList<>(ids(spec, walk.order(order), walk.offset(), walk.limit()));
+        if (walk.backward()) {
+            Collections.reverse(ids);
+        }
+        return new PageImpl<>(rows(ids), pageable, count);
+    }
+
+    private List<Target> rows(List<Long> ids) {
+        Map<Long, Target> byId =
+                targets.findAllById(ids).stream().collect(Collectors.toMap(Target::getId, Function.identity()));
+        // A target deleted between the two statements is left out of the page.
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     private long countThrough(RsqlSpecification.LinkFilter filter, String tenant) {
@@ -95,17 +123,17 @@ class TargetPages {
         return entityManager.createQuery(filter.count(cb, tenant, distinct)).getSingleResult();
     }
 
-    private List<Long> ids(Specification<Target> spec, Pageable pageable) {
+    private List<Long> ids(Specification<Target> spec, Sort order, long offset, int limit) {
         CriteriaBuilder cb = entityManager.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
         Root<Target> root = query.from(Target.class);
         query.select(root.get("id"))
                 .where(spec.toPredicate(root, query, cb))
-                .orderBy(QueryUtils.toOrders(pageable.getSort(), root, cb));
+                .orderBy(QueryUtils.toOrders(order, root, cb));
         return entityManager
                 .createQuery(query)
-                .setFirstResult(Math.toIntExact(pageable.getOffset()))
-                .setMaxResults(pageable.getPageSize())
+                .setFirstResult(Math.toIntExact(offset))
+                .setMaxResults(limit)
                 .getResultList();
     }
 }

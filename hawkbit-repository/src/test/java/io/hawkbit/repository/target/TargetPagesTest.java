@@ -29,6 +29,7 @@ class TargetPagesTest {
 
     private static final String TENANT = "pages-test";
     private static final String OTHER = "pages-other";
+    private static final String MIRROR = "pages-mirror";
 
     @Autowired
     TestEntityManager entities;
@@ -101,6 +102,94 @@ class TargetPagesTest {
         var past = new OffsetPageRequest(1_000, 10, Sort.by("name"));
         assertThat(pages.find(spec(""), past).getContent()).isEmpty();
         assertThat(pages.find(spec(""), past).getTotalElements()).isEqualTo(30);
+    }
+
+    @Test
+    void aPageReadFromTheOtherEndIsThePageOfTheForwardWalk() {
+        // 27 targets with ties in every sort key but the id: six names (and, where the collation ignores case, "N-2"
+        // and "n-2" equal), descriptions and poll times with nulls, one update status for all.
+        TargetTag red = entities.persist(new TargetTag(MIRROR, "red"));
+        for (int i = 0; i < 27; i++) {
+            Target target =
+                    new Target(MIRROR, "m-%02d".formatted((i * 17) % 27), i == 7 ? "N-2" : "n-" + (i % 6), "m" + i);
+            target.setDescription(i % 4 == 0 ? null : "d-" + (i % 3));
+            target.setLastTargetQuery(i % 5 == 0 ? null : 1_000L * (i % 4));
+            if (i % 2 == 0) {
+                target.getTags().add(red);
+            }
+            target.putControllerAttributes(Map.of("region", i % 3 == 0 ? "eu-west" : "us-east"));
+            entities.persist(target);
+        }
+        entities.flush();
+        entities.clear();
+        List<Sort> sorts = List.of(
+                Sort.by("name"),
+                Sort.by(Sort.Direction.DESC, "name"),
+                Sort.by(Sort.Order.asc("name"), Sort.Order.desc("description")),
+                Sort.by(Sort.Direction.DESC, "lastTargetQuery"),
+                Sort.by("updateStatus"),
+                Sort.by(Sort.Direction.DESC, "controllerId"));
+        List<String> filters = List.of("", "tag==red", "name==n-1*");
+        for (String rsql : filters) {
+            for (Sort sort : sorts) {
+                List<String> forward = ids(targets.findAll(mirrorSpec(rsql), PageWalk.totalOrder(sort)));
+                for (int limit : List.of(1, 4, 7, 50)) {
+                    // Every offset for two limits, every third for the others: around and past the middle, the last
+                    // pages, past the end.
+                    int step = limit == 1 || limit == 7 ? 1 : 3;
+                    for (long offset = 0; offset <= forward.size() + 1; offset += step) {
+                        var pageable = new OffsetPageRequest(offset, limit, sort);
+                        Page<Target> page = pages.find(mirrorSpec(rsql), pageable);
+                        String what = "q=" + rsql + " sort=" + sort + " offset=" + offset + " limit=" + limit;
+                        assertThat(ids(page))
+                                .as(what)
+                                .isEqualTo(forward.subList((int) Math.min(offset, forward.size()), (int)
+                                        Math.min(offset + limit, forward.size())));
+                        assertThat(page.getTotalElements()).as(what).isEqualTo(forward.size());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPagePastTheMiddleIsReadBackwardAndCountedOnce() {
+        // 30 targets by name: offset 20 of 30 reads the mirrored order from offset 6 (30 - 20 - 4).
+        RecordedSql.clear();
+        var page = pages.find(spec(""), new OffsetPageRequest(20, 4, Sort.by("name")));
+        assertThat(page.getTotalElements()).isEqualTo(30);
+        assertThat(page.getContent())
+                .extracting(Target::getName)
+                .containsExactly("name-20", "name-21", "name-22", "name-23");
+        List<String> statements =
+                RecordedSql.statements().stream().map(String::toLowerCase).toList();
+        assertThat(statements)
+                .filteredOn(sql -> sql.startsWith("select t1_0.id from target t1_0 where"))
+                .singleElement()
+                .satisfies(sql -> assertThat(sql).containsPattern("order by t1_0.name desc,(t1_0.id|1) desc"));
+        assertThat(statements)
+                .filteredOn(sql -> sql.startsWith("select count("))
+                .hasSize(1);
+        // Before the middle, forward, in the same total order.
+        RecordedSql.clear();
+        page = pages.find(spec(""), new OffsetPageRequest(10, 4, Sort.by(Sort.Direction.DESC, "name")));
+        assertThat(page.getContent())
+                .extracting(Target::getName)
+                .containsExactly("name-19", "name-18", "name-17", "name-16");
+        assertThat(RecordedSql.statements())
+                .map(String::toLowerCase)
+                .filteredOn(sql -> sql.startsWith("select t1_0.id from target t1_0 where"))
+                .singleElement()
+                .satisfies(sql -> assertThat(sql).containsPattern("order by t1_0.name desc,(t1_0.id|1) desc"));
+        // Past the end: only the count.
+        RecordedSql.clear();
+        page = pages.find(spec(""), new OffsetPageRequest(31, 4, Sort.by("name")));
+        assertThat(page.getContent()).isEmpty();
+        assertThat(page.getTotalElements()).isEqualTo(30);
+        assertThat(RecordedSql.statements())
+                .map(String::toLowerCase)
+                .singleElement()
+                .satisfies(sql -> assertThat(sql).startsWith("select count("));
     }
 
     @Test
@@ -205,7 +294,16 @@ class TargetPagesTest {
                 .and((root, q, cb) -> cb.equal(root.get("tenant"), TENANT));
     }
 
+    private static Specification<Target> mirrorSpec(String rsql) {
+        return RsqlSpecification.<Target>parse(rsql, TargetService.FIELDS)
+                .and((root, q, cb) -> cb.equal(root.get("tenant"), MIRROR));
+    }
+
     private static List<String> ids(Page<Target> page) {
-        return page.getContent().stream().map(Target::getControllerId).toList();
+        return ids(page.getContent());
+    }
+
+    private static List<String> ids(List<Target> targets) {
+        return targets.stream().map(Target::getControllerId).toList();
     }
 }
