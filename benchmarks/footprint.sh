@@ -28,7 +28,7 @@ WARMUP=${WARMUP:-60}
 PORT=${PORT:-18090}
 VARIANTS=${VARIANTS:-hawkbit jar cds cds-c1 small}
 HARNESS=${HARNESS:-$(cd .. && pwd)/shared/bench/upstream-hawkbit.sh}
-SMALL_OPTS=${SMALL_OPTS:--XX:+UseSerialGC -Xmx96m -Xmn16m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m}
+SMALL_OPTS=${SMALL_OPTS:--XX:+UseSerialGC -Xmx96m -Xmn16m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -XX:TrimNativeHeapInterval=5000}
 SMALL_ARGS=${SMALL_ARGS:---server.tomcat.threads.max=32}
 SMALL_ENV=${SMALL_ENV:-MALLOC_ARENA_MAX=2}
 JAR=$PWD/hawkbit-update-server/target/hawkbit-update-server-0.1.0-SNAPSHOT.jar
