@@ -118,13 +118,7 @@ class GroupStartClusterIT {
         assertThat(devices.offeredAction(starter.api, "gsa-watched")).isEqualTo(offered);
 
         // The 301 actions came in batches of 150, each announced by one event naming its actions and devices.
-        List<DistributionSetAssignedEvent> assigned = await().atMost(WAIT)
-                .until(
-                        () -> fromStarter(server2.received(DistributionSetAssignedEvent.class), set),
-                        a -> a.stream()
-                                        .mapToInt(e -> e.getControllerIds().size())
-                                        .sum()
-                                == 2 * BATCH + 1);
+        List<DistributionSetAssignedEvent> assigned = assignedOnServer2(set, 2 * BATCH + 1);
         assertThat(assigned).hasSize(3);
         assertThat(assigned.stream().flatMap(e -> e.getActionIds().stream())).contains(offered);
         assertThat(server2.received(ActionCreatedEvent.class))
@@ -153,13 +147,7 @@ class GroupStartClusterIT {
                 .until(() -> RolloutApiIT.status(starter.api, rollout).equals("ready"));
         JsonAssert.statusCode(starter.api.mgmt("POST", "/rest/v1/rollouts/" + rollout + "/start"), 204);
 
-        List<DistributionSetAssignedEvent> assigned = await().atMost(WAIT)
-                .until(
-                        () -> fromStarter(server2.received(DistributionSetAssignedEvent.class), set),
-                        a -> a.stream()
-                                        .mapToInt(e -> e.getControllerIds().size())
-                                        .sum()
-                                == size);
+        List<DistributionSetAssignedEvent> assigned = assignedOnServer2(set, size);
         assertThat(assigned).hasSize(size / BATCH);
         assertThat(sum(starter, "hawkbit.events.failed"))
                 .as("events node 1 could not queue or send")
@@ -171,6 +159,17 @@ class GroupStartClusterIT {
                         .get("totalTargets")
                         .asLong())
                 .isEqualTo(size);
+    }
+
+    /** Awaits the starter's assignment events of the set on node 2 until they name {@code devices} devices in all. */
+    private List<DistributionSetAssignedEvent> assignedOnServer2(long set, int devices) {
+        return await().atMost(WAIT)
+                .until(
+                        () -> fromStarter(server2.received(DistributionSetAssignedEvent.class), set),
+                        a -> a.stream()
+                                        .mapToInt(e -> e.getControllerIds().size())
+                                        .sum()
+                                == devices);
     }
 
     private static List<DistributionSetAssignedEvent> fromStarter(List<DistributionSetAssignedEvent> events, long set) {
