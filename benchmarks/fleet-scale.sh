@@ -112,7 +112,7 @@ measure() {
     # With OVERDUE_AGE=1 in the same UPDATE: a day older, every polled target is overdue (~97 % of the fleet).
     sql "$db" -e "SET @shift = CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED) - (SELECT MAX(last_target_query) FROM target)
         - $age_ms;
-      UPDATE target SET last_target_query = last_target_query + @shift, overdue_since = NULL
+      UPDATE target SET last_target_query = last_target_query + @shift, overdue_since = 0
        WHERE last_target_query IS NOT NULL"
     log "$db reused: poll times moved forward (aged by $age_ms ms), overdue marks cleared in $(( ($(now_ms) - t0) / 1000 )) s"
   fi
@@ -121,7 +121,7 @@ measure() {
     log "$db: every poll time aged by $age_ms ms"
   fi
   local backlog
-  backlog=$(sql "$db" -e "SELECT COUNT(*) FROM target WHERE overdue_since IS NULL
+  backlog=$(sql "$db" -e "SELECT COUNT(*) FROM target WHERE COALESCE(overdue_since, 0) = 0
     AND last_target_query < CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED) - 600000")
   start_node "$db" "$OUT/server-$n.log"
   local pid=$PID tick
@@ -131,7 +131,7 @@ measure() {
   local t0 marked=0
   t0=$(now_ms)
   while [ $(( ($(now_ms) - t0) / 1000 )) -lt "$OVERDUE_WAIT" ]; do
-    marked=$(sql "$db" -e "SELECT COUNT(*) FROM target WHERE overdue_since IS NOT NULL")
+    marked=$(sql "$db" -e "SELECT COUNT(*) FROM target WHERE overdue_since > 0")
     [ "$marked" -ge "$backlog" ] && break
     sleep 2
   done

@@ -13,7 +13,8 @@
 --   9                     1 %    ERROR          installed 1.0, assigned 2.0   one closed ERROR action on 2.0
 --   10-99                 90 %   IN_SYNC        installed = assigned = 1.0    the first 5,000: a FINISHED action
 -- Last polls (of targets that polled): 85 % within the default polling time (5 min), 15 % overdue (between 10 min and
--- 30 days ago, spread evenly); overdue_since stays NULL, so the server's overdue scheduler has a backlog to mark.
+-- 30 days ago, spread evenly); overdue_since stays at its default (0 since V1_22: not marked), so the server's
+-- overdue scheduler has a backlog to mark.
 -- Four attributes per target (hw_revision, os_version, region, serial), 20 tags (every target one, 30 % a second),
 -- target groups by region. Values are derived from crc32 of the sequence number, so every run seeds the same fleet
 -- (except the poll times, relative to now). Controller ids: fleet-0000001 ...; tokens: md5('fleet-token-<n>').

@@ -231,8 +231,8 @@ class OverdueClusterIT {
 
     private static List<String> marked(String database) throws SQLException {
         try (Connection connection = TestDatabase.of(database).connect(database);
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT controller_id FROM target WHERE overdue_since IS NOT NULL")) {
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT controller_id FROM target WHERE overdue_since > 0")) {
             List<String> ids = new ArrayList<>();
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {

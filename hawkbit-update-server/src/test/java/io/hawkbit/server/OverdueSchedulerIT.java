@@ -130,7 +130,8 @@ class OverdueSchedulerIT {
         advance(OVERDUE_AFTER.plusSeconds(1));
         runUntilNothingChanges();
         assertThat(jdbc.queryForObject(
-                        "select count(*) from target where last_target_query is not null and overdue_since is null",
+                        "select count(*) from target where last_target_query is not null"
+                                + " and coalesce(overdue_since, 0) = 0",
                         Long.class))
                 .isZero();
     }
@@ -229,6 +230,30 @@ class OverdueSchedulerIT {
     }
 
     @Test
+    void run_turnsNullIntoZero_andMarksWhatANodeOfThePreviousVersionLeftNull() {
+        // Before V1_22 "not marked" was NULL; nodes of that version still write it during a rolling upgrade.
+        List<String> polled = List.of("old-0", "old-1", "old-2");
+        polled.forEach(id -> poll(id, fixture.target(id)));
+        fixture.target("old-never");
+        polls.flush();
+        jdbc.update("update target set overdue_since = null where controller_id like 'old-%'");
+        advance(OVERDUE_AFTER.plusSeconds(1));
+        assertThat(scheduler.run().done()).as("marks changed").isEqualTo(3);
+        assertThat(marked("old-")).containsExactlyInAnyOrderElementsOf(polled);
+        assertThat(jdbc.queryForObject(
+                        "select overdue_since from target where controller_id = 'old-never'", Long.class))
+                .as("never polled: not marked, and 0")
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from target where overdue_since is null", Long.class))
+                .isZero();
+        assertThat(api.mgmt("GET", "/rest/v1/targets?q=controllerId==old-*;overdue==true")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(3);
+    }
+
+    @Test
     void poll_clearsTheMark_inItsWriteBehindBatch() {
         String tokenA = fixture.target("again-a");
         poll("again-a", tokenA);
@@ -299,7 +324,7 @@ class OverdueSchedulerIT {
 
     private List<String> marked(String prefix) {
         return jdbc.queryForList(
-                "select controller_id from target where controller_id like ? and overdue_since is not null",
+                "select controller_id from target where controller_id like ? and overdue_since > 0",
                 String.class,
                 prefix + "%");
     }

@@ -61,9 +61,9 @@ public record QueryFields(
     }
 
     /**
-     * These fields with the boolean {@code path} compared as "{@code attribute} is not null": {@code overdue==true}
-     * becomes {@code overdue_since is not null}, a range of an index on the column, where the formula's value compared
-     * to true is not.
+     * These fields with the boolean {@code path} compared as "{@code attribute} holds a positive time" (0 and null:
+     * not): {@code overdue==true} becomes {@code overdue_since > 0}, a range of an index on the column, where the
+     * formula's value compared to true is not.
      */
     public QueryFields withPresence(String path, String attribute) {
         return new QueryFields(fields, mapFields, links, lowerCased, with(presence, path, attribute));

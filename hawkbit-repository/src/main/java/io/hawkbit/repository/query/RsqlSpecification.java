@@ -365,15 +365,18 @@ public final class RsqlSpecification {
         String path = fields.path(selector).orElseThrow();
         var present = fields.presence(path);
         if (present.isPresent()) {
-            return presence(comparison, root.get(present.get()), cb);
+            return presence(comparison, root.<Long>get(present.get()), cb);
         }
         Expression<String> lowerCase =
                 fields.lowerCase(path).<Expression<String>>map(root::get).orElse(null);
         return compare(comparison, resolve(root, path), lowerCase, cb);
     }
 
-    /** A boolean field that is true when the attribute has a value: == and =in= (and negations) as null checks. */
-    private static Predicate presence(ComparisonNode node, Path<?> attribute, CriteriaBuilder cb) {
+    /**
+     * A boolean field that is true when the attribute holds a positive number (a time; 0 and null: none), == and =in=
+     * (and negations) as a range of the attribute, which an index on it serves.
+     */
+    private static Predicate presence(ComparisonNode node, Path<Long> attribute, CriteriaBuilder cb) {
         Set<Boolean> wanted = wanted(node);
         if (wanted.size() == 2) {
             return cb.conjunction();
@@ -381,7 +384,7 @@ public final class RsqlSpecification {
         if (wanted.isEmpty()) {
             return cb.disjunction();
         }
-        return wanted.contains(true) ? cb.isNotNull(attribute) : cb.isNull(attribute);
+        return wanted.contains(true) ? cb.gt(attribute, 0L) : cb.or(cb.isNull(attribute), cb.le(attribute, 0L));
     }
 
     /** The values a comparison of a boolean presence field matches. */

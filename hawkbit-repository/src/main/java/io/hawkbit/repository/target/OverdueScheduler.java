@@ -113,6 +113,7 @@ public class OverdueScheduler {
         long deadline = now + properties.getOverdue().getMaxRunTime().toMillis();
         // Short transactions, one per batch: no row lock is held longer than one batch's UPDATE, and polls written
         // meanwhile are seen by the next batch's select. The mark's time stays the run's start, as one pass.
+        int cleared = clearNulls(tenant, batchSize, deadline);
         MarkTimes times = new MarkTimes();
         int marked = markOldestFirst(tenant, now, cutoff, deadline, times);
         int unmarked = 0;
@@ -129,6 +130,9 @@ public class OverdueScheduler {
                     cutoff,
                     times);
         }
+        if (cleared > 0) {
+            LOG.info("Set the overdue mark of {} targets of tenant {} from NULL to 0 (not marked)", cleared, tenant);
+        }
         if (unmarked > 0) {
             meters.counter("hawkbit.overdue.unmarked").increment(unmarked);
             LOG.info(
@@ -137,6 +141,38 @@ public class OverdueScheduler {
                     tenant);
         }
         return marked + unmarked;
+    }
+
+    /**
+     * NULL to 0, batch by batch: what V1_22 left in place and nodes of the previous version still write during a
+     * rolling upgrade (their polls clear the mark with NULL). Both mean "not marked", but only 0 is a candidate for
+     * the mark, which then overwrites it in place; the NULLs are a range of ix_target_overdue, so a run with none
+     * left costs one index probe. First, within the run's time limit: a target still NULL cannot be marked, and the
+     * next run goes on where this one stopped.
+     */
+    private int clearNulls(String tenant, int batchSize, long deadline) {
+        int cleared = 0;
+        int batch;
+        do {
+            batch = transactions.execute(status -> {
+                MapSqlParameterSource params =
+                        new MapSqlParameterSource().addValue("tenant", tenant).addValue("limit", batchSize);
+                List<Long> ids = jdbc.queryForList(
+                        "select id from target where tenant = :tenant and overdue_since is null limit :limit",
+                        params,
+                        Long.class);
+                statements.count(1);
+                if (ids.isEmpty()) {
+                    return 0;
+                }
+                statements.count(1);
+                return jdbc.update(
+                        "update target set overdue_since = 0 where id in (:ids) and overdue_since is null",
+                        params.addValue("ids", ids));
+            });
+            cleared += batch;
+        } while (batch > 0 && clock.millis() < deadline);
+        return cleared;
     }
 
     /**
@@ -172,7 +208,7 @@ public class OverdueScheduler {
         long start = System.nanoTime();
         List<Long> candidates = new ArrayList<>();
         jdbc.query(
-                "select id, last_target_query from target where tenant = :tenant and overdue_since is null "
+                "select id, last_target_query from target where tenant = :tenant and overdue_since = 0 "
                         + "and last_target_query >= :from and last_target_query < :cutoff "
                         + "order by last_target_query limit :limit",
                 new MapSqlParameterSource()
@@ -206,7 +242,7 @@ public class OverdueScheduler {
         // marked in the same millisecond). In id order, so that nodes marking the same rows never deadlock.
         Map<Long, String> locked = new LinkedHashMap<>();
         jdbc.query(
-                "select id, controller_id from target where id in (:ids) and overdue_since is null "
+                "select id, controller_id from target where id in (:ids) and overdue_since = 0 "
                         + "and last_target_query < :cutoff order by id for update",
                 params,
                 rs -> {
@@ -235,7 +271,7 @@ public class OverdueScheduler {
                 .addValue("cutoff", cutoff)
                 .addValue("limit", properties.getOverdue().getBatchSize());
         List<Long> ids = jdbc.queryForList(
-                "select id from target where tenant = :tenant and overdue_since is not null "
+                "select id from target where tenant = :tenant and overdue_since > 0 "
                         + "and last_target_query >= :cutoff limit :limit",
                 params,
                 Long.class);
@@ -245,7 +281,7 @@ public class OverdueScheduler {
         }
         statements.count(1);
         return jdbc.update(
-                "update target set overdue_since = null where id in (:ids) and last_target_query >= :cutoff",
+                "update target set overdue_since = 0 where id in (:ids) and last_target_query >= :cutoff",
                 params.addValue("ids", ids));
     }
 

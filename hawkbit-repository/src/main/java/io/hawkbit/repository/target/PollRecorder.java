@@ -73,9 +73,10 @@ public class PollRecorder {
             }
         }
         try {
-            // A poll ends the overdue mark in the same statement: unmarking costs a poll nothing.
+            // A poll ends the overdue mark in the same statement: unmarking costs a poll nothing. 0, not NULL: the
+            // scheduler's next mark then overwrites the value in place (V1_22).
             jdbc.batchUpdate(
-                    "update target set last_target_query = ?, address = ?, overdue_since = null where id = ? "
+                    "update target set last_target_query = ?, address = ?, overdue_since = 0 where id = ? "
                             + "and (last_target_query is null or last_target_query < ?)",
                     rows);
             statements.count(1);

@@ -66,14 +66,15 @@ public class Target extends BaseEntity {
     private Long lastTargetQuery;
 
     /**
-     * Epoch milliseconds since the overdue scheduler marked the target; null while not marked. Written only by plain
-     * SQL (the scheduler marks, {@link PollRecorder} clears), so a saved entity never writes back a stale value.
+     * Epoch milliseconds since the overdue scheduler marked the target; 0 (or NULL, as nodes before V1_22 wrote it)
+     * while not marked, so that a mark overwrites the value in place. Written only by plain SQL (the scheduler marks,
+     * {@link PollRecorder} clears), so a saved entity never writes back a stale value.
      */
     @Column(name = "overdue_since", insertable = false, updatable = false)
     private Long overdueSince;
 
     /** The mark as a boolean, for queries ({@code overdue==true}). */
-    @Formula("(overdue_since is not null)")
+    @Formula("(coalesce(overdue_since, 0) > 0)")
     private boolean overdue;
 
     /** Epoch milliseconds of the last successful installation. */
@@ -181,8 +182,9 @@ public class Target extends BaseEntity {
         this.lastTargetQuery = lastTargetQuery;
     }
 
+    /** When the target was marked overdue; null while it is not. */
     public Long getOverdueSince() {
-        return overdueSince;
+        return overdueSince == null || overdueSince <= 0 ? null : overdueSince;
     }
 
     public boolean isOverdue() {

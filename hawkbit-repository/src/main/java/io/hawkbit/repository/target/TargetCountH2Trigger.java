@@ -8,7 +8,9 @@ import java.util.Locale;
 import org.h2.api.Trigger;
 
 /**
- * H2's twin of MariaDB's {@code target_count} triggers (migration {@code V1_21}): H2 runs Java, not SQL trigger bodies.
+ * H2's twin of MariaDB's {@code target_count} triggers (migrations {@code V1_21}, {@code V1_22}): H2 runs Java, not SQL
+ * trigger bodies. A target counts as overdue while its {@code overdue_since} holds a positive time (0 and NULL: not
+ * marked; see {@code V1_22__overdue_in_place}).
  * Kept the same way, sharded by the session ({@code SESSION_ID() % 16}): H2 locks rows too, and one row per tenant
  * would make every transaction creating targets wait for the one before it to commit. Instantiated by H2 per trigger
  * and table, so it must stay public, with this name (the trigger names the class), and without other state than the
@@ -48,17 +50,21 @@ public class TargetCountH2Trigger implements Trigger {
     public void fire(Connection connection, Object[] old, Object[] row) throws SQLException {
         if (old == null) {
             add(connection, row, "all", 1);
-            if (row[overdueSince] != null) {
+            if (marked(row)) {
                 add(connection, row, "overdue", 1);
             }
         } else if (row == null) {
             add(connection, old, "all", -1);
-            if (old[overdueSince] != null) {
+            if (marked(old)) {
                 add(connection, old, "overdue", -1);
             }
-        } else if ((old[overdueSince] == null) != (row[overdueSince] == null)) {
-            add(connection, row, "overdue", row[overdueSince] == null ? -1 : 1);
+        } else if (marked(old) != marked(row)) {
+            add(connection, row, "overdue", marked(row) ? 1 : -1);
         }
+    }
+
+    private boolean marked(Object[] row) {
+        return row[overdueSince] instanceof Number since && since.longValue() > 0;
     }
 
     private void add(Connection connection, Object[] row, String kind, long delta) throws SQLException {

@@ -20,6 +20,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * count what follows. On H2 here; the server variants also keep a writer inserting targets on its own connection while
  * the migration runs, as a node of the previous version would during a rolling upgrade: no target is counted twice
  * or missed (MariaDB: the fill runs under LOCK TABLES; PostgreSQL: under a SHARE ROW EXCLUSIVE lock of target).
+ * V1_22 replaces the triggers (a mark is a positive time; 0 and NULL are none) under the same locks, with the same
+ * writer going on as a previous version's node writes: NULL for "not marked".
  */
 class TargetCountMigrationTest {
 
@@ -45,6 +47,8 @@ class TargetCountMigrationTest {
     @BeforeEach
     void migrateToTheVersionBefore() {
         jdbc = new JdbcTemplate(database());
+        // The server variants' database lives as long as the class: each test starts from an empty one.
+        flyway().cleanDisabled(false).load().clean();
         flyway().target("1.20").load().migrate();
     }
 
@@ -95,6 +99,59 @@ class TargetCountMigrationTest {
         }
     }
 
+    @Test
+    void afterV1_22_aMarkIsAPositiveTime_andNullAndZeroAreNone() throws Exception {
+        flyway().target("1.21").load().migrate();
+        target("tenant-a", "a-0", 7L);
+        target("tenant-a", "a-1", null);
+        target("tenant-a", "a-2", null);
+        AtomicBoolean migrated = new AtomicBoolean();
+        AtomicInteger written = new AtomicInteger();
+        CompletableFuture<Void> writer = concurrentWriter()
+                ? CompletableFuture.runAsync(() -> {
+                    int after = 0;
+                    while (after < 20) {
+                        int n = written.incrementAndGet();
+                        target("tenant-a", "w-" + n, n % 2 == 0 ? 1L : null);
+                        // A previous version's poll: clears the mark with NULL.
+                        jdbc.update("UPDATE target SET overdue_since = NULL WHERE controller_id = ?", "w-" + (n - 3));
+                        after += migrated.get() ? 1 : 0;
+                    }
+                })
+                : CompletableFuture.completedFuture(null);
+
+        flyway().load().migrate();
+        migrated.set(true);
+        writer.get();
+        assertExact("tenant-a");
+
+        jdbc.update("INSERT INTO target (tenant, controller_id, name, security_token, update_status,"
+                + " request_controller_attributes, created_at, created_by, last_modified_at, last_modified_by,"
+                + " optlock_revision) VALUES ('tenant-b', 'b-default', 'b-default', 't', 'UNKNOWN', TRUE,"
+                + " CURRENT_TIMESTAMP, 'test', CURRENT_TIMESTAMP, 'test', 0)");
+        assertThat(jdbc.queryForObject(
+                        "SELECT overdue_since FROM target WHERE controller_id = 'b-default'", Long.class))
+                .as("the column's default")
+                .isZero();
+        target("tenant-b", "b-marked", 3L);
+        target("tenant-b", "b-zero", 0L);
+        assertThat(kept("tenant-b", "all")).isEqualTo(3);
+        assertThat(kept("tenant-b", "overdue")).isEqualTo(1);
+
+        // NULL to 0 (the scheduler's clean-up) is no change; 0 to a time is a mark; a time to NULL or 0 clears it.
+        jdbc.update("UPDATE target SET overdue_since = 0 WHERE overdue_since IS NULL");
+        assertExact("tenant-a");
+        jdbc.update("UPDATE target SET overdue_since = 9 WHERE controller_id IN ('a-1', 'b-zero', 'b-default')");
+        assertThat(kept("tenant-b", "overdue")).isEqualTo(3);
+        jdbc.update("UPDATE target SET overdue_since = NULL WHERE controller_id = 'b-marked'");
+        jdbc.update("UPDATE target SET overdue_since = 0 WHERE controller_id = 'b-zero'");
+        jdbc.update("DELETE FROM target WHERE controller_id IN ('a-0', 'b-default')");
+        assertThat(kept("tenant-b", "overdue")).isZero();
+        for (String tenant : List.of("tenant-a", "tenant-b")) {
+            assertExact(tenant);
+        }
+    }
+
     private void assertExact(String tenant) {
         assertThat(kept(tenant, "all"))
                 .as("targets of %s", tenant)
@@ -102,7 +159,7 @@ class TargetCountMigrationTest {
         assertThat(kept(tenant, "overdue"))
                 .as("overdue targets of %s", tenant)
                 .isEqualTo(jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM target WHERE tenant = ? AND overdue_since IS NOT NULL",
+                        "SELECT COUNT(*) FROM target WHERE tenant = ? AND COALESCE(overdue_since, 0) > 0",
                         Long.class,
                         tenant));
     }

@@ -81,8 +81,8 @@ class TargetCountsConcurrencyTest {
                             boolean set = round % 2 == 0;
                             tx.executeWithoutResult(status -> jdbc.update(
                                     set
-                                            ? "update target set overdue_since = 1 where tenant = ? and overdue_since is null"
-                                            : "update target set overdue_since = null where tenant = ? and id % 3 = 0",
+                                            ? "update target set overdue_since = 1 where tenant = ? and overdue_since = 0"
+                                            : "update target set overdue_since = 0 where tenant = ? and id % 3 = 0",
                                     TENANT));
                         }
                     },
@@ -93,7 +93,7 @@ class TargetCountsConcurrencyTest {
         }
         long all = jdbc.queryForObject("select count(*) from target where tenant = ?", Long.class, TENANT);
         long overdue = jdbc.queryForObject(
-                "select count(*) from target where tenant = ? and overdue_since is not null", Long.class, TENANT);
+                "select count(*) from target where tenant = ? and overdue_since > 0", Long.class, TENANT);
         assertThat(all).isEqualTo(2L * batches * perBatch);
         assertThat(counts.of(TENANT)).isEqualTo(new TargetCounts.Totals(all, overdue));
         assertThat(jdbc.queryForObject(

@@ -108,19 +108,25 @@ class TargetCountsTest {
         targets.flush();
         assertThat(mark(TENANT, "dev-1%")).isEqualTo(11);
         assertThat(counts.of(TENANT).overdue()).isEqualTo(11);
-        // Marked again with a later time, or cleared where there is no mark: the presence did not change.
+        // Marked again with a later time, or cleared where there is no mark (0 as this version clears, NULL as
+        // nodes before V1_22 did), or NULL turned into 0 as the scheduler does: the presence did not change.
         jdbc.update("update target set overdue_since = 2 where tenant = ? and controller_id like 'dev-1%'", TENANT);
         jdbc.update("update target set overdue_since = null where tenant = ? and controller_id = 'dev-2'", TENANT);
+        jdbc.update("update target set overdue_since = 0 where tenant = ? and controller_id = 'dev-3'", TENANT);
+        assertThat(jdbc.update(
+                        "update target set overdue_since = 0 where tenant = ? and overdue_since is null", TENANT))
+                .isEqualTo(1);
         // A JPA update of other columns leaves the mark alone.
         Target renamed = targets.findByTenantAndControllerId(TENANT, "dev-11").orElseThrow();
         renamed.setName("renamed");
         targets.flush();
         assertThat(counts.of(TENANT).overdue()).isEqualTo(11);
-        // The scheduler's unmark: cleared for several rows in one statement.
+        // The scheduler's unmark: cleared for several rows in one statement; and a previous version's, to NULL.
         jdbc.update(
-                "update target set overdue_since = null where tenant = ? and controller_id in ('dev-1', 'dev-10')",
+                "update target set overdue_since = 0 where tenant = ? and controller_id in ('dev-1', 'dev-10')",
                 TENANT);
-        assertThat(counts.of(TENANT)).isEqualTo(new TargetCounts.Totals(20, 9));
+        jdbc.update("update target set overdue_since = null where tenant = ? and controller_id = 'dev-12'", TENANT);
+        assertThat(counts.of(TENANT)).isEqualTo(new TargetCounts.Totals(20, 8));
         assertExact();
     }
 
@@ -151,12 +157,22 @@ class TargetCountsTest {
                     TENANT,
                     "raw-" + i,
                     "raw-" + i,
-                    i % 3 == 0 ? 5L : null);
+                    i % 3 == 0 ? Long.valueOf(5) : i % 3 == 1 ? Long.valueOf(0) : null);
         }
-        assertThat(counts.of(TENANT)).isEqualTo(new TargetCounts.Totals(6, 2));
+        // Without the column: its default, 0, not marked.
+        jdbc.update(
+                "INSERT INTO target (tenant, controller_id, name, security_token, update_status,"
+                        + " request_controller_attributes, created_at, created_by, last_modified_at, last_modified_by,"
+                        + " optlock_revision) VALUES (?, 'raw-default', 'raw-default', 't', 'UNKNOWN', TRUE, CURRENT_TIMESTAMP,"
+                        + " 'test', CURRENT_TIMESTAMP, 'test', 0)",
+                TENANT);
+        assertThat(jdbc.queryForObject(
+                        "select overdue_since from target where controller_id = 'raw-default'", Long.class))
+                .isZero();
+        assertThat(counts.of(TENANT)).isEqualTo(new TargetCounts.Totals(7, 2));
         assertExact();
         // As a tenant's deletion would: all its targets in one statement.
-        assertThat(jdbc.update("delete from target where tenant = ?", TENANT)).isEqualTo(6);
+        assertThat(jdbc.update("delete from target where tenant = ?", TENANT)).isEqualTo(7);
         assertThat(counts.of(TENANT)).isEqualTo(new TargetCounts.Totals(0, 0));
         assertExact();
     }
@@ -203,7 +219,8 @@ class TargetCountsTest {
     /** Marks the tenant's targets whose controllerId is like {@code pattern}, as the overdue scheduler does. */
     int mark(String tenant, String pattern) {
         return jdbc.update(
-                "update target set overdue_since = 1 where tenant = ? and controller_id like ? and overdue_since is null",
+                "update target set overdue_since = 1 where tenant = ? and controller_id like ?"
+                        + " and coalesce(overdue_since, 0) = 0",
                 tenant,
                 pattern);
     }
@@ -216,7 +233,7 @@ class TargetCountsTest {
                     .isEqualTo(new TargetCounts.Totals(
                             jdbc.queryForObject("select count(*) from target where tenant = ?", Long.class, tenant),
                             jdbc.queryForObject(
-                                    "select count(*) from target where tenant = ? and overdue_since is not null",
+                                    "select count(*) from target where tenant = ? and overdue_since > 0",
                                     Long.class,
                                     tenant)));
         }
