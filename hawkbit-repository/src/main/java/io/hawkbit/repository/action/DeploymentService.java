@@ -298,7 +298,8 @@ public class DeploymentService {
     /**
      * A scheduler's batch: its targets read as rows, and written set-based ({@link ActionBulkInsert}) unless an open
      * action is to be kept or replaced or a maintenance window given; only those targets (and their open actions)
-     * become entities. The others never do, so the SQL writes leave no stale entity behind.
+     * become entities. The others never do in this transaction (the schedulers read their candidates as rows or in a
+     * transaction of their own), so the SQL writes leave no stale entity behind to be flushed over them.
      */
     private Outcome setBased(Request request, List<Assignment> assignments) {
         Map<String, BatchTargets.Row> rows = rowsOf(request.tenant(), assignments);
