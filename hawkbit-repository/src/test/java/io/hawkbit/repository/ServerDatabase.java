@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * PostgreSQL (addressed by the same environment variables as the update server's test databases). Register it as a
  * static {@code @RegisterExtension} field and call {@link #register} from a {@code @DynamicPropertySource} method: the
  * database is created when the Spring context starts and dropped after the class. Without a reachable server the
- * class is skipped with a loud reason, before any context starts.
+ * class is skipped with a loud reason, before any context starts. {@code HAWKBIT_IT_DATABASE_PREFIX} replaces the
+ * name's prefix {@code hawkbit_repo_} where a shared server allows only names of one's own.
  */
 public final class ServerDatabase implements ExecutionCondition, AfterAllCallback {
 
@@ -109,7 +110,7 @@ public final class ServerDatabase implements ExecutionCondition, AfterAllCallbac
     /** The JDBC URL of the database, created on first use. */
     public synchronized String url() {
         if (url == null) {
-            String name = "hawkbit_repo_"
+            String name = env("HAWKBIT_IT_DATABASE_PREFIX", "hawkbit_repo_")
                     + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             execute("CREATE DATABASE " + name + createOptions);
             url = url(name);

@@ -92,10 +92,13 @@ enum TestDatabase {
         }
     }
 
-    /** Creates an empty database of its own for a test and returns its JDBC URL. */
+    /**
+     * Creates an empty database of its own for a test and returns its JDBC URL. {@code HAWKBIT_IT_DATABASE_PREFIX}
+     * replaces the name's prefix {@code hawkbit_it_} where a shared server allows only names of one's own.
+     */
     String create() {
-        String name =
-                "hawkbit_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = LocalServices.env("HAWKBIT_IT_DATABASE_PREFIX", "hawkbit_it_")
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute(
                 this == MARIADB
                         ? "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"

@@ -70,8 +70,13 @@ final class ConsentPolicy {
             this.autoConfirmations = autoConfirmations;
         }
 
+        /** Whether the tenant's confirmation flow is on: without it no action waits, whatever its target. */
+        boolean flowOn(String tenant) {
+            return settings.enabled(tenant, TenantConfigKey.USER_CONFIRMATION_ENABLED);
+        }
+
         ConsentPolicy of(String tenant, Collection<Target> targets, String user) {
-            boolean flowOn = settings.enabled(tenant, TenantConfigKey.USER_CONFIRMATION_ENABLED);
+            boolean flowOn = flowOn(tenant);
             if (!flowOn || targets.isEmpty()) {
                 return new ConsentPolicy(flowOn, Map.of(), user);
             }

@@ -8,7 +8,6 @@ import io.hawkbit.repository.error.ServerError;
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.DistributionSetAssignedEvent;
 import io.hawkbit.repository.event.DistributionSetUpdatedEvent;
-import io.hawkbit.repository.event.TargetUpdatedEvent;
 import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetEvents;
 import io.hawkbit.repository.target.TargetRepository;
@@ -17,14 +16,15 @@ import io.hawkbit.repository.targettype.IncompatibleTargetTypeException;
 import io.hawkbit.repository.targettype.TargetType;
 import io.hawkbit.repository.tenant.TenantConfigKey;
 import io.hawkbit.repository.tenant.TenantConfigurationService;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,7 +50,7 @@ public class DeploymentService {
     private final TargetEvents targetEvents;
     private final ConsentPolicy.Factory consentPolicies;
     private final ActionBulkInsert bulkInsert;
-    private final EntityManager entityManager;
+    private final BatchTargets batchTargets;
 
     public DeploymentService(
             ActionRepository actions,
@@ -65,10 +65,10 @@ public class DeploymentService {
             TargetEvents targetEvents,
             ConsentPolicy.Factory consent,
             ActionBulkInsert bulkInsert,
-            EntityManager entityManager) {
+            BatchTargets batchTargets) {
         this.consentPolicies = consent;
         this.bulkInsert = bulkInsert;
-        this.entityManager = entityManager;
+        this.batchTargets = batchTargets;
         this.events = events;
         this.cancellation = cancellation;
         this.actionEvents = actionEvents;
@@ -199,130 +199,37 @@ public class DeploymentService {
         // heard of the switch going on would cancel open actions for good.
         boolean multiAssignment = config.enabledNow(tenant, TenantConfigKey.MULTI_ASSIGNMENTS_ENABLED);
         List<Assignment> assignments = distinct(requested, multiAssignment);
-        long now = clock.millis();
         for (Assignment assignment : assignments) {
             if (assignment.maintenanceWindow() != null) {
                 assignment.maintenanceWindow().requireFuture(clock.instant());
             }
         }
-        List<Action> created = new ArrayList<>();
-        List<Action> already = new ArrayList<>();
-        // Targets and their open actions read up front: a query inside the loop would make Hibernate flush-check
-        // every entity created so far, once per target (quadratic in the batch).
-        Map<String, Target> byControllerId = targetsOf(tenant, assignments);
-        List<Target> incompatible = incompatible(byControllerId.values(), set);
-        if (!incompatible.isEmpty() && group == null) {
-            Target first = incompatible.get(0);
-            throw new IncompatibleTargetTypeException(
-                    first.getTargetType().getName(), set.getType().getName());
-        }
-        Map<Long, List<Action>> openByTarget =
-                multiAssignment ? new HashMap<>() : openActionsOf(byControllerId.values());
-        ConsentPolicy consent = consentPolicies.of(tenant, byControllerId.values(), user);
         String message = group == null
                 ? "Assignment initiated by user '" + user + "'"
                 : "Assignment initiated by rollout '" + group.rolloutName() + "', group '" + group.groupName() + "'";
-        // Set-based for the plain case: nothing to cancel, no consent to wait for, no window; one batch per parameters.
-        Map<ActionBulkInsert.Batch, List<Long>> bulkTargets = new LinkedHashMap<>();
-        for (Assignment assignment : assignments) {
-            Target target = byControllerId.get(assignment.controllerId());
-            if (incompatible.contains(target)) {
-                continue;
-            }
-            List<Action> open = multiAssignment
-                    ? new ArrayList<>()
-                    : openByTarget.computeIfAbsent(target.getId(), id -> new ArrayList<>());
-            var existing = open.stream()
-                    .filter(a -> a.getDistributionSet().getId().equals(set.getId()) && !a.isCancelingOrCanceled())
-                    .findFirst();
-            if (existing.isPresent()) {
-                already.add(existing.get());
-                continue;
-            }
-            for (Action previous : open) {
-                if (!previous.isCancelingOrCanceled()) {
-                    cancellation.replace(
-                            previous,
-                            autoclose,
-                            "Canceled: distribution set " + set.getName() + ":" + set.getVersion() + " was assigned by "
-                                    + user,
-                            now,
-                            user);
-                }
-            }
-            ActionType type = assignment.type() == null ? ActionType.FORCED : assignment.type();
-            long forcedTime =
-                    type == ActionType.TIMEFORCED && assignment.forceTime() != null ? assignment.forceTime() : 0L;
-            if (bulk
-                    && !multiAssignment
-                    && open.isEmpty()
-                    && assignment.maintenanceWindow() == null
-                    && !consent.flowOn()) {
-                bulkTargets
-                        .computeIfAbsent(
-                                new ActionBulkInsert.Batch(
-                                        tenant,
-                                        set.getId(),
-                                        type,
-                                        forcedTime,
-                                        assignment.weight(),
-                                        group == null ? null : group.rolloutId(),
-                                        group == null ? null : group.groupId(),
-                                        message,
-                                        user),
-                                b -> new ArrayList<>())
-                        .add(target.getId());
-                continue;
-            }
-            Action action = new Action(target, set, type, forcedTime, assignment.weight());
-            if (group != null) {
-                action.createdBy(group.rolloutId(), group.groupId());
-            }
-            action.withMaintenanceWindow(assignment.maintenanceWindow());
-            boolean required = group != null
-                    ? group.confirmationRequired()
-                    : assignment.confirmationRequired() == null ? consent.flowOn() : assignment.confirmationRequired();
-            List<String> messages = new ArrayList<>();
-            messages.add(message);
-            ActionState recorded = consent.apply(action, required, messages);
-            actions.save(action);
-            statuses.save(new ActionStatus(action, recorded, now, null, messages, user));
-            target.setAssignedDistributionSet(set);
-            target.setUpdateStatus(TargetUpdateStatus.PENDING);
-            open.add(action);
-            created.add(action);
-        }
+        Request request = new Request(tenant, set, user, group, autoclose, clock.millis(), message);
+        // Set-based where nothing can need the device's consent and no target works on several sets at once.
+        Outcome outcome = bulk && !multiAssignment && !consentPolicies.flowOn(tenant)
+                ? setBased(request, assignments)
+                : entityBased(request, assignments, multiAssignment);
         // implicit.lock.enabled: what was assigned can no longer change under a device (hawkBit's default, on).
         boolean locks = !set.isLocked()
-                && (!created.isEmpty() || !bulkTargets.isEmpty())
+                && (!outcome.created.isEmpty() || !outcome.setBased.isEmpty())
                 && config.enabled(tenant, TenantConfigKey.IMPLICIT_LOCK_ENABLED);
         if (locks) {
             set.lock();
         }
-        List<Assigned> bulkAssigned = new ArrayList<>();
-        if (!bulkTargets.isEmpty()) {
-            Map<Long, Target> byId = new HashMap<>();
-            byControllerId.values().forEach(t -> byId.put(t.getId(), t));
-            bulkTargets.forEach((batch, targetIds) -> {
-                bulkInsert.insert(batch, targetIds).stream()
-                        .map(c -> new Assigned(
-                                c.actionId(), byId.get(c.targetId()).getControllerId()))
-                        .forEach(bulkAssigned::add);
-                // Written by SQL, so the loaded instances are stale; managed, each would cost every flush of this
-                // transaction a dirty check of itself and its three lazy collections (the largest share of a batch).
-                targetIds.forEach(id -> entityManager.detach(byId.get(id)));
-            });
-        }
+        List<Assigned> setBased = insert(outcome.setBased);
         actions.flush();
         List<Assigned> assigned = new ArrayList<>();
-        for (Action action : created) {
+        for (Action action : outcome.created) {
             assigned.add(new Assigned(action.getId(), action.getTarget().getControllerId()));
             actionEvents.created(action);
             targetEvents.updated(action.getTarget());
         }
         // No action or target event each for the set-based ones: the set's assigned event below names every new action
         // and its device, which is all any receiver needs (two events per action overran the bus's publish queue).
-        assigned.addAll(bulkAssigned);
+        assigned.addAll(setBased);
         if (!assigned.isEmpty()) {
             events.publish(new DistributionSetAssignedEvent(
                     tenant,
@@ -334,7 +241,151 @@ public class DeploymentService {
         if (locks) {
             events.publish(new DistributionSetUpdatedEvent(tenant, set.getId(), events.origin()));
         }
-        return new AssignmentResult(assigned, already, incompatible);
+        return new AssignmentResult(assigned, outcome.already, outcome.incompatible);
+    }
+
+    /** What one call assigns with, the same for each of its targets. */
+    private record Request(
+            String tenant,
+            DistributionSet set,
+            String user,
+            RolloutOrigin group,
+            boolean autoclose,
+            long now,
+            String message) {}
+
+    /**
+     * One call's outcome so far: entity actions created, open actions that deploy the set already, targets left out,
+     * and the targets to be written set-based, by the parameters their actions share.
+     */
+    private static final class Outcome {
+        final List<Action> created = new ArrayList<>();
+        final List<Action> already = new ArrayList<>();
+        final Map<ActionBulkInsert.Batch, List<BatchTargets.Row>> setBased = new LinkedHashMap<>();
+        final List<Target> incompatible;
+
+        Outcome(List<Target> incompatible) {
+            this.incompatible = incompatible;
+        }
+    }
+
+    /**
+     * Every target as an entity, each action saved with its first status: the API's path, and a batch's while the
+     * consent flow or multi-assignment is on.
+     */
+    private Outcome entityBased(Request request, List<Assignment> assignments, boolean multiAssignment) {
+        // Targets and their open actions read up front: a query inside the loop would make Hibernate flush-check
+        // every entity created so far, once per target (quadratic in the batch).
+        Map<String, Target> byControllerId = targetsOf(request.tenant(), assignments);
+        Outcome outcome = new Outcome(incompatible(byControllerId.values(), request.set()));
+        refuseIncompatible(request, outcome.incompatible);
+        Map<Long, List<Action>> openByTarget =
+                multiAssignment ? new HashMap<>() : openActionsOf(byControllerId.values());
+        ConsentPolicy consent = consentPolicies.of(request.tenant(), byControllerId.values(), request.user());
+        for (Assignment assignment : assignments) {
+            Target target = byControllerId.get(assignment.controllerId());
+            if (outcome.incompatible.contains(target)) {
+                continue;
+            }
+            List<Action> open = multiAssignment
+                    ? new ArrayList<>()
+                    : openByTarget.computeIfAbsent(target.getId(), id -> new ArrayList<>());
+            assign(request, assignment, target, open, consent, outcome);
+        }
+        return outcome;
+    }
+
+    /**
+     * A scheduler's batch: its targets read as rows, and written set-based ({@link ActionBulkInsert}) unless an open
+     * action is to be kept or replaced or a maintenance window given; only those targets (and their open actions)
+     * become entities. The others never do in this transaction (the schedulers read their candidates as rows or in a
+     * transaction of their own), so the SQL writes leave no stale entity behind to be flushed over them.
+     */
+    private Outcome setBased(Request request, List<Assignment> assignments) {
+        Map<String, BatchTargets.Row> rows = rowsOf(request.tenant(), assignments);
+        List<Long> refused = incompatibleIds(rows.values(), request.set());
+        Outcome outcome = new Outcome(refused.isEmpty() ? List.of() : byId(targetRepository.findAllById(refused)));
+        refuseIncompatible(request, outcome.incompatible);
+        Set<Long> left = new HashSet<>(refused);
+        Set<Long> withOpenAction = batchTargets.withOpenAction(rows.values().stream()
+                .map(BatchTargets.Row::id)
+                .filter(id -> !left.contains(id))
+                .toList());
+        List<Assignment> entityPath = new ArrayList<>();
+        for (Assignment assignment : assignments) {
+            BatchTargets.Row row = rows.get(assignment.controllerId());
+            if (left.contains(row.id())) {
+                continue;
+            }
+            if (withOpenAction.contains(row.id()) || assignment.maintenanceWindow() != null) {
+                entityPath.add(assignment);
+                continue;
+            }
+            outcome.setBased
+                    .computeIfAbsent(batch(request, assignment), b -> new ArrayList<>())
+                    .add(row);
+        }
+        if (!entityPath.isEmpty()) {
+            Map<String, Target> byControllerId = targetsOf(request.tenant(), entityPath);
+            Map<Long, List<Action>> openByTarget = openActionsOf(byControllerId.values());
+            ConsentPolicy consent = consentPolicies.of(request.tenant(), byControllerId.values(), request.user());
+            for (Assignment assignment : entityPath) {
+                Target target = byControllerId.get(assignment.controllerId());
+                List<Action> open = openByTarget.computeIfAbsent(target.getId(), id -> new ArrayList<>());
+                assign(request, assignment, target, open, consent, outcome);
+            }
+        }
+        return outcome;
+    }
+
+    /**
+     * One target's assignment as entities: reported as assigned already when an open action deploys the set, else its
+     * other open actions canceled and a new action saved.
+     */
+    private void assign(
+            Request request,
+            Assignment assignment,
+            Target target,
+            List<Action> open,
+            ConsentPolicy consent,
+            Outcome outcome) {
+        DistributionSet set = request.set();
+        var existing = open.stream()
+                .filter(a -> a.getDistributionSet().getId().equals(set.getId()) && !a.isCancelingOrCanceled())
+                .findFirst();
+        if (existing.isPresent()) {
+            outcome.already.add(existing.get());
+            return;
+        }
+        for (Action previous : open) {
+            if (!previous.isCancelingOrCanceled()) {
+                cancellation.replace(
+                        previous,
+                        request.autoclose(),
+                        "Canceled: distribution set " + set.getName() + ":" + set.getVersion() + " was assigned by "
+                                + request.user(),
+                        request.now(),
+                        request.user());
+            }
+        }
+        RolloutOrigin group = request.group();
+        Action action = new Action(target, set, typeOf(assignment), forcedTimeOf(assignment), assignment.weight());
+        if (group != null) {
+            action.createdBy(group.rolloutId(), group.groupId());
+        }
+        action.withMaintenanceWindow(assignment.maintenanceWindow());
+        boolean required = group != null
+                ? group.confirmationRequired()
+                : assignment.confirmationRequired() == null ? consent.flowOn() : assignment.confirmationRequired();
+        List<String> messages = new ArrayList<>();
+        messages.add(request.message());
+        ActionState recorded = consent.apply(action, required, messages);
+        actions.save(action);
+        statuses.save(new ActionStatus(action, recorded, request.now(), null, messages, request.user()));
+        target.setAssignedDistributionSet(set);
+        target.setUpdateStatus(TargetUpdateStatus.PENDING);
+        open.add(action);
+        outcome.created.add(action);
     }
 
     /**
@@ -354,18 +405,34 @@ public class DeploymentService {
     }
 
     private Map<String, Target> targetsOf(String tenant, List<Assignment> assignments) {
-        List<String> ids =
-                assignments.stream().map(Assignment::controllerId).distinct().toList();
+        List<String> ids = controllerIdsOf(assignments);
         Map<String, Target> found = new HashMap<>();
         for (int from = 0; from < ids.size(); from += IN_LIST) {
             targetRepository
                     .findByTenantAndControllerIdIn(tenant, ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
                     .forEach(t -> found.put(t.getControllerId(), t));
         }
-        ids.stream().filter(id -> !found.containsKey(id)).findFirst().ifPresent(id -> {
+        requireAll(ids, found.keySet());
+        return found;
+    }
+
+    private Map<String, BatchTargets.Row> rowsOf(String tenant, List<Assignment> assignments) {
+        List<String> ids = controllerIdsOf(assignments);
+        Map<String, BatchTargets.Row> found = new HashMap<>();
+        batchTargets.of(tenant, ids).forEach(row -> found.put(row.controllerId(), row));
+        requireAll(ids, found.keySet());
+        return found;
+    }
+
+    private static List<String> controllerIdsOf(List<Assignment> assignments) {
+        return assignments.stream().map(Assignment::controllerId).distinct().toList();
+    }
+
+    /** Refuses the call for the first requested controllerId that was not found (as stored, by the database's rules). */
+    private static void requireAll(List<String> requested, Set<String> found) {
+        requested.stream().filter(id -> !found.contains(id)).findFirst().ifPresent(id -> {
             throw new EntityNotFoundException("Target", id);
         });
-        return found;
     }
 
     /**
@@ -380,8 +447,38 @@ public class DeploymentService {
                 refused.add(target);
             }
         }
-        refused.sort((a, b) -> a.getId().compareTo(b.getId()));
-        return refused;
+        return byId(refused);
+    }
+
+    /**
+     * {@link #incompatible(Collection, DistributionSet)} by the rows' type ids: the types that may get the set read in
+     * one query, and only when a target has a type. Lowest id first.
+     */
+    private List<Long> incompatibleIds(Collection<BatchTargets.Row> rows, DistributionSet set) {
+        if (rows.stream().allMatch(row -> row.typeId() == null)) {
+            return List.of();
+        }
+        Set<Long> compatible = batchTargets.typesCompatibleWith(set.getType().getId());
+        return rows.stream()
+                .filter(row -> row.typeId() != null && !compatible.contains(row.typeId()))
+                .map(BatchTargets.Row::id)
+                .sorted()
+                .toList();
+    }
+
+    private static List<Target> byId(List<Target> targets) {
+        List<Target> sorted = new ArrayList<>(targets);
+        sorted.sort((a, b) -> a.getId().compareTo(b.getId()));
+        return sorted;
+    }
+
+    /** Outside a rollout, a target that may not get the set refuses the whole call (a rollout leaves it out). */
+    private static void refuseIncompatible(Request request, List<Target> incompatible) {
+        if (!incompatible.isEmpty() && request.group() == null) {
+            throw new IncompatibleTargetTypeException(
+                    incompatible.get(0).getTargetType().getName(),
+                    request.set().getType().getName());
+        }
     }
 
     private Map<Long, List<Action>> openActionsOf(Collection<Target> of) {
@@ -395,8 +492,41 @@ public class DeploymentService {
         return open;
     }
 
-    private void targetUpdated(Target target) {
-        events.publish(
-                new TargetUpdatedEvent(target.getTenant(), target.getId(), target.getControllerId(), events.origin()));
+    private static ActionType typeOf(Assignment assignment) {
+        return assignment.type() == null ? ActionType.FORCED : assignment.type();
+    }
+
+    private static long forcedTimeOf(Assignment assignment) {
+        return typeOf(assignment) == ActionType.TIMEFORCED && assignment.forceTime() != null
+                ? assignment.forceTime()
+                : 0L;
+    }
+
+    /** What a set-based target's action shares with the others of its batch. */
+    private static ActionBulkInsert.Batch batch(Request request, Assignment assignment) {
+        RolloutOrigin group = request.group();
+        return new ActionBulkInsert.Batch(
+                request.tenant(),
+                request.set().getId(),
+                typeOf(assignment),
+                forcedTimeOf(assignment),
+                assignment.weight(),
+                group == null ? null : group.rolloutId(),
+                group == null ? null : group.groupId(),
+                request.message(),
+                request.user());
+    }
+
+    /** Writes the set-based actions, batch by batch; each batch's lowest action id first. */
+    private List<Assigned> insert(Map<ActionBulkInsert.Batch, List<BatchTargets.Row>> setBased) {
+        List<Assigned> assigned = new ArrayList<>();
+        setBased.forEach((batch, rows) -> {
+            Map<Long, String> controllerIds = new HashMap<>();
+            rows.forEach(row -> controllerIds.put(row.id(), row.controllerId()));
+            bulkInsert.insert(batch, controllerIds.keySet()).stream()
+                    .map(c -> new Assigned(c.actionId(), controllerIds.get(c.targetId())))
+                    .forEach(assigned::add);
+        });
+        return assigned;
     }
 }
