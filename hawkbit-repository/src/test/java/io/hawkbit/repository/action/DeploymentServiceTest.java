@@ -146,21 +146,29 @@ class DeploymentServiceTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         ActionEvents actionEvents = new ActionEvents(events);
         TargetEvents targetEvents = new TargetEvents(events);
-        service = new DeploymentService(
+        ConsentPolicy.Factory consent = new ConsentPolicy.Factory(settings, autoConfirmations);
+        EntityAssignment entityAssignment = new EntityAssignment(
                 actions,
                 statuses,
                 targets,
+                new ActionCancellation(
+                        actions, statuses, mock(ActionQueries.class), clock, actionEvents, targetEvents, events),
+                consent);
+        service = new DeploymentService(
+                actions,
                 sets,
                 new TenantConfigurationService(configs, settings, events),
                 clock,
                 events,
-                new ActionCancellation(
-                        actions, statuses, mock(ActionQueries.class), clock, actionEvents, targetEvents, events),
                 actionEvents,
                 targetEvents,
-                new ConsentPolicy.Factory(settings, autoConfirmations),
-                new ActionBulkInsert(jdbc, () -> Optional.of("scheduler"), clock),
-                new BatchTargets(jdbc));
+                consent,
+                entityAssignment,
+                new SetBasedAssignment(
+                        targets,
+                        new BatchTargets(jdbc),
+                        new ActionBulkInsert(jdbc, () -> Optional.of("scheduler"), clock),
+                        entityAssignment));
     }
 
     @Test
