@@ -10,17 +10,21 @@ import io.hawkbit.repository.lock.SchedulerProperties;
 import io.hawkbit.repository.query.RsqlSpecification;
 import io.hawkbit.repository.target.CompatibleTargets;
 import io.hawkbit.repository.target.Target;
-import io.hawkbit.repository.target.TargetRepository;
 import io.hawkbit.repository.target.TargetService;
 import io.hawkbit.repository.targetfilter.TargetFilterQuery;
 import io.hawkbit.repository.targetfilter.TargetFilterQueryRepository;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,7 +49,7 @@ public class AutoAssignScheduler {
     private final TenantProperties tenants;
     private final ClusterLock lock;
     private final TargetFilterQueryRepository filters;
-    private final TargetRepository targets;
+    private final EntityManager entityManager;
     private final DeploymentService deployments;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
@@ -56,7 +60,7 @@ public class AutoAssignScheduler {
             TenantProperties tenants,
             ClusterLock lock,
             TargetFilterQueryRepository filters,
-            TargetRepository targets,
+            EntityManager entityManager,
             DeploymentService deployments,
             TransactionTemplate transactions,
             MeterRegistry meters,
@@ -66,7 +70,7 @@ public class AutoAssignScheduler {
         this.tenants = tenants;
         this.lock = lock;
         this.filters = filters;
-        this.targets = targets;
+        this.entityManager = entityManager;
         this.deployments = deployments;
         this.transactions = transactions;
         this.meters = meters;
@@ -125,18 +129,15 @@ public class AutoAssignScheduler {
             return Batch.NONE;
         }
         int batchSize = properties.getAutoAssign().getBatchSize();
-        List<Target> found = transactions.execute(status -> targets.findBy(
-                candidates(tenant, filter.getQuery(), setId)
-                        .and((root, cq, cb) -> cb.greaterThan(root.get("id"), after)),
-                q -> q.sortBy(Sort.by("id")).limit(batchSize).all()));
+        List<Candidate> found =
+                transactions.execute(status -> candidates(tenant, filter.getQuery(), setId, after, batchSize));
         if (found.isEmpty()) {
             return Batch.NONE;
         }
-        List<String> candidates = found.stream().map(Target::getControllerId).toList();
-        long last = found.get(found.size() - 1).getId();
-        List<DeploymentService.Assignment> assignments = candidates.stream()
-                .map(id -> new DeploymentService.Assignment(
-                        id,
+        long last = found.get(found.size() - 1).id();
+        List<DeploymentService.Assignment> assignments = found.stream()
+                .map(candidate -> new DeploymentService.Assignment(
+                        candidate.controllerId(),
                         filter.getAutoAssignActionType(),
                         null,
                         filter.getAutoAssignWeight(),
@@ -155,6 +156,30 @@ public class AutoAssignScheduler {
                 setId,
                 result.assigned().size());
         return new Batch(result.assigned().size(), last, found.size() == batchSize);
+    }
+
+    /** A candidate as its batch needs it: the id for the cursor, the controllerId to assign by. */
+    private record Candidate(long id, String controllerId) {}
+
+    /**
+     * The first {@code limit} {@link #candidates(String, String, Long) candidates} with a target id above
+     * {@code after}, lowest id first. Read as two columns: as entities they were hydrated (every column, the type) only
+     * to give these two.
+     */
+    private List<Candidate> candidates(String tenant, String query, Long setId, long after, int limit) {
+        Specification<Target> spec =
+                candidates(tenant, query, setId).and((root, cq, cb) -> cb.greaterThan(root.get("id"), after));
+        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+        CriteriaQuery<Tuple> select = cb.createTupleQuery();
+        Root<Target> root = select.from(Target.class);
+        Path<Long> id = root.get("id");
+        Path<String> controllerId = root.get("controllerId");
+        select.multiselect(id, controllerId)
+                .where(spec.toPredicate(root, select, cb))
+                .orderBy(cb.asc(id));
+        return entityManager.createQuery(select).setMaxResults(limit).getResultList().stream()
+                .map(row -> new Candidate(row.get(id), row.get(controllerId)))
+                .toList();
     }
 
     /** Targets of the tenant matching the filter that never had the set and whose type (if any) is compatible. */
