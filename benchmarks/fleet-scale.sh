@@ -26,6 +26,7 @@
 # databases (<DB_PREFIX><N>); SEED_ONLY=1 creates and seeds them, measures nothing (for other fleet benchmarks);
 # OVERDUE_AGE=1 ages every poll time by a day before the node starts, so the overdue step times a pass over the whole
 # polled fleet (~97 % of N) rather than the seeded 15 % (the scheduler's runs log their marks and time at INFO).
+# SERVER_ARGS: more arguments for the node (e.g. --hawkbit.scheduler.overdue.batch-size=5000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

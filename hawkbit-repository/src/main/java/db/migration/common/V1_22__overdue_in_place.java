@@ -17,7 +17,10 @@ import org.flywaydb.core.api.migration.Context;
  * overdue scheduler in batches (one statement over a million rows would hold their locks for minutes), and nodes of the
  * previous version still write NULL during a rolling upgrade. So a target is marked when the column holds a positive
  * time; NULL and 0 both mean "not marked", and the triggers of V1_21 are replaced with ones that count that. Existing
- * rows hold NULL or a time, on which both definitions agree: the kept counts stay as they are.
+ * rows hold NULL or a time, on which both definitions agree: the kept counts stay as they are. The update trigger
+ * leaves a mark (unmarked to marked) uncounted while the session's {@code @hawkbit_marks_counted} is set: the overdue
+ * scheduler counts its batch's marks in one statement ({@code CountedMarks}); a node of the previous version never
+ * sets it, so its marks are counted here.
  *
  * <p>Java for the same reason as V1_21: MariaDB's triggers are SQL, H2's is {@code TargetCountH2Trigger}, which now
  * tests the same predicate. The PostgreSQL twin is {@code postgresql/V1_22__overdue_in_place.sql}.
@@ -54,8 +57,8 @@ public class V1_22__overdue_in_place extends BaseJavaMigration {
             """
             CREATE TRIGGER target_count_update AFTER UPDATE ON target FOR EACH ROW
             BEGIN
-                IF (%s) <> (%s) THEN
-            %s
+                IF (%1$s) <> (%2$s) AND (@hawkbit_marks_counted IS NULL OR NOT (%2$s)) THEN
+            %3$s
                 END IF;
             END""".formatted(MARKED_OLD, MARKED_NEW, add("NEW", "overdue", "IF(" + MARKED_NEW + ", 1, -1)"));
 

@@ -4,6 +4,8 @@
 -- overdue scheduler in batches, and nodes of the previous version still write NULL during a rolling upgrade: a target
 -- is marked when the column holds a positive time, NULL and 0 both mean "not marked", and the counting triggers of
 -- V1_21 now test that. Existing rows hold NULL or a time, on which both agree: the kept counts stay as they are.
+-- A mark (unmarked to marked) made while the transaction's hawkbit.marks_counted is 'on' is left to its writer: the
+-- overdue scheduler counts a batch's marks in one call (CountedMarks); a node of the previous version never sets it.
 
 -- Writers of target wait from here to the end of this migration's transaction, so none is counted by the old rule.
 LOCK TABLE target IN SHARE ROW EXCLUSIVE MODE;
@@ -30,7 +32,9 @@ $$ LANGUAGE plpgsql;
 
 DROP TRIGGER target_count_update ON target;
 CREATE TRIGGER target_count_update AFTER UPDATE OF overdue_since ON target FOR EACH ROW
-    WHEN ((COALESCE(OLD.overdue_since, 0) > 0) <> (COALESCE(NEW.overdue_since, 0) > 0))
+    WHEN ((COALESCE(OLD.overdue_since, 0) > 0) <> (COALESCE(NEW.overdue_since, 0) > 0)
+        AND (COALESCE(NEW.overdue_since, 0) <= 0
+            OR current_setting('hawkbit.marks_counted', true) IS DISTINCT FROM 'on'))
     EXECUTE FUNCTION target_count_row();
 
 ALTER TABLE target ALTER COLUMN overdue_since SET DEFAULT 0;

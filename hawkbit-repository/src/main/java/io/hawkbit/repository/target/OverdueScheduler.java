@@ -55,6 +55,7 @@ public class OverdueScheduler {
     private final MeterRegistry meters;
     private final StatementCounter statements;
     private final TargetCounts counts;
+    private final CountedMarks countedMarks;
     private final Map<String, AtomicLong> overdue = new ConcurrentHashMap<>();
 
     public OverdueScheduler(
@@ -69,6 +70,7 @@ public class OverdueScheduler {
             MeterRegistry meters,
             StatementCounter statements,
             TargetCounts counts,
+            CountedMarks countedMarks,
             PeriodicJobs jobs) {
         this.properties = properties;
         this.tenants = tenants;
@@ -81,6 +83,7 @@ public class OverdueScheduler {
         this.meters = meters;
         this.statements = statements;
         this.counts = counts;
+        this.countedMarks = countedMarks;
         jobs.register("overdue-scheduler", properties.getOverdue(), this::run);
     }
 
@@ -251,9 +254,11 @@ public class OverdueScheduler {
         long lockedAt = System.nanoTime();
         times.lock(lockedAt - start);
         if (!locked.isEmpty()) {
-            jdbc.update(
-                    "update target set overdue_since = :now where id in (:locked)",
-                    params.addValue("locked", List.copyOf(locked.keySet())));
+            countedMarks.mark(
+                    tenant,
+                    () -> jdbc.update(
+                            "update target set overdue_since = :now where id in (:locked)",
+                            params.addValue("locked", List.copyOf(locked.keySet()))));
             times.update(System.nanoTime() - lockedAt);
         }
         List<String> marked = List.copyOf(locked.values());

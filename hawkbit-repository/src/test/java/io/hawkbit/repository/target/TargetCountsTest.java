@@ -30,7 +30,7 @@ import org.springframework.test.context.TestPropertySource;
  * tenant is never counted. Each test runs in a transaction that is rolled back (the triggers' writes with it).
  */
 @RepositoryJpaTest
-@Import({TargetCounts.class, TargetPages.class, TargetCountsTest.Statements.class})
+@Import({TargetCounts.class, TargetPages.class, CountedMarks.class, TargetCountsTest.Statements.class})
 @TestPropertySource(
         properties =
                 "spring.jpa.properties.hibernate.session_factory.statement_inspector=io.hawkbit.repository.query.RecordedSql")
@@ -67,6 +67,9 @@ class TargetCountsTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CountedMarks countedMarks;
 
     @BeforeEach
     void otherTenant() {
@@ -127,6 +130,33 @@ class TargetCountsTest {
                 TENANT);
         jdbc.update("update target set overdue_since = null where tenant = ? and controller_id = 'dev-12'", TENANT);
         assertThat(counts.of(TENANT)).isEqualTo(new TargetCounts.Totals(20, 8));
+        assertExact();
+    }
+
+    @Test
+    void theSchedulersMarks_areCountedOnceByTheBatch_andLaterWritesByTheTriggerAgain() {
+        targets.saveAll(IntStream.range(0, 10)
+                .mapToObj(i -> new Target(TENANT, "flag-" + i, "flag-" + i, "t" + i))
+                .toList());
+        targets.flush();
+        jdbc.update("update target set overdue_since = 3 where tenant = ? and controller_id = 'flag-9'", TENANT);
+        int marked = countedMarks.mark(
+                TENANT,
+                () -> jdbc.update(
+                        "update target set overdue_since = 7 where tenant = ? and controller_id < 'flag-5'"
+                                + " and overdue_since = 0",
+                        TENANT));
+        assertThat(marked).isEqualTo(5);
+        assertThat(counts.of(TENANT)).isEqualTo(new TargetCounts.Totals(10, 6));
+        assertExact();
+        // After the batch, in the same transaction and session: marks and clears are the trigger's to count again.
+        jdbc.update("update target set overdue_since = 8 where tenant = ? and controller_id = 'flag-7'", TENANT);
+        jdbc.update("update target set overdue_since = 0 where tenant = ? and controller_id = 'flag-0'", TENANT);
+        jdbc.update("update target set overdue_since = null where tenant = ? and controller_id = 'flag-1'", TENANT);
+        assertThat(counts.of(TENANT)).isEqualTo(new TargetCounts.Totals(10, 5));
+        assertExact();
+        // A batch that marked nothing adds nothing.
+        assertThat(countedMarks.mark(TENANT, () -> 0)).isZero();
         assertExact();
     }
 
