@@ -64,10 +64,7 @@ public class V1_22__overdue_in_place extends BaseJavaMigration {
 
     /** As V1_21's: one upsert into the session's shard (why not an UPDATE first, or a procedure: see there). */
     private static String add(String row, String kind, String delta) {
-        return """
-                    INSERT INTO target_count (tenant, kind, shard, n)
-                        VALUES (%1$s.tenant, '%2$s', CONNECTION_ID() %% 16, %3$s)
-                        ON DUPLICATE KEY UPDATE n = n + VALUES(n);""".formatted(row, kind, delta);
+        return V1_21__target_count.add(row, kind, delta);
     }
 
     @Override

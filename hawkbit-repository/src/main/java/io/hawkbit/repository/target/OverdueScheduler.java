@@ -157,22 +157,10 @@ public class OverdueScheduler {
         int cleared = 0;
         int batch;
         do {
-            batch = transactions.execute(status -> {
-                MapSqlParameterSource params =
-                        new MapSqlParameterSource().addValue("tenant", tenant).addValue("limit", batchSize);
-                List<Long> ids = jdbc.queryForList(
-                        "select id from target where tenant = :tenant and overdue_since is null limit :limit",
-                        params,
-                        Long.class);
-                statements.count(1);
-                if (ids.isEmpty()) {
-                    return 0;
-                }
-                statements.count(1);
-                return jdbc.update(
-                        "update target set overdue_since = 0 where id in (:ids) and overdue_since is null",
-                        params.addValue("ids", ids));
-            });
+            batch = transactions.execute(status -> idsThenUpdate(
+                    "select id from target where tenant = :tenant and overdue_since is null limit :limit",
+                    "update target set overdue_since = 0 where id in (:ids) and overdue_since is null",
+                    new MapSqlParameterSource().addValue("tenant", tenant).addValue("limit", batchSize)));
             cleared += batch;
         } while (batch > 0 && clock.millis() < deadline);
         return cleared;
@@ -271,23 +259,28 @@ public class OverdueScheduler {
 
     /** Clears marks of targets no longer overdue: their polling time grew after they were marked. */
     private int unmark(String tenant, long cutoff) {
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("tenant", tenant)
-                .addValue("cutoff", cutoff)
-                .addValue("limit", properties.getOverdue().getBatchSize());
-        List<Long> ids = jdbc.queryForList(
+        return idsThenUpdate(
                 "select id from target where tenant = :tenant and overdue_since > 0 "
                         + "and last_target_query >= :cutoff limit :limit",
-                params,
-                Long.class);
+                "update target set overdue_since = 0 where id in (:ids) and last_target_query >= :cutoff",
+                new MapSqlParameterSource()
+                        .addValue("tenant", tenant)
+                        .addValue("cutoff", cutoff)
+                        .addValue("limit", properties.getOverdue().getBatchSize()));
+    }
+
+    /**
+     * One batch: the ids {@code select} finds, then {@code update} of those ids ({@code :ids}), which repeats the
+     * condition, so a row changed in between is left alone. Returns the rows updated.
+     */
+    private int idsThenUpdate(String select, String update, MapSqlParameterSource params) {
+        List<Long> ids = jdbc.queryForList(select, params, Long.class);
         statements.count(1);
         if (ids.isEmpty()) {
             return 0;
         }
         statements.count(1);
-        return jdbc.update(
-                "update target set overdue_since = 0 where id in (:ids) and last_target_query >= :cutoff",
-                params.addValue("ids", ids));
+        return jdbc.update(update, params.addValue("ids", ids));
     }
 
     private long countMarked(String tenant) {

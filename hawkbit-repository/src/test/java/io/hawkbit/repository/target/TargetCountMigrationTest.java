@@ -66,17 +66,7 @@ class TargetCountMigrationTest {
         }
         AtomicBoolean migrated = new AtomicBoolean();
         AtomicInteger written = new AtomicInteger();
-        CompletableFuture<Void> writer = concurrentWriter()
-                ? CompletableFuture.runAsync(() -> {
-                    // Goes on a little after the migration, so that some rows surely land after the triggers.
-                    int after = 0;
-                    while (after < 20) {
-                        int n = written.incrementAndGet();
-                        target("tenant-a", "w-" + n, n % 2 == 0 ? 1L : null);
-                        after += migrated.get() ? 1 : 0;
-                    }
-                })
-                : CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> writer = previousVersionWriting(migrated, written, false);
 
         flyway().load().migrate();
         migrated.set(true);
@@ -107,18 +97,7 @@ class TargetCountMigrationTest {
         target("tenant-a", "a-2", null);
         AtomicBoolean migrated = new AtomicBoolean();
         AtomicInteger written = new AtomicInteger();
-        CompletableFuture<Void> writer = concurrentWriter()
-                ? CompletableFuture.runAsync(() -> {
-                    int after = 0;
-                    while (after < 20) {
-                        int n = written.incrementAndGet();
-                        target("tenant-a", "w-" + n, n % 2 == 0 ? 1L : null);
-                        // A previous version's poll: clears the mark with NULL.
-                        jdbc.update("UPDATE target SET overdue_since = NULL WHERE controller_id = ?", "w-" + (n - 3));
-                        after += migrated.get() ? 1 : 0;
-                    }
-                })
-                : CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> writer = previousVersionWriting(migrated, written, true);
 
         flyway().load().migrate();
         migrated.set(true);
@@ -150,6 +129,29 @@ class TargetCountMigrationTest {
         for (String tenant : List.of("tenant-a", "tenant-b")) {
             assertExact(tenant);
         }
+    }
+
+    /**
+     * On the server variants, a node of the previous version inserting targets (every other one marked) on its own
+     * connection, and with {@code clearing} clearing marks with NULL as its polls do; it goes on a little after the
+     * migration, so that some writes surely land after the triggers.
+     */
+    private CompletableFuture<Void> previousVersionWriting(
+            AtomicBoolean migrated, AtomicInteger written, boolean clearing) {
+        if (!concurrentWriter()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> {
+            int after = 0;
+            while (after < 20) {
+                int n = written.incrementAndGet();
+                target("tenant-a", "w-" + n, n % 2 == 0 ? 1L : null);
+                if (clearing) {
+                    jdbc.update("UPDATE target SET overdue_since = NULL WHERE controller_id = ?", "w-" + (n - 3));
+                }
+                after += migrated.get() ? 1 : 0;
+            }
+        });
     }
 
     private void assertExact(String tenant) {
