@@ -1,6 +1,6 @@
 package io.hawkbit.repository.action;
 
-import java.util.ArrayList;
+import io.hawkbit.repository.BatchQuota;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 class BatchTargets {
 
-    /** Most values in one SQL IN list. */
-    private static final int IN_LIST = 1000;
-
     private final NamedParameterJdbcTemplate jdbc;
 
     BatchTargets(NamedParameterJdbcTemplate jdbc) {
@@ -31,19 +28,13 @@ class BatchTargets {
 
     /** The tenant's targets with the given controllerIds (as the database compares them), in no particular order. */
     List<Row> of(String tenant, List<String> controllerIds) {
-        List<Row> rows = new ArrayList<>(controllerIds.size());
-        for (int from = 0; from < controllerIds.size(); from += IN_LIST) {
-            rows.addAll(jdbc.query(
-                    "select id, controller_id, target_type from target where tenant = :tenant "
-                            + "and controller_id in (:ids)",
-                    Map.of(
-                            "tenant",
-                            tenant,
-                            "ids",
-                            controllerIds.subList(from, Math.min(controllerIds.size(), from + IN_LIST))),
-                    (rs, row) -> new Row(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class))));
-        }
-        return rows;
+        return BatchQuota.inChunks(
+                controllerIds,
+                chunk -> jdbc.query(
+                        "select id, controller_id, target_type from target where tenant = :tenant "
+                                + "and controller_id in (:ids)",
+                        Map.of("tenant", tenant, "ids", chunk),
+                        (rs, row) -> new Row(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class))));
     }
 
     /**
@@ -51,14 +42,12 @@ class BatchTargets {
      * already: their ids are the database's own, so Hibernate inserts them at once.
      */
     Set<Long> withOpenAction(List<Long> targetIds) {
-        Set<Long> open = new HashSet<>();
-        for (int from = 0; from < targetIds.size(); from += IN_LIST) {
-            open.addAll(jdbc.queryForList(
-                    "select distinct target_id from action where target_id in (:ids) and active = true",
-                    Map.of("ids", targetIds.subList(from, Math.min(targetIds.size(), from + IN_LIST))),
-                    Long.class));
-        }
-        return open;
+        return new HashSet<>(BatchQuota.inChunks(
+                targetIds,
+                chunk -> jdbc.queryForList(
+                        "select distinct target_id from action where target_id in (:ids) and active = true",
+                        Map.of("ids", chunk),
+                        Long.class)));
     }
 
     /** The target types that list the distribution set type as compatible. */

@@ -1,5 +1,6 @@
 package io.hawkbit.repository.action;
 
+import io.hawkbit.repository.BatchQuota;
 import io.hawkbit.repository.action.DeploymentService.Assignment;
 import io.hawkbit.repository.action.DeploymentService.RolloutOrigin;
 import io.hawkbit.repository.distribution.DistributionSet;
@@ -23,9 +24,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class EntityAssignment {
-
-    /** Most values in one SQL IN list. */
-    private static final int IN_LIST = 1000;
 
     private final ActionRepository actions;
     private final ActionStatusRepository statuses;
@@ -142,10 +140,8 @@ class EntityAssignment {
     private Map<String, Target> targetsOf(String tenant, List<Assignment> assignments) {
         List<String> ids = controllerIdsOf(assignments);
         Map<String, Target> found = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += IN_LIST) {
-            targets.findByTenantAndControllerIdIn(tenant, ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
-                    .forEach(t -> found.put(t.getControllerId(), t));
-        }
+        BatchQuota.inChunks(ids, chunk -> targets.findByTenantAndControllerIdIn(tenant, chunk))
+                .forEach(t -> found.put(t.getControllerId(), t));
         requireAll(ids, found.keySet());
         return found;
     }
@@ -153,11 +149,9 @@ class EntityAssignment {
     private Map<Long, List<Action>> openActionsOf(Collection<Target> of) {
         List<Long> ids = of.stream().map(Target::getId).toList();
         Map<Long, List<Action>> open = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += IN_LIST) {
-            actions.findActiveOf(ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
-                    .forEach(a -> open.computeIfAbsent(a.getTarget().getId(), id -> new ArrayList<>())
-                            .add(a));
-        }
+        BatchQuota.inChunks(ids, actions::findActiveOf)
+                .forEach(a -> open.computeIfAbsent(a.getTarget().getId(), id -> new ArrayList<>())
+                        .add(a));
         return open;
     }
 
