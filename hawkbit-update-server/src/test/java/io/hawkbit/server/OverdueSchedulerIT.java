@@ -230,7 +230,7 @@ class OverdueSchedulerIT {
     }
 
     @Test
-    void run_turnsNullIntoZero_andMarksWhatANodeOfThePreviousVersionLeftNull() {
+    void run_marksTargetsANodeOfThePreviousVersionLeftNull() {
         // Before V1_22 "not marked" was NULL; nodes of that version still write it during a rolling upgrade.
         List<String> polled = List.of("old-0", "old-1", "old-2");
         polled.forEach(id -> poll(id, fixture.target(id)));
@@ -241,16 +241,66 @@ class OverdueSchedulerIT {
         assertThat(scheduler.run().done()).as("marks changed").isEqualTo(3);
         assertThat(marked("old-")).containsExactlyInAnyOrderElementsOf(polled);
         assertThat(jdbc.queryForObject(
-                        "select overdue_since from target where controller_id = 'old-never'", Long.class))
-                .as("never polled: not marked, and 0")
-                .isZero();
-        assertThat(jdbc.queryForObject("select count(*) from target where overdue_since is null", Long.class))
-                .isZero();
+                        "select count(*) from target where controller_id = 'old-never' and overdue_since is null",
+                        Long.class))
+                .as("never polled: not marked")
+                .isOne();
         assertThat(api.mgmt("GET", "/rest/v1/targets?q=controllerId==old-*;overdue==true")
                         .json()
                         .get("total")
                         .asLong())
                 .isEqualTo(3);
+        assertThat(api.mgmt("GET", "/rest/v1/targets?q=controllerId==old-*;overdue==false")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isOne();
+    }
+
+    @Test
+    void run_goesOnFromWhereTheLastPassEnded_andMarksATargetAgainOnceItsNewPollIsOld() {
+        String token = fixture.target("walk-a");
+        poll("walk-a", token);
+        poll("walk-b", fixture.target("walk-b"));
+        polls.flush();
+        advance(OVERDUE_AFTER.plusSeconds(1));
+        assertThat(scheduler.run().done()).as("marks changed").isEqualTo(2);
+        long passedAt = cursorPollTime();
+
+        // Marked targets stay behind the cursor: the next run does not read them again, and a poll moves its target
+        // ahead of it, so it is marked again when that poll is old.
+        poll("walk-a", token);
+        polls.flush();
+        assertThat(marked("walk-")).containsExactly("walk-b");
+        assertThat(scheduler.run().done()).as("marks changed").isZero();
+        assertThat(cursorPollTime()).isGreaterThanOrEqualTo(passedAt);
+        advance(OVERDUE_AFTER.plusSeconds(1));
+        assertThat(scheduler.run().done()).as("marks changed").isOne();
+        assertThat(marked("walk-")).containsExactlyInAnyOrder("walk-a", "walk-b");
+        assertThat(events("walk-a")).hasSize(2);
+    }
+
+    @Test
+    void shorterPollingTime_marksTheNewlyOverdueInTheNextRun() {
+        poll("fast-a", fixture.target("fast-a"));
+        polls.flush();
+        advance(Duration.ofMinutes(3));
+        assertThat(scheduler.run().done()).as("not overdue with 5 + 5 minutes").isZero();
+        try {
+            fixture.config("pollingTime", "\"00:01:00\"");
+            assertThat(scheduler.run().done())
+                    .as("not overdue with 1 + 5 minutes either")
+                    .isZero();
+            fixture.config("pollingOverdueTime", "\"00:01:00\"");
+            assertThat(scheduler.run().done()).as("overdue with 1 + 1 minutes").isOne();
+            assertThat(marked("fast-")).containsExactly("fast-a");
+        } finally {
+            fixture.config("pollingTime", "\"00:05:00\"");
+            fixture.config("pollingOverdueTime", "\"00:05:00\"");
+            // The cutoff moved back: the next run clears fast-a's mark, then the next test's setUp marks it again.
+            runUntilNothingChanges();
+        }
+        assertThat(marked("fast-")).isEmpty();
     }
 
     @Test
@@ -320,6 +370,10 @@ class OverdueSchedulerIT {
 
     private static void advance(Duration duration) {
         SHIFT.addAndGet(duration.toMillis());
+    }
+
+    private long cursorPollTime() {
+        return jdbc.queryForObject("select poll_time from overdue_cursor where tenant = 'DEFAULT'", Long.class);
     }
 
     private List<String> marked(String prefix) {

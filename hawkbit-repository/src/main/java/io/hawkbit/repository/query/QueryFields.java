@@ -62,8 +62,8 @@ public record QueryFields(
 
     /**
      * These fields with the boolean {@code path} compared as "{@code attribute} holds a positive time" (0 and null:
-     * not): {@code overdue==true} becomes {@code overdue_since > 0}, a range of an index on the column, where the
-     * formula's value compared to true is not.
+     * not): {@code overdue==true} becomes {@code overdue_since > 0}, a plain comparison of the column that the
+     * database can check on the rows an index reads, and that a count kept per value answers alone.
      */
     public QueryFields withPresence(String path, String attribute) {
         return new QueryFields(fields, mapFields, links, lowerCased, with(presence, path, attribute));

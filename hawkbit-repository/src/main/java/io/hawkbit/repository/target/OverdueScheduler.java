@@ -8,6 +8,7 @@ import io.hawkbit.repository.lock.ClusterLock;
 import io.hawkbit.repository.lock.JobRun;
 import io.hawkbit.repository.lock.PeriodicJobs;
 import io.hawkbit.repository.lock.SchedulerProperties;
+import io.hawkbit.repository.target.OverdueCursor.Position;
 import io.hawkbit.repository.tenant.TenantConfigKey;
 import io.hawkbit.repository.tenant.TenantSettings;
 import io.micrometer.core.instrument.Gauge;
@@ -33,8 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * node, per tenant under the cluster lock, in batches of at most {@code batch-size} targets (oldest poll first), each
  * batch its own transaction with one {@link TargetsMarkedOverdueEvent}; a run goes on batch after batch until none is
  * left or {@code max-run-time} has passed, so a backlog of a million targets is marked in one run with memory for one
- * batch. Each run logs where its time went ({@link MarkTimes}). A poll clears the mark ({@link PollRecorder}); a run
- * also clears marks that a longer polling time made wrong.
+ * batch. A run starts where the last one stopped ({@link OverdueCursor}), so it reads only what became overdue since.
+ * Each run logs where its time went ({@link MarkTimes}). A poll clears the mark ({@link PollRecorder}); a run also
+ * clears marks that a longer polling time made wrong.
  */
 @Component
 public class OverdueScheduler {
@@ -56,6 +58,7 @@ public class OverdueScheduler {
     private final StatementCounter statements;
     private final TargetCounts counts;
     private final CountedMarks countedMarks;
+    private final OverdueCursor cursor;
     private final Map<String, AtomicLong> overdue = new ConcurrentHashMap<>();
 
     public OverdueScheduler(
@@ -71,6 +74,7 @@ public class OverdueScheduler {
             StatementCounter statements,
             TargetCounts counts,
             CountedMarks countedMarks,
+            OverdueCursor cursor,
             PeriodicJobs jobs) {
         this.properties = properties;
         this.tenants = tenants;
@@ -84,6 +88,7 @@ public class OverdueScheduler {
         this.statements = statements;
         this.counts = counts;
         this.countedMarks = countedMarks;
+        this.cursor = cursor;
         jobs.register("overdue-scheduler", properties.getOverdue(), this::run);
     }
 
@@ -112,19 +117,23 @@ public class OverdueScheduler {
     private int update(String tenant) {
         long now = clock.millis();
         long cutoff = cutoff(tenant, now);
-        int batchSize = properties.getOverdue().getBatchSize();
         long deadline = now + properties.getOverdue().getMaxRunTime().toMillis();
         // Short transactions, one per batch: no row lock is held longer than one batch's UPDATE, and polls written
-        // meanwhile are seen by the next batch's select. The mark's time stays the run's start, as one pass.
-        int cleared = clearNulls(tenant, batchSize, deadline);
-        MarkTimes times = new MarkTimes();
-        int marked = markOldestFirst(tenant, now, cutoff, deadline, times);
+        // meanwhile are seen by the next batch. The mark's time stays the run's start, as one pass.
+        Position position = cursor.read(tenant);
         int unmarked = 0;
-        int batch;
-        do {
-            batch = transactions.execute(status -> unmark(tenant, cutoff));
-            unmarked += batch;
-        } while (batch == batchSize && clock.millis() < deadline);
+        if (cutoff <= position.pollTime()) {
+            // The polling time grew since the walk passed here: the marks of targets polled since the new cutoff are
+            // wrong now. The walk goes back to the cutoff once they are all cleared.
+            Walk walk = unmark(tenant, cutoff, position, deadline);
+            unmarked = walk.changed();
+            if (walk.complete()) {
+                position = Position.before(cutoff);
+                cursor.write(tenant, position);
+            }
+        }
+        MarkTimes times = new MarkTimes();
+        int marked = mark(tenant, now, cutoff, position, deadline, times);
         if (marked > 0) {
             LOG.info(
                     "Marked {} targets of tenant {} overdue (last poll before {}) in {}",
@@ -132,9 +141,6 @@ public class OverdueScheduler {
                     tenant,
                     cutoff,
                     times);
-        }
-        if (cleared > 0) {
-            LOG.info("Set the overdue mark of {} targets of tenant {} from NULL to 0 (not marked)", cleared, tenant);
         }
         if (unmarked > 0) {
             meters.counter("hawkbit.overdue.unmarked").increment(unmarked);
@@ -146,78 +152,78 @@ public class OverdueScheduler {
         return marked + unmarked;
     }
 
-    /**
-     * NULL to 0, batch by batch: what V1_22 left in place and nodes of the previous version still write during a
-     * rolling upgrade (their polls clear the mark with NULL). Both mean "not marked", but only 0 is a candidate for
-     * the mark, which then overwrites it in place; the NULLs are a range of ix_target_overdue, so a run with none
-     * left costs one index probe. First, within the run's time limit: a target still NULL cannot be marked, and the
-     * next run goes on where this one stopped.
-     */
-    private int clearNulls(String tenant, int batchSize, long deadline) {
-        int cleared = 0;
-        int batch;
-        do {
-            batch = transactions.execute(status -> idsThenUpdate(
-                    "select id from target where tenant = :tenant and overdue_since is null limit :limit",
-                    "update target set overdue_since = 0 where id in (:ids) and overdue_since is null",
-                    new MapSqlParameterSource().addValue("tenant", tenant).addValue("limit", batchSize)));
-            cleared += batch;
-        } while (batch > 0 && clock.millis() < deadline);
-        return cleared;
-    }
+    /** One batch of a walk: the targets it read and the marks it set or cleared. */
+    private record Batch(int read, int changed) {}
+
+    /** A walk's outcome: marks set or cleared, and whether it reached its end within the run's time. */
+    private record Walk(int changed, boolean complete) {}
 
     /**
-     * The oldest first, batch by batch from ix_target_overdue. Each batch's select starts at the poll time where the
-     * one before ended (ties included), not at the start of the unmarked range: the entries just marked are still in
-     * that range, delete-marked until InnoDB's purge removes them, and a select from the start stepped over all of
-     * them again (a fifth of a pass's time over the 1M fleet; docs/performance.md). No target is left behind: a target
-     * enters the range only with a poll older than the cutoff, which no poll written now is.
+     * Oldest poll first, batch by batch along ix_target_last_poll from the tenant's cursor to the cutoff, the cursor
+     * moved in each batch's transaction: a run reads only the targets whose poll became too old since the last
+     * pass, never the ones it marked before (a poll clears the mark and moves the target past the cutoff), and a run
+     * stopped by max-run-time leaves the rest to the next. A mark overwrites {@code overdue_since} in place and moves
+     * no index entry.
      */
-    private int markOldestFirst(String tenant, long now, long cutoff, long deadline, MarkTimes times) {
+    private int mark(String tenant, long now, long cutoff, Position from, long deadline, MarkTimes times) {
         int batchSize = properties.getOverdue().getBatchSize();
-        long[] from = {Long.MIN_VALUE};
+        Position[] at = {from};
         int marked = 0;
-        int batch;
+        Batch batch;
         do {
             long start = System.nanoTime();
-            batch = transactions
-                    .execute(status -> mark(tenant, now, cutoff, candidates(tenant, cutoff, from, times), times))
-                    .size();
+            batch = transactions.execute(status -> {
+                Position before = at[0];
+                List<Long> candidates = next(tenant, at, cutoff, "", times);
+                int done = markLocked(tenant, now, cutoff, candidates, times).size();
+                if (candidates.size() < batchSize) {
+                    at[0] = Position.before(cutoff);
+                }
+                if (!at[0].equals(before)) {
+                    cursor.write(tenant, at[0]);
+                    statements.count(1);
+                }
+                return new Batch(candidates.size(), done);
+            });
             long took = System.nanoTime() - start;
             times.batch(took);
             meters.timer("hawkbit.overdue.batch").record(took, TimeUnit.NANOSECONDS);
-            if (batch > 0) {
-                meters.counter("hawkbit.overdue.marked").increment(batch);
+            if (batch.changed() > 0) {
+                meters.counter("hawkbit.overdue.marked").increment(batch.changed());
             }
-            marked += batch;
-        } while (batch == batchSize && clock.millis() < deadline);
+            marked += batch.changed();
+        } while (batch.read() == batchSize && clock.millis() < deadline);
         return marked;
     }
 
-    /** The next batch's ids, oldest poll first from {@code from[0]}, which moves to the last one's poll time. */
-    private List<Long> candidates(String tenant, long cutoff, long[] from, MarkTimes times) {
+    /**
+     * The next batch's ids after {@code at[0]} in (poll time, id) order, polled before {@code below}, with the extra
+     * {@code condition}; moves {@code at[0]} to the last one. The (poll time, id) key walks past ties of any size.
+     */
+    private List<Long> next(String tenant, Position[] at, long below, String condition, MarkTimes times) {
         long start = System.nanoTime();
-        List<Long> candidates = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         jdbc.query(
-                "select id, last_target_query from target where tenant = :tenant and overdue_since = 0 "
-                        + "and last_target_query >= :from and last_target_query < :cutoff "
-                        + "order by last_target_query limit :limit",
+                "select id, last_target_query from target where tenant = :tenant and last_target_query >= :poll "
+                        + "and (last_target_query > :poll or id > :id) and last_target_query < :below" + condition
+                        + " order by last_target_query, id limit :limit",
                 new MapSqlParameterSource()
                         .addValue("tenant", tenant)
-                        .addValue("cutoff", cutoff)
-                        .addValue("from", from[0])
+                        .addValue("poll", at[0].pollTime())
+                        .addValue("id", at[0].targetId())
+                        .addValue("below", below)
                         .addValue("limit", properties.getOverdue().getBatchSize()),
                 rs -> {
-                    candidates.add(rs.getLong(1));
-                    from[0] = rs.getLong(2);
+                    ids.add(rs.getLong(1));
+                    at[0] = new Position(rs.getLong(2), rs.getLong(1));
                 });
         statements.count(1);
         times.select(System.nanoTime() - start);
-        return candidates;
+        return ids;
     }
 
     /** Marks those of the candidates that are still overdue and unmarked; returns their controllerIds. */
-    private List<String> mark(String tenant, long now, long cutoff, List<Long> candidates, MarkTimes times) {
+    private List<String> markLocked(String tenant, long now, long cutoff, List<Long> candidates, MarkTimes times) {
         if (candidates.isEmpty()) {
             return List.of();
         }
@@ -230,10 +236,11 @@ public class OverdueScheduler {
         // leaves a row out, and the rows it returns are locked, so they are exactly the ones this UPDATE marks. A
         // locking read sees the latest committed rows on every database; re-reading the stamp after the UPDATE was
         // exact only under MariaDB's repeatable read (PostgreSQL's read committed also shows another node's rows
-        // marked in the same millisecond). In id order, so that nodes marking the same rows never deadlock.
+        // marked in the same millisecond). In id order, so that nodes marking the same rows never deadlock. NULL is
+        // "not marked" as 0 is: nodes before V1_22 cleared the mark with it.
         Map<Long, String> locked = new LinkedHashMap<>();
         jdbc.query(
-                "select id, controller_id from target where id in (:ids) and overdue_since = 0 "
+                "select id, controller_id from target where id in (:ids) and coalesce(overdue_since, 0) = 0 "
                         + "and last_target_query < :cutoff order by id for update",
                 params,
                 rs -> {
@@ -257,30 +264,33 @@ public class OverdueScheduler {
         return marked;
     }
 
-    /** Clears marks of targets no longer overdue: their polling time grew after they were marked. */
-    private int unmark(String tenant, long cutoff) {
-        return idsThenUpdate(
-                "select id from target where tenant = :tenant and overdue_since > 0 "
-                        + "and last_target_query >= :cutoff limit :limit",
-                "update target set overdue_since = 0 where id in (:ids) and last_target_query >= :cutoff",
-                new MapSqlParameterSource()
-                        .addValue("tenant", tenant)
-                        .addValue("cutoff", cutoff)
-                        .addValue("limit", properties.getOverdue().getBatchSize()));
-    }
-
     /**
-     * One batch: the ids {@code select} finds, then {@code update} of those ids ({@code :ids}), which repeats the
-     * condition, so a row changed in between is left alone. Returns the rows updated.
+     * Clears the marks of targets polled from {@code cutoff} up to the cursor {@code to}: their polling time grew
+     * after they were marked. Only the marked ones among them are read, batch by batch.
      */
-    private int idsThenUpdate(String select, String update, MapSqlParameterSource params) {
-        List<Long> ids = jdbc.queryForList(select, params, Long.class);
-        statements.count(1);
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        statements.count(1);
-        return jdbc.update(update, params.addValue("ids", ids));
+    private Walk unmark(String tenant, long cutoff, Position to, long deadline) {
+        int batchSize = properties.getOverdue().getBatchSize();
+        Position[] at = {Position.before(cutoff)};
+        MarkTimes untimed = new MarkTimes();
+        int changed = 0;
+        Batch batch;
+        do {
+            batch = transactions.execute(status -> {
+                List<Long> ids = next(tenant, at, to.pollTime() + 1, " and overdue_since > 0", untimed);
+                if (ids.isEmpty()) {
+                    return new Batch(0, 0);
+                }
+                statements.count(1);
+                return new Batch(
+                        ids.size(),
+                        jdbc.update(
+                                "update target set overdue_since = 0 where id in (:ids) and overdue_since > 0 "
+                                        + "and last_target_query >= :cutoff",
+                                new MapSqlParameterSource().addValue("ids", ids).addValue("cutoff", cutoff)));
+            });
+            changed += batch.changed();
+        } while (batch.read() == batchSize && clock.millis() < deadline);
+        return new Walk(changed, batch.read() < batchSize);
     }
 
     private long countMarked(String tenant) {
