@@ -22,6 +22,7 @@ import io.hawkbit.repository.lock.ClusterLock;
 import io.hawkbit.repository.lock.LockProperties;
 import io.hawkbit.repository.lock.PeriodicJobs;
 import io.hawkbit.repository.lock.SchedulerProperties;
+import io.hawkbit.repository.query.RecordedSql;
 import io.hawkbit.repository.target.Target;
 import io.hawkbit.repository.target.TargetRepository;
 import io.hawkbit.repository.target.TargetTag;
@@ -57,7 +58,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction that is rolled back.
  */
 @RepositoryJpaTest
-@TestPropertySource(properties = "spring.jpa.properties.hibernate.generate_statistics=true")
+@TestPropertySource(
+        properties = {
+            "spring.jpa.properties.hibernate.generate_statistics=true",
+            "spring.jpa.properties.hibernate.session_factory.statement_inspector=io.hawkbit.repository.query.RecordedSql"
+        })
 class AutoAssignSchedulerTest {
 
     private static final String TENANT = "auto-test";
@@ -189,6 +194,32 @@ class AutoAssignSchedulerTest {
                                 .stream()
                                 .map(Target::getControllerId)
                                 .toList());
+    }
+
+    @Test
+    void candidates_areAnAntiJoinOverEachTargetsOwnActions() {
+        target("tagged", true, null, null);
+        Target failed = target("failed-before", true, null, null);
+        entities.persist(new Action(failed, set, ActionType.FORCED, 0, null));
+        TargetFilterQuery filter = new TargetFilterQuery(TENANT, "eu", FILTER);
+        filter.setAutoAssign(set, ActionType.SOFT, null);
+        entities.persist(filter);
+        entities.flush();
+        entities.clear();
+        RecordedSql.clear();
+
+        scheduler.run();
+
+        assertThat(batches).containsExactly(List.of("tagged"));
+        // Not NOT EXISTS over the set's actions, which MariaDB materialised whole for every batch.
+        assertThat(RecordedSql.statements().stream()
+                        .map(String::toLowerCase)
+                        .filter(sql -> sql.startsWith("select") && sql.contains(" from target "))
+                        .toList())
+                .singleElement()
+                .satisfies(sql -> assertThat(sql)
+                        .containsPattern("left (outer )?join action")
+                        .doesNotContainPattern("not exists\\s*\\(\\s*select [^)]* from action"));
     }
 
     /** A target, created in call order (so id order is call order), with the eu tag and a region as given. */
