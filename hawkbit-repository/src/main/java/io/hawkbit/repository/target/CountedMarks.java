@@ -1,7 +1,10 @@
 package io.hawkbit.repository.target;
 
 import io.hawkbit.repository.schema.DatabaseVendor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -42,6 +45,16 @@ public class CountedMarks {
             case POSTGRESQL -> postgreSql(tenant, mark);
             default -> mark.getAsInt();
         };
+    }
+
+    /** {@link #mark(String, IntSupplier)} for an UPDATE that returns the rows it marked. */
+    public <T> List<T> markAll(String tenant, Supplier<List<T>> mark) {
+        List<List<T>> marked = new ArrayList<>(1);
+        mark(tenant, () -> {
+            marked.add(mark.get());
+            return marked.get(0).size();
+        });
+        return marked.get(0);
     }
 
     private int mariaDb(String tenant, IntSupplier mark) {

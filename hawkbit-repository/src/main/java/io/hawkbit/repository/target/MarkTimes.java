@@ -3,15 +3,16 @@ package io.hawkbit.repository.target;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where one overdue run's time went, batch by batch: the candidates' select, the locking re-read, the UPDATE, and the
- * rest of each batch's transaction (begin, commit, the event published after it). Logged with the run, so a slow pass
+ * Where one overdue run's time went, batch by batch: the candidates' select, the UPDATE, the read-back of the marked
+ * rows when the UPDATE left some candidates out ({@link OverdueMarks}), and the rest of each batch's transaction
+ * (begin, commit, the event published after it). Logged with the run, so a slow pass
  * names its slow statement without a profiler; the longest batch is the longest any row stayed locked.
  */
 final class MarkTimes {
 
     private int batches;
     private long select;
-    private long lock;
+    private long readBack;
     private long update;
     private long total;
     private long longest;
@@ -20,8 +21,8 @@ final class MarkTimes {
         select += nanos;
     }
 
-    void lock(long nanos) {
-        lock += nanos;
+    void readBack(long nanos) {
+        readBack += nanos;
     }
 
     void update(long nanos) {
@@ -37,15 +38,15 @@ final class MarkTimes {
 
     @Override
     public String toString() {
-        return ("%d batches, %d ms: select %d ms, locking read %d ms, update %d ms, commit and event %d ms;"
+        return ("%d batches, %d ms: select %d ms, update %d ms, read-back %d ms, commit and event %d ms;"
                         + " longest batch %d ms")
                 .formatted(
                         batches,
                         millis(total),
                         millis(select),
-                        millis(lock),
                         millis(update),
-                        millis(total - select - lock - update),
+                        millis(readBack),
+                        millis(total - select - update - readBack),
                         millis(longest));
     }
 

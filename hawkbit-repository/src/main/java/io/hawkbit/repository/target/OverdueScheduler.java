@@ -9,13 +9,13 @@ import io.hawkbit.repository.lock.JobRun;
 import io.hawkbit.repository.lock.PeriodicJobs;
 import io.hawkbit.repository.lock.SchedulerProperties;
 import io.hawkbit.repository.target.OverdueCursor.Position;
+import io.hawkbit.repository.target.OverdueMarks.Candidate;
 import io.hawkbit.repository.tenant.TenantConfigKey;
 import io.hawkbit.repository.tenant.TenantSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,7 +57,7 @@ public class OverdueScheduler {
     private final MeterRegistry meters;
     private final StatementCounter statements;
     private final TargetCounts counts;
-    private final CountedMarks countedMarks;
+    private final OverdueMarks marks;
     private final OverdueCursor cursor;
     private final Map<String, AtomicLong> overdue = new ConcurrentHashMap<>();
 
@@ -73,7 +73,7 @@ public class OverdueScheduler {
             MeterRegistry meters,
             StatementCounter statements,
             TargetCounts counts,
-            CountedMarks countedMarks,
+            OverdueMarks marks,
             OverdueCursor cursor,
             PeriodicJobs jobs) {
         this.properties = properties;
@@ -87,7 +87,7 @@ public class OverdueScheduler {
         this.meters = meters;
         this.statements = statements;
         this.counts = counts;
-        this.countedMarks = countedMarks;
+        this.marks = marks;
         this.cursor = cursor;
         jobs.register("overdue-scheduler", properties.getOverdue(), this::run);
     }
@@ -174,8 +174,11 @@ public class OverdueScheduler {
             long start = System.nanoTime();
             batch = transactions.execute(status -> {
                 Position before = at[0];
-                List<Long> candidates = next(tenant, at, cutoff, "", times);
-                int done = markLocked(tenant, now, cutoff, candidates, times).size();
+                List<Candidate> candidates = next(tenant, at, cutoff, "", times);
+                List<String> done = marks.mark(tenant, now, cutoff, candidates, times);
+                if (!done.isEmpty()) {
+                    events.publish(new TargetsMarkedOverdueEvent(tenant, done, now, events.origin()));
+                }
                 if (candidates.size() < batchSize) {
                     at[0] = Position.before(cutoff);
                 }
@@ -183,7 +186,7 @@ public class OverdueScheduler {
                     cursor.write(tenant, at[0]);
                     statements.count(1);
                 }
-                return new Batch(candidates.size(), done);
+                return new Batch(candidates.size(), done.size());
             });
             long took = System.nanoTime() - start;
             times.batch(took);
@@ -197,16 +200,16 @@ public class OverdueScheduler {
     }
 
     /**
-     * The next batch's ids after {@code at[0]} in (poll time, id) order, polled before {@code below}, with the extra
+     * The next batch after {@code at[0]} in (poll time, id) order, polled before {@code below}, with the extra
      * {@code condition}; moves {@code at[0]} to the last one. The (poll time, id) key walks past ties of any size.
      */
-    private List<Long> next(String tenant, Position[] at, long below, String condition, MarkTimes times) {
+    private List<Candidate> next(String tenant, Position[] at, long below, String condition, MarkTimes times) {
         long start = System.nanoTime();
-        List<Long> ids = new ArrayList<>();
+        List<Candidate> found = new ArrayList<>();
         jdbc.query(
-                "select id, last_target_query from target where tenant = :tenant and last_target_query >= :poll "
-                        + "and (last_target_query > :poll or id > :id) and last_target_query < :below" + condition
-                        + " order by last_target_query, id limit :limit",
+                "select id, last_target_query, controller_id from target where tenant = :tenant "
+                        + "and last_target_query >= :poll and (last_target_query > :poll or id > :id) "
+                        + "and last_target_query < :below" + condition + " order by last_target_query, id limit :limit",
                 new MapSqlParameterSource()
                         .addValue("tenant", tenant)
                         .addValue("poll", at[0].pollTime())
@@ -214,54 +217,12 @@ public class OverdueScheduler {
                         .addValue("below", below)
                         .addValue("limit", properties.getOverdue().getBatchSize()),
                 rs -> {
-                    ids.add(rs.getLong(1));
+                    found.add(new Candidate(rs.getLong(1), rs.getString(3)));
                     at[0] = new Position(rs.getLong(2), rs.getLong(1));
                 });
         statements.count(1);
         times.select(System.nanoTime() - start);
-        return ids;
-    }
-
-    /** Marks those of the candidates that are still overdue and unmarked; returns their controllerIds. */
-    private List<String> markLocked(String tenant, long now, long cutoff, List<Long> candidates, MarkTimes times) {
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
-        long start = System.nanoTime();
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("cutoff", cutoff)
-                .addValue("now", now)
-                .addValue("ids", candidates);
-        // The conditions again, in a locking read: a poll written, or another node's mark committed, since the select
-        // leaves a row out, and the rows it returns are locked, so they are exactly the ones this UPDATE marks. A
-        // locking read sees the latest committed rows on every database; re-reading the stamp after the UPDATE was
-        // exact only under MariaDB's repeatable read (PostgreSQL's read committed also shows another node's rows
-        // marked in the same millisecond). In id order, so that nodes marking the same rows never deadlock. NULL is
-        // "not marked" as 0 is: nodes before V1_22 cleared the mark with it.
-        Map<Long, String> locked = new LinkedHashMap<>();
-        jdbc.query(
-                "select id, controller_id from target where id in (:ids) and coalesce(overdue_since, 0) = 0 "
-                        + "and last_target_query < :cutoff order by id for update",
-                params,
-                rs -> {
-                    locked.put(rs.getLong(1), rs.getString(2));
-                });
-        long lockedAt = System.nanoTime();
-        times.lock(lockedAt - start);
-        if (!locked.isEmpty()) {
-            countedMarks.mark(
-                    tenant,
-                    () -> jdbc.update(
-                            "update target set overdue_since = :now where id in (:locked)",
-                            params.addValue("locked", List.copyOf(locked.keySet()))));
-            times.update(System.nanoTime() - lockedAt);
-        }
-        List<String> marked = List.copyOf(locked.values());
-        statements.count(locked.isEmpty() ? 1 : 2);
-        if (!marked.isEmpty()) {
-            events.publish(new TargetsMarkedOverdueEvent(tenant, marked, now, events.origin()));
-        }
-        return marked;
+        return found;
     }
 
     /**
@@ -276,7 +237,9 @@ public class OverdueScheduler {
         Batch batch;
         do {
             batch = transactions.execute(status -> {
-                List<Long> ids = next(tenant, at, to.pollTime() + 1, " and overdue_since > 0", untimed);
+                List<Long> ids = next(tenant, at, to.pollTime() + 1, " and overdue_since > 0", untimed).stream()
+                        .map(Candidate::id)
+                        .toList();
                 if (ids.isEmpty()) {
                     return new Batch(0, 0);
                 }

@@ -1,0 +1,20 @@
+package io.hawkbit.repository.target;
+
+import io.hawkbit.repository.ServerDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** {@link OverdueMarksTest} on PostgreSql. */
+@DirtiesContext
+class OverdueMarksPostgreSqlTest extends OverdueMarksTest {
+
+    @RegisterExtension
+    static final ServerDatabase DATABASE = ServerDatabase.postgreSql();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        DATABASE.register(registry);
+    }
+}
