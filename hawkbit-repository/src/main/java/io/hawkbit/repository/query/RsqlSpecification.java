@@ -20,6 +20,7 @@ import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -314,10 +315,11 @@ public final class RsqlSpecification {
         }
 
         /**
-         * For a collection whose elements carry the tenant ({@code tag.tenant}): {@code select count(e) from Element e
-         * where <comparison> and e.tenant = ?}, the number of elements the comparison matches, which decides whether
-         * {@link #count} needs {@code distinct} (at most one: each owner's link to it is one row). Empty for a map
-         * (never needs it) or a collection whose elements do not carry the tenant (always needs it).
+         * For a collection whose elements carry the tenant ({@code tag.tenant}): {@code select e.id from Element e where
+         * <comparison> and e.tenant = ?}, the elements the comparison matches. With them known, the filter is {@link
+         * #throughElements} and its total {@link #countThrough}, and the number of them decides whether that count
+         * needs {@code distinct} (at most one: each owner's link to it is one row). Empty for a map or a collection whose
+         * elements do not carry the tenant.
          */
         public Optional<CriteriaQuery<Long>> matchingElements(CriteriaBuilder cb, String tenant) {
             String element = link.element() + ".";
@@ -328,10 +330,44 @@ public final class RsqlSpecification {
                     cb.createQuery().from(link.entity()).get(link.element()).getJavaType();
             CriteriaQuery<Long> query = cb.createQuery(Long.class);
             Root<?> e = query.from(type);
-            return Optional.of(query.select(cb.count(e))
+            return Optional.of(query.select(e.get("id"))
                     .where(
                             compare(comparison, resolve(e, path.substring(path.indexOf('.') + 1)), null, cb),
                             cb.equal(resolve(e, link.tenant().substring(element.length())), tenant)));
+        }
+
+        /**
+         * The filter with its elements known ({@link #matchingElements}, of the owners' tenant): an owner with a link
+         * row to one of them, {@code exists(select ... from link where owner = root.id and element_id in (ids))}. The
+         * ids are constants, so the database knows how many links they have (an index range, where a join to the
+         * elements by name gave it the average); and the link's primary key (owner, element) answers the probe of one
+         * owner. An empty list matches nothing.
+         */
+        public <T> Specification<T> throughElements(Collection<Long> elementIds) {
+            return (root, cq, cb) -> {
+                if (elementIds.isEmpty()) {
+                    return cb.disjunction();
+                }
+                Subquery<Long> matching = cq.subquery(Long.class);
+                Root<?> row = matching.from(link.entity());
+                Path<Long> owner = attribute(row, link.ownerId());
+                return cb.exists(matching.select(owner)
+                        .where(cb.equal(owner, root.get("id")), elementId(row).in(elementIds)));
+            };
+        }
+
+        /** {@code select count([distinct] owner) from link where element_id in (ids)}: the total of {@link #throughElements}. */
+        public CriteriaQuery<Long> countThrough(CriteriaBuilder cb, Collection<Long> elementIds, boolean distinct) {
+            CriteriaQuery<Long> query = cb.createQuery(Long.class);
+            Root<?> row = query.from(link.entity());
+            Path<Long> owner = attribute(row, link.ownerId());
+            return query.select(distinct ? cb.countDistinct(owner) : cb.count(owner))
+                    .where(elementId(row).in(elementIds));
+        }
+
+        /** The link row's element id: the foreign key column, no join to the element. */
+        private Path<Long> elementId(Root<?> row) {
+            return row.get(link.element()).get("id");
         }
 
         /** A map's rows are its owners: {@link #count} never needs {@code distinct}. */
