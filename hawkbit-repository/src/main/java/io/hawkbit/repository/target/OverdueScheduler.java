@@ -206,10 +206,15 @@ public class OverdueScheduler {
     private List<Candidate> next(String tenant, Position[] at, long below, String condition, MarkTimes times) {
         long start = System.nanoTime();
         List<Candidate> found = new ArrayList<>();
+        // The batch's ids from the poll-time index alone, then their rows by id: asked for the controllerId directly,
+        // MariaDB walked the tenant's whole index from its start (ref on the tenant) once the range held most of the
+        // fleet, 77 ms per batch 600,000 targets into a pass against 3.7 ms (docs/performance.md).
         jdbc.query(
-                "select id, last_target_query, controller_id from target where tenant = :tenant "
-                        + "and last_target_query >= :poll and (last_target_query > :poll or id > :id) "
-                        + "and last_target_query < :below" + condition + " order by last_target_query, id limit :limit",
+                "select t.id, t.last_target_query, t.controller_id from target t join (select id from target "
+                        + "where tenant = :tenant and last_target_query >= :poll "
+                        + "and (last_target_query > :poll or id > :id) and last_target_query < :below" + condition
+                        + " order by last_target_query, id limit :limit) c on c.id = t.id "
+                        + "order by t.last_target_query, t.id",
                 new MapSqlParameterSource()
                         .addValue("tenant", tenant)
                         .addValue("poll", at[0].pollTime())
