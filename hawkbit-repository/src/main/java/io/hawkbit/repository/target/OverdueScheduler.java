@@ -124,13 +124,16 @@ public class OverdueScheduler {
         int unmarked = 0;
         if (cutoff <= position.pollTime()) {
             // The polling time grew since the walk passed here: the marks of targets polled since the new cutoff are
-            // wrong now. The walk goes back to the cutoff once they are all cleared.
+            // wrong now. The walk goes back to the cutoff once they are all cleared; until then the cursor stays,
+            // so that the next run goes on clearing (and nothing is to be marked before the cutoff meanwhile).
             Walk walk = unmark(tenant, cutoff, position, deadline);
             unmarked = walk.changed();
-            if (walk.complete()) {
-                position = Position.before(cutoff);
-                cursor.write(tenant, position);
+            countUnmarked(tenant, unmarked);
+            if (!walk.complete()) {
+                return unmarked;
             }
+            position = Position.before(cutoff);
+            cursor.write(tenant, position);
         }
         MarkTimes times = new MarkTimes();
         int marked = mark(tenant, now, cutoff, position, deadline, times);
@@ -142,6 +145,10 @@ public class OverdueScheduler {
                     cutoff,
                     times);
         }
+        return marked + unmarked;
+    }
+
+    private void countUnmarked(String tenant, int unmarked) {
         if (unmarked > 0) {
             meters.counter("hawkbit.overdue.unmarked").increment(unmarked);
             LOG.info(
@@ -149,7 +156,6 @@ public class OverdueScheduler {
                     unmarked,
                     tenant);
         }
-        return marked + unmarked;
     }
 
     /** One batch of a walk: the targets it read and the marks it set or cleared. */
