@@ -21,9 +21,9 @@
 # [3] unmeasured ones, at most QUERY_SECONDS [40] per query and MAX_TIME [120] seconds per request (a request that
 # takes longer is reported as "timeout" and ends that query's measurement); OVERDUE_PERIOD [2s] and OVERDUE_WAIT [60]
 # seconds; SKIP_SEED=1 reuses fleet_<N> (the server's Flyway still applies new migrations: re-measure after adding an
-# index), moving its poll times forward by the time since the last seed or run and clearing the overdue marks, so the
-# 85/15 split and the overdue backlog are the seeded ones again; OUT [target/fleet-scale]; DB_PREFIX [fleet_] names the
-# databases (<DB_PREFIX><N>); SEED_ONLY=1 creates and seeds them, measures nothing (for other fleet benchmarks);
+# index), writing the seed's poll times again (from each target's number, as fleet-seed.sql does, relative to now) and
+# clearing the overdue marks, so the 85/15 split and the overdue backlog are the seeded ones again after any run;
+# OUT [target/fleet-scale]; DB_PREFIX [fleet_] names the databases (<DB_PREFIX><N>); SEED_ONLY=1 creates and seeds them, measures nothing (for other fleet benchmarks);
 # OVERDUE_AGE=1 ages every poll time by a day before the node starts, so the overdue step times a pass over the whole
 # polled fleet (~97 % of N) rather than the seeded 15 % (the scheduler's runs log their marks and time at INFO).
 # SERVER_ARGS: more arguments for the node (e.g. --hawkbit.scheduler.overdue.batch-size=5000).
@@ -110,12 +110,17 @@ measure() {
   else
     local t0
     t0=$(now_ms)
-    # With OVERDUE_AGE=1 in the same UPDATE: a day older, every polled target is overdue (~97 % of the fleet).
-    sql "$db" -e "SET @shift = CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED) - (SELECT MAX(last_target_query) FROM target)
-        - $age_ms;
-      UPDATE target SET last_target_query = last_target_query + @shift, overdue_since = 0
-       WHERE last_target_query IS NOT NULL"
-    log "$db reused: poll times moved forward (aged by $age_ms ms), overdue marks cleared in $(( ($(now_ms) - t0) / 1000 )) s"
+    # The seed's poll times again, computed from each target's number as fleet-seed.sql does, with now as the seed's
+    # time: whatever earlier runs did to them (polls, OVERDUE_AGE) is undone. With OVERDUE_AGE=1 a day older: every
+    # polled target is overdue (~97 % of the fleet).
+    sql "$db" -e "SET @now = CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED) - $age_ms;
+      UPDATE target SET overdue_since = 0, last_target_query = CASE
+          WHEN CRC32(CONCAT('s', CAST(SUBSTRING(controller_id, 7) AS UNSIGNED))) % 100 < 3 THEN NULL
+          WHEN CRC32(CONCAT('p', CAST(SUBSTRING(controller_id, 7) AS UNSIGNED))) % 100 < 85
+            THEN @now - CRC32(CONCAT('t', CAST(SUBSTRING(controller_id, 7) AS UNSIGNED))) % 300000
+          ELSE @now - 600000 - CRC32(CONCAT('t', CAST(SUBSTRING(controller_id, 7) AS UNSIGNED))) % 2592000000 END
+       WHERE tenant = 'DEFAULT' AND controller_id LIKE 'fleet-%'"
+    log "$db reused: the seed's poll times restored (aged by $age_ms ms), overdue marks cleared in $(( ($(now_ms) - t0) / 1000 )) s"
   fi
   if [ "${SKIP_SEED:-0}" != 1 ] && [ "$age_ms" -gt 0 ]; then
     sql "$db" -e "UPDATE target SET last_target_query = last_target_query - $age_ms WHERE last_target_query IS NOT NULL"
