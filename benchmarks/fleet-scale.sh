@@ -23,7 +23,8 @@
 # seconds; SKIP_SEED=1 reuses fleet_<N> (the server's Flyway still applies new migrations: re-measure after adding an
 # index), writing the seed's poll times again (from each target's number, as fleet-seed.sql does, relative to now) and
 # clearing the overdue marks, so the 85/15 split and the overdue backlog are the seeded ones again after any run;
-# OUT [target/fleet-scale]; DB_PREFIX [fleet_] names the databases (<DB_PREFIX><N>); SEED_ONLY=1 creates and seeds them, measures nothing (for other fleet benchmarks);
+# OUT [target/fleet-scale]; DB_PREFIX [fleet_] names the databases (<DB_PREFIX><N>); SEED_ONLY=1 creates and seeds
+# them, measures nothing (for other fleet benchmarks);
 # OVERDUE_AGE=1 ages every poll time by a day before the node starts, so the overdue step times a pass over the whole
 # polled fleet (~97 % of N) rather than the seeded 15 % (the scheduler's runs log their marks and time at INFO).
 # SERVER_ARGS: more arguments for the node (e.g. --hawkbit.scheduler.overdue.batch-size=5000).
