@@ -1,5 +1,6 @@
 package io.hawkbit.repository.action;
 
+import io.hawkbit.repository.BatchQuota;
 import io.hawkbit.repository.target.AutoConfirmation;
 import io.hawkbit.repository.target.AutoConfirmationRepository;
 import io.hawkbit.repository.target.Target;
@@ -81,12 +82,8 @@ final class ConsentPolicy {
                 return new ConsentPolicy(flowOn, Map.of(), user);
             }
             List<Long> ids = targets.stream().map(Target::getId).toList();
-            Map<Long, AutoConfirmation> auto = new java.util.HashMap<>();
-            for (int from = 0; from < ids.size(); from += 1000) {
-                autoConfirmations.findByTargetIdIn(ids.subList(from, Math.min(ids.size(), from + 1000))).stream()
-                        .collect(Collectors.toMap(AutoConfirmation::getTargetId, Function.identity()))
-                        .forEach(auto::put);
-            }
+            Map<Long, AutoConfirmation> auto = BatchQuota.inChunks(ids, autoConfirmations::findByTargetIdIn).stream()
+                    .collect(Collectors.toMap(AutoConfirmation::getTargetId, Function.identity()));
             return new ConsentPolicy(true, auto, user);
         }
     }

@@ -1,5 +1,6 @@
 package io.hawkbit.repository.action;
 
+import io.hawkbit.repository.BatchQuota;
 import io.hawkbit.repository.distribution.DistributionSet;
 import io.hawkbit.repository.distribution.DistributionSetService;
 import io.hawkbit.repository.event.ClusterEventPublisher;
@@ -31,9 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class OfflineAssignment {
 
     /** Most values in one SQL IN list. */
-    private static final int IN_LIST = 1000;
-
     private final ActionRepository actions;
+
     private final ActionStatusRepository statuses;
     private final TargetRepository targets;
     private final DistributionSetService distributionSets;
@@ -147,11 +147,7 @@ public class OfflineAssignment {
 
     private List<Target> find(String tenant, Collection<String> controllerIds) {
         List<String> ids = controllerIds.stream().distinct().toList();
-        List<Target> found = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += IN_LIST) {
-            found.addAll(targets.findByTenantAndControllerIdIn(
-                    tenant, ids.subList(from, Math.min(ids.size(), from + IN_LIST))));
-        }
+        List<Target> found = BatchQuota.inChunks(ids, chunk -> targets.findByTenantAndControllerIdIn(tenant, chunk));
         // A case-insensitive collation may match another spelling; only the stored one counts.
         Set<String> wanted = new HashSet<>(ids);
         found.removeIf(t -> !wanted.contains(t.getControllerId()));

@@ -1,5 +1,6 @@
 package io.hawkbit.repository.confirmation;
 
+import io.hawkbit.repository.BatchQuota;
 import io.hawkbit.repository.action.ActionConfirmation;
 import io.hawkbit.repository.error.EntityNotFoundException;
 import io.hawkbit.repository.error.HawkbitException;
@@ -56,11 +57,7 @@ public class AutoConfirmService {
     @Transactional(readOnly = true)
     public Set<Long> activeAmong(List<Long> targetIds) {
         Set<Long> active = new HashSet<>();
-        for (int from = 0; from < targetIds.size(); from += 1000) {
-            autoConfirmations
-                    .findByTargetIdIn(targetIds.subList(from, Math.min(targetIds.size(), from + 1000)))
-                    .forEach(a -> active.add(a.getTargetId()));
-        }
+        BatchQuota.inChunks(targetIds, autoConfirmations::findByTargetIdIn).forEach(a -> active.add(a.getTargetId()));
         return active;
     }
 
