@@ -23,7 +23,8 @@
 # earlier run of this script are undone by SQL first (the fleet's seeded state comes back); PORT [random 20000-39999];
 # JAR [the update server's jar]; JAVA_OPTS [-Xmx768m -XX:+UseSerialGC]; CLEANUP_ACTIONS [N] finished actions seeded for
 # the cleanup; CLEANUP_PERIOD [2s]; WAIT [600] seconds at most per step; OUT [target/fleet-actions]; STEPS [rollout
-# autoassign cleanup] the steps to run (and rollout2, after rollout); SERVER_ARGS more arguments for the node (e.g. a batch size).
+# autoassign cleanup] the steps to run (and rollout2, after rollout); SERVER_ARGS more arguments for the node (e.g. a batch size);
+# SETTLE [0] seconds the node idles after it answers, before the first step (a start's JIT work out of the way).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -222,6 +223,10 @@ measure() {
   put buffer_pool_mib "$(( $(sql -e 'SELECT @@innodb_buffer_pool_size') / 1048576 ))"
   start_node "$db" "$OUT/server-$n.log"
   put heap_start_mib "$(heap)"
+  if [ "${SETTLE:-0}" -gt 0 ]; then
+    log "letting the node settle for $SETTLE s (the JIT's queue from the start)"
+    sleep "$SETTLE"
+  fi
 
   local g=$(( n / 2 < 20000 ? n / 2 : 20000 )) after=0 body c0 ms
   if [[ " $STEPS " == *" rollout "* ]]; then
