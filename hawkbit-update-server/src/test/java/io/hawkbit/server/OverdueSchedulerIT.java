@@ -258,29 +258,6 @@ class OverdueSchedulerIT {
     }
 
     @Test
-    void run_goesOnFromWhereTheLastPassEnded_andMarksATargetAgainOnceItsNewPollIsOld() {
-        String token = fixture.target("walk-a");
-        poll("walk-a", token);
-        poll("walk-b", fixture.target("walk-b"));
-        polls.flush();
-        advance(OVERDUE_AFTER.plusSeconds(1));
-        assertThat(scheduler.run().done()).as("marks changed").isEqualTo(2);
-        long passedAt = cursorPollTime();
-
-        // Marked targets stay behind the cursor: the next run does not read them again, and a poll moves its target
-        // ahead of it, so it is marked again when that poll is old.
-        poll("walk-a", token);
-        polls.flush();
-        assertThat(marked("walk-")).containsExactly("walk-b");
-        assertThat(scheduler.run().done()).as("marks changed").isZero();
-        assertThat(cursorPollTime()).isGreaterThanOrEqualTo(passedAt);
-        advance(OVERDUE_AFTER.plusSeconds(1));
-        assertThat(scheduler.run().done()).as("marks changed").isOne();
-        assertThat(marked("walk-")).containsExactlyInAnyOrder("walk-a", "walk-b");
-        assertThat(events("walk-a")).hasSize(2);
-    }
-
-    @Test
     void shorterPollingTime_marksTheNewlyOverdueInTheNextRun() {
         poll("fast-a", fixture.target("fast-a"));
         polls.flush();
@@ -304,7 +281,7 @@ class OverdueSchedulerIT {
     }
 
     @Test
-    void poll_clearsTheMark_inItsWriteBehindBatch() {
+    void poll_clearsTheMark_inItsWriteBehindBatch_andTheTargetIsMarkedAgainOnceThatPollIsOld() {
         String tokenA = fixture.target("again-a");
         poll("again-a", tokenA);
         poll("again-b", fixture.target("again-b"));
@@ -326,11 +303,18 @@ class OverdueSchedulerIT {
         assertThat(overdue.json().get("total").asLong()).isEqualTo(1);
         assertThat(overdue.json().get("content").get(0).get("controllerId").asString())
                 .isEqualTo("again-b");
-        // The next run leaves the target that polled alone.
+        // The next run leaves the target that polled alone: the walk's cursor stays past both marks.
+        long passedAt = cursorPollTime();
         assertThat(scheduler.run().done()).as("marks changed").isZero();
         assertThat(marked("again-")).containsExactly("again-b");
         assertThat(events("again-").stream().flatMap(e -> e.getControllerIds().stream()))
                 .containsExactlyInAnyOrder("again-a", "again-b");
+        assertThat(cursorPollTime()).isGreaterThanOrEqualTo(passedAt);
+        // The poll moved again-a ahead of the cursor: it is marked again once that poll is old.
+        advance(OVERDUE_AFTER.plusSeconds(1));
+        assertThat(scheduler.run().done()).as("marks changed").isOne();
+        assertThat(marked("again-")).containsExactlyInAnyOrder("again-a", "again-b");
+        assertThat(events("again-a")).hasSize(2);
     }
 
     @Test

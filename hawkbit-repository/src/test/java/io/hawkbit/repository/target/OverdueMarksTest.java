@@ -3,11 +3,8 @@ package io.hawkbit.repository.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hawkbit.repository.RepositoryJpaTest;
-import io.hawkbit.repository.StatementCounter;
 import io.hawkbit.repository.target.OverdueMarks.Candidate;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -22,7 +19,13 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * cutoff or was marked already; the kept overdue count follows. Each test runs in a transaction that is rolled back.
  */
 @RepositoryJpaTest
-@Import({OverdueMarks.class, CountedMarks.class, TargetCounts.class, OverdueMarksTest.Jdbc.class})
+@Import({
+    OverdueMarks.class,
+    CountedMarks.class,
+    TargetCounts.class,
+    TargetCountsTest.Statements.class,
+    OverdueMarksTest.NamedJdbc.class
+})
 class OverdueMarksTest {
 
     static final String TENANT = "marks-test";
@@ -30,17 +33,7 @@ class OverdueMarksTest {
     static final long NOW = 9_000;
 
     @TestConfiguration
-    static class Jdbc {
-
-        @Bean
-        StatementCounter statementCounter() {
-            return new StatementCounter(new SimpleMeterRegistry());
-        }
-
-        @Bean
-        JdbcTemplate jdbcTemplate(DataSource dataSource) {
-            return new JdbcTemplate(dataSource);
-        }
+    static class NamedJdbc {
 
         @Bean
         NamedParameterJdbcTemplate namedParameterJdbcTemplate(JdbcTemplate jdbc) {
