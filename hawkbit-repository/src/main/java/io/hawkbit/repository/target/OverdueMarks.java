@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  *       node.
  * </ul>
  *
- * <p>This replaced a locking re-read of every candidate before the UPDATE, a quarter of a pass's time over the 1M fleet
+ * <p>This replaced a locking re-read of every candidate before the UPDATE, about a fifth of a pass's time over the 1M fleet
  * (docs/performance.md).
  */
 @Component
