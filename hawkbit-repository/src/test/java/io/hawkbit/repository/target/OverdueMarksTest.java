@@ -84,7 +84,7 @@ class OverdueMarksTest {
     }
 
     @Test
-    void noCandidates_noStatement() {
+    void noCandidates_marksNothing() {
         assertThat(marks.mark(TENANT, NOW, CUTOFF, List.of(), new MarkTimes())).isEmpty();
     }
 
