@@ -17,7 +17,8 @@
 #
 # Environment (defaults in brackets): DB_HOST [127.0.0.1], DB_PORT [3306], DB_USER [root], DB_PASSWORD [] (needs
 # CREATE/DROP DATABASE); PORT [random 20000-39999]; JAR [the update server's jar]; JAVA_OPTS [-Xmx768m -XX:+UseSerialGC];
-# WARMUP [60] and DURATION [30] seconds of wrk, CONNECTIONS [16]; REQS [100] requests per list query after WARM_REQS
+# WARMUP [60] and DURATION [30] seconds of wrk, CONNECTIONS [16]; QUERY_WARMUP [20] seconds of the list queries round
+# robin after the polls (first_query_ms is the first one's time); REQS [100] requests per list query after WARM_REQS
 # [3] unmeasured ones, at most QUERY_SECONDS [40] per query and MAX_TIME [120] seconds per request (a request that
 # takes longer is reported as "timeout" and ends that query's measurement); OVERDUE_PERIOD [2s] and OVERDUE_WAIT [60]
 # seconds; SKIP_SEED=1 reuses fleet_<N> (the server's Flyway still applies new migrations: re-measure after adding an
@@ -44,6 +45,7 @@ DURATION=${DURATION:-30}
 CONNECTIONS=${CONNECTIONS:-16}
 REQS=${REQS:-100}
 WARM_REQS=${WARM_REQS:-3}
+QUERY_WARMUP=${QUERY_WARMUP:-20}
 QUERY_SECONDS=${QUERY_SECONDS:-40}
 MAX_TIME=${MAX_TIME:-120}
 OVERDUE_PERIOD=${OVERDUE_PERIOD:-2s}
@@ -67,26 +69,33 @@ start_node() {
     --logging.level.io.hawkbit.repository.target.OverdueScheduler=INFO
 }
 
-# Sequential requests to one URL: "n p50 p99 max" in ms, or "0 timeout timeout timeout" when a request took longer
-# than MAX_TIME seconds (the query goes on in the database until it ends); any other non-200 answer aborts.
+# Sequential requests to one URL: "n p50 p99 max short" in ms, or "0 timeout timeout timeout 0" when a request took
+# longer than MAX_TIME seconds (the query goes on in the database until it ends); any other non-200 answer aborts.
+# short counts the answers whose page held fewer rows than their total promised (min(limit, total - offset)): a
+# wrong answer, however fast.
 timed() {
-  local url=$1 i=0 deadline code time
+  local url=$1 i=0 short=0 deadline code time limit offset rows total
+  limit=$(sed -n 's/.*[?&]limit=\([0-9]*\).*/\1/p' <<<"$url")
+  offset=$(sed -n 's/.*[?&]offset=\([0-9]*\).*/\1/p' <<<"$url")
+  offset=${offset:-0}
   : >"$WORK/times"
   for _ in $(seq "$WARM_REQS"); do
     code=$(curl -s -o /dev/null -m "$MAX_TIME" -u "$AUTH" -w '%{http_code}' "$H$url" || true)
-    [ "$code" = 000 ] && { echo "0 timeout timeout timeout"; return; }
+    [ "$code" = 000 ] && { echo "0 timeout timeout timeout 0"; return; }
   done
   deadline=$(( $(date +%s) + QUERY_SECONDS ))
   while [ $i -lt "$REQS" ] && [ "$(date +%s)" -lt "$deadline" ]; do
     read -r code time < <(curl -s -o "$WORK/body" -m "$MAX_TIME" -u "$AUTH" -w '%{http_code} %{time_total}\n' "$H$url" || true)
-    [ "$code" = 000 ] && { echo "0 timeout timeout timeout"; return; }
+    [ "$code" = 000 ] && { echo "0 timeout timeout timeout $short"; return; }
     [ "$code" = 200 ] || { echo "GET $url answered $code: $(head -c 400 "$WORK/body")" >&2; exit 1; }
     echo "$time" >>"$WORK/times"
+    read -r rows total < <(jq -r '"\(.content | length) \(.total)"' "$WORK/body")
+    [ "$rows" -lt "$(( total - offset < limit ? (total - offset > 0 ? total - offset : 0) : limit ))" ] && short=$((short + 1))
     i=$((i + 1))
   done
-  sort -g "$WORK/times" | awk '{ t[NR] = $1 * 1000 } END {
+  sort -g "$WORK/times" | awk -v short="$short" '{ t[NR] = $1 * 1000 } END {
     p99 = int(NR * 0.99 + 0.999); if (p99 < 1) p99 = 1
-    printf "%d %.1f %.1f %.1f\n", NR, t[int((NR + 1) / 2)], t[p99], t[NR] }'
+    printf "%d %.1f %.1f %.1f %d\n", NR, t[int((NR + 1) / 2)], t[p99], t[NR], short }'
 }
 
 measure() {
@@ -195,13 +204,23 @@ measure() {
     "/rest/v1/targets?limit=1"
     "/rest/v1/targets?limit=1&q=updateStatus==pending"
     "/rest/v1/targets?limit=1&q=overdue==true")
-  local i
+  local i first warm_end
+  # The management path's warm-up, as the polls have theirs: a node that has served only polls compiles it (C2) while
+  # it answers its first queries, for about ten seconds on two cores. The first query's time is kept apart.
+  first=$(curl -s -o /dev/null -u "$AUTH" -w '%{time_total}' "$H${urls[0]}" | awk '{ printf "%.1f", $1 * 1000 }')
+  put first_query_ms "$first"
+  warm_end=$(( $(date +%s) + QUERY_WARMUP ))
+  while [ "$(date +%s)" -lt "$warm_end" ]; do
+    for i in "${!urls[@]}"; do curl -s -o /dev/null -u "$AUTH" -m "$MAX_TIME" "$H${urls[$i]}" || true; done
+  done
+  log "queries: first after the polls ${first} ms, then ${QUERY_WARMUP} s of warm-up round the list"
   for i in "${!names[@]}"; do
-    read -r cnt q50 q99 qmax < <(timed "${urls[$i]}")
+    read -r cnt q50 q99 qmax short < <(timed "${urls[$i]}")
     put "${names[$i]}_p99_ms" "$q99"
     put "${names[$i]}_p50_ms" "$q50"
     put "${names[$i]}_n" "$cnt"
-    log "${names[$i]}: n=$cnt p50=$q50 p99=$q99 max=$qmax ms  (${urls[$i]})"
+    put "${names[$i]}_short_pages" "$short"
+    log "${names[$i]}: n=$cnt p50=$q50 p99=$q99 max=$qmax ms short=$short  (${urls[$i]})"
   done
 
   # Rollout over min(N, 100,000) targets in 10 groups: creation until ready.
