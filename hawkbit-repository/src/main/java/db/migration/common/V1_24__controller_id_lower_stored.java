@@ -12,7 +12,7 @@ import org.flywaydb.core.api.migration.Context;
  * name with no row at all while any transaction was writing one of the matching targets' rows, such as a poll's
  * {@code last_target_query}: an operator looking a device up found nothing while the device polled, and a prefix page
  * read the whole index (1.2 s at 1M) to return fewer rows than it should. Stored, the column is an ordinary one to
- * InnoDB and its index is not touched by writes to other columns (docs/performance.md, "Session 19").
+ * InnoDB, and the same statements answer right while the rows are written (docs/performance.md, "Session 19").
  *
  * <p>MariaDB cannot turn a VIRTUAL column into a STORED one in place, so the column and its index are dropped and
  * added again in one statement: one copy of the table, during which writes to {@code target} wait. H2 computes

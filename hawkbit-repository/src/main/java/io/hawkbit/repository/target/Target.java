@@ -39,8 +39,9 @@ public class Target extends BaseEntity {
     private String controllerId;
 
     /**
-     * The database's lower-case copy of the controllerId (a generated column, V1_18, stored since V1_24): RSQL's case-insensitive
-     * comparisons on controllerId use it, so a prefix is a range of {@code ix_target_controller_id_lower}.
+     * The database's lower-case copy of the controllerId (a generated column, V1_18, stored since V1_24): RSQL's
+     * case-insensitive comparisons on controllerId use it, so a prefix is a range of {@code
+     * ix_target_controller_id_lower}.
      */
     @Column(name = "controller_id_lower", insertable = false, updatable = false, length = 256)
     private String controllerIdLower;

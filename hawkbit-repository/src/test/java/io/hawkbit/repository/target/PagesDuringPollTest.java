@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hawkbit.repository.RepositoryJpaTest;
 import io.hawkbit.repository.query.OffsetPageRequest;
 import io.hawkbit.repository.query.RsqlSpecification;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -70,7 +71,7 @@ class PagesDuringPollTest {
     void prefixPage_whileItsTargetsPoll_findsThemAll() throws Exception {
         List<String> expected = IntStream.range(10, 20)
                 .mapToObj(i -> "poll-%02d".formatted(i))
-                .sorted((a, b) -> name(a).compareTo(name(b)))
+                .sorted(Comparator.comparing(PagesDuringPollTest::name))
                 .toList();
         whilePolling(List.of("poll-10", "poll-12", "poll-17", "poll-19"), () -> {
             Page<Target> page =
