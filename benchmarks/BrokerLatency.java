@@ -97,6 +97,10 @@ public class BrokerLatency {
         }
         measured.sort((a, b) -> Long.compare(a[1], b[1]));
         int n = measured.size();
+        if (n == 0) {
+            System.out.println("RESULT broker alone: none of the measured messages arrived within 10 s");
+            return;
+        }
         System.out.printf(
                 "RESULT broker alone, %d nodes, %d/s, %d bytes, %s ack: %d of %d arrived; one-way p50 %.2f ms,"
                         + " p99 %.2f ms, max %.2f ms%n",

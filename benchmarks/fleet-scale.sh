@@ -207,7 +207,7 @@ measure() {
   local i first warm_end
   # The management path's warm-up, as the polls have theirs: a node that has served only polls compiles it (C2) while
   # it answers its first queries, for about ten seconds on two cores. The first query's time is kept apart.
-  first=$(curl -s -o /dev/null -u "$AUTH" -w '%{time_total}' "$H${urls[0]}" | awk '{ printf "%.1f", $1 * 1000 }')
+  first=$(curl -s -o /dev/null -m "$MAX_TIME" -u "$AUTH" -w '%{time_total}' "$H${urls[0]}" | awk '{ printf "%.1f", $1 * 1000 }')
   put first_query_ms "$first"
   warm_end=$(( $(date +%s) + QUERY_WARMUP ))
   while [ "$(date +%s)" -lt "$warm_end" ]; do
