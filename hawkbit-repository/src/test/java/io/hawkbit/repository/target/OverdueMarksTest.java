@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 /**
  * One batch of marks names exactly the targets it marked: all candidates when all were still due, and otherwise only
  * those the UPDATE changed (read back on MariaDB and H2, returned on PostgreSQL), never one that polled after the
- * cutoff or was marked already; the kept overdue count follows. Each test runs in a transaction that is rolled back.
+ * cutoff or was marked already, even by another node with the same time; the kept overdue count follows. Each test runs in a transaction that is rolled back.
  */
 @RepositoryJpaTest
 @Import({
@@ -70,7 +70,9 @@ class OverdueMarksTest {
                 target("due-0", 1_000, 0L),
                 target("due-null", 1_000, null),
                 target("marked-before", 1_000, 7L),
-                target("polled-since", 5_000, 0L));
+                target("polled-since", 5_000, 0L),
+                // Another node's mark in the same millisecond, committed before this batch's select.
+                target("marked-same-ms", 1_000, NOW));
 
         List<String> marked = marks.mark(TENANT, NOW, CUTOFF, candidates, new MarkTimes());
 
@@ -79,8 +81,9 @@ class OverdueMarksTest {
                         "select overdue_since from target where controller_id = 'marked-before'", Long.class))
                 .as("an earlier mark keeps its time")
                 .isEqualTo(7);
-        assertThat(markedInDatabase()).containsExactlyInAnyOrder("due-0", "due-null", "marked-before");
-        assertThat(counts.of(TENANT).overdue()).isEqualTo(3);
+        assertThat(markedInDatabase())
+                .containsExactlyInAnyOrder("due-0", "due-null", "marked-before", "marked-same-ms");
+        assertThat(counts.of(TENANT).overdue()).isEqualTo(4);
     }
 
     @Test
@@ -96,7 +99,7 @@ class OverdueMarksTest {
                 lastPoll,
                 overdueSince,
                 target.getId());
-        return new Candidate(target.getId(), controllerId);
+        return new Candidate(target.getId(), controllerId, overdueSince != null && overdueSince > 0);
     }
 
     private List<String> markedInDatabase() {
