@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Cross-node staleness (run by benchmarks/cache-staleness.sh; not part of the test suite): after a write through
  * node 1 has returned, how long until node 2's DDI poll answers with the new value. Node 2 has no TTL, so only
- * cluster events can bring the change.
+ * cluster events can bring the change. Node 2 runs in a JVM of its own ({@link NodeProcess}), both connected to
+ * RabbitMQ directly, as deployed; {@code -Djvms=shared} runs both in the benchmark's JVM behind the tests' TCP proxies
+ * (the method before session 20).
  */
 class CacheStalenessBenchmark {
 
@@ -24,12 +26,21 @@ class CacheStalenessBenchmark {
         LocalServices.assumeRabbitMq();
         String database = LocalServices.createMariaDbDatabase();
         Path artifacts = Files.createTempDirectory("staleness-artifacts");
-        try (ClusterNode node1 = new ClusterNode("stale-1", database, artifacts);
-                ClusterNode node2 = new ClusterNode("stale-2", database, artifacts)) {
-            while (node1.bean(ClusterMembers.class).live().size() < 2
-                    || node2.bean(ClusterMembers.class).live().size() < 2) {
+        boolean shared = "shared".equals(System.getProperty("jvms"));
+        try (ClusterNode node1 = shared
+                        ? new ClusterNode("stale-1", database, artifacts)
+                        : ClusterNode.direct("stale-1", database, artifacts);
+                AutoCloseable node2 = shared
+                        ? new ClusterNode("stale-2", database, artifacts)
+                        : new NodeProcess("stale-2", database, artifacts, "stale-1")) {
+            ApiClient node2Api =
+                    node2 instanceof ClusterNode node ? node.api : new ApiClient(((NodeProcess) node2).port());
+            while (node1.bean(ClusterMembers.class).live().size() < 2) {
                 Thread.sleep(200);
             }
+            System.out.printf(
+                    "RESULT 2 nodes, %s%n",
+                    shared ? "both in one JVM behind TCP proxies" : "each in a JVM of its own, connected directly");
             String token = new Fixture(node1.api).target("stale-device");
             Map<String, String> auth = Map.of("Authorization", "TargetToken " + token);
             List<Long> micros = new ArrayList<>();
@@ -41,8 +52,7 @@ class CacheStalenessBenchmark {
                     throw new IllegalStateException(set.text());
                 }
                 long written = System.nanoTime();
-                while (!node2.api
-                        .send("GET", "/DEFAULT/controller/v1/stale-device", (byte[]) null, auth)
+                while (!node2Api.send("GET", "/DEFAULT/controller/v1/stale-device", (byte[]) null, auth)
                         .json()
                         .at("/config/polling/sleep")
                         .asString()

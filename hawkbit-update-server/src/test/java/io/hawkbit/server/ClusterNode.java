@@ -26,8 +26,18 @@ final class ClusterNode implements AutoCloseable {
     final List<ClusterEvent> received = java.util.Collections.synchronizedList(new ArrayList<>());
 
     ClusterNode(String id, String databaseUrl, Path artifacts, String... extraArgs) throws IOException {
+        this(id, databaseUrl, artifacts, new TcpProxy(LocalServices.RABBIT_HOST, LocalServices.RABBIT_PORT), extraArgs);
+    }
+
+    /** A node connected to RabbitMQ directly, as deployed: its broker connection cannot be cut ({@link #broker} null). */
+    static ClusterNode direct(String id, String databaseUrl, Path artifacts, String... extraArgs) throws IOException {
+        return new ClusterNode(id, databaseUrl, artifacts, null, extraArgs);
+    }
+
+    private ClusterNode(String id, String databaseUrl, Path artifacts, TcpProxy broker, String... extraArgs)
+            throws IOException {
         this.id = id;
-        this.broker = new TcpProxy(LocalServices.RABBIT_HOST, LocalServices.RABBIT_PORT);
+        this.broker = broker;
         List<String> args = new ArrayList<>(List.of(
                 "--spring.profiles.active=cluster",
                 "--server.port=0",
@@ -35,8 +45,8 @@ final class ClusterNode implements AutoCloseable {
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=" + TestDatabase.of(databaseUrl).user,
                 "--spring.datasource.password=" + TestDatabase.of(databaseUrl).password,
-                "--spring.rabbitmq.host=127.0.0.1",
-                "--spring.rabbitmq.port=" + broker.port(),
+                "--spring.rabbitmq.host=" + (broker == null ? LocalServices.RABBIT_HOST : "127.0.0.1"),
+                "--spring.rabbitmq.port=" + (broker == null ? LocalServices.RABBIT_PORT : broker.port()),
                 "--hawkbit.artifact.storage.path=" + artifacts,
                 // An exchange per test cluster (its database is unique), so runs sharing the broker never hear each
                 // other.
@@ -82,6 +92,8 @@ final class ClusterNode implements AutoCloseable {
     @Override
     public void close() throws IOException {
         context.close();
-        broker.close();
+        if (broker != null) {
+            broker.close();
+        }
     }
 }

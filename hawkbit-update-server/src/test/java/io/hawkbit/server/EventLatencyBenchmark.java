@@ -2,25 +2,28 @@ package io.hawkbit.server;
 
 import io.hawkbit.repository.event.ClusterEventPublisher;
 import io.hawkbit.repository.event.LatencyProbeEvent;
+import io.hawkbit.server.ProbeArrivals.Arrival;
 import io.hawkbit.server.cluster.ClusterMembers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ApplicationListener;
 
 /**
  * Event latency and throughput across nodes on the local RabbitMQ (run by benchmarks/event-latency.sh; not part of
- * the test suite). Two or three nodes ({@code -Dnodes=2|3}) in one JVM, so one clock times publish → remote listener
- * one-way.
+ * the test suite). Node 1 publishes from the benchmark's JVM; nodes 2 and 3 ({@code -Dnodes=2|3}) receive, each in a
+ * JVM of its own connected to RabbitMQ directly, as deployed ({@link ProbeNodeMain}), or with {@code
+ * -Djvms=shared} all in the benchmark's JVM behind the tests' TCP proxies (the method of the runs before session 20).
+ * One-way times compare {@code System.nanoTime()} across the JVMs: on Linux it is the machine's monotonic clock.
  */
 class EventLatencyBenchmark {
 
@@ -37,44 +40,64 @@ class EventLatencyBenchmark {
         String database = LocalServices.createMariaDbDatabase();
         Path artifacts = Files.createTempDirectory("bench-artifacts");
         int nodes = Integer.getInteger("nodes", 3);
-        try (ClusterNode node1 = new ClusterNode("bench-1", database, artifacts);
-                ClusterNode node2 = new ClusterNode("bench-2", database, artifacts);
-                ClusterNode node3 = nodes > 2 ? new ClusterNode("bench-3", database, artifacts) : null) {
+        boolean shared = "shared".equals(System.getProperty("jvms"));
+        List<Receiver> receivers = new ArrayList<>();
+        try (ClusterNode node1 = shared
+                ? new ClusterNode("bench-1", database, artifacts)
+                : ClusterNode.direct("bench-1", database, artifacts)) {
+            for (int i = 2; i <= nodes; i++) {
+                receivers.add(
+                        shared
+                                ? new SharedJvmReceiver(new ClusterNode("bench-" + i, database, artifacts), "bench-1")
+                                : new ProcessReceiver(new NodeProcess("bench-" + i, database, artifacts, "bench-1")));
+            }
             while (node1.bean(ClusterMembers.class).live().size() < nodes) {
                 Thread.sleep(200);
             }
-            ConcurrentHashMap<Long, Long> arrivals = new ConcurrentHashMap<>();
-            ConcurrentHashMap<Long, Long> sentAt = new ConcurrentHashMap<>();
-            node2.context.addApplicationListener((ApplicationListener<ApplicationEvent>) event -> {
-                if (event instanceof LatencyProbeEvent probe
-                        && probe.getOriginService().equals("bench-1")) {
-                    arrivals.put(probe.getSequence(), System.nanoTime() - probe.getSentNanos());
-                    sentAt.put(probe.getSequence(), probe.getSentNanos());
-                }
-            });
+            System.out.printf(
+                    "RESULT %d nodes, %s%n",
+                    nodes,
+                    shared ? "all in one JVM behind TCP proxies" : "each in a JVM of its own, connected directly");
+            Receiver node2 = receivers.get(0);
             ClusterEventPublisher publisher = node1.bean(ClusterEventPublisher.class);
 
             long sequence = 0;
             sequence = paced(publisher, sequence, WARMUP, 1000);
-            awaitArrivals(arrivals, sequence);
-            arrivals.clear();
+            for (Receiver receiver : receivers) {
+                awaitArrivals(receiver::count, sequence);
+                receiver.drain();
+            }
 
-            long idleStart = allocatedBytes();
+            long idleStart = allocatedBytes(receivers);
             Thread.sleep(MEASURED * 2); // as long as the measured window, without events: what the idle nodes allocate
-            long idleBytes = allocatedBytes() - idleStart;
-            long measuredStart = allocatedBytes();
+            long idleBytes = allocatedBytes(receivers) - idleStart;
+            long measuredStart = allocatedBytes(receivers);
             sequence = paced(publisher, sequence, MEASURED, 500);
-            awaitArrivals(arrivals, MEASURED);
-            long measuredBytes = allocatedBytes() - measuredStart;
+            for (Receiver receiver : receivers) {
+                awaitArrivals(receiver::count, MEASURED);
+            }
+            long measuredBytes = allocatedBytes(receivers) - measuredStart;
             System.out.printf(
-                    "RESULT allocated by the JVM (all nodes) in 6 s: idle %.1f MB, with 500 events/s %.1f MB = %.0f bytes per event%n",
+                    "RESULT allocated by all nodes in 6 s: idle %.1f MB, with 500 events/s %.1f MB = %.0f bytes per event%n",
                     idleBytes / 1e6, measuredBytes / 1e6, (double) (measuredBytes - idleBytes) / MEASURED);
-            long[] micros =
-                    arrivals.values().stream().mapToLong(n -> n / 1000).sorted().toArray();
-            System.out.printf(
-                    "RESULT one-way latency over %d events (%d nodes, node1 -> node2): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                    micros.length, nodes, pct(micros, 50), pct(micros, 99), micros[micros.length - 1] / 1000.0);
-            printSlowest(arrivals, sentAt, micros);
+            for (int i = 0; i < receivers.size(); i++) {
+                Map<Long, Arrival> arrivals = receivers.get(i).drain();
+                long[] micros = arrivals.values().stream()
+                        .mapToLong(a -> a.latencyNanos() / 1000)
+                        .sorted()
+                        .toArray();
+                System.out.printf(
+                        "RESULT one-way latency over %d events (%d nodes, node1 -> node%d): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                        micros.length,
+                        nodes,
+                        i + 2,
+                        pct(micros, 50),
+                        pct(micros, 99),
+                        micros[micros.length - 1] / 1000.0);
+                if (i == 0) {
+                    printSlowest(arrivals, micros);
+                }
+            }
             Timer publishDelay = node1.bean(MeterRegistry.class)
                     .get("hawkbit.events.publish.delay")
                     .timer();
@@ -82,20 +105,21 @@ class EventLatencyBenchmark {
                     "RESULT node1 publish delay (queue + hand-over to the broker, since start): mean %.2f ms, max %.2f ms%n",
                     publishDelay.mean(TimeUnit.MILLISECONDS), publishDelay.max(TimeUnit.MILLISECONDS));
 
-            arrivals.clear();
-
             sequence = paced(publisher, sequence, PACED_COUNT, PACED_RATE);
-            int pacedArrived = awaitArrivals(arrivals, PACED_COUNT);
+            int pacedArrived = awaitArrivals(node2::count, PACED_COUNT);
             System.out.printf(
                     "RESULT paced %d events/s: sent %d, received %d, lost %d%n",
                     PACED_RATE, PACED_COUNT, pacedArrived, PACED_COUNT - pacedArrived);
+            for (Receiver receiver : receivers) {
+                awaitArrivals(receiver::count, PACED_COUNT);
+                receiver.drain();
+            }
 
-            arrivals.clear();
             long burstStart = System.nanoTime();
             for (int i = 0; i < BURST; i++) {
                 publisher.publish(new LatencyProbeEvent(System.nanoTime(), sequence++, publisher.origin()));
             }
-            int burstArrived = awaitArrivals(arrivals, BURST);
+            int burstArrived = awaitArrivals(node2::count, BURST);
             double seconds = (System.nanoTime() - burstStart) / 1e9;
             System.out.printf(
                     "RESULT burst of %d events: all delivered to node2 in %.2f s = %.0f events/s, lost %d%n",
@@ -106,32 +130,100 @@ class EventLatencyBenchmark {
                             + node1.counter(
                                     "hawkbit.events.failed", "type", "LatencyProbeEvent", "stage", "queue-full"));
         } finally {
+            for (Receiver receiver : receivers) {
+                receiver.close();
+            }
             LocalServices.dropMariaDbDatabase(database);
         }
     }
 
+    /** A receiving node, asked for what it recorded. */
+    private interface Receiver extends AutoCloseable {
+
+        int count();
+
+        /** The arrivals recorded since the last drain. */
+        Map<Long, Arrival> drain();
+
+        /** Bytes allocated by the node's own JVM; 0 when it shares the benchmark's. */
+        long allocatedBytes();
+
+        @Override
+        void close() throws IOException;
+    }
+
+    private record SharedJvmReceiver(ClusterNode node, ProbeArrivals arrivals) implements Receiver {
+
+        SharedJvmReceiver(ClusterNode node, String sender) {
+            this(node, new ProbeArrivals(sender));
+            node.context.addApplicationListener(arrivals);
+        }
+
+        @Override
+        public int count() {
+            return arrivals.size();
+        }
+
+        @Override
+        public Map<Long, Arrival> drain() {
+            return arrivals.drain();
+        }
+
+        @Override
+        public long allocatedBytes() {
+            return 0;
+        }
+
+        @Override
+        public void close() throws IOException {
+            node.close();
+        }
+    }
+
+    private record ProcessReceiver(NodeProcess node) implements Receiver {
+
+        @Override
+        public int count() {
+            return node.count();
+        }
+
+        @Override
+        public Map<Long, Arrival> drain() {
+            return node.drain();
+        }
+
+        @Override
+        public long allocatedBytes() {
+            return node.allocatedBytes();
+        }
+
+        @Override
+        public void close() {
+            node.close();
+        }
+    }
+
     /**
-     * The slowest events with their send time as JVM uptime, to be laid next to a GC log written with
-     * {@code -Xlog:gc:file=...:uptime} (the benchmark's JVM holds all nodes, so a pause there delays them all).
+     * The slowest events with their send time as the benchmark JVM's uptime, to be laid next to a GC log written with
+     * {@code -Xlog:gc:file=...:uptime}.
      */
-    private static void printSlowest(Map<Long, Long> arrivals, Map<Long, Long> sentAt, long[] sortedMicros) {
+    private static void printSlowest(Map<Long, Arrival> arrivals, long[] sortedMicros) {
         long p99 = (long) (pct(sortedMicros, 99) * 1000);
         long nanosAtStart = System.nanoTime()
                 - TimeUnit.MILLISECONDS.toNanos(
                         ManagementFactory.getRuntimeMXBean().getUptime());
         arrivals.entrySet().stream()
-                .filter(e -> e.getValue() / 1000 >= p99)
+                .filter(e -> e.getValue().latencyNanos() / 1000 >= p99)
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> System.out.printf(
                         "SLOW sent at uptime %.3f s, latency %.2f ms%n",
-                        (sentAt.get(e.getKey()) - nanosAtStart) / 1e9, e.getValue() / 1e6));
+                        (e.getValue().sentNanos() - nanosAtStart) / 1e9,
+                        e.getValue().latencyNanos() / 1e6));
     }
 
-    private static long allocatedBytes() {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        return Arrays.stream(threads.getThreadAllocatedBytes(threads.getAllThreadIds()))
-                .filter(bytes -> bytes > 0)
-                .sum();
+    private static long allocatedBytes(List<Receiver> receivers) {
+        return ProbeArrivals.allocatedBytes()
+                + receivers.stream().mapToLong(Receiver::allocatedBytes).sum();
     }
 
     private static long paced(ClusterEventPublisher publisher, long sequence, int count, int perSecond) {
@@ -148,18 +240,19 @@ class EventLatencyBenchmark {
     }
 
     /** Waits until the expected number arrived or arrivals stop for 5 s; returns how many arrived. */
-    private static int awaitArrivals(ConcurrentHashMap<Long, Long> arrivals, long expected)
-            throws InterruptedException {
+    private static int awaitArrivals(IntSupplier arrivals, long expected) throws InterruptedException {
         int last = -1;
         long lastChange = System.nanoTime();
-        while (arrivals.size() < expected && System.nanoTime() - lastChange < TimeUnit.SECONDS.toNanos(5)) {
-            if (arrivals.size() != last) {
-                last = arrivals.size();
+        int count = arrivals.getAsInt();
+        while (count < expected && System.nanoTime() - lastChange < TimeUnit.SECONDS.toNanos(5)) {
+            if (count != last) {
+                last = count;
                 lastChange = System.nanoTime();
             }
             Thread.sleep(10);
+            count = arrivals.getAsInt();
         }
-        return arrivals.size();
+        return count;
     }
 
     private static double pct(long[] sortedMicros, int percentile) {
