@@ -27,7 +27,12 @@ import org.junit.jupiter.api.Test;
  */
 class EventLatencyBenchmark {
 
-    private static final int WARMUP = 3000;
+    /**
+     * Seconds of warm-up at the measured rate: JVMs of their own each compile their start's and the event path's code
+     * after the start (3,000 events at 1,000/s were enough while one JVM held all nodes).
+     */
+    private static final int WARMUP_SECONDS = Integer.getInteger("warmup", 30);
+
     private static final int MEASURED = 3000;
     private static final int PACED_RATE = 2000;
     private static final int PACED_COUNT = 10_000;
@@ -62,7 +67,7 @@ class EventLatencyBenchmark {
             ClusterEventPublisher publisher = node1.bean(ClusterEventPublisher.class);
 
             long sequence = 0;
-            sequence = paced(publisher, sequence, WARMUP, 1000);
+            sequence = paced(publisher, sequence, WARMUP_SECONDS * 500, 500);
             for (Receiver receiver : receivers) {
                 awaitArrivals(receiver::count, sequence);
                 receiver.drain();

@@ -2,7 +2,10 @@ package io.hawkbit.server.cluster;
 
 import io.hawkbit.repository.event.ClusterEvent;
 import io.hawkbit.repository.event.EventOrigin;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +16,9 @@ class EventMetrics {
     private final MeterRegistry meters;
     private final EventOrigin origin;
 
+    /** One counter per event type, so that a received event looks its counter up without building tags. */
+    private final Map<Class<?>, Counter> counters = new ConcurrentHashMap<>();
+
     public EventMetrics(MeterRegistry meters, EventOrigin origin) {
         this.meters = meters;
         this.origin = origin;
@@ -21,7 +27,9 @@ class EventMetrics {
     @EventListener
     public void onEvent(ClusterEvent event) {
         if (!origin.isFromSelf(event)) {
-            meters.counter("hawkbit.events.received", "type", event.getClass().getSimpleName())
+            counters.computeIfAbsent(
+                            event.getClass(),
+                            type -> meters.counter("hawkbit.events.received", "type", type.getSimpleName()))
                     .increment();
         }
     }
