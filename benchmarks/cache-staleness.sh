@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Cross-node cache staleness: two nodes on the local RabbitMQ and MariaDB; after a write through node 1 returns,
-# how long until node 2's DDI poll answers with the new value (p50/p99 over 300 writes after 50 warm-up writes).
+# how long until node 2's DDI poll answers with the new value (p50/p99 over 300 writes after 50 warm-up writes, and
+# WARMUP seconds of node 2 polling before them, default 30).
 # Node 2 runs in a JVM of its own (NODE_JAVA_OPTS), both connected to the broker directly, as deployed; JVMS=shared
 # runs both in one JVM behind the tests' TCP proxies, the method before session 20.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B install -DskipTests
 ./mvnw -q -B -pl hawkbit-update-server surefire:test -Dtest=CacheStalenessBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -DargLine="-Djvms=${JVMS:-own} ${JAVA_OPTS:-}"
+  -DargLine="-Djvms=${JVMS:-own} -Dwarmup=${WARMUP:-30} ${JAVA_OPTS:-}"
 grep -hE '^RESULT|SKIPPED' hawkbit-update-server/target/surefire-reports/io.hawkbit.server.CacheStalenessBenchmark-output.txt \
   | sed 's/^RESULT //'
