@@ -25,12 +25,13 @@ import java.util.concurrent.locks.LockSupport;
  * (the node's own AMQP client, Netty and SLF4J, from the extracted jar)
  *
  * Environment: RABBIT_HOST [127.0.0.1], NODES [3], RATE [2000], BYTES [600] per message, ACK [manual] or none (the
- * nodes' {@code acknowledge-mode: NONE}).
+ * nodes' {@code acknowledge-mode: NONE}), MEASURED [3000] messages (more to look for rare stalls; it also prints how
+ * many took over 10 and over 50 ms).
  */
 public class BrokerLatency {
 
     private static final int WARMUP = 3000;
-    private static final int MEASURED = 3000;
+    private static final int MEASURED = Integer.parseInt(System.getenv().getOrDefault("MEASURED", "3000"));
 
     public static void main(String[] args) throws Exception {
         String host = System.getenv().getOrDefault("RABBIT_HOST", "127.0.0.1");
@@ -113,6 +114,10 @@ public class BrokerLatency {
                 measured.get(n / 2)[1] / 1e6,
                 measured.get((int) Math.ceil(n * 0.99) - 1)[1] / 1e6,
                 measured.get(n - 1)[1] / 1e6);
+        System.out.printf(
+                "RESULT over 10 ms: %d, over 50 ms: %d%n",
+                measured.stream().filter(m -> m[1] > 10_000_000).count(),
+                measured.stream().filter(m -> m[1] > 50_000_000).count());
         for (long[] slow : measured.subList(Math.max(0, n - 10), n)) {
             System.out.printf(
                     "SLOW sent at %.3f s, latency %.2f ms%n",
