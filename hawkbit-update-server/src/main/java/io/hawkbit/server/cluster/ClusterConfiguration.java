@@ -9,9 +9,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.cache.CacheManager;
 import org.springframework.cloud.bus.BusProperties;
 import org.springframework.cloud.bus.StreamBusBridge;
+import org.springframework.cloud.function.core.FunctionInvocationHelper;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
 
 /** Cluster membership and, when the bus is on, the asynchronous bridge to the broker and the cache flush on reconnect. */
 @Configuration(proxyBeanMethods = false)
@@ -46,6 +48,16 @@ class ClusterConfiguration {
     @ConditionalOnBooleanProperty("spring.cloud.bus.enabled")
     DroppedEventsFlusher droppedEventsFlusher(BusProperties bus, CacheFlush flush) {
         return new DroppedEventsFlusher(bus.getId(), flush);
+    }
+
+    /**
+     * Spring Cloud Function's CloudEvents helper is left out (application.yml): it looked for CloudEvents headers in
+     * every bus message, which carries none, for ~7 % of the bytes a node allocates per received event. StreamBridge
+     * still wants a helper; this one has the interface's own pass-through behaviour.
+     */
+    @Bean
+    FunctionInvocationHelper<Message<?>> passThroughFunctionInvocationHelper() {
+        return new FunctionInvocationHelper<>() {};
     }
 
     /** Replaces the bus's synchronous bridge, which would make a request wait on, or fail with, the broker. */
