@@ -10,11 +10,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Cross-node staleness (run by benchmarks/cache-staleness.sh; not part of the test suite): after a write through
- * node 1 has returned, how long until node 2's DDI poll answers with the new value. Node 2 has no TTL, so only
- * cluster events can bring the change. Node 2's polls are warmed up first ({@code -Dwarmup} seconds, 30). Node 2 runs in a JVM of its own ({@link NodeProcess}), both connected to
- * RabbitMQ directly, as deployed; {@code -Djvms=shared} runs both in the benchmark's JVM behind the tests' TCP proxies
- * (the method before session 20).
+ * Cross-node staleness (run by benchmarks/cache-staleness.sh; not part of the test suite): after a write through node 1
+ * has returned, how long until node 2's DDI poll answers with the new value. Node 2 has no TTL, so only cluster events
+ * can bring the change. Node 2's polls are warmed up first ({@code -Dwarmup} seconds, 30). Node 2 runs in a JVM of its
+ * own ({@link NodeProcess}), both connected to RabbitMQ directly, as deployed; {@code -Djvms=shared} runs both in the
+ * benchmark's JVM behind the tests' TCP proxies (the method before session 20).
  */
 class CacheStalenessBenchmark {
 

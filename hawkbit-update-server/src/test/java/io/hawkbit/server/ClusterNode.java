@@ -29,7 +29,9 @@ final class ClusterNode implements AutoCloseable {
         this(id, databaseUrl, artifacts, new TcpProxy(LocalServices.RABBIT_HOST, LocalServices.RABBIT_PORT), extraArgs);
     }
 
-    /** A node connected to RabbitMQ directly, as deployed: its broker connection cannot be cut ({@link #broker} null). */
+    /**
+     * A node connected to RabbitMQ directly, as deployed; its broker connection cannot be cut ({@link #broker} null).
+     */
     static ClusterNode direct(String id, String databaseUrl, Path artifacts, String... extraArgs) throws IOException {
         return new ClusterNode(id, databaseUrl, artifacts, null, extraArgs);
     }

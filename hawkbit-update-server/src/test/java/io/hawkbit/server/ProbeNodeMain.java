@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
- * A receiving node of {@link EventLatencyBenchmark} in a JVM of its own, as a deployed node runs: connected to
- * RabbitMQ directly, recording the probes one sender publishes. Arguments: node id, database URL, artifact
- * directory, the sender's node id. It answers {@code ready PORT} once started; then commands on stdin, one per line ({@code count}, {@code alloc}, {@code drain FILE},
- * {@code exit}); each answer is one stdout line starting with {@value #ANSWER}, among the node's own log lines.
+ * A receiving node of {@link EventLatencyBenchmark} in a JVM of its own, as a deployed node runs: connected to RabbitMQ
+ * directly, recording the probes one sender publishes. Arguments: node id, database URL, artifact directory, the
+ * sender's node id. It answers {@code ready PORT} once started; then commands on stdin, one per line ({@code count},
+ * {@code alloc}, {@code drain FILE}, {@code exit}); each answer is one stdout line starting with {@value #ANSWER},
+ * among the node's own log lines.
  */
 final class ProbeNodeMain {
 

@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 /**
  * One batch of marks names exactly the targets it marked: all candidates when all were still due, and otherwise only
  * those the UPDATE changed (read back on MariaDB and H2, returned on PostgreSQL), never one that polled after the
- * cutoff or was marked already, even by another node with the same time; the kept overdue count follows. Each test runs in a transaction that is rolled back.
+ * cutoff or was marked already, even by another node with the same time; the kept overdue count follows. Each test runs
+ * in a transaction that is rolled back.
  */
 @RepositoryJpaTest
 @Import({
