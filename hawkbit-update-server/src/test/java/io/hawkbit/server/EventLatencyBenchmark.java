@@ -82,6 +82,14 @@ class EventLatencyBenchmark {
                 awaitArrivals(receiver::count, MEASURED);
             }
             long measuredBytes = allocatedBytes(receivers) - measuredStart;
+            if (!shared) {
+                System.out.printf(
+                        "RESULT RSS of the receiving nodes after the measured events: %s MB%n",
+                        receivers.stream()
+                                .map(r -> String.valueOf(
+                                        ((ProcessReceiver) r).node().residentMegabytes()))
+                                .toList());
+            }
             System.out.printf(
                     "RESULT allocated by all nodes in 6 s: idle %.1f MB, with 500 events/s %.1f MB = %.0f bytes per event%n",
                     idleBytes / 1e6, measuredBytes / 1e6, (double) (measuredBytes - idleBytes) / MEASURED);

@@ -115,6 +115,11 @@ final class NodeProcess implements AutoCloseable {
         return ProbeArrivals.read(drainFile);
     }
 
+    /** Its resident set, in MB. */
+    long residentMegabytes() {
+        return Long.parseLong(ask("rss")) / 1024;
+    }
+
     /** What its JVM allocated so far. */
     long allocatedBytes() {
         return Long.parseLong(ask("alloc"));

@@ -1,8 +1,10 @@
 package io.hawkbit.server;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
@@ -10,8 +12,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
  * A receiving node of {@link EventLatencyBenchmark} in a JVM of its own, as a deployed node runs: connected to RabbitMQ
  * directly, recording the probes one sender publishes. Arguments: node id, database URL, artifact directory, the
  * sender's node id. It answers {@code ready PORT} once started; then commands on stdin, one per line ({@code count},
- * {@code alloc}, {@code drain FILE}, {@code exit}); each answer is one stdout line starting with {@value #ANSWER},
- * among the node's own log lines.
+ * {@code alloc}, {@code rss}, {@code drain FILE}, {@code exit}); each answer is one stdout line starting with
+ * {@value #ANSWER}, among the node's own log lines.
  */
 final class ProbeNodeMain {
 
@@ -33,6 +35,7 @@ final class ProbeNodeMain {
                 switch (command[0]) {
                     case "count" -> answer(arrivals.size());
                     case "alloc" -> answer(ProbeArrivals.allocatedBytes());
+                    case "rss" -> answer(residentKilobytes());
                     case "drain" -> {
                         ProbeArrivals.write(arrivals.drain(), Path.of(command[1]));
                         answer("drained");
@@ -43,6 +46,15 @@ final class ProbeNodeMain {
         }
         // The context's non-daemon threads (the broker's, the database pool's) would keep the JVM up.
         System.exit(0);
+    }
+
+    /** VmRSS of this process, in kB. */
+    private static long residentKilobytes() throws IOException {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(line -> line.startsWith("VmRSS:"))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                .findFirst()
+                .orElse(-1);
     }
 
     private static void answer(Object value) {
