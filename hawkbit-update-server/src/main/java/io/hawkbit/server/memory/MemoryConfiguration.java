@@ -15,7 +15,7 @@ class MemoryConfiguration {
     }
 
     @Bean
-    HeapReturnOnStart heapReturnOnStart(HeapReturn heapReturn) {
-        return new HeapReturnOnStart(heapReturn);
+    HeapReturnOnStart heapReturnOnStart(HeapReturn heapReturn, MemoryProperties properties) {
+        return new HeapReturnOnStart(heapReturn, properties.getNativeHeapTrimInterval());
     }
 }

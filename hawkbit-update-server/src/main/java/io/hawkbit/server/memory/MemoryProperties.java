@@ -32,6 +32,13 @@ public class MemoryProperties {
     @NotNull
     private Duration periodicGcInterval = Duration.ofMinutes(1);
 
+    /**
+     * With {@code return-to-os} in effect: how often the C heap's free memory (mostly what the JIT compilers freed) goes
+     * back to the OS; 0 = only once, after the start.
+     */
+    @NotNull
+    private Duration nativeHeapTrimInterval = Duration.ofMinutes(1);
+
     public boolean isReturnToOs() {
         return returnToOs;
     }
@@ -62,5 +69,13 @@ public class MemoryProperties {
 
     public void setPeriodicGcInterval(Duration periodicGcInterval) {
         this.periodicGcInterval = periodicGcInterval;
+    }
+
+    public Duration getNativeHeapTrimInterval() {
+        return nativeHeapTrimInterval;
+    }
+
+    public void setNativeHeapTrimInterval(Duration nativeHeapTrimInterval) {
+        this.nativeHeapTrimInterval = nativeHeapTrimInterval;
     }
 }

@@ -40,17 +40,24 @@ class HeapReturnTest {
             public void collect() {
                 done.add("gc");
             }
+
+            @Override
+            public String trimNativeHeap() {
+                done.add("trim");
+                return "trimmed";
+            }
         });
     }
 
     @Test
-    void apply_onDefaultG1_setsFreeRatiosMinFirstThenPeriodicIntervalThenCollects() {
+    void apply_onDefaultG1_setsFreeRatiosMinFirstThenPeriodicIntervalThenCollectsThenTrimsTheCHeap() {
         properties.setPeriodicGcInterval(Duration.ofSeconds(30));
 
         heapReturn().apply();
 
         assertThat(done)
-                .containsExactly("MinHeapFreeRatio=10", "MaxHeapFreeRatio=20", "G1PeriodicGCInterval=30000", "gc");
+                .containsExactly(
+                        "MinHeapFreeRatio=10", "MaxHeapFreeRatio=20", "G1PeriodicGCInterval=30000", "gc", "trim");
     }
 
     @Test
@@ -130,5 +137,15 @@ class HeapReturnTest {
             hotSpot.setVMOption("MaxHeapFreeRatio", before.get("MaxHeapFreeRatio"));
             hotSpot.setVMOption("MinHeapFreeRatio", before.get("MinHeapFreeRatio"));
         }
+    }
+
+    /** The diagnostic command exists from JDK 17.0.9 on; on Linux it reports the RSS before and after. */
+    @Test
+    void platformVm_trimsTheCHeapOfThisJvm() {
+        assumeThat(System.getProperty("os.name")).isEqualTo("Linux");
+        assumeThat(Runtime.version().compareToIgnoreOptional(Runtime.Version.parse("17.0.9")))
+                .isGreaterThanOrEqualTo(0);
+
+        assertThat(HeapReturn.platformVm().trimNativeHeap()).startsWith("Trim native heap: RSS+Swap:");
     }
 }
