@@ -87,8 +87,9 @@ public class HeapReturn {
 
     /**
      * Sets the flags and collects once, so the heap grown by the start shrinks to what the node holds; then gives back
-     * the C heap the start freed (mostly the JIT compilers' arenas), which the C library keeps otherwise: ~28 MB of
-     * RSS after start (docs/performance.md). Returns whether it acted, i.e. the JVM was left to this class.
+     * the C heap the start freed (mostly the JIT compilers' arenas), which the C library keeps otherwise. With the
+     * periodic trims that follow, 20–30 MB less RSS two minutes after start (docs/performance.md). Returns whether it
+     * acted, i.e. the JVM was left to this class.
      */
     public boolean apply() {
         Map<String, String> flags = flags();
