@@ -55,8 +55,15 @@ final class NodeProcess implements AutoCloseable {
         Thread reader = new Thread(() -> readOutput(log), id + "-output");
         reader.setDaemon(true);
         reader.start();
-        String ready = answer();
+        String ready;
+        try {
+            ready = answer();
+        } catch (IllegalStateException e) {
+            process.destroyForcibly();
+            throw e;
+        }
         if (!ready.startsWith("ready ")) {
+            process.destroyForcibly();
             throw new IllegalStateException(id + " did not start: " + ready + ", see " + log.toAbsolutePath());
         }
         this.port = Integer.parseInt(ready.substring("ready ".length()));
