@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.management.JMException;
 import javax.management.ObjectName;
@@ -103,7 +104,7 @@ public class HeapReturn {
             return false;
         }
         vm.collect();
-        String trimmed = vm.trimNativeHeap();
+        String trimmed = trimNativeHeap();
         LOG.info(
                 "Heap returned to the OS after start ({}); G1 returns unused heap from now on. C heap: {}",
                 flags,
@@ -113,7 +114,9 @@ public class HeapReturn {
 
     /** Returns the C heap's free memory to the OS now; says what it did. */
     public String trimNativeHeap() {
-        return vm.trimNativeHeap();
+        long start = System.nanoTime();
+        String result = vm.trimNativeHeap();
+        return result + " in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms";
     }
 
     private static boolean setByUser(VMOption option) {
