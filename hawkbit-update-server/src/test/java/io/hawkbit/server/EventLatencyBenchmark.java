@@ -54,7 +54,7 @@ class EventLatencyBenchmark {
                 receivers.add(
                         shared
                                 ? new SharedJvmReceiver(new ClusterNode("bench-" + i, database, artifacts), "bench-1")
-                                : new ProcessReceiver(new NodeProcess("bench-" + i, database, artifacts, "bench-1")));
+                                : new NodeProcess("bench-" + i, database, artifacts, "bench-1"));
             }
             while (node1.bean(ClusterMembers.class).live().size() < nodes) {
                 Thread.sleep(200);
@@ -86,8 +86,7 @@ class EventLatencyBenchmark {
                 System.out.printf(
                         "RESULT RSS of the receiving nodes after the measured events: %s MB%n",
                         receivers.stream()
-                                .map(r -> String.valueOf(
-                                        ((ProcessReceiver) r).node().residentMegabytes()))
+                                .map(r -> String.valueOf(((NodeProcess) r).residentMegabytes()))
                                 .toList());
             }
             System.out.printf(
@@ -151,7 +150,7 @@ class EventLatencyBenchmark {
     }
 
     /** A receiving node, asked for what it recorded. */
-    private interface Receiver extends AutoCloseable {
+    interface Receiver extends AutoCloseable {
 
         int count();
 
@@ -189,29 +188,6 @@ class EventLatencyBenchmark {
 
         @Override
         public void close() throws IOException {
-            node.close();
-        }
-    }
-
-    private record ProcessReceiver(NodeProcess node) implements Receiver {
-
-        @Override
-        public int count() {
-            return node.count();
-        }
-
-        @Override
-        public Map<Long, Arrival> drain() {
-            return node.drain();
-        }
-
-        @Override
-        public long allocatedBytes() {
-            return node.allocatedBytes();
-        }
-
-        @Override
-        public void close() {
             node.close();
         }
     }

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * options in {@code NODE_JAVA_OPTS} (say {@code -Xlog:gc:file=/tmp/gc-%p.log:uptime}); its log goes to
  * {@code target/<id>.log}.
  */
-final class NodeProcess implements AutoCloseable {
+final class NodeProcess implements EventLatencyBenchmark.Receiver {
 
     private static final long ANSWER_SECONDS = 120;
 
@@ -110,11 +110,13 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** How many probes it recorded since the last drain. */
-    int count() {
+    @Override
+    public int count() {
         return Integer.parseInt(ask("count"));
     }
 
-    Map<Long, Arrival> drain() {
+    @Override
+    public Map<Long, Arrival> drain() {
         String answer = ask("drain " + drainFile);
         if (!"drained".equals(answer)) {
             throw new IllegalStateException(answer);
@@ -128,7 +130,8 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** What its JVM allocated so far. */
-    long allocatedBytes() {
+    @Override
+    public long allocatedBytes() {
         return Long.parseLong(ask("alloc"));
     }
 
