@@ -85,7 +85,17 @@ final class ApiClient {
     }
 
     Response send(String method, String path, byte[] body, Map<String, String> headers) {
+        return send(method, path, body, headers, false);
+    }
+
+    /** Sends with {@code Expect: 100-continue}: the body goes only once the server asks for it. */
+    Response sendAskingFirst(String method, String path, byte[] body, Map<String, String> headers) {
+        return send(method, path, body, headers, true);
+    }
+
+    private Response send(String method, String path, byte[] body, Map<String, String> headers, boolean askFirst) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+                .expectContinue(askFirst)
                 .method(
                         method,
                         body == null

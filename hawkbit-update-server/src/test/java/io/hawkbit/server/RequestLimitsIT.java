@@ -137,16 +137,25 @@ class RequestLimitsIT {
     }
 
     @Test
-    void managementBodyOverLimit_is413() {
-        byte[] body = ("[{\"controllerId\":\"x\",\"description\":\"" + "d".repeat(11 * 1024 * 1024) + "\"}]")
-                .getBytes(StandardCharsets.UTF_8);
-        ApiClient.Response response = api.send(
+    void managementBodyOverLimit_is413InsteadOfContinue() {
+        // Clients that ask first (curl does for bodies over 1 MB) get the 413 without sending the body. One that sends
+        // 11 MB unasked may see the connection reset instead: Tomcat drains only 2 MB of a refused body.
+        int length = 11 * 1024 * 1024;
+        ApiClient.RawResponse asked = api.raw("POST /rest/v1/targets HTTP/1.1\nHost: localhost\nAuthorization: "
+                + ApiClient.basic("admin", "admin") + "\nContent-Type: application/json\nContent-Length: " + length
+                + "\nExpect: 100-continue\n");
+        assertThat(asked.status()).as(asked.text()).isEqualTo(413);
+        assertThat(asked.text()).contains(TOO_LARGE).doesNotContain("100 Continue");
+    }
+
+    @Test
+    void bodyWithinLimit_isStillSentAfterContinue() {
+        ApiClient.Response response = api.sendAskingFirst(
                 "POST",
                 "/rest/v1/targets",
-                body,
+                "[{\"controllerId\":\"asked\"}]".getBytes(StandardCharsets.UTF_8),
                 Map.of("Authorization", ApiClient.basic("admin", "admin"), "Content-Type", "application/json"));
-        assertThat(response.status()).as(response.text()).isEqualTo(413);
-        assertThat(response.text()).contains(TOO_LARGE);
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.hawkbit.rest.request;
 
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,5 +42,19 @@ class RequestLimitsConfiguration {
         registration.setName("contentTypeFilter");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
         return registration;
+    }
+
+    /**
+     * Tomcat answers {@code Expect: 100-continue} as soon as it has the headers, so a client that asks first (curl does
+     * for bodies over 1 MB) still uploads the body that {@link BodySizeFilter} refuses from its length. Answering only
+     * when the application reads the body lets that client stop at the 413 without sending a byte of it.
+     */
+    @Bean
+    TomcatConnectorCustomizer continueOnlyWhenBodyIsRead() {
+        return connector -> {
+            if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http11) {
+                http11.setContinueResponseTiming("onRead");
+            }
+        };
     }
 }
