@@ -26,11 +26,14 @@ interface DistributionSetRepository
 
     /**
      * Whether anything keeps a reference to the set: an action, a target's assigned or installed set, a rollout.
-     * Asked here, in JPQL over the referencing entities, so this package needs none of theirs.
+     * Asked here, in JPQL over the referencing entities, so this package needs none of theirs. One {@code when} per
+     * kind of reference: {@code case when (exists … or exists …)} sends Spring Data's query parser into full-context
+     * prediction, which held ~35 MB and allocated ~200 MB at start for this one query.
      */
-    @Query("select case when (exists (select a.id from Action a where a.distributionSet.id = :id)"
-            + " or exists (select t.id from Target t where t.assignedDistributionSet.id = :id or t.installedDistributionSet.id = :id)"
-            + " or exists (select r.id from Rollout r where r.distributionSet.id = :id)) then true else false end")
+    @Query("select case when exists (select a.id from Action a where a.distributionSet.id = :id) then true"
+            + " when exists (select t.id from Target t where t.assignedDistributionSet.id = :id"
+            + " or t.installedDistributionSet.id = :id) then true"
+            + " when exists (select r.id from Rollout r where r.distributionSet.id = :id) then true else false end")
     boolean isReferenced(@Param("id") Long id);
 
     /** [status, count] of the set's actions, one row per status it has. */
