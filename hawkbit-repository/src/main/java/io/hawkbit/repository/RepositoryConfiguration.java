@@ -15,7 +15,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Wires the repository module: auditing, the clock, statement counting, scheduling, its properties. */
 @Configuration(proxyBeanMethods = false)
 @EnableJpaAuditing(dateTimeProviderRef = "auditingDateTimeProvider", auditorAwareRef = "auditor")
-@EnableJpaRepositories("io.hawkbit.repository")
+@EnableJpaRepositories(value = "io.hawkbit.repository", queryEnhancerSelector = RegexQueryEnhancer.class)
 @EntityScan("io.hawkbit.repository")
 // Scanned, not listed: the listing would make this package depend on every feature package it configures.
 @ConfigurationPropertiesScan("io.hawkbit.repository")

@@ -20,7 +20,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @SpringBootConfiguration
 @Import(MigrationLocations.class)
 @EnableJpaAuditing(dateTimeProviderRef = "auditingDateTimeProvider", auditorAwareRef = "auditor")
-@EnableJpaRepositories("io.hawkbit.repository")
+@EnableJpaRepositories(value = "io.hawkbit.repository", queryEnhancerSelector = RegexQueryEnhancer.class)
 @EntityScan("io.hawkbit.repository")
 public class RepositoryTestApplication {
 
