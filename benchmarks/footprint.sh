@@ -59,8 +59,10 @@ trap 'cleanup; rm -rf "$WORK"' EXIT
 prepare_cds() {
   [ -f "$WORK/cds/app.jsa" ] && return
   java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/cds" > /dev/null
+  # The JVM uses a dynamic archive only when the jar is named the same way as in its training run (the harness
+  # passes an absolute path); otherwise it starts without it, with nothing but a warning in the server's output.
   (cd "$WORK/cds" && java -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh \
-    -jar hawkbit-update-server-0.1.0-SNAPSHOT.jar --server.port=0 --hawkbit.artifact.storage.path="$WORK/training" \
+    -jar "$WORK/cds/hawkbit-update-server-0.1.0-SNAPSHOT.jar" --server.port=0 --hawkbit.artifact.storage.path="$WORK/training" \
     --logging.level.root=WARN > "$WORK/training.log" 2>&1) || { cat "$WORK/training.log" >&2; exit 1; }
 }
 
@@ -96,6 +98,9 @@ run() {
     "$HARNESS" "$PORT" "$TARGETS" 2> "$dir/harness.log" | tail -n 1) ||
     { tail -20 "$dir/harness.log" >&2; [ -f "$anchor/run/pid" ] && kill "$(cat "$anchor/run/pid")" 2>/dev/null; exit 1; }
   PID=$(cat "$anchor/run/pid")
+  local archive=none
+  [[ "$opts" == *SharedArchiveFile* ]] && archive=unused
+  grep -q 'app\.jsa$' "/proc/$PID/maps" && archive=mapped
   local load_start
   load_start=$(cut -d' ' -f1 /proc/loadavg)
   alloc > /dev/null # starts the JVM's management agent before the measurement
@@ -117,11 +122,11 @@ run() {
       -v p50="$(awk '$1 == "50%" {print $2}' <<< "$out")" -v p99="$(awk '$1 == "99%" {print $2}' <<< "$out")" \
       -v non2xx="$(awk '/Non-2xx/ {print $NF}' <<< "$out")" -v dt=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" \
       -v da="$(awk -v a="$a0" -v b="$a1" 'BEGIN {printf "%.0f", b - a}')" \
-      -v l0="$load_start" -v l1="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
+      -v archive="$archive" -v l0="$load_start" -v l1="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
     printf "variant=%s start_to_first_200_s=%s start_cpu_s=%s rss_after_start_mb=%s rss_under_load_mb=%s", v, s, cs, r0, r1
     printf " polls_per_s=%s p50=%s p99=%s", rps, p50, p99
-    printf " non2xx=%d cpu_ms_per_poll=%.3f alloc_bytes_per_poll=%.0f loadavg=%s..%s\n",
-      non2xx, dt * 1000 / hz / n, da / n, l0, l1
+    printf " non2xx=%d cpu_ms_per_poll=%.3f alloc_bytes_per_poll=%.0f app_archive=%s loadavg=%s..%s\n",
+      non2xx, dt * 1000 / hz / n, da / n, archive, l0, l1
   }'
 }
 
