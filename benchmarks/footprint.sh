@@ -28,9 +28,9 @@ WARMUP=${WARMUP:-60}
 PORT=${PORT:-18090}
 VARIANTS=${VARIANTS:-hawkbit jar cds cds-c1 small}
 HARNESS=${HARNESS:-$(cd .. && pwd)/shared/bench/upstream-hawkbit.sh}
-SMALL_OPTS=${SMALL_OPTS:--XX:+UseSerialGC -Xmx96m -Xmn16m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -XX:TrimNativeHeapInterval=5000}
-SMALL_ARGS=${SMALL_ARGS:---server.tomcat.threads.max=32}
-SMALL_ENV=${SMALL_ENV:-MALLOC_ARENA_MAX=2}
+SMALL_OPTS=${SMALL_OPTS:--XX:+UseSerialGC -Xmx72m -Xmn12m -Xss512k -XX:-TieredCompilation -XX:CICompilerCount=1 -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=32m -XX:TrimNativeHeapInterval=5000}
+SMALL_ARGS=${SMALL_ARGS:---server.tomcat.threads.max=16}
+SMALL_ENV=${SMALL_ENV:-MALLOC_ARENA_MAX=1}
 JAR=$PWD/hawkbit-update-server/target/hawkbit-update-server-0.1.0-SNAPSHOT.jar
 WORK=$(mktemp -d /tmp/footprint.XXXXXX)
 H=http://127.0.0.1:$PORT

@@ -4,8 +4,9 @@
 # committed native memory per area (Native Memory Tracking) and RSS. Times depend on the machine's load; these don't.
 #   [JAR=...] [JAVA_OPTS=...] [SERVER_ARGS=...] [PORT=19120] benchmarks/startup-counts.sh
 # e.g. the small-footprint setting of docs/performance.md:
-#   MALLOC_ARENA_MAX=2 JAVA_OPTS="-XX:+UseSerialGC -Xmx96m -Xmn16m -Xss512k -XX:MaxMetaspaceSize=160m \
-#     -XX:ReservedCodeCacheSize=48m" SERVER_ARGS=--server.tomcat.threads.max=32 benchmarks/startup-counts.sh
+#   MALLOC_ARENA_MAX=1 JAVA_OPTS="-XX:+UseSerialGC -Xmx72m -Xmn12m -Xss512k -XX:-TieredCompilation \
+#     -XX:CICompilerCount=1 -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=32m" \
+#     SERVER_ARGS=--server.tomcat.threads.max=16 benchmarks/startup-counts.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
