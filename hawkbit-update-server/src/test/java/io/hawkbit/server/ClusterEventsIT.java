@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.hawkbit.repository.event.TargetCreatedEvent;
 import io.hawkbit.repository.event.TargetUpdatedEvent;
 import io.hawkbit.server.cluster.ClusterMembers;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +27,11 @@ import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.DirectFieldAccessor;
+import org.springframework.cloud.bus.BusConstants;
+import org.springframework.cloud.stream.binder.Binding;
+import org.springframework.cloud.stream.binding.BindingService;
+import org.springframework.integration.amqp.inbound.AmqpInboundChannelAdapter;
 
 /**
  * Three nodes on one database (MariaDB, then PostgreSQL) and the real RabbitMQ: events reach every node, side effects
@@ -127,8 +133,32 @@ class ClusterEventsIT {
                 .isEqualTo(1);
     }
 
+    /** Runs after events have crossed the cluster (order 1), so a meter the listener recorded would be there. */
     @Test
     @Order(2)
+    void busConsumer_usesTheRegexFreeHeaderMapper_andRecordsNoAmqpObservation() {
+        for (ClusterNode node : nodes()) {
+            List<Binding<?>> bindings = node.bean(BindingService.class).getConsumerBindings(BusConstants.INPUT);
+            assertThat(bindings).as(node.id).hasSize(1);
+            Object endpoint = new DirectFieldAccessor(bindings.get(0)).getPropertyValue("lifecycle");
+            assertThat(endpoint).isInstanceOf(AmqpInboundChannelAdapter.class);
+            assertThat(new DirectFieldAccessor(endpoint).getPropertyValue("headerMapper"))
+                    .as(node.id)
+                    .extracting(mapper -> mapper.getClass().getSimpleName())
+                    .isEqualTo("BusHeaderMapper");
+            assertThat(node.bean(MeterRegistry.class)
+                            .find("spring.rabbit.listener")
+                            .meters())
+                    .as("management.observations.enable.spring.rabbit=false (%s)", node.id)
+                    .isEmpty();
+        }
+        assertThat(node2.counter("hawkbit.events.received", "type", "TargetCreatedEvent"))
+                .as("events were received through that mapper")
+                .isPositive();
+    }
+
+    @Test
+    @Order(3)
     void rolledBackChange_producesNoEvent() {
         new Fixture(node1.api).target("cluster-dup");
         int before = node2.received(TargetCreatedEvent.class).size();
@@ -147,7 +177,7 @@ class ClusterEventsIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void eventStream_onOneNode_showsChangesMadeOnAnother() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest subscribe = HttpRequest.newBuilder(URI.create(node2.api.base() + "/rest/v1/events"))
@@ -173,7 +203,7 @@ class ClusterEventsIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void brokerLost_writesStillSucceed_andTheNodeResubscribesWhenItReturns() {
         node3.broker.disable();
         long start = System.nanoTime();
@@ -203,7 +233,7 @@ class ClusterEventsIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void silentMember_dropsOutAfterTheTimeout_andReturns() {
         node3.broker.disable();
         await().atMost(WAIT)
@@ -215,7 +245,7 @@ class ClusterEventsIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void stoppedNode_leavesTheMemberList() throws Exception {
         node3.close();
         await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
