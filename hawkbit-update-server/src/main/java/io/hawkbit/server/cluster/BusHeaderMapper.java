@@ -1,7 +1,6 @@
 package io.hawkbit.server.cluster;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -24,12 +23,9 @@ final class BusHeaderMapper extends DefaultAmqpHeaderMapper {
 
     /** Message header name to AMQP header name, for the JSON type headers. */
     private static final Map<String, String> JSON_HEADERS = JsonHeaders.HEADERS.stream()
-            .collect(Collectors.toMap(
-                    Function.identity(),
-                    // once per header name here, not once per message
-                    name -> name.replaceFirst(JsonHeaders.PREFIX, ""),
-                    (a, b) -> a,
-                    LinkedHashMap::new));
+            // once per header name here, not once per message
+            .collect(Collectors.toUnmodifiableMap(
+                    Function.identity(), name -> name.replaceFirst(JsonHeaders.PREFIX, "")));
 
     BusHeaderMapper(String... requestHeaderPatterns) {
         super(inboundRequestHeaders(), inboundReplyHeaders());
