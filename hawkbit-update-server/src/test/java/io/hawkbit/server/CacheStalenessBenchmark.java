@@ -28,11 +28,12 @@ class CacheStalenessBenchmark {
         String database = LocalServices.createMariaDbDatabase();
         Path artifacts = Files.createTempDirectory("staleness-artifacts");
         boolean shared = "shared".equals(System.getProperty("jvms"));
-        try (ClusterNode node1 = shared
-                        ? new ClusterNode("stale-1", database, artifacts)
-                        : ClusterNode.direct("stale-1", database, artifacts);
+        try (ClusterNode node1 = (shared
+                                ? new ClusterNode("stale-1", database, artifacts)
+                                : ClusterNode.direct("stale-1", database, artifacts))
+                        .ignoringEvents();
                 AutoCloseable node2 = shared
-                        ? new ClusterNode("stale-2", database, artifacts)
+                        ? new ClusterNode("stale-2", database, artifacts).ignoringEvents()
                         : new NodeProcess("stale-2", database, artifacts, "stale-1")) {
             ApiClient node2Api =
                     node2 instanceof ClusterNode node ? node.api : new ApiClient(((NodeProcess) node2).port());

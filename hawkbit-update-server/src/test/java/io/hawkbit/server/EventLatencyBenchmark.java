@@ -47,13 +47,15 @@ class EventLatencyBenchmark {
         int nodes = Integer.getInteger("nodes", 3);
         boolean shared = "shared".equals(System.getProperty("jvms"));
         List<Receiver> receivers = new ArrayList<>();
-        try (ClusterNode node1 = shared
-                ? new ClusterNode("bench-1", database, artifacts)
-                : ClusterNode.direct("bench-1", database, artifacts)) {
+        try (ClusterNode node1 = (shared
+                        ? new ClusterNode("bench-1", database, artifacts)
+                        : ClusterNode.direct("bench-1", database, artifacts))
+                .ignoringEvents()) {
             for (int i = 2; i <= nodes; i++) {
                 receivers.add(
                         shared
-                                ? new SharedJvmReceiver(new ClusterNode("bench-" + i, database, artifacts), "bench-1")
+                                ? new SharedJvmReceiver(
+                                        new ClusterNode("bench-" + i, database, artifacts).ignoringEvents(), "bench-1")
                                 : new NodeProcess("bench-" + i, database, artifacts, "bench-1"));
             }
             while (node1.bean(ClusterMembers.class).live().size() < nodes) {

@@ -22,7 +22,8 @@ final class ProbeNodeMain {
     private ProbeNodeMain() {}
 
     public static void main(String[] args) throws Exception {
-        try (ClusterNode node = ClusterNode.direct(args[0], args[1], Path.of(args[2]))) {
+        try (ClusterNode node =
+                ClusterNode.direct(args[0], args[1], Path.of(args[2])).ignoringEvents()) {
             ProbeArrivals arrivals = new ProbeArrivals(args[3]);
             node.context.addApplicationListener(arrivals);
             answer("ready "

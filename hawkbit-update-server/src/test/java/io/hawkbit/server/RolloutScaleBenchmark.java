@@ -21,7 +21,7 @@ class RolloutScaleBenchmark {
         int targets = Integer.getInteger("targets", 5000);
         String database = LocalServices.createMariaDbDatabase();
         Path artifacts = Files.createTempDirectory("rollout-scale");
-        try (ClusterNode node = new ClusterNode("scale-1", database, artifacts)) {
+        try (ClusterNode node = new ClusterNode("scale-1", database, artifacts).ignoringEvents()) {
             Fixture fixture = new Fixture(node.api);
             long set = fixture.completeSet("scale");
             fixture.targets("scale-", targets);
