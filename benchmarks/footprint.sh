@@ -15,6 +15,8 @@
 #   cds-c1   cds with the JIT's first tier only (-XX:TieredStopAtLevel=1): no profiling, no C2 compiles at start
 #   small    cds plus the small-footprint setting of docs/performance.md (SMALL_OPTS, SMALL_ARGS; SMALL_ENV: variables
 #            for its JVM, e.g. MALLOC_ARENA_MAX=2)
+#   aot25    this server extracted, on JDK 25 (JAVA25) with its AOT cache (JEP 483/514/515) from the same kind of
+#            training run: not in the default VARIANTS, since the product's JVM is 17
 # Env: HARNESS (path of upstream-hawkbit.sh), JAVA_OPTS (added to every variant), PORT (default 18090), MAPS_DIR (if set,
 # <variant>.maps there gets our server's RSS by mapping kind at the end of the poll load: where RSS goes. NMT's summary is
 # added when JAVA_OPTS has -XX:NativeMemoryTracking=summary: with the dynamic CDS archive it crashed JDK 17.0.15).
@@ -31,6 +33,7 @@ HARNESS=${HARNESS:-$(cd .. && pwd)/shared/bench/upstream-hawkbit.sh}
 SMALL_OPTS=${SMALL_OPTS:--XX:+UseSerialGC -Xmx72m -Xmn12m -Xss512k -XX:-TieredCompilation -XX:CICompilerCount=1 -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=32m -XX:TrimNativeHeapInterval=5000}
 SMALL_ARGS=${SMALL_ARGS:---server.tomcat.threads.max=16}
 SMALL_ENV=${SMALL_ENV:-MALLOC_ARENA_MAX=1}
+JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 JAR=$PWD/hawkbit-update-server/target/hawkbit-update-server-0.1.0-SNAPSHOT.jar
 WORK=$(mktemp -d /tmp/footprint.XXXXXX)
 H=http://127.0.0.1:$PORT
@@ -64,6 +67,16 @@ prepare_cds() {
   (cd "$WORK/cds" && java -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh \
     -jar "$WORK/cds/hawkbit-update-server-0.1.0-SNAPSHOT.jar" --server.port=0 --hawkbit.artifact.storage.path="$WORK/training" \
     --logging.level.root=WARN > "$WORK/training.log" 2>&1) || { cat "$WORK/training.log" >&2; exit 1; }
+}
+
+# JDK 25's AOT cache: classes loaded and linked plus method profiles from a training run, mapped by every start.
+prepare_aot() {
+  [ -f "$WORK/aot/app.aot" ] && return
+  [ -x "$JAVA25" ] || { echo "JDK 25 not found: $JAVA25 (set JAVA25)" >&2; exit 1; }
+  "$JAVA25" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/aot" > /dev/null
+  (cd "$WORK/aot" && "$JAVA25" -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh \
+    -jar "$WORK/aot/hawkbit-update-server-0.1.0-SNAPSHOT.jar" --server.port=0 --hawkbit.artifact.storage.path="$WORK/training" \
+    --logging.level.root=WARN > "$WORK/training-aot.log" 2>&1) || { cat "$WORK/training-aot.log" >&2; exit 1; }
 }
 
 alloc() { java -cp "$WORK" JvmAlloc "$PID"; }
@@ -100,7 +113,8 @@ run() {
   PID=$(cat "$anchor/run/pid")
   local archive=none
   [[ "$opts" == *SharedArchiveFile* ]] && archive=unused
-  grep -q 'app\.jsa$' "/proc/$PID/maps" && archive=mapped
+  [[ "$opts" == *AOTCache* ]] && archive=unused
+  grep -qE 'app\.(jsa|aot)$' "/proc/$PID/maps" && archive=mapped
   local load_start
   load_start=$(cut -d' ' -f1 /proc/loadavg)
   alloc > /dev/null # starts the JVM's management agent before the measurement
@@ -140,6 +154,8 @@ for variant in $VARIANTS; do
       "-XX:SharedArchiveFile=$WORK/cds/app.jsa -XX:TieredStopAtLevel=1" "" ;;
     small) prepare_cds; run small "$WORK/cds/hawkbit-update-server-0.1.0-SNAPSHOT.jar" \
       "-XX:SharedArchiveFile=$WORK/cds/app.jsa $SMALL_OPTS" "$SMALL_ARGS" "$SMALL_ENV" ;;
+    aot25) prepare_aot; run aot25 "$WORK/aot/hawkbit-update-server-0.1.0-SNAPSHOT.jar" "-XX:AOTCache=$WORK/aot/app.aot" "" \
+      "JAVA=$JAVA25" ;;
     *) echo "unknown variant $variant" >&2; exit 2 ;;
   esac
 done
