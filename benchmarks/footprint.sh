@@ -57,27 +57,22 @@ cleanup() {
 }
 trap 'cleanup; rm -rf "$WORK"' EXIT
 
-# The launch docs/performance.md documents: extract once, one training run writes the archive, then every start
-# maps it.
-prepare_cds() {
-  [ -f "$WORK/cds/app.jsa" ] && return
-  java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/cds" > /dev/null
-  # The JVM uses a dynamic archive only when the jar is named the same way as in its training run (the harness
-  # passes an absolute path); otherwise it starts without it, with nothing but a warning in the server's output.
-  (cd "$WORK/cds" && java -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh \
-    -jar "$WORK/cds/hawkbit-update-server-0.1.0-SNAPSHOT.jar" --server.port=0 --hawkbit.artifact.storage.path="$WORK/training" \
-    --logging.level.root=WARN > "$WORK/training.log" 2>&1) || { cat "$WORK/training.log" >&2; exit 1; }
+# The launches docs/performance.md documents: extract once, one training run that stops at onRefresh writes the
+# archive (JDK 17's CDS) or cache (JDK 25's AOT cache: classes loaded and linked plus method profiles), then every
+# start maps it. Arguments: directory under $WORK, java, the training's output option, the file it writes.
+prepare() {
+  local dir=$WORK/$1 java=$2 output=$3 file=$4
+  [ -f "$dir/$file" ] && return
+  [ -x "$(command -v "$java")" ] || { echo "java not found: $java (set JAVA25 for aot25)" >&2; exit 1; }
+  "$java" -Djarmode=tools -jar "$JAR" extract --destination "$dir" > /dev/null
+  # The JVM uses the archive only when the jar is named the same way as in its training run (the harness passes an
+  # absolute path); otherwise it starts without it, with nothing but a warning in the server's output.
+  (cd "$dir" && "$java" "$output=$file" -Dspring.context.exit=onRefresh \
+    -jar "$dir/hawkbit-update-server-0.1.0-SNAPSHOT.jar" --server.port=0 --hawkbit.artifact.storage.path="$WORK/training" \
+    --logging.level.root=WARN > "$dir.training.log" 2>&1) || { cat "$dir.training.log" >&2; exit 1; }
 }
-
-# JDK 25's AOT cache: classes loaded and linked plus method profiles from a training run, mapped by every start.
-prepare_aot() {
-  [ -f "$WORK/aot/app.aot" ] && return
-  [ -x "$JAVA25" ] || { echo "JDK 25 not found: $JAVA25 (set JAVA25)" >&2; exit 1; }
-  "$JAVA25" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/aot" > /dev/null
-  (cd "$WORK/aot" && "$JAVA25" -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh \
-    -jar "$WORK/aot/hawkbit-update-server-0.1.0-SNAPSHOT.jar" --server.port=0 --hawkbit.artifact.storage.path="$WORK/training" \
-    --logging.level.root=WARN > "$WORK/training-aot.log" 2>&1) || { cat "$WORK/training-aot.log" >&2; exit 1; }
-}
+prepare_cds() { prepare cds java -XX:ArchiveClassesAtExit app.jsa; }
+prepare_aot() { prepare aot "$JAVA25" -XX:AOTCacheOutput app.aot; }
 
 alloc() { java -cp "$WORK" JvmAlloc "$PID"; }
 ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
@@ -112,8 +107,7 @@ run() {
     { tail -20 "$dir/harness.log" >&2; [ -f "$anchor/run/pid" ] && kill "$(cat "$anchor/run/pid")" 2>/dev/null; exit 1; }
   PID=$(cat "$anchor/run/pid")
   local archive=none
-  [[ "$opts" == *SharedArchiveFile* ]] && archive=unused
-  [[ "$opts" == *AOTCache* ]] && archive=unused
+  [[ "$opts" == *SharedArchiveFile* || "$opts" == *AOTCache* ]] && archive=unused
   grep -qE 'app\.(jsa|aot)$' "/proc/$PID/maps" && archive=mapped
   local load_start
   load_start=$(cut -d' ' -f1 /proc/loadavg)
