@@ -118,10 +118,12 @@ public class BrokerLatency {
                 "RESULT over 10 ms: %d, over 50 ms: %d%n",
                 measured.stream().filter(m -> m[1] > 10_000_000).count(),
                 measured.stream().filter(m -> m[1] > 50_000_000).count());
-        for (long[] slow : measured.subList(Math.max(0, n - 10), n)) {
+        // The monotonic send time is System.nanoTime(), the clock cyclictest's spikes are reported on
+        // (benchmarks/lib/stalls.sh).
+        for (long[] slow : measured.subList(Math.max(0, n - 30), n)) {
             System.out.printf(
-                    "SLOW sent at %.3f s, latency %.2f ms%n",
-                    (sentAt[(int) slow[0]] - start) / 1e9, slow[1] / 1e6);
+                    "SLOW sent at %.3f s, monotonic %.6f s, latency %.2f ms%n",
+                    (sentAt[(int) slow[0]] - start) / 1e9, sentAt[(int) slow[0]] / 1e9, slow[1] / 1e6);
         }
         for (Connection connection : connections) {
             connection.close();

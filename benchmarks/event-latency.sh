@@ -5,10 +5,19 @@
 # node) after WARMUP seconds (default 30) at that rate, loss at 2000 events/s, and the events/s one node publishes in a
 # burst. JAVA_OPTS go to the publishing node's JVM, NODE_JAVA_OPTS to each receiving node's
 # (e.g. -Xlog:gc:file=/tmp/gc-%p.log:uptime).
+# STALLS=1 also records the machine's own stalls during the run (benchmarks/lib/stalls.sh, cyclictest) and counts the
+# slowest events whose flight overlaps one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benchmarks/lib/stalls.sh
 ./mvnw -q -B install -DskipTests
+[ "${STALLS:-0}" = 1 ] && stalls_start hawkbit-update-server/target/event-latency-stalls.txt
 ./mvnw -q -B -pl hawkbit-update-server surefire:test -Dtest=EventLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -DargLine="-Dnodes=${NODES:-3} -Djvms=${JVMS:-own} -Dwarmup=${WARMUP:-30} ${JAVA_OPTS:-}"
-grep -hE "^RESULT|SKIPPED|^SLOW" hawkbit-update-server/target/surefire-reports/io.hawkbit.server.EventLatencyBenchmark-output.txt \
-  | sed 's/^RESULT //'
+out=hawkbit-update-server/target/surefire-reports/io.hawkbit.server.EventLatencyBenchmark-output.txt
+grep -hE "^RESULT|SKIPPED|^SLOW" "$out" | sed 's/^RESULT //'
+if [ "${STALLS:-0}" = 1 ]; then
+  stalls_stop
+  stalls_summary
+  grep '^SLOW' "$out" | stalls_match
+fi

@@ -196,7 +196,8 @@ class EventLatencyBenchmark {
 
     /**
      * The slowest events with their send time as the benchmark JVM's uptime, to be laid next to a GC log written with
-     * {@code -Xlog:gc:file=...:uptime}.
+     * {@code -Xlog:gc:file=...:uptime}, and on the machine's monotonic clock, to be laid next to the stalls that
+     * {@code cyclictest --spike} records (benchmarks/event-latency.sh with STALLS=1).
      */
     private static void printSlowest(Map<Long, Arrival> arrivals, long[] sortedMicros) {
         long p99 = (long) (pct(sortedMicros, 99) * 1000);
@@ -207,8 +208,9 @@ class EventLatencyBenchmark {
                 .filter(e -> e.getValue().latencyNanos() / 1000 >= p99)
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> System.out.printf(
-                        "SLOW sent at uptime %.3f s, latency %.2f ms%n",
+                        "SLOW sent at uptime %.3f s, monotonic %.6f s, latency %.2f ms%n",
                         (e.getValue().sentNanos() - nanosAtStart) / 1e9,
+                        e.getValue().sentNanos() / 1e9,
                         e.getValue().latencyNanos() / 1e6));
     }
 
