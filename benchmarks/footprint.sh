@@ -17,6 +17,10 @@
 #            for its JVM, e.g. MALLOC_ARENA_MAX=2)
 #   aot25    this server extracted, on JDK 25 (JAVA25) with its AOT cache (JEP 483/514/515) from the same kind of
 #            training run: not in the default VARIANTS, since the product's JVM is 17
+#   floor, floor-cds  the framework floor (benchmarks/FrameworkFloor.java): Spring Boot on this server's library
+#            versions without persistence, broker, API docs, console or any code of ours, answering the harness with
+#            fixed bodies; `java -jar` and the CDS launch. Its start and RSS bound what cutting our side could reach;
+#            its polls mean nothing. Not in the default VARIANTS
 # Env: HARNESS (path of upstream-hawkbit.sh), JAVA_OPTS (added to every variant), PORT (default 18090), MAPS_DIR (if set,
 # <variant>.maps there gets our server's RSS by mapping kind at the end of the poll load: where RSS goes. NMT's summary is
 # added when JAVA_OPTS has -XX:NativeMemoryTracking=summary: with the dynamic CDS archive it crashed JDK 17.0.15).
@@ -72,6 +76,23 @@ prepare() {
     --logging.level.root=WARN > "$dir.training.log" 2>&1) || { cat "$dir.training.log" >&2; exit 1; }
 }
 prepare_cds() { prepare cds java -XX:ArchiveClassesAtExit app.jsa; }
+# The floor's jar: our extracted libraries less persistence (JPA, Hibernate, Flyway, JDBC, drivers, Spring Data),
+# the broker stack, the API docs and the console, and less our own modules; a Class-Path manifest names the rest.
+FLOOR_DROP='^(hawkbit-|HikariCP|antlr4-runtime|byte-buddy|flyway-|h2-|hibernate-core|hibernate-models|jakarta\.(persistence|transaction)-api|mariadb-java-client|postgresql|rsql-parser|spring-(boot-)?(data-|jdbc|orm|tx|jpa|hibernate|flyway|persistence|sql|transaction)|spring-integration-|amqp-client|spring-amqp|spring-rabbit|spring-boot-(amqp|integration|restclient|http-client)|spring-cloud-|spring-messaging|reactor-core|reactive-streams|springdoc-|swagger-|jackson-(core|databind|datatype-jsr310|dataformat-yaml)-2\.|jackson-datatype-joda|joda-time|snakeyaml|thymeleaf|spring-boot-thymeleaf|attoparser|unbescape|htmx|aspectjweaver|spring-aspects)'
+prepare_floor() {
+  local dir=$WORK/floor
+  [ -f "$dir/framework-floor.jar" ] && return
+  java -Djarmode=tools -jar "$JAR" extract --destination "$dir/extracted" > /dev/null
+  mkdir -p "$dir/lib" "$dir/classes"
+  ls "$dir/extracted/lib" | grep -vE "$FLOOR_DROP" | while read -r lib; do mv "$dir/extracted/lib/$lib" "$dir/lib/"; done
+  javac -proc:none -d "$dir/classes" -cp "$dir/lib/*" benchmarks/FrameworkFloor.java
+  printf 'Main-Class: FrameworkFloor\nClass-Path: %s\n' "$(cd "$dir" && ls lib/*.jar | tr '\n' ' ')" |
+    fold -w 70 | sed '2,$s/^/ /' > "$dir/manifest.txt"
+  jar --create --file "$dir/framework-floor.jar" --manifest "$dir/manifest.txt" -C "$dir/classes" .
+  echo "[floor] $(ls "$dir/lib" | wc -l) of $(( $(ls "$dir/lib" | wc -l) + $(ls "$dir/extracted/lib" | wc -l) )) libraries" >&2
+  (cd "$dir" && java -XX:ArchiveClassesAtExit=floor.jsa -Dspring.context.exit=onRefresh -jar "$dir/framework-floor.jar" \
+    --server.port=0 --logging.level.root=WARN > "$dir.training.log" 2>&1) || { cat "$dir.training.log" >&2; exit 1; }
+}
 prepare_aot() { prepare aot "$JAVA25" -XX:AOTCacheOutput app.aot; }
 
 alloc() { java -cp "$WORK" JvmAlloc "$PID"; }
@@ -108,7 +129,7 @@ run() {
   PID=$(cat "$anchor/run/pid")
   local archive=none
   [[ "$opts" == *SharedArchiveFile* || "$opts" == *AOTCache* ]] && archive=unused
-  grep -qE 'app\.(jsa|aot)$' "/proc/$PID/maps" && archive=mapped
+  grep -qE '(app|floor)\.(jsa|aot)$' "/proc/$PID/maps" && archive=mapped
   local load_start
   load_start=$(cut -d' ' -f1 /proc/loadavg)
   alloc > /dev/null # starts the JVM's management agent before the measurement
@@ -150,6 +171,8 @@ for variant in $VARIANTS; do
       "-XX:SharedArchiveFile=$WORK/cds/app.jsa $SMALL_OPTS" "$SMALL_ARGS" "$SMALL_ENV" ;;
     aot25) prepare_aot; run aot25 "$WORK/aot/hawkbit-update-server-0.1.0-SNAPSHOT.jar" "-XX:AOTCache=$WORK/aot/app.aot" "" \
       "JAVA=$JAVA25" ;;
+    floor) prepare_floor; run floor "$WORK/floor/framework-floor.jar" "" "" ;;
+    floor-cds) prepare_floor; run floor-cds "$WORK/floor/framework-floor.jar" "-XX:SharedArchiveFile=$WORK/floor/floor.jsa" "" ;;
     *) echo "unknown variant $variant" >&2; exit 2 ;;
   esac
 done

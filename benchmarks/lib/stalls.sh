@@ -42,11 +42,19 @@ stalls_summary() {
 }
 
 # Reads "SLOW ... monotonic S s, latency L ms" lines on stdin and counts those whose flight [S, S + L] overlaps a
-# recorded stall (a spike of D µs reported at T µs stood from T - D to T).
+# recorded stall (a spike of D µs reported at T µs stood from T - D to T). For comparison, the same flights moved by
+# 200 offsets spread over ±3 s: how often a flight of those lengths overlaps a stall by chance around that time.
 stalls_match() {
   awk -v stalls="$STALLS_FILE" '
+    function hits(offset,   i, j, h) {
+      for (i = 1; i <= slow; i++) for (j = 1; j <= k; j++)
+        if (stop[j] - dur[j] <= sent[i] + offset + flight[i] && stop[j] >= sent[i] + offset) { h++; break }
+      return h
+    }
     BEGIN { while ((getline line < stalls) > 0) if (line ~ /Spike:/) { n = split(line, w, " "); dur[++k] = (w[4] + 0) / 1e6; stop[k] = w[n] / 1e6 } }
-    /monotonic/ { for (i = 1; i <= NF; i++) { if ($i == "monotonic") s = $(i + 1) + 0; if ($i == "latency") l = $(i + 1) / 1000 }
-      slow++; for (j = 1; j <= k; j++) if (stop[j] - dur[j] <= s + l && stop[j] >= s) { hit++; break } }
-    END { printf "slow events whose flight overlaps a machine stall: %d of %d\n", hit, slow }'
+    /monotonic/ { slow++; for (i = 1; i <= NF; i++) { if ($i == "monotonic") sent[slow] = $(i + 1) + 0; if ($i == "latency") flight[slow] = $(i + 1) / 1000 } }
+    END {
+      for (o = 1; o <= 200; o++) { shift = -3 + 6 * o / 200; if (shift < -0.1 || shift > 0.1) { chance += hits(shift); tries += slow } }
+      printf "slow events whose flight overlaps a machine stall: %d of %d (the same flights moved by up to 3 s: %.0f %%)\n", hits(0), slow, tries ? 100 * chance / tries : 0
+    }'
 }

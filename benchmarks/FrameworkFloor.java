@@ -1,0 +1,68 @@
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The framework floor of benchmarks/footprint.sh (variants floor and floor-cds): a Spring Boot application on the
+ * server's own library versions (web, Tomcat, security, actuator, Jackson, validation, Micrometer, Caffeine, logging)
+ * with no persistence, no broker, no API documentation and no code of the server. It answers just what the harness
+ * asks (the first 200, seeding, one setting, the DDI poll) with fixed bodies, so its start and RSS are what any
+ * server built on this web stack pays before it does anything: the lower bound of what leaner persistence or fewer
+ * beans of ours could reach.
+ */
+@SpringBootApplication
+@RestController
+public class FrameworkFloor {
+
+    public static void main(String[] args) {
+        SpringApplication application = new SpringApplication(FrameworkFloor.class);
+        application.setDefaultProperties(
+                Map.of("spring.security.user.name", "admin", "spring.security.user.password", "{noop}admin"));
+        application.run(args);
+    }
+
+    @Bean
+    SecurityFilterChain security(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers("/*/controller/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .httpBasic(Customizer.withDefaults())
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @GetMapping("/rest/v1/targets")
+    Map<String, Object> targets() {
+        return Map.of("content", List.of(), "total", 0, "size", 0);
+    }
+
+    @PostMapping("/rest/v1/targets")
+    @ResponseStatus(HttpStatus.CREATED)
+    List<Map<String, Object>> create() {
+        return List.of();
+    }
+
+    @PutMapping("/rest/v1/system/configs/{key}")
+    Map<String, Object> config(@PathVariable String key) {
+        return Map.of("value", true);
+    }
+
+    @GetMapping("/{tenant}/controller/v1/{controllerId}")
+    Map<String, Object> poll(@PathVariable String tenant, @PathVariable String controllerId) {
+        return Map.of("config", Map.of("polling", Map.of("sleep", "00:05:00")), "_links", Map.of());
+    }
+}
