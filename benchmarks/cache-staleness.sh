@@ -12,9 +12,10 @@ source benchmarks/lib/stalls.sh
 [ "${STALLS:-0}" = 1 ] && stalls_start hawkbit-update-server/target/cache-staleness-stalls.txt
 ./mvnw -q -B -pl hawkbit-update-server surefire:test -Dtest=CacheStalenessBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -DargLine="-Djvms=${JVMS:-own} -Dwarmup=${WARMUP:-30} ${JAVA_OPTS:-}"
-grep -hE '^RESULT|SKIPPED' hawkbit-update-server/target/surefire-reports/io.hawkbit.server.CacheStalenessBenchmark-output.txt \
-  | sed 's/^RESULT //'
+out=hawkbit-update-server/target/surefire-reports/io.hawkbit.server.CacheStalenessBenchmark-output.txt
+grep -hE '^RESULT|SKIPPED|^SLOW' "$out" | sed 's/^RESULT //'
 if [ "${STALLS:-0}" = 1 ]; then
   stalls_stop
   stalls_summary
+  grep '^SLOW' "$out" | stalls_match
 fi

@@ -4,6 +4,7 @@ import io.hawkbit.server.cluster.ClusterMembers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,7 @@ class CacheStalenessBenchmark {
             List<Long> micros = new ArrayList<>();
             long polls = 0;
             long pollNanos = 0;
+            List<long[]> slowest = new ArrayList<>();
             for (int i = 0; i < WARMUP + MEASURED; i++) {
                 String value = String.format("00:%02d:%02d", 1 + (i % 50), i % 60);
                 ApiClient.Response set =
@@ -75,11 +77,19 @@ class CacheStalenessBenchmark {
                 if (i >= WARMUP) {
                     long took = System.nanoTime() - written;
                     micros.add(took / 1000);
+                    slowest.add(new long[] {written, took});
                     polls += pollsThisWrite + 1;
                     pollNanos += took;
                 }
             }
             micros.sort(null);
+            // The write's time on the machine's monotonic clock (System.nanoTime() on Linux), to be laid next to the
+            // stalls cyclictest records (benchmarks/cache-staleness.sh with STALLS=1).
+            slowest.stream()
+                    .sorted(Comparator.comparingLong((long[] write) -> write[1]).reversed())
+                    .limit(10)
+                    .forEach(write -> System.out.printf(
+                            "SLOW write at monotonic %.6f s, latency %.2f ms%n", write[0] / 1e9, write[1] / 1e6));
             System.out.printf(
                     "RESULT staleness after a write on node 1 until node 2 answers with it, over %d writes: "
                             + "p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
