@@ -1,3 +1,5 @@
+package io.hawkbit.benchmarks.floor;
+
 import java.util.List;
 import java.util.Map;
 

@@ -21,6 +21,8 @@
 #            versions without persistence, broker, API docs, console or any code of ours, answering the harness with
 #            fixed bodies; `java -jar` and the CDS launch. Its start and RSS bound what cutting our side could reach;
 #            its polls mean nothing. Not in the default VARIANTS
+#   floor-jpa the framework floor plus the persistence stack as the server uses it (H2, Flyway, Hibernate validating
+#            the schema, a Spring Data repository) for one table (benchmarks/FrameworkFloorJpa.java), `java -jar`
 # Env: HARNESS (path of upstream-hawkbit.sh), JAVA_OPTS (added to every variant), PORT (default 18090), MAPS_DIR (if set,
 # <variant>.maps there gets our server's RSS by mapping kind at the end of the poll load: where RSS goes. NMT's summary is
 # added when JAVA_OPTS has -XX:NativeMemoryTracking=summary: with the dynamic CDS archive it crashed JDK 17.0.15).
@@ -76,24 +78,33 @@ prepare() {
     --logging.level.root=WARN > "$dir.training.log" 2>&1) || { cat "$dir.training.log" >&2; exit 1; }
 }
 prepare_cds() { prepare cds java -XX:ArchiveClassesAtExit app.jsa; }
-# The floor's jar: our extracted libraries less persistence (JPA, Hibernate, Flyway, JDBC, drivers, Spring Data),
-# the broker stack, the API docs and the console, and less our own modules; a Class-Path manifest names the rest.
-FLOOR_DROP='^(hawkbit-|HikariCP|antlr4-runtime|byte-buddy|flyway-|h2-|hibernate-core|hibernate-models|jakarta\.(persistence|transaction)-api|mariadb-java-client|postgresql|rsql-parser|spring-(boot-)?(data-|jdbc|orm|tx|jpa|hibernate|flyway|persistence|sql|transaction)|spring-integration-|amqp-client|spring-amqp|spring-rabbit|spring-boot-(amqp|integration|restclient|http-client)|spring-cloud-|spring-messaging|reactor-core|reactive-streams|springdoc-|swagger-|jackson-(core|databind|datatype-jsr310|dataformat-yaml)-2\.|jackson-datatype-joda|joda-time|snakeyaml|thymeleaf|spring-boot-thymeleaf|attoparser|unbescape|htmx|aspectjweaver|spring-aspects)'
+# The floors' jars: our extracted libraries less our own modules, the broker stack, the API docs and the console
+# (FLOOR_DROP), and for the plain floor also less persistence (JPA, Hibernate, Flyway and the Jackson 2 it reads its
+# configuration with, JDBC, drivers, Spring Data: FLOOR_DROP_PERSISTENCE); a Class-Path manifest names the rest.
+FLOOR_DROP='^(hawkbit-|rsql-parser|spring-integration-|amqp-client|spring-amqp|spring-rabbit|spring-boot-(amqp|integration|restclient|http-client)|spring-cloud-|spring-messaging|reactor-core|reactive-streams|springdoc-|swagger-|jackson-dataformat-yaml|jackson-datatype-joda|joda-time|snakeyaml|thymeleaf|spring-boot-thymeleaf|attoparser|unbescape|htmx|aspectjweaver|spring-aspects)'
+FLOOR_DROP_PERSISTENCE='^(HikariCP|antlr4-runtime|byte-buddy|flyway-|h2-|hibernate-core|hibernate-models|jakarta\.(persistence|transaction)-api|mariadb-java-client|postgresql|spring-(boot-)?(data-|jdbc|orm|tx|jpa|hibernate|flyway|persistence|sql|transaction)|jackson-(core|databind|datatype-jsr310)-2\.)'
+# Arguments: directory under $WORK, the main class's simple name, its package, the regular expressions of the
+# libraries to leave out (|-joined), the directory of its Flyway migrations (or nothing).
 prepare_floor() {
-  local dir=$WORK/floor
-  [ -f "$dir/framework-floor.jar" ] && return
+  local dir=$WORK/$1 main=$2 package=$3 drop=$4 migrations=${5:-}
+  [ -f "$dir/floor.jar" ] && return
   java -Djarmode=tools -jar "$JAR" extract --destination "$dir/extracted" > /dev/null
   mkdir -p "$dir/lib" "$dir/classes"
-  ls "$dir/extracted/lib" | grep -vE "$FLOOR_DROP" | while read -r lib; do mv "$dir/extracted/lib/$lib" "$dir/lib/"; done
-  javac -proc:none -d "$dir/classes" -cp "$dir/lib/*" benchmarks/FrameworkFloor.java
-  printf 'Main-Class: FrameworkFloor\nClass-Path: %s\n' "$(cd "$dir" && ls lib/*.jar | tr '\n' ' ')" |
-    fold -w 70 | sed '2,$s/^/ /' > "$dir/manifest.txt"
-  jar --create --file "$dir/framework-floor.jar" --manifest "$dir/manifest.txt" -C "$dir/classes" .
-  echo "[floor] $(ls "$dir/lib" | wc -l) of $(( $(ls "$dir/lib" | wc -l) + $(ls "$dir/extracted/lib" | wc -l) )) libraries" >&2
-  (cd "$dir" && java -XX:ArchiveClassesAtExit=floor.jsa -Dspring.context.exit=onRefresh -jar "$dir/framework-floor.jar" \
+  ls "$dir/extracted/lib" | grep -vE "$drop" | while read -r lib; do mv "$dir/extracted/lib/$lib" "$dir/lib/"; done
+  javac -proc:none -parameters -d "$dir/classes" -cp "$dir/lib/*" "benchmarks/$main.java"
+  [ -n "$migrations" ] && cp -r "benchmarks/$migrations" "$dir/classes/${package##*.}"
+  # A manifest line holds at most 72 bytes; a longer value goes on in lines that start with a space.
+  { echo "Main-Class: $package.$main"
+    printf 'Class-Path: %s\n' "$(cd "$dir" && ls lib/*.jar | tr '\n' ' ')" | fold -w 70 | sed '2,$s/^/ /'
+  } > "$dir/manifest.txt"
+  jar --create --file "$dir/floor.jar" --manifest "$dir/manifest.txt" -C "$dir/classes" .
+  echo "[$1] $(ls "$dir/lib" | wc -l) of $(( $(ls "$dir/lib" | wc -l) + $(ls "$dir/extracted/lib" | wc -l) )) libraries" >&2
+  (cd "$dir" && java -XX:ArchiveClassesAtExit=floor.jsa -Dspring.context.exit=onRefresh -jar "$dir/floor.jar" \
     --server.port=0 --logging.level.root=WARN > "$dir.training.log" 2>&1) || { cat "$dir.training.log" >&2; exit 1; }
 }
-prepare_aot() { prepare aot "$JAVA25" -XX:AOTCacheOutput app.aot; }
+prepare_plain_floor() {
+  prepare_floor floor FrameworkFloor io.hawkbit.benchmarks.floor "$FLOOR_DROP|$FLOOR_DROP_PERSISTENCE"
+}
 
 alloc() { java -cp "$WORK" JvmAlloc "$PID"; }
 ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
@@ -171,8 +182,10 @@ for variant in $VARIANTS; do
       "-XX:SharedArchiveFile=$WORK/cds/app.jsa $SMALL_OPTS" "$SMALL_ARGS" "$SMALL_ENV" ;;
     aot25) prepare_aot; run aot25 "$WORK/aot/hawkbit-update-server-0.1.0-SNAPSHOT.jar" "-XX:AOTCache=$WORK/aot/app.aot" "" \
       "JAVA=$JAVA25" ;;
-    floor) prepare_floor; run floor "$WORK/floor/framework-floor.jar" "" "" ;;
-    floor-cds) prepare_floor; run floor-cds "$WORK/floor/framework-floor.jar" "-XX:SharedArchiveFile=$WORK/floor/floor.jsa" "" ;;
+    floor) prepare_plain_floor; run floor "$WORK/floor/floor.jar" "" "" ;;
+    floor-cds) prepare_plain_floor; run floor-cds "$WORK/floor/floor.jar" "-XX:SharedArchiveFile=$WORK/floor/floor.jsa" "" ;;
+    floor-jpa) prepare_floor floor-jpa FrameworkFloorJpa io.hawkbit.benchmarks.floorjpa "$FLOOR_DROP" floor-jpa
+      run floor-jpa "$WORK/floor-jpa/floor.jar" "" "" ;;
     *) echo "unknown variant $variant" >&2; exit 2 ;;
   esac
 done
