@@ -15,10 +15,12 @@ stalls_start() { # $1: file for cyclictest's output
     fi
   fi
   STALLS_FILE=$1
-  # -q: only the final statistics and the spikes; -h: a histogram in µs up to 60 ms; -m: no paging.
-  cyclictest -q -m -a -t "$(nproc)" -p 99 -i 1000 -h 60000 --spike="$STALLS_THRESHOLD_US" --spike-nodes=100000 \
-    >"$STALLS_FILE" 2>&1 &
+  # -q: only the final statistics and the spikes; -h: a histogram in µs up to 60 ms; -m: no paging; -D: an hour at
+  # most, and stopped with the script in any case, so no real-time thread outlives a failed run.
+  cyclictest -q -m -a -t "$(nproc)" -p 99 -i 1000 -D 3600 -h 60000 --spike="$STALLS_THRESHOLD_US" \
+    --spike-nodes=100000 >"$STALLS_FILE" 2>&1 &
   STALLS_PID=$!
+  trap stalls_stop EXIT
 }
 
 stalls_stop() {
