@@ -233,20 +233,30 @@ class TargetTypeApiIT {
         fixture.target("ttrsql-plain");
         JsonAssert.statusCode(
                 api.mgmt("POST", "/rest/v1/targets/ttrsql-typed/targettype", "{\"id\":" + type + "}"), 204);
-        for (String q : List.of("targettype.id==" + type, "targettype.key==ttrsql", "targettype.name==ttrsql")) {
+        for (String q : List.of(
+                "targettype.id==" + type,
+                "targettype.key==ttrsql",
+                "targettype.name==ttrsql",
+                "type==ttrsql",
+                "TYPE.id==" + type,
+                "type.key==ttrsql",
+                "type.name==ttrsql")) {
             ApiClient.Response page = api.mgmt("GET", "/rest/v1/targets?q=controllerId==ttrsql-*;" + q);
             JsonAssert.statusCode(page, 200);
             assertThat(page.json().get("total").asLong()).as(q).isEqualTo(1);
             assertThat(page.json().get("content").get(0).get("controllerId").asString())
                     .isEqualTo("ttrsql-typed");
         }
-        assertThat(api.mgmt("GET", "/rest/v1/targets?q=controllerId==ttrsql-*;targettype.key!=ttrsql")
-                        .json()
-                        .get("content")
-                        .get(0)
-                        .get("controllerId")
-                        .asString())
-                .isEqualTo("ttrsql-plain");
+        for (String q : List.of("targettype.key!=ttrsql", "type!=ttrsql")) {
+            assertThat(api.mgmt("GET", "/rest/v1/targets?q=controllerId==ttrsql-*;" + q)
+                            .json()
+                            .get("content")
+                            .get(0)
+                            .get("controllerId")
+                            .asString())
+                    .as(q)
+                    .isEqualTo("ttrsql-plain");
+        }
         JsonAssert.error(
                 api.mgmt("GET", TYPES + "?q=colour==red"), 400, "hawkbit.server.error.rest.param.rsqlInvalidField");
     }

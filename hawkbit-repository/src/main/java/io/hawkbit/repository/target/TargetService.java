@@ -50,6 +50,11 @@ public class TargetService {
                     Map.entry("assignedDs.version", "assignedDistributionSet.version"),
                     Map.entry("installedDs.name", "installedDistributionSet.name"),
                     Map.entry("installedDs.version", "installedDistributionSet.version"),
+                    // hawkBit 0.10+ names the type "type" (its key when no attribute is given); "targettype" stays.
+                    Map.entry("type", "targetType.key"),
+                    Map.entry("type.id", "targetType.id"),
+                    Map.entry("type.key", "targetType.key"),
+                    Map.entry("type.name", "targetType.name"),
                     Map.entry("targettype.id", "targetType.id"),
                     Map.entry("targettype.key", "targetType.key"),
                     Map.entry("targettype.name", "targetType.name"),
