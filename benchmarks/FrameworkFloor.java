@@ -1,11 +1,13 @@
 package io.hawkbit.benchmarks.floor;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -30,21 +32,32 @@ import org.springframework.web.bind.annotation.RestController;
 public class FrameworkFloor {
 
     public static void main(String[] args) {
-        SpringApplication application = new SpringApplication(FrameworkFloor.class);
-        application.setDefaultProperties(
-                Map.of("spring.security.user.name", "admin", "spring.security.user.password", "{noop}admin"));
+        run(FrameworkFloor.class, Map.of(), args);
+    }
+
+    /** Starts a floor with the harness's user (admin/admin) and the given default properties. */
+    public static void run(Class<?> floor, Map<String, Object> defaults, String[] args) {
+        Map<String, Object> properties = new HashMap<>(defaults);
+        properties.put("spring.security.user.name", "admin");
+        properties.put("spring.security.user.password", "{noop}admin");
+        SpringApplication application = new SpringApplication(floor);
+        application.setDefaultProperties(properties);
         application.run(args);
     }
 
-    @Bean
-    SecurityFilterChain security(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers("/*/controller/**")
-                        .permitAll()
-                        .anyRequest()
-                        .authenticated())
-                .httpBasic(Customizer.withDefaults())
-                .csrf(csrf -> csrf.disable())
-                .build();
+    /** Devices poll without credentials (the harness's target tokens are not checked); the rest asks for basic auth. */
+    @Configuration
+    public static class Security {
+        @Bean
+        SecurityFilterChain security(HttpSecurity http) throws Exception {
+            return http.authorizeHttpRequests(requests -> requests.requestMatchers("/*/controller/**")
+                            .permitAll()
+                            .anyRequest()
+                            .authenticated())
+                    .httpBasic(Customizer.withDefaults())
+                    .csrf(csrf -> csrf.disable())
+                    .build();
+        }
     }
 
     @GetMapping("/rest/v1/targets")

@@ -8,16 +8,13 @@ import jakarta.persistence.Table;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
+import io.hawkbit.benchmarks.floor.FrameworkFloor;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * beans add on top.
  */
 @SpringBootApplication
+@Import(FrameworkFloor.Security.class)
 @EnableJpaRepositories(considerNestedRepositories = true)
 @RestController
 public class FrameworkFloorJpa {
@@ -45,25 +43,13 @@ public class FrameworkFloorJpa {
     }
 
     public static void main(String[] args) {
-        SpringApplication application = new SpringApplication(FrameworkFloorJpa.class);
-        application.setDefaultProperties(Map.of(
-                "spring.security.user.name", "admin",
-                "spring.security.user.password", "{noop}admin",
-                "spring.jpa.hibernate.ddl-auto", "validate",
-                "spring.jpa.open-in-view", "false",
-                "spring.flyway.locations", "classpath:floorjpa"));
-        application.run(args);
-    }
-
-    @Bean
-    SecurityFilterChain security(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers("/*/controller/**")
-                        .permitAll()
-                        .anyRequest()
-                        .authenticated())
-                .httpBasic(Customizer.withDefaults())
-                .csrf(csrf -> csrf.disable())
-                .build();
+        FrameworkFloor.run(
+                FrameworkFloorJpa.class,
+                Map.of(
+                        "spring.jpa.hibernate.ddl-auto", "validate",
+                        "spring.jpa.open-in-view", "false",
+                        "spring.flyway.locations", "classpath:floorjpa"),
+                args);
     }
 
     @GetMapping("/rest/v1/targets")

@@ -14,8 +14,4 @@ source benchmarks/lib/stalls.sh
   -DargLine="-Djvms=${JVMS:-own} -Dwarmup=${WARMUP:-30} ${JAVA_OPTS:-}"
 out=hawkbit-update-server/target/surefire-reports/io.hawkbit.server.CacheStalenessBenchmark-output.txt
 grep -hE '^RESULT|SKIPPED|^SLOW' "$out" | sed 's/^RESULT //'
-if [ "${STALLS:-0}" = 1 ]; then
-  stalls_stop
-  stalls_summary
-  grep '^SLOW' "$out" | stalls_match
-fi
+if [ "${STALLS:-0}" = 1 ]; then stalls_report "$out"; fi

@@ -91,7 +91,10 @@ prepare_floor() {
   java -Djarmode=tools -jar "$JAR" extract --destination "$dir/extracted" > /dev/null
   mkdir -p "$dir/lib" "$dir/classes"
   ls "$dir/extracted/lib" | grep -vE "$drop" | while read -r lib; do mv "$dir/extracted/lib/$lib" "$dir/lib/"; done
-  javac -proc:none -parameters -d "$dir/classes" -cp "$dir/lib/*" "benchmarks/$main.java"
+  local sources=benchmarks/FrameworkFloor.java
+  [ "$main" = FrameworkFloor ] || sources="$sources benchmarks/$main.java"
+  # shellcheck disable=SC2086
+  javac -proc:none -parameters -d "$dir/classes" -cp "$dir/lib/*" $sources
   [ -n "$migrations" ] && cp -r "benchmarks/$migrations" "$dir/classes/${package##*.}"
   # A manifest line holds at most 72 bytes; a longer value goes on in lines that start with a space.
   { echo "Main-Class: $package.$main"

@@ -60,3 +60,10 @@ stalls_match() {
       printf "slow events whose flight overlaps a machine stall: %d of %d (the same flights moved by up to 3 s: %.0f %%)\n", hits(0), slow, tries ? 100 * chance / tries : 0
     }'
 }
+
+# After the run: stops the recording, prints the summary and matches the "SLOW" lines of the benchmark's output file.
+stalls_report() {
+  stalls_stop
+  stalls_summary
+  { grep '^SLOW' "$1" || true; } | stalls_match
+}
