@@ -78,6 +78,7 @@ prepare() {
     --logging.level.root=WARN > "$dir.training.log" 2>&1) || { cat "$dir.training.log" >&2; exit 1; }
 }
 prepare_cds() { prepare cds java -XX:ArchiveClassesAtExit app.jsa; }
+prepare_aot() { prepare aot "$JAVA25" -XX:AOTCacheOutput app.aot; }
 # The floors' jars: our extracted libraries less our own modules, the broker stack, the API docs and the console
 # (FLOOR_DROP), and for the plain floor also less persistence (JPA, Hibernate, Flyway and the Jackson 2 it reads its
 # configuration with, JDBC, drivers, Spring Data: FLOOR_DROP_PERSISTENCE); a Class-Path manifest names the rest.

@@ -1,6 +1,7 @@
 # Machine stalls: how late a thread of the highest real-time priority, pinned to each CPU and woken every 1 ms,
 # actually runs (cyclictest from Debian's rt-tests). Such a thread waits for nothing in the guest, so a wake-up that
-# is milliseconds late means the CPU itself did not run: the hypervisor, or the kernel with interrupts off.
+# is milliseconds late means the CPU did not run it: the hypervisor did not run the virtual CPU, or the kernel did not
+# give way (these machines' kernels run without preemption: "Dynamic Preempt: none" in the boot log).
 # Sourced by the benchmarks that take STALLS=1; stalls_summary and stalls_match read what stalls_start recorded.
 
 STALLS_THRESHOLD_US=${STALLS_THRESHOLD_US:-2000}
