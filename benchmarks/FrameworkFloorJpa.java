@@ -1,5 +1,6 @@
 package io.hawkbit.benchmarks.floorjpa;
 
+import io.hawkbit.benchmarks.floor.FrameworkFloor;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import io.hawkbit.benchmarks.floor.FrameworkFloor;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
