@@ -21,8 +21,9 @@
 #            versions without persistence, broker, API docs, console or any code of ours, answering the harness with
 #            fixed bodies; `java -jar` and the CDS launch. Its start and RSS bound what cutting our side could reach;
 #            its polls mean nothing. Not in the default VARIANTS
-#   floor-jpa the framework floor plus the persistence stack as the server uses it (H2, Flyway, Hibernate validating
-#            the schema, a Spring Data repository) for one table (benchmarks/FrameworkFloorJpa.java), `java -jar`
+#   floor-jpa, floor-jpa-cds  the framework floor plus the persistence stack as the server uses it (H2, Flyway,
+#            Hibernate validating the schema, a Spring Data repository) for one table (benchmarks/FrameworkFloorJpa.java);
+#            `java -jar` and the CDS launch
 # Env: HARNESS (path of upstream-hawkbit.sh), JAVA_OPTS (added to every variant), PORT (default 18090), MAPS_DIR (if set,
 # <variant>.maps there gets our server's RSS by mapping kind at the end of the poll load: where RSS goes. NMT's summary is
 # added when JAVA_OPTS has -XX:NativeMemoryTracking=summary: with the dynamic CDS archive it crashed JDK 17.0.15).
@@ -188,8 +189,11 @@ for variant in $VARIANTS; do
       "JAVA=$JAVA25" ;;
     floor) prepare_plain_floor; run floor "$WORK/floor/floor.jar" "" "" ;;
     floor-cds) prepare_plain_floor; run floor-cds "$WORK/floor/floor.jar" "-XX:SharedArchiveFile=$WORK/floor/floor.jsa" "" ;;
-    floor-jpa) prepare_floor floor-jpa FrameworkFloorJpa io.hawkbit.benchmarks.floorjpa "$FLOOR_DROP" floor-jpa
-      run floor-jpa "$WORK/floor-jpa/floor.jar" "" "" ;;
+    floor-jpa|floor-jpa-cds)
+      prepare_floor floor-jpa FrameworkFloorJpa io.hawkbit.benchmarks.floorjpa "$FLOOR_DROP" floor-jpa
+      opts=""
+      [ "$variant" = floor-jpa-cds ] && opts="-XX:SharedArchiveFile=$WORK/floor-jpa/floor.jsa"
+      run "$variant" "$WORK/floor-jpa/floor.jar" "$opts" "" ;;
     *) echo "unknown variant $variant" >&2; exit 2 ;;
   esac
 done
