@@ -32,16 +32,15 @@ stalls_stop() {
 # One line: wake-ups recorded, how many were late by 1, 5 and 10 ms or more, the latest, and how many spikes over
 # the threshold hit every CPU within 1 ms of each other (the whole machine stood still).
 stalls_summary() {
-  awk -v cpus="$(nproc)" -v thr="$STALLS_THRESHOLD_US" '
+  # the spikes last and in time order, so that a group of spikes within 1000 µs covering every CPU reads as one stall
+  { grep -v 'Spike:' "$STALLS_FILE"; grep 'Spike:' "$STALLS_FILE" | sort -k6,6n; } | awk -v cpus="$(nproc)" -v thr="$STALLS_THRESHOLD_US" '
     /^[0-9]+[ \t]/ { for (i = 2; i <= NF; i++) { n += $i; if ($1 >= 1000) a += $i; if ($1 >= 5000) b += $i; if ($1 >= 10000) c += $i } }
     /^# Max Latencies:/ { for (i = 4; i <= NF; i++) if ($i + 0 > max) max = $i + 0 }
     /Spike:/ { ts[++k] = $(NF) + 0; cpu[k] = $2 + 0 }
     END {
-      # spikes sorted by time; a group of spikes within 1000 µs that covers every CPU is one machine-wide stall
-      for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (ts[j] < ts[i]) { t = ts[i]; ts[i] = ts[j]; ts[j] = t; t = cpu[i]; cpu[i] = cpu[j]; cpu[j] = t }
       for (i = 1; i <= k; i++) { delete seen; m = 0; for (j = i; j <= k && ts[j] - ts[i] <= 1000; j++) if (!(cpu[j] in seen)) { seen[cpu[j]] = 1; m++ } if (m == cpus) { whole++; i = j - 1 } }
       printf "machine: %d wake-ups of a real-time thread on %d CPUs, late >= 1 ms: %d, >= 5 ms: %d, >= 10 ms: %d, max %.1f ms; stalls over %.1f ms: %d, of them on every CPU at once: %d\n", n, cpus, a, b, c, max / 1000, thr / 1000, k, whole
-    }' "$STALLS_FILE"
+    }'
 }
 
 # Reads "SLOW ... monotonic S s, latency L ms" lines on stdin and counts those whose flight [S, S + L] overlaps a

@@ -51,10 +51,9 @@ class CacheStalenessBenchmark {
             while (System.nanoTime() < warmUntil) {
                 node2Api.send("GET", "/DEFAULT/controller/v1/stale-device", (byte[]) null, auth);
             }
-            List<Long> micros = new ArrayList<>();
+            // {written, took}: when the write returned and how long node 2 took to answer with it, in nanoseconds
+            List<long[]> writes = new ArrayList<>();
             long polls = 0;
-            long pollNanos = 0;
-            List<long[]> slowest = new ArrayList<>();
             for (int i = 0; i < WARMUP + MEASURED; i++) {
                 String value = String.format("00:%02d:%02d", 1 + (i % 50), i % 60);
                 ApiClient.Response set =
@@ -75,21 +74,18 @@ class CacheStalenessBenchmark {
                     }
                 }
                 if (i >= WARMUP) {
-                    long took = System.nanoTime() - written;
-                    micros.add(took / 1000);
-                    slowest.add(new long[] {written, took});
+                    writes.add(new long[] {written, System.nanoTime() - written});
                     polls += pollsThisWrite + 1;
-                    pollNanos += took;
                 }
             }
-            micros.sort(null);
+            writes.sort(Comparator.comparingLong(write -> write[1]));
+            List<Long> micros = writes.stream().map(write -> write[1] / 1000).toList();
+            long pollNanos = writes.stream().mapToLong(write -> write[1]).sum();
             // The write's time on the machine's monotonic clock (System.nanoTime() on Linux), to be laid next to the
             // stalls cyclictest records (benchmarks/cache-staleness.sh with STALLS=1).
-            slowest.stream()
-                    .sorted(Comparator.comparingLong((long[] write) -> write[1]).reversed())
-                    .limit(10)
-                    .forEach(write -> System.out.printf(
-                            "SLOW write at monotonic %.6f s, latency %.2f ms%n", write[0] / 1e9, write[1] / 1e6));
+            for (long[] write : writes.subList(Math.max(0, writes.size() - 10), writes.size())) {
+                System.out.printf("SLOW write at monotonic %.6f s, latency %.2f ms%n", write[0] / 1e9, write[1] / 1e6);
+            }
             System.out.printf(
                     "RESULT staleness after a write on node 1 until node 2 answers with it, over %d writes: "
                             + "p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
