@@ -24,6 +24,9 @@
 #   floor-jpa, floor-jpa-cds  the framework floor plus the persistence stack as the server uses it (H2, Flyway,
 #            Hibernate validating the schema, a Spring Data repository) for one table (benchmarks/FrameworkFloorJpa.java);
 #            `java -jar` and the CDS launch
+#   floor-jdbc, floor-jdbc-cds  the same table, migration and endpoints on Spring Data JDBC instead of JPA and
+#            Hibernate (benchmarks/FrameworkFloorJdbc.java; its three jars, at the versions of our Spring Boot and
+#            Spring Data, are fetched with Maven once)
 # Env: HARNESS (path of upstream-hawkbit.sh), JAVA_OPTS (added to every variant), PORT (default 18090), MAPS_DIR (if set,
 # <variant>.maps there gets our server's RSS by mapping kind at the end of the poll load: where RSS goes. NMT's summary is
 # added when JAVA_OPTS has -XX:NativeMemoryTracking=summary: with the dynamic CDS archive it crashed JDK 17.0.15).
@@ -85,14 +88,21 @@ prepare_aot() { prepare aot "$JAVA25" -XX:AOTCacheOutput app.aot; }
 # configuration with, JDBC, drivers, Spring Data: FLOOR_DROP_PERSISTENCE); a Class-Path manifest names the rest.
 FLOOR_DROP='^(hawkbit-|rsql-parser|spring-integration-|amqp-client|spring-amqp|spring-rabbit|spring-boot-(amqp|integration|restclient|http-client)|spring-cloud-|spring-messaging|reactor-core|reactive-streams|springdoc-|swagger-|jackson-dataformat-yaml|jackson-datatype-joda|joda-time|snakeyaml|thymeleaf|spring-boot-thymeleaf|attoparser|unbescape|htmx|aspectjweaver|spring-aspects)'
 FLOOR_DROP_PERSISTENCE='^(HikariCP|antlr4-runtime|byte-buddy|flyway-|h2-|hibernate-core|hibernate-models|jakarta\.(persistence|transaction)-api|mariadb-java-client|postgresql|spring-(boot-)?(data-|jdbc|orm|tx|jpa|hibernate|flyway|persistence|sql|transaction)|jackson-(core|databind|datatype-jsr310)-2\.)'
+# Hibernate, JPA and what only they use (the JDBC floor's drop, on top of FLOOR_DROP).
+FLOOR_DROP_JPA='^(hibernate-core|hibernate-models|jakarta\.persistence-api|byte-buddy|antlr4-runtime|spring-orm|spring-data-jpa|spring-boot-(data-jpa|jpa|hibernate)-)'
 # Arguments: directory under $WORK, the main class's simple name, its package, the regular expressions of the
-# libraries to leave out (|-joined), the directory of its Flyway migrations (or nothing).
+# libraries to leave out (|-joined), the directory of its Flyway migrations (or nothing), Maven artifacts to add
+# (groupId:artifactId:version, space-separated).
 prepare_floor() {
-  local dir=$WORK/$1 main=$2 package=$3 drop=$4 migrations=${5:-}
+  local dir=$WORK/$1 main=$2 package=$3 drop=$4 migrations=${5:-} extra=${6:-}
   [ -f "$dir/floor.jar" ] && return
   java -Djarmode=tools -jar "$JAR" extract --destination "$dir/extracted" > /dev/null
   mkdir -p "$dir/lib" "$dir/classes"
   ls "$dir/extracted/lib" | grep -vE "$drop" | while read -r lib; do mv "$dir/extracted/lib/$lib" "$dir/lib/"; done
+  for artifact in $extra; do
+    ./mvnw -B -q dependency:copy -Dartifact="$artifact" -DoutputDirectory="$dir/lib" > "$dir.maven.log" 2>&1 ||
+      { cat "$dir.maven.log" >&2; exit 1; }
+  done
   local sources=benchmarks/FrameworkFloor.java
   [ "$main" = FrameworkFloor ] || sources="$sources benchmarks/$main.java"
   # shellcheck disable=SC2086
@@ -109,6 +119,15 @@ prepare_floor() {
 }
 prepare_plain_floor() {
   prepare_floor floor FrameworkFloor io.hawkbit.benchmarks.floor "$FLOOR_DROP|$FLOOR_DROP_PERSISTENCE"
+}
+# Spring Data JDBC at the versions our jar's Spring Boot and Spring Data have.
+prepare_jdbc_floor() {
+  local libs boot data
+  libs=$(unzip -Z1 "$JAR" 'BOOT-INF/lib/*')
+  boot=$(sed -n 's|.*/spring-boot-\([0-9][^/]*\)\.jar$|\1|p' <<< "$libs")
+  data=$(sed -n 's|.*/spring-data-commons-\([0-9][^/]*\)\.jar$|\1|p' <<< "$libs")
+  prepare_floor floor-jdbc FrameworkFloorJdbc io.hawkbit.benchmarks.floorjdbc "$FLOOR_DROP|$FLOOR_DROP_JPA" floor-jpa \
+    "org.springframework.boot:spring-boot-data-jdbc:$boot org.springframework.data:spring-data-jdbc:$data org.springframework.data:spring-data-relational:$data"
 }
 
 alloc() { java -cp "$WORK" JvmAlloc "$PID"; }
@@ -194,6 +213,11 @@ for variant in $VARIANTS; do
       opts=""
       [ "$variant" = floor-jpa-cds ] && opts="-XX:SharedArchiveFile=$WORK/floor-jpa/floor.jsa"
       run "$variant" "$WORK/floor-jpa/floor.jar" "$opts" "" ;;
+    floor-jdbc|floor-jdbc-cds)
+      prepare_jdbc_floor
+      opts=""
+      [ "$variant" = floor-jdbc-cds ] && opts="-XX:SharedArchiveFile=$WORK/floor-jdbc/floor.jsa"
+      run "$variant" "$WORK/floor-jdbc/floor.jar" "$opts" "" ;;
     *) echo "unknown variant $variant" >&2; exit 2 ;;
   esac
 done
