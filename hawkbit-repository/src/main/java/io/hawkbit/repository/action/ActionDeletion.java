@@ -74,6 +74,23 @@ public class ActionDeletion {
         remove(tenant, BatchQuota.inChunks(older, actions::findAllById));
     }
 
+    /**
+     * Deletes up to {@code count} of the target's oldest closed actions and returns how many it deleted: an assignment
+     * making room under the action quota. Open actions stay, however old.
+     */
+    @Transactional
+    public int deleteOldestClosed(String tenant, Long targetId, int count) {
+        List<Object[]> newestFirst = actions.findIdsNewestFirst(targetId);
+        List<Long> oldest = new ArrayList<>();
+        for (int i = newestFirst.size() - 1; i >= 0 && oldest.size() < count; i--) {
+            if (!((Boolean) newestFirst.get(i)[1])) {
+                oldest.add((Long) newestFirst.get(i)[0]);
+            }
+        }
+        remove(tenant, BatchQuota.inChunks(oldest, actions::findAllById));
+        return oldest.size();
+    }
+
     /** Deletes the closed actions of the tenant that the RSQL query matches; matching open actions stay. */
     @Transactional
     public void deleteMatching(String tenant, String rsql) {

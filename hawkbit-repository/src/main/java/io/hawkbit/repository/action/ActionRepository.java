@@ -1,6 +1,7 @@
 package io.hawkbit.repository.action;
 
 import jakarta.persistence.QueryHint;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.jpa.HibernateHints;
@@ -59,6 +60,12 @@ public interface ActionRepository extends JpaRepository<Action, Long>, JpaSpecif
             Pageable pageable);
 
     Page<Action> findByTargetId(Long targetId, Pageable pageable);
+
+    /** How many actions each of the named targets holds, as [target id, controllerId, count]; none for no actions. */
+    @Query("select a.target.id, a.target.controllerId, count(a) from Action a where a.tenant = :tenant"
+            + " and a.target.controllerId in :controllerIds group by a.target.id, a.target.controllerId")
+    List<Object[]> countByTarget(
+            @Param("tenant") String tenant, @Param("controllerIds") Collection<String> controllerIds);
 
     /** A target's actions, newest first, as [id, active]: what {@code keepLast} chooses from. */
     @Query("select a.id, a.active from Action a where a.target.id = :targetId order by a.id desc")

@@ -37,6 +37,7 @@ public class DeploymentService {
     private final ConsentPolicy.Factory consentPolicies;
     private final EntityAssignment entityAssignment;
     private final SetBasedAssignment setBasedAssignment;
+    private final ActionQuota actionQuota;
 
     public DeploymentService(
             ActionRepository actions,
@@ -48,7 +49,8 @@ public class DeploymentService {
             TargetEvents targetEvents,
             ConsentPolicy.Factory consentPolicies,
             EntityAssignment entityAssignment,
-            SetBasedAssignment setBasedAssignment) {
+            SetBasedAssignment setBasedAssignment,
+            ActionQuota actionQuota) {
         this.actions = actions;
         this.distributionSets = distributionSets;
         this.config = config;
@@ -59,6 +61,7 @@ public class DeploymentService {
         this.consentPolicies = consentPolicies;
         this.entityAssignment = entityAssignment;
         this.setBasedAssignment = setBasedAssignment;
+        this.actionQuota = actionQuota;
     }
 
     /**
@@ -189,6 +192,12 @@ public class DeploymentService {
         // heard of the switch going on would cancel open actions for good.
         boolean multiAssignment = config.enabledNow(tenant, TenantConfigKey.MULTI_ASSIGNMENTS_ENABLED);
         List<Assignment> assignments = distinct(requested, multiAssignment);
+        // The per-target action quota holds for what operators assign. Rollout groups and auto-assignment batches
+        // are left out: one target at its quota would stop the group or batch for every other target in it.
+        if (group == null && !bulk) {
+            actionQuota.makeRoom(
+                    tenant, assignments.stream().map(Assignment::controllerId).toList());
+        }
         for (Assignment assignment : assignments) {
             if (assignment.maintenanceWindow() != null) {
                 assignment.maintenanceWindow().requireFuture(clock.instant());

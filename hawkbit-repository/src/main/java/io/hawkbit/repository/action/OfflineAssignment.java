@@ -42,6 +42,7 @@ public class OfflineAssignment {
     private final ClusterEventPublisher events;
     private final ActionEvents actionEvents;
     private final TargetEvents targetEvents;
+    private final ActionQuota actionQuota;
 
     public OfflineAssignment(
             ActionRepository actions,
@@ -52,7 +53,8 @@ public class OfflineAssignment {
             Clock clock,
             ClusterEventPublisher events,
             ActionEvents actionEvents,
-            TargetEvents targetEvents) {
+            TargetEvents targetEvents,
+            ActionQuota actionQuota) {
         this.actions = actions;
         this.statuses = statuses;
         this.targets = targets;
@@ -62,6 +64,7 @@ public class OfflineAssignment {
         this.events = events;
         this.actionEvents = actionEvents;
         this.targetEvents = targetEvents;
+        this.actionQuota = actionQuota;
     }
 
     /**
@@ -72,13 +75,15 @@ public class OfflineAssignment {
 
     /**
      * Records the set as installed on the targets, in one transaction. Unknown controller ids are skipped, as hawkBit
-     * skips them; a target whose type is not compatible with the set refuses the whole request.
+     * skips them; a target whose type is not compatible with the set refuses the whole request. Each recorded install
+     * is an action, so the per-target action quota holds here too.
      *
      * @throws io.hawkbit.repository.error.EntityNotFoundException when the set is unknown or deleted
      * @throws IncompatibleTargetTypeException when a target's type does not list the set's type
      */
     @Transactional
     public Result record(String tenant, Long distributionSetId, Collection<String> controllerIds, String user) {
+        actionQuota.makeRoom(tenant, controllerIds.stream().distinct().toList());
         DistributionSet set = distributionSets.deployable(tenant, distributionSetId);
         List<Target> found = find(tenant, controllerIds);
         for (Target target : found) {

@@ -31,6 +31,11 @@ public enum TenantConfigKey {
     ACTION_CLEANUP_EXPIRY("action.cleanup.auto.expiry", Kind.LONG, "2592000000", true, "action.cleanup.actionExpiry"),
     ACTION_CLEANUP_STATUS(
             "action.cleanup.auto.status", Kind.STRING, "CANCELED,ERROR", true, "action.cleanup.actionStatus"),
+    /**
+     * The share of a target's action quota (hawkbit.quota.max-actions-per-target) that an assignment hitting it may
+     * delete, oldest closed actions first; 0 (and, as in hawkBit, 100) refuses the assignment instead.
+     */
+    ACTION_CLEANUP_ON_QUOTA_HIT("action.cleanup.onQuotaHit.percent", Kind.PERCENT, "0"),
     ROLLOUT_APPROVAL_ENABLED("rollout.approval.enabled", Kind.BOOLEAN, "false"),
     USER_CONFIRMATION_ENABLED("user.confirmation.flow.enabled", Kind.BOOLEAN, "false"),
     IMPLICIT_LOCK_ENABLED("implicit.lock.enabled", Kind.BOOLEAN, "true"),
@@ -47,6 +52,7 @@ public enum TenantConfigKey {
         STRING,
         INTEGER,
         LONG,
+        PERCENT,
         POLLING_TIME,
         ENTITY_ID
     }
@@ -99,7 +105,7 @@ public enum TenantConfigKey {
     public Object typed(String value) {
         return switch (kind) {
             case BOOLEAN -> Boolean.parseBoolean(value);
-            case INTEGER, LONG -> Long.parseLong(value);
+            case INTEGER, LONG, PERCENT -> Long.parseLong(value);
             case ENTITY_ID -> value.isEmpty() ? null : Long.parseLong(value);
             default -> value;
         };
@@ -124,14 +130,15 @@ public enum TenantConfigKey {
                 }
                 return text.toLowerCase();
             }
-            case INTEGER, LONG, ENTITY_ID -> {
+            case INTEGER, LONG, PERCENT, ENTITY_ID -> {
                 if (raw instanceof Boolean) {
                     throw invalid(raw);
                 }
                 try {
                     long value = Long.parseLong(text);
                     if (value < (kind == Kind.ENTITY_ID ? 1 : 0)
-                            || (kind == Kind.INTEGER && value > Integer.MAX_VALUE)) {
+                            || (kind == Kind.INTEGER && value > Integer.MAX_VALUE)
+                            || (kind == Kind.PERCENT && value > 100)) {
                         throw invalid(raw);
                     }
                     return Long.toString(value);
@@ -177,6 +184,7 @@ public enum TenantConfigKey {
         return switch (kind) {
             case BOOLEAN -> "expected true or false";
             case INTEGER, LONG -> "expected a non-negative number";
+            case PERCENT -> "expected a whole number from 0 to 100";
             case ENTITY_ID -> "expected the id of an existing entity";
             case POLLING_TIME -> "expected HH:MM:SS, at least 00:00:30";
             case STRING -> "expected a string";

@@ -168,7 +168,9 @@ class DeploymentServiceTest {
                         targets,
                         new BatchTargets(jdbc),
                         new ActionBulkInsert(jdbc, () -> Optional.of("scheduler"), clock),
-                        entityAssignment));
+                        entityAssignment),
+                // Only the Management API's path is held to the action quota (ActionQuotaIT); not what this tests.
+                mock(ActionQuota.class));
     }
 
     @Test
