@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -57,6 +59,43 @@ public class FrameworkFloor {
                     .httpBasic(Customizer.withDefaults())
                     .csrf(csrf -> csrf.disable())
                     .build();
+        }
+    }
+
+    /**
+     * The endpoints of the floors with persistence (floor-jpa, floor-jdbc): the harness's seeding writes a row per
+     * target and the poll reads it, so both floors do the same work on their own persistence stack.
+     */
+    public abstract static class DeviceEndpoints {
+
+        protected abstract long count();
+
+        protected abstract void add(String controllerId);
+
+        protected abstract boolean exists(String controllerId);
+
+        @GetMapping("/rest/v1/targets")
+        Map<String, Object> targets() {
+            return Map.of("content", List.of(), "total", count());
+        }
+
+        @PostMapping("/rest/v1/targets")
+        @ResponseStatus(HttpStatus.CREATED)
+        List<Map<String, Object>> create(@RequestBody List<Map<String, Object>> body) {
+            body.forEach(target -> add((String) target.get("controllerId")));
+            return List.of();
+        }
+
+        @PutMapping("/rest/v1/system/configs/{key}")
+        Map<String, Object> config(@PathVariable String key) {
+            return Map.of("value", true);
+        }
+
+        @GetMapping("/{tenant}/controller/v1/{controllerId}")
+        ResponseEntity<Map<String, Object>> poll(@PathVariable String tenant, @PathVariable String controllerId) {
+            return exists(controllerId)
+                    ? ResponseEntity.ok(Map.of("config", Map.of("polling", Map.of("sleep", "00:05:00"))))
+                    : ResponseEntity.notFound().build();
         }
     }
 

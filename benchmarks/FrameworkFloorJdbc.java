@@ -1,7 +1,6 @@
 package io.hawkbit.benchmarks.floorjdbc;
 
 import io.hawkbit.benchmarks.floor.FrameworkFloor;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,14 +10,6 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Table;
 import org.springframework.data.repository.CrudRepository;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -30,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Import(FrameworkFloor.Security.class)
 @EnableJdbcRepositories(considerNestedRepositories = true)
 @RestController
-public class FrameworkFloorJdbc {
+public class FrameworkFloorJdbc extends FrameworkFloor.DeviceEndpoints {
 
     private final Devices devices;
 
@@ -42,29 +33,19 @@ public class FrameworkFloorJdbc {
         FrameworkFloor.run(FrameworkFloorJdbc.class, Map.of("spring.flyway.locations", "classpath:floorjdbc"), args);
     }
 
-    @GetMapping("/rest/v1/targets")
-    Map<String, Object> targets() {
-        return Map.of("content", List.of(), "total", devices.count());
+    @Override
+    protected long count() {
+        return devices.count();
     }
 
-    @PostMapping("/rest/v1/targets")
-    @ResponseStatus(HttpStatus.CREATED)
-    List<Map<String, Object>> create(@RequestBody List<Map<String, Object>> body) {
-        body.forEach(target -> devices.save(new Device(null, (String) target.get("controllerId"))));
-        return List.of();
+    @Override
+    protected void add(String controllerId) {
+        devices.save(new Device(null, controllerId));
     }
 
-    @PutMapping("/rest/v1/system/configs/{key}")
-    Map<String, Object> config(@PathVariable String key) {
-        return Map.of("value", true);
-    }
-
-    @GetMapping("/{tenant}/controller/v1/{controllerId}")
-    ResponseEntity<Map<String, Object>> poll(@PathVariable String tenant, @PathVariable String controllerId) {
-        return devices.findByControllerId(controllerId)
-                .map(device -> ResponseEntity.ok(
-                        Map.<String, Object>of("config", Map.of("polling", Map.of("sleep", "00:05:00")))))
-                .orElse(ResponseEntity.notFound().build());
+    @Override
+    protected boolean exists(String controllerId) {
+        return devices.findByControllerId(controllerId).isPresent();
     }
 
     /** Spring Data JDBC quotes names, and H2 keeps the migration's unquoted names in upper case. */

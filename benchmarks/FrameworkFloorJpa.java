@@ -6,21 +6,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -34,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Import(FrameworkFloor.Security.class)
 @EnableJpaRepositories(considerNestedRepositories = true)
 @RestController
-public class FrameworkFloorJpa {
+public class FrameworkFloorJpa extends FrameworkFloor.DeviceEndpoints {
 
     private final Devices devices;
 
@@ -52,33 +43,21 @@ public class FrameworkFloorJpa {
                 args);
     }
 
-    @GetMapping("/rest/v1/targets")
-    Map<String, Object> targets() {
-        return Map.of("content", List.of(), "total", devices.count());
+    @Override
+    protected long count() {
+        return devices.count();
     }
 
-    @PostMapping("/rest/v1/targets")
-    @ResponseStatus(HttpStatus.CREATED)
-    List<Map<String, Object>> create(@RequestBody List<Map<String, Object>> body) {
-        body.forEach(target -> {
-            Device device = new Device();
-            device.controllerId = (String) target.get("controllerId");
-            devices.save(device);
-        });
-        return List.of();
+    @Override
+    protected void add(String controllerId) {
+        Device device = new Device();
+        device.controllerId = controllerId;
+        devices.save(device);
     }
 
-    @PutMapping("/rest/v1/system/configs/{key}")
-    Map<String, Object> config(@PathVariable String key) {
-        return Map.of("value", true);
-    }
-
-    @GetMapping("/{tenant}/controller/v1/{controllerId}")
-    ResponseEntity<Map<String, Object>> poll(@PathVariable String tenant, @PathVariable String controllerId) {
-        return devices.findByControllerId(controllerId)
-                .map(device -> ResponseEntity.ok(
-                        Map.<String, Object>of("config", Map.of("polling", Map.of("sleep", "00:05:00")))))
-                .orElse(ResponseEntity.notFound().build());
+    @Override
+    protected boolean exists(String controllerId) {
+        return devices.findByControllerId(controllerId).isPresent();
     }
 
     @Entity
