@@ -99,7 +99,9 @@ class ActionQuotaIT {
         }
         fixture.config(PERCENT, "50");
         try {
-            assertError(assign(device, sets.get(QUOTA)), 403, "hawkbit.server.error.quota.tooManyEntries");
+            ApiClient.Response refused = assign(device, sets.get(QUOTA));
+            assertError(refused, 403, "hawkbit.server.error.quota.tooManyEntries");
+            assertThat(refused.json().get("message").asString()).contains("too few of its actions are closed");
             assertThat(actionIds(device)).containsExactlyElementsOf(actions);
         } finally {
             api.mgmt("DELETE", "/rest/v1/system/configs/" + PERCENT);

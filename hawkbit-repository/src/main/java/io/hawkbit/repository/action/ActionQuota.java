@@ -39,8 +39,8 @@ class ActionQuota {
     }
 
     /**
-     * Makes room for one new action per controllerId named (a target named twice gets two), or throws; called inside the assignment's transaction, so a
-     * refusal later in the same request also restores what was deleted here.
+     * Makes room for one new action per controllerId named (a target named twice gets two), or throws. It runs inside
+     * the assignment's transaction, so a refusal later in the same request also restores what was deleted here.
      */
     void makeRoom(String tenant, List<String> controllerIds) {
         int max = quota.getMaxActionsPerTarget();
@@ -58,7 +58,7 @@ class ActionQuota {
                 .filter(entry -> entry.getValue() > max)
                 .findFirst()
                 .ifPresent(entry -> {
-                    throw exceeded(entry.getKey(), 0, entry.getValue(), max);
+                    throw exceeded(entry.getKey(), 0, entry.getValue(), max, "");
                 });
     }
 
@@ -69,23 +69,28 @@ class ActionQuota {
     private void purge(String tenant, Long targetId, String controllerId, long held, long wanted, int max) {
         long percent = Long.parseLong(config.value(tenant, TenantConfigKey.ACTION_CLEANUP_ON_QUOTA_HIT));
         int share = (int) (percent * max / 100);
-        if (percent <= 0 || percent >= 100 || wanted > share) {
-            throw exceeded(controllerId, held, wanted, max);
+        if (percent <= 0 || percent >= 100) {
+            throw exceeded(
+                    controllerId,
+                    held,
+                    wanted,
+                    max,
+                    "; action.cleanup.onQuotaHit.percent would let an assignment delete its oldest closed actions");
+        }
+        if (wanted > share) {
+            throw exceeded(
+                    controllerId, held, wanted, max, "; action.cleanup.onQuotaHit.percent allows deleting " + share);
         }
         int toDelete = (int) Math.max(held + wanted - max, held - (max - share));
         if (deletion.deleteOldestClosed(tenant, targetId, toDelete) < held + wanted - max) {
-            throw exceeded(controllerId, held, wanted, max);
+            throw exceeded(controllerId, held, wanted, max, "; too few of its actions are closed to make room");
         }
     }
 
-    private static HawkbitException exceeded(String controllerId, long held, long wanted, int max) {
+    private static HawkbitException exceeded(String controllerId, long held, long wanted, int max, String why) {
         return new HawkbitException(
                 ServerError.QUOTA_EXCEEDED,
                 "Quota exceeded: target " + controllerId + " holds " + held + " actions and may hold at most " + max
-                        + ", so " + wanted + " more cannot be assigned"
-                        + (held > 0
-                                ? " (action.cleanup.onQuotaHit.percent lets an assignment delete its oldest"
-                                        + " closed actions)"
-                                : ""));
+                        + ", so " + wanted + " more cannot be assigned" + why);
     }
 }
