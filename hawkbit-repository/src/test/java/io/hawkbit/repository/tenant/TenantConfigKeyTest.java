@@ -74,6 +74,20 @@ class TenantConfigKeyTest {
     }
 
     @Test
+    void onQuotaHitPercent_takesWholeNumbersFrom0To100_andIsOffByDefault() {
+        TenantConfigKey key = TenantConfigKey.ACTION_CLEANUP_ON_QUOTA_HIT;
+        assertThat(TenantConfigKey.of("action.cleanup.onQuotaHit.percent")).contains(key);
+        assertThat(key.defaultValue()).isEqualTo("0");
+        assertThat(key.normalize(0)).isEqualTo("0");
+        assertThat(key.normalize("25")).isEqualTo("25");
+        assertThat(key.normalize(100)).isEqualTo("100");
+        assertThat(key.typed("25")).isEqualTo(25L);
+        for (Object bad : new Object[] {101, -1, "12.5", "half", true}) {
+            assertInvalid(() -> key.normalize(bad));
+        }
+    }
+
+    @Test
     void defaults_targetTokenOnOthersAsHawkbit() {
         assertThat(TenantConfigKey.TARGET_TOKEN_ENABLED.defaultValue()).isEqualTo("true");
         assertThat(TenantConfigKey.GATEWAY_TOKEN_ENABLED.defaultValue()).isEqualTo("false");
