@@ -83,8 +83,8 @@ public class OfflineAssignment {
      */
     @Transactional
     public Result record(String tenant, Long distributionSetId, Collection<String> controllerIds, String user) {
-        actionQuota.makeRoom(tenant, controllerIds.stream().distinct().toList());
         DistributionSet set = distributionSets.deployable(tenant, distributionSetId);
+        actionQuota.makeRoom(tenant, controllerIds.stream().distinct().toList());
         List<Target> found = find(tenant, controllerIds);
         for (Target target : found) {
             if (target.getTargetType() != null && !target.getTargetType().isCompatibleWith(set.getType())) {
